@@ -1,0 +1,9 @@
+//! limberup: a terminal coach for warm-up and cool-down routines.
+//!
+//! Data flow: a RON file (`routine`) is loaded and validated, turned into a timeline
+//! (`session::Plan`), and walked by a pure state machine (`session::Session`) that the TUI
+//! (`tui`) or the plain-text coach (`plain`) drive with a monotonic clock; the machine's
+//! record of the session is appended to the history (`history`).
+
+pub mod routine;
+pub mod session;

@@ -1,0 +1,217 @@
+//! Reading routine files: RON text -> `Routine`, with every problem located by file, line,
+//! column, step and field. Never panics, whatever the bytes.
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use ron::extensions::Extensions;
+use serde::de::DeserializeOwned;
+
+use super::locate::{self, Pos, Seg};
+use super::model::Routine;
+use super::validate;
+
+/// Larger files are refused before parsing: no routine needs a megabyte.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// One thing wrong with a file, as precisely located as we can.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub pos: Option<Pos>,
+    /// 1-based step number and, when readable, its name.
+    pub step: Option<(usize, Option<String>)>,
+    /// Field path inside the step (or the routine), e.g. `work.tempo_secs`.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+/// Everything wrong with one file; `origin` is its path or `built-in:ID`.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub struct LoadError {
+    pub origin: String,
+    pub problems: Vec<Problem>,
+}
+
+impl LoadError {
+    pub fn single(origin: impl Into<String>, message: impl Into<String>) -> Self {
+        LoadError {
+            origin: origin.into(),
+            problems: vec![Problem {
+                pos: None,
+                step: None,
+                field: None,
+                message: message.into(),
+            }],
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}", self.origin)?;
+            if let Some(pos) = p.pos {
+                write!(f, ":{}:{}", pos.line, pos.col)?;
+            }
+            write!(f, ": ")?;
+            match &p.step {
+                Some((n, Some(name))) => write!(f, "step {n} ({name:?}), ")?,
+                Some((n, None)) => write!(f, "step {n}, ")?,
+                None => {}
+            }
+            if let Some(field) = &p.field {
+                write!(f, "{field}: ")?;
+            }
+            write!(f, "{}", p.message)?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads and checks a routine file.
+pub fn load_file(path: &Path) -> Result<Routine, LoadError> {
+    let origin = path.display().to_string();
+    let src = read_limited(path).map_err(|msg| LoadError::single(&origin, msg))?;
+    parse(&src, &origin)
+}
+
+/// Reads a text file of at most `MAX_FILE_BYTES`, with a readable error otherwise.
+pub fn read_limited(path: &Path) -> Result<String, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "file is larger than {} KiB; refusing to load it",
+            MAX_FILE_BYTES / 1024
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let pos = Pos::of_offset(&text, text.len());
+        format!(
+            "line {}, column {}: not UTF-8 text (expected a RON text file)",
+            pos.line, pos.col
+        )
+    })
+}
+
+/// Parses and validates routine text; `origin` names it in errors.
+pub fn parse(src: &str, origin: &str) -> Result<Routine, LoadError> {
+    let routine: Routine = parse_ron(src, origin)?;
+    let problems = validate::check(&routine);
+    if problems.is_empty() {
+        return Ok(routine);
+    }
+    let problems = problems
+        .into_iter()
+        .map(|(path, message)| {
+            let pos = locate::locate(src, &path).map(|o| Pos::of_offset(src, o));
+            let (step, field) = split_path(&path, |i| routine.steps.get(i).map(|s| s.name.clone()));
+            Problem {
+                pos,
+                step,
+                field,
+                message,
+            }
+        })
+        .collect();
+    Err(LoadError {
+        origin: origin.to_string(),
+        problems,
+    })
+}
+
+/// Deserializes any of our RON files (routines, config) with the same options and errors:
+/// `implicit_some` on, ron's recursion limit kept, trailing text refused.
+pub fn parse_ron<T: DeserializeOwned>(src: &str, origin: &str) -> Result<T, LoadError> {
+    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    let mut de = ron::Deserializer::from_str_with_options(src, &options)
+        .map_err(|e| syntax_error(src, origin, e, &[]))?;
+    let value = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(value) => value,
+        Err(err) => {
+            let path = to_segs(err.path());
+            let spanned = de.span_error(err.into_inner());
+            return Err(syntax_error(src, origin, spanned, &path));
+        }
+    };
+    if let Err(code) = de.end() {
+        let spanned = de.span_error(code);
+        return Err(syntax_error(src, origin, spanned, &[]));
+    }
+    Ok(value)
+}
+
+fn to_segs(path: &serde_path_to_error::Path) -> Vec<Seg> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|seg| match seg {
+            Segment::Seq { index } => Some(Seg::Index(*index)),
+            Segment::Map { key } => Some(Seg::Field(key.clone())),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .collect()
+}
+
+fn syntax_error(src: &str, origin: &str, err: ron::error::SpannedError, path: &[Seg]) -> LoadError {
+    let pos = Pos {
+        line: err.span.start.line,
+        col: err.span.start.col,
+    };
+    let mut message = err.code.to_string();
+    if at_end(src, pos) {
+        message.push_str(" (the file ends early: is a closing `)` or `]` missing?)");
+    }
+    let (step, field) = split_path(path, |i| locate::step_name(src, i));
+    LoadError {
+        origin: origin.to_string(),
+        problems: vec![Problem {
+            pos: Some(pos),
+            step,
+            field,
+            message,
+        }],
+    }
+}
+
+/// True when `pos` is past the last non-blank character of `src`.
+fn at_end(src: &str, pos: Pos) -> bool {
+    let end = Pos::of_offset(src, src.trim_end().len());
+    (pos.line, pos.col) >= (end.line, end.col)
+}
+
+type StepRef = Option<(usize, Option<String>)>;
+
+/// Splits `steps[i].work.secs` into the step (1-based, with its name) and `work.secs`.
+fn split_path(
+    path: &[Seg],
+    name_of: impl Fn(usize) -> Option<String>,
+) -> (StepRef, Option<String>) {
+    let (step, rest) = match path {
+        [Seg::Field(f), Seg::Index(i), rest @ ..] if f == "steps" => {
+            (Some((i + 1, name_of(*i))), rest)
+        }
+        _ => (None, path),
+    };
+    let mut field = String::new();
+    for seg in rest {
+        match seg {
+            Seg::Field(name) => {
+                if !field.is_empty() {
+                    field.push('.');
+                }
+                field.push_str(name);
+            }
+            Seg::Index(i) => field.push_str(&format!(" #{}", i + 1)),
+        }
+    }
+    (step, (!field.is_empty()).then_some(field))
+}

@@ -1,0 +1,260 @@
+//! Finds where a value sits in RON source, so errors found after parsing (ranges, blank
+//! names) can still point at a line and column. Best effort: malformed text yields `None`.
+
+/// One step of a path into a routine file: a field name or a list index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Field(String),
+    Index(usize),
+}
+
+/// A 1-based line and column (columns count chars, as ron's do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    pub line: usize,
+    pub col: usize,
+}
+
+impl Pos {
+    pub fn of_offset(src: &str, offset: usize) -> Pos {
+        let before = &src[..offset.min(src.len())];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Pos {
+            line,
+            col: before[line_start..].chars().count() + 1,
+        }
+    }
+}
+
+/// Deeper than this the locator gives up (ron itself refuses such files).
+const MAX_DEPTH: usize = 64;
+
+#[derive(Debug)]
+enum Node<'a> {
+    Struct(Vec<(&'a str, usize, Node<'a>)>),
+    Seq(Vec<(usize, Node<'a>)>),
+    Leaf(&'a str),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tok<'a> {
+    Ident(&'a str),
+    Str(&'a str),
+    Punct(char),
+    Other(&'a str),
+}
+
+struct Lexer<'a> {
+    src: &'a str,
+    pos: usize,
+}
+
+impl<'a> Lexer<'a> {
+    fn skip_trivia(&mut self) {
+        loop {
+            let rest = &self.src[self.pos..];
+            let trimmed = rest.trim_start();
+            self.pos += rest.len() - trimmed.len();
+            if trimmed.starts_with("//") {
+                self.pos += trimmed.find('\n').unwrap_or(trimmed.len());
+            } else if trimmed.starts_with("/*") {
+                let mut depth = 0usize;
+                let bytes = trimmed.as_bytes();
+                let mut i = 0;
+                while i + 1 < bytes.len() {
+                    match (bytes[i], bytes[i + 1]) {
+                        (b'/', b'*') => {
+                            depth += 1;
+                            i += 2;
+                        }
+                        (b'*', b'/') => {
+                            depth -= 1;
+                            i += 2;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => i += 1,
+                    }
+                }
+                self.pos += if depth == 0 { i } else { bytes.len() };
+            } else {
+                return;
+            }
+        }
+    }
+
+    /// Next token and its byte offset.
+    fn next(&mut self) -> Option<(usize, Tok<'a>)> {
+        self.skip_trivia();
+        let start = self.pos;
+        let rest = &self.src[start..];
+        let c = rest.chars().next()?;
+        if c == '"' {
+            let end = string_end(rest, 0)?;
+            self.pos += end;
+            return Some((start, Tok::Str(&rest[1..end - 1])));
+        }
+        if c == 'r' && (rest.starts_with("r\"") || rest.starts_with("r#")) {
+            let hashes = rest[1..].chars().take_while(|&h| h == '#').count();
+            if rest[1 + hashes..].starts_with('"') {
+                let close = format!("\"{}", "#".repeat(hashes));
+                let body = 2 + hashes;
+                let end = rest[body..].find(&close)? + body;
+                self.pos += end + close.len();
+                return Some((start, Tok::Str(&rest[body..end])));
+            }
+        }
+        if c == '\'' {
+            let end = rest[1..].find('\'').map(|i| i + 2).unwrap_or(rest.len());
+            self.pos += end;
+            return Some((start, Tok::Other(&rest[..end])));
+        }
+        if "()[]{}:,".contains(c) {
+            self.pos += 1;
+            return Some((start, Tok::Punct(c)));
+        }
+        let len = rest
+            .find(|ch: char| ch.is_whitespace() || "()[]{}:,\"".contains(ch))
+            .unwrap_or(rest.len())
+            .max(c.len_utf8());
+        self.pos += len;
+        let word = &rest[..len];
+        let is_ident = word
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_alphabetic() || ch == '_');
+        Some((
+            start,
+            if is_ident {
+                Tok::Ident(word)
+            } else {
+                Tok::Other(word)
+            },
+        ))
+    }
+
+    fn peek(&mut self) -> Option<(usize, Tok<'a>)> {
+        let saved = self.pos;
+        let tok = self.next();
+        self.pos = saved;
+        tok
+    }
+}
+
+/// Byte index just past the closing quote of the string opening at `from`.
+fn string_end(s: &str, from: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = from + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+fn parse_value<'a>(lx: &mut Lexer<'a>, depth: usize) -> Option<Node<'a>> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let (_, tok) = lx.next()?;
+    match tok {
+        Tok::Ident(name) => {
+            if lx.peek().map(|t| t.1) == Some(Tok::Punct('(')) {
+                lx.next();
+                parse_body(lx, ')', depth)
+            } else {
+                Some(Node::Leaf(name))
+            }
+        }
+        Tok::Punct('(') => parse_body(lx, ')', depth),
+        Tok::Punct('[') => parse_body(lx, ']', depth),
+        Tok::Punct('{') => parse_body(lx, '}', depth),
+        Tok::Str(s) | Tok::Other(s) => Some(Node::Leaf(s)),
+        Tok::Punct(_) => None,
+    }
+}
+
+/// Parses the inside of `( ... )`, `[ ... ]` or `{ ... }` up to `close`.
+fn parse_body<'a>(lx: &mut Lexer<'a>, close: char, depth: usize) -> Option<Node<'a>> {
+    let mut fields = Vec::new();
+    let mut items = Vec::new();
+    loop {
+        let (offset, tok) = lx.peek()?;
+        if tok == Tok::Punct(close) {
+            lx.next();
+            break;
+        }
+        if tok == Tok::Punct(',') {
+            lx.next();
+            continue;
+        }
+        if let Tok::Ident(name) = tok {
+            let saved = lx.pos;
+            lx.next();
+            if lx.peek().map(|t| t.1) == Some(Tok::Punct(':')) && close == ')' {
+                lx.next();
+                fields.push((name, offset, parse_value(lx, depth + 1)?));
+                continue;
+            }
+            lx.pos = saved;
+        }
+        let start = lx.peek()?.0;
+        items.push((start, parse_value(lx, depth + 1)?));
+    }
+    Some(if fields.is_empty() && close != ')' || !items.is_empty() {
+        Node::Seq(items)
+    } else {
+        Node::Struct(fields)
+    })
+}
+
+/// Byte offset of the value at `path`, or of the deepest part of it that exists (for a
+/// field: where its name is written).
+pub fn locate(src: &str, path: &[Seg]) -> Option<usize> {
+    let mut lx = Lexer { src, pos: 0 };
+    let start = lx.peek()?.0;
+    let root = parse_value(&mut lx, 0)?;
+    let mut node = &root;
+    let mut offset = start;
+    for seg in path {
+        let found = match (seg, node) {
+            (Seg::Field(name), Node::Struct(fields)) => fields
+                .iter()
+                .find(|(n, _, _)| n == name)
+                .map(|(_, at, value)| (*at, value)),
+            (Seg::Index(i), Node::Seq(items)) => items.get(*i).map(|(at, value)| (*at, value)),
+            _ => None,
+        };
+        match found {
+            Some((at, value)) => {
+                offset = at;
+                node = value;
+            }
+            None => break,
+        }
+    }
+    Some(offset)
+}
+
+/// The `name` written in the n-th step (0-based), so type errors can name the step.
+pub fn step_name(src: &str, index: usize) -> Option<String> {
+    let mut lx = Lexer { src, pos: 0 };
+    let Node::Struct(fields) = parse_value(&mut lx, 0)? else {
+        return None;
+    };
+    let (_, _, Node::Seq(steps)) = fields.iter().find(|(n, _, _)| *n == "steps")? else {
+        return None;
+    };
+    let Node::Struct(step) = &steps.get(index)?.1 else {
+        return None;
+    };
+    match step.iter().find(|(n, _, _)| *n == "name")? {
+        (_, _, Node::Leaf(name)) => Some((*name).to_string()),
+        _ => None,
+    }
+}

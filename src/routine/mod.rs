@@ -1,0 +1,13 @@
+//! Routines: the RON file format, loading with located errors, validation, and the
+//! catalog of built-in and user routines.
+
+mod catalog;
+mod load;
+mod locate;
+mod model;
+mod validate;
+
+pub use catalog::{Catalog, Entry, Source, builtin_source, builtins};
+pub use load::{LoadError, MAX_FILE_BYTES, Problem, load_file, parse, parse_ron, read_limited};
+pub use locate::Pos;
+pub use model::{Kind, Routine, Step, Work};

@@ -1,0 +1,97 @@
+//! The routine file format: the serde types users write by hand in RON.
+//! Optional timings stay `Option` so config defaults apply only where a file is silent.
+
+use serde::{Deserialize, Serialize};
+
+/// A whole routine file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Routine {
+    pub name: String,
+    pub kind: Kind,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Get-ready countdown before each step; `None` falls back to the config default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prepare_secs: Option<u32>,
+    /// Rest between steps (none after the last).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rest_secs: Option<u32>,
+    /// Pause between the passes of a step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub switch_secs: Option<u32>,
+    pub steps: Vec<Step>,
+}
+
+/// What a routine is for; shown in lists and used to sort them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kind {
+    WarmUp,
+    CoolDown,
+    Other,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::WarmUp => "warm-up",
+            Kind::CoolDown => "cool-down",
+            Kind::Other => "other",
+        }
+    }
+}
+
+/// One exercise of a routine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<String>,
+    pub work: Work,
+    /// One run of the work per label ("Left", "Right"); empty means a single unnamed pass.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub passes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prepare_secs: Option<u32>,
+    /// Rest after this step, overriding the routine's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rest_secs: Option<u32>,
+}
+
+/// The effort of one pass of a step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Work {
+    /// A timed hold.
+    Hold { secs: u32 },
+    /// Repetitions: paced by `tempo_secs` when given, otherwise counted by key presses.
+    Reps {
+        count: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        tempo_secs: Option<f64>,
+        /// Labels that split each paced rep into equal parts (breath cues).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        phases: Vec<String>,
+    },
+}
+
+impl Work {
+    /// True for reps the user counts with a key press (no planned time).
+    pub fn is_counted(&self) -> bool {
+        matches!(
+            self,
+            Work::Reps {
+                tempo_secs: None,
+                ..
+            }
+        )
+    }
+}
+
+impl Step {
+    /// Number of passes the work runs (at least one).
+    pub fn pass_count(&self) -> usize {
+        self.passes.len().max(1)
+    }
+}

@@ -1,0 +1,87 @@
+//! What a session leaves behind: the record the history stores, one per session.
+//! Times are seconds as floats (millisecond precision) so the JSON reads naturally.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The last step ended (some may have been skipped).
+    Completed,
+    /// The user quit.
+    Quit,
+    /// A signal (Ctrl-C, SIGTERM, SIGHUP) ended it.
+    Interrupted,
+}
+
+/// How far a step got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepStatus {
+    Done,
+    Skipped,
+    NotReached,
+}
+
+/// One pass of a step ("Left"), with the time actually spent working.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PassRecord {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub active_secs: f64,
+    /// Planned work time; absent for counted reps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_secs: Option<f64>,
+    /// Reps done (paced: completed by the tempo; counted: key presses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reps: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepRecord {
+    pub name: String,
+    pub status: StepStatus,
+    /// Work time over all passes.
+    pub active_secs: f64,
+    pub passes: Vec<PassRecord>,
+}
+
+/// The whole session, as stored in the history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionRecord {
+    pub routine_id: String,
+    pub routine_name: String,
+    pub started_at: DateTime<FixedOffset>,
+    pub ended_at: DateTime<FixedOffset>,
+    pub outcome: Outcome,
+    /// Time the session ran, pauses excluded.
+    pub active_secs: f64,
+    pub paused_secs: f64,
+    pub planned_secs: f64,
+    pub steps: Vec<StepRecord>,
+    /// Back pain 0 (fine) to 10 (sharp), from the optional check-in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_in: Option<u8>,
+}
+
+impl SessionRecord {
+    pub fn count(&self, status: StepStatus) -> usize {
+        self.steps.iter().filter(|s| s.status == status).count()
+    }
+
+    /// Reps over all steps and passes.
+    pub fn reps(&self) -> u32 {
+        self.steps
+            .iter()
+            .flat_map(|s| &s.passes)
+            .filter_map(|p| p.reps)
+            .sum()
+    }
+}
+
+/// Seconds rounded to the millisecond.
+pub fn secs(d: std::time::Duration) -> f64 {
+    (d.as_secs_f64() * 1000.0).round() / 1000.0
+}

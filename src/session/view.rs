@@ -1,0 +1,152 @@
+//! What is on screen at a moment, as plain data: the TUI and the plain-text coach both
+//! draw from this and never do time arithmetic of their own.
+
+use std::time::{Duration, Instant};
+
+use super::machine::{Session, beat_now};
+use super::plan::{Phase, StepPlan, WorkPlan};
+use super::record::Outcome;
+
+/// The repetitions part of the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RepsView<'a> {
+    /// The rep in progress (paced, 1-based) or the reps counted so far.
+    pub current: u32,
+    pub count: u32,
+    pub paced: bool,
+    /// The breath cue of the current part of a paced rep.
+    pub label: Option<&'a str>,
+}
+
+/// Everything a frame shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct View<'a> {
+    pub routine: &'a str,
+    /// `None` once the session has ended.
+    pub phase: Option<Phase>,
+    pub outcome: Option<Outcome>,
+    pub paused: bool,
+    pub step_index: usize,
+    pub step_count: usize,
+    pub step: &'a StepPlan,
+    /// (index, count, label) of the current pass when the step has named passes.
+    pub pass: Option<(usize, usize, &'a str)>,
+    /// Time left in the current phase; `None` for counted reps.
+    pub remaining: Option<Duration>,
+    /// Whole seconds shown on a countdown (rounded up: "1" until the phase ends).
+    pub remaining_secs: Option<u64>,
+    /// Progress through the current phase, 0..=1.
+    pub phase_progress: f64,
+    pub reps: Option<RepsView<'a>>,
+    pub step_progress: f64,
+    pub routine_progress: f64,
+    pub elapsed: Duration,
+    /// Planned time still ahead, with `+`/`-` adjustments (counted reps excluded).
+    pub remaining_total: Duration,
+    /// The step after this one.
+    pub next: Option<&'a StepPlan>,
+}
+
+/// Whole seconds, rounded up, as a countdown shows them.
+pub fn ceil_secs(d: Duration) -> u64 {
+    d.as_secs() + u64::from(d.subsec_nanos() > 0)
+}
+
+fn ratio(part: Duration, whole: Duration) -> f64 {
+    if whole.is_zero() {
+        1.0
+    } else {
+        (part.as_secs_f64() / whole.as_secs_f64()).clamp(0.0, 1.0)
+    }
+}
+
+impl Session {
+    /// The screen at `now` (call `advance(now)` first so phases are current).
+    pub fn view(&self, now: Instant) -> View<'_> {
+        let plan = self.plan();
+        let t = self.effective(now);
+        let step_index = self.step_index();
+        let step = self.step();
+        let seg = self.segment().copied();
+        let in_seg = t.saturating_duration_since(self.segment_start());
+        let remaining = self.deadline().map(|d| d.saturating_duration_since(t));
+        let seg_total = self
+            .deadline()
+            .map(|d| d.saturating_duration_since(self.segment_start()));
+        let reps = seg
+            .filter(|s| s.phase == Phase::Work)
+            .and_then(|_| match &step.work {
+                WorkPlan::Paced {
+                    count,
+                    tempo,
+                    phases,
+                } => {
+                    let (rep, part) = beat_now(self.segment_start(), *tempo, phases.len(), t);
+                    Some(RepsView {
+                        current: rep.min(*count),
+                        count: *count,
+                        paced: true,
+                        label: phases.get(part).map(String::as_str),
+                    })
+                }
+                WorkPlan::Counted { count } => Some(RepsView {
+                    current: self.counted(),
+                    count: *count,
+                    paced: false,
+                    label: None,
+                }),
+                WorkPlan::Hold(_) => None,
+            });
+        let phase_progress = match (seg_total, &reps) {
+            (Some(total), _) => ratio(in_seg, total),
+            (None, Some(r)) => f64::from(r.current) / f64::from(r.count.max(1)),
+            (None, None) => 0.0,
+        };
+        // Step progress: planned time of this step's earlier segments plus the current one.
+        let step_progress = match seg {
+            None => 1.0,
+            Some(s) if s.phase == Phase::Rest => 1.0,
+            Some(s) => {
+                let range = plan.step_segments(s.step);
+                let before: Duration = plan.segments[range.start..self.cursor_index()]
+                    .iter()
+                    .filter_map(|x| x.duration)
+                    .sum();
+                let current = seg_total.map_or(Duration::ZERO, |_| in_seg);
+                ratio(before + current, step.active_total())
+            }
+        };
+        let remaining_total = match seg {
+            None => Duration::ZERO,
+            Some(_) => plan.remaining_after(self.cursor_index()) + remaining.unwrap_or_default(),
+        };
+        let elapsed = self.elapsed(now);
+        let (added, removed) = self.adjustments();
+        let total = (plan.total() + added).saturating_sub(removed);
+        View {
+            routine: &plan.name,
+            phase: seg.map(|s| s.phase),
+            outcome: self.outcome(),
+            paused: self.is_paused(),
+            step_index,
+            step_count: plan.steps.len(),
+            step,
+            pass: seg
+                .filter(|_| !step.passes.is_empty())
+                .map(|s| (s.pass, step.passes.len(), step.passes[s.pass].as_str())),
+            remaining,
+            remaining_secs: remaining.map(ceil_secs),
+            phase_progress,
+            reps,
+            step_progress,
+            routine_progress: if seg.is_none() {
+                1.0
+            } else {
+                ratio(total.saturating_sub(remaining_total), total)
+            },
+            elapsed,
+            remaining_total,
+            next: plan.steps.get(step_index + 1),
+        }
+    }
+}
