@@ -5,5 +5,11 @@
 //! (`tui`) or the plain-text coach (`plain`) drive with a monotonic clock; the machine's
 //! record of the session is appended to the history (`history`).
 
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod cues;
+pub mod history;
+pub mod paths;
 pub mod routine;
 pub mod session;

@@ -1,0 +1,38 @@
+//! What every command needs: the file locations, the effective config and the routines.
+
+use crate::config::Config;
+use crate::paths::Paths;
+use crate::routine::{Catalog, LoadError};
+use crate::session::SessionRecord;
+
+pub struct Context {
+    pub paths: Paths,
+    pub config: Config,
+    pub catalog: Catalog,
+}
+
+impl Context {
+    /// Reads the config (a bad one is an error) and the routines (bad user files are kept
+    /// in `catalog.errors` for the caller to report).
+    pub fn load(paths: Paths) -> Result<Context, LoadError> {
+        let config = Config::load(paths.config_file().as_deref())?;
+        let catalog = Catalog::load(paths.routines_dir().as_deref());
+        Ok(Context {
+            paths,
+            config,
+            catalog,
+        })
+    }
+}
+
+impl Context {
+    /// Appends a finished session to the history. The error is a warning to show: the
+    /// session itself is never held up by an unwritable data dir.
+    pub fn save(&self, record: &SessionRecord) -> Result<(), String> {
+        let path = self
+            .paths
+            .history_file()
+            .ok_or("no data directory (is $HOME set?); the session was not recorded")?;
+        crate::history::append(&path, record)
+    }
+}

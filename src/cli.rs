@@ -1,0 +1,113 @@
+//! The command line: clap definitions only.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+/// A terminal coach for warm-up and cool-down routines.
+///
+/// With no command, opens the routine picker. Routines are RON files: the built-ins, plus
+/// your own in the user routines directory (see `limberup config`).
+#[derive(Debug, Parser)]
+#[command(name = "limberup", version, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub coach: CoachArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// How a session is coached; accepted before or after the command.
+#[derive(Debug, Clone, Args, Default)]
+pub struct CoachArgs {
+    /// No bells or ticks.
+    #[arg(long, global = true)]
+    pub quiet: bool,
+    /// Speak the cues with the configured speech command (espeak-ng if none is set).
+    #[arg(long, global = true)]
+    pub speak: bool,
+    /// Multiply every hold, rest and tempo by F (0.25 to 4).
+    #[arg(long, global = true, value_name = "F", value_parser = parse_scale)]
+    pub scale: Option<f64>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Follow a routine: the coach in the terminal, or plain text lines.
+    Run(RunArgs),
+    /// List the routines: id, name, kind, steps, planned time and where each comes from.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a routine's steps in order with the time of each phase, then the total.
+    Plan {
+        /// A routine id (see `list`) or a path to a .ron file.
+        routine: String,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check routine files; prints `ok` per good file and every error of bad ones.
+    Validate {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Print a routine's RON text, as a starting point for your own.
+    Export {
+        /// A routine id or a path to a .ron file.
+        routine: String,
+    },
+    /// Past sessions, the current streak, weekly totals and a 12-week calendar.
+    History {
+        /// Print the records as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Only sessions on or after this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<NaiveDate>,
+    },
+    /// Write a new routine file into the user routines directory.
+    New {
+        /// The new routine's name; its id is derived from it.
+        name: String,
+        /// Copy this routine instead of starting from the template.
+        #[arg(long, value_name = "ID")]
+        from: Option<String>,
+    },
+    /// Open a routine in $VISUAL / $EDITOR and check it on save.
+    Edit {
+        /// A routine id or a path to a .ron file (a built-in is copied first).
+        routine: String,
+    },
+    /// Print the effective configuration and where each value came from.
+    Config,
+    /// Print a shell completion script.
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff).
+    Man,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    /// A routine id (see `list`) or a path to a .ron file.
+    pub routine: String,
+    /// One line per change instead of the full-screen coach (automatic when stdout is not a
+    /// terminal). Commands are read as lines from stdin: an empty line counts a rep or starts
+    /// now, `p` pauses or resumes, `n` next step, `b` previous, `+`/`-` 10 s more or less, `q`
+    /// quits. At end of input the session runs on by itself; counted reps then wait for `n`,
+    /// so scripts should send an empty line per rep or `n` to skip them.
+    #[arg(long)]
+    pub plain: bool,
+}
+
+fn parse_scale(s: &str) -> Result<f64, String> {
+    let f: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if f.is_finite() && (0.25..=4.0).contains(&f) {
+        Ok(f)
+    } else {
+        Err(format!("must be from 0.25 to 4, got {s}"))
+    }
+}

@@ -1,0 +1,37 @@
+//! Where limberup keeps its files, following the platform's conventions (XDG on Linux).
+
+use std::path::PathBuf;
+
+use directories::ProjectDirs;
+
+/// The per-user directories; `None` fields when the platform gives no home directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    pub config_dir: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Paths {
+    pub fn from_env() -> Paths {
+        let dirs = ProjectDirs::from("", "", "limberup");
+        Paths {
+            config_dir: dirs.as_ref().map(|d| d.config_dir().to_path_buf()),
+            data_dir: dirs.as_ref().map(|d| d.data_dir().to_path_buf()),
+        }
+    }
+
+    /// `config.ron` in the config dir.
+    pub fn config_file(&self) -> Option<PathBuf> {
+        self.config_dir.as_ref().map(|d| d.join("config.ron"))
+    }
+
+    /// User routines: `routines/*.ron` in the config dir.
+    pub fn routines_dir(&self) -> Option<PathBuf> {
+        self.config_dir.as_ref().map(|d| d.join("routines"))
+    }
+
+    /// The append-only session history.
+    pub fn history_file(&self) -> Option<PathBuf> {
+        self.data_dir.as_ref().map(|d| d.join("history.jsonl"))
+    }
+}
