@@ -6,6 +6,7 @@
 //! record of the session is appended to the history (`history`).
 
 pub mod app;
+pub mod checkin;
 pub mod cli;
 pub mod config;
 pub mod cues;
@@ -13,3 +14,4 @@ pub mod history;
 pub mod paths;
 pub mod routine;
 pub mod session;
+pub mod speech;
