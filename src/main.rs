@@ -83,11 +83,12 @@ fn not_built(what: &str) -> Outcome {
 fn list(coach: &CoachArgs, json: bool) -> Outcome {
     let ctx = Context::load(Paths::from_env())?;
     for err in &ctx.catalog.errors {
-        say(&format!(
-            "skipping {} until it is fixed:\n  {}",
-            err.origin,
+        say(&format!("skipped {}, which has errors:", err.origin));
+        let _ = writeln!(
+            io::stderr().lock(),
+            "  {}",
             err.to_string().replace('\n', "\n  ")
-        ));
+        );
     }
     let options = ctx.plan_options(coach.scale);
     let entries = &ctx.catalog.entries;

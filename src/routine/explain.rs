@@ -115,12 +115,7 @@ fn offset_of(src: &str, pos: Pos) -> usize {
 
 /// `, found `x`` for the token at `offset`, shortened when long.
 fn found_at(src: &str, offset: usize) -> String {
-    // ron points past a sign: `-10` is found at `10`.
-    let offset = match src[..offset].strip_suffix(['-', '+']) {
-        Some(before) => before.len(),
-        None => offset,
-    };
-    match locate::token_at(src, offset) {
+    match locate::token_at(src, offset).map(|(_, token)| token) {
         Some(token) if token.chars().count() <= 40 => format!(", found `{token}`"),
         Some(token) => format!(
             ", found `{}...`",
@@ -158,7 +153,7 @@ pub fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
         col: err.span.start.col,
     };
     let mut path = path.to_vec();
-    let offset = offset_of(src, pos);
+    let mut offset = offset_of(src, pos);
     let end = Pos {
         line: err.span.end.line,
         col: err.span.end.col,
@@ -177,6 +172,29 @@ pub fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
     );
     let ends_early = locate::token_at(src, offset).is_none()
         || structural && locate::token_at(src, offset_of(src, end)).is_none();
+    // ron may point at the blanks before a value (`rest_secs: "long"` read as an option):
+    // type errors point at the value itself.
+    let typed = matches!(
+        err.code,
+        Error::ExpectedInteger
+            | Error::IntegerOutOfBounds
+            | Error::InvalidIntegerDigit { .. }
+            | Error::UnderscoreAtBeginning
+            | Error::FloatUnderscore
+            | Error::ExpectedFloat
+            | Error::ExpectedString
+            | Error::ExpectedBoolean
+            | Error::ExpectedIdentifier
+            | Error::ExpectedArray
+    );
+    if typed && let Some((start, _)) = locate::token_at(src, offset) {
+        // ron also points past a sign: `-10` is found at `10`.
+        offset = match src[..start].strip_suffix(['-', '+']) {
+            Some(before) => before.len(),
+            None => start,
+        };
+        pos = Pos::of_offset(src, offset);
+    }
     let expected = |fallback: &str| match holds(&path) {
         Some(what) => format!("expected {what}{}", found_at(src, offset)),
         None => format!("expected {fallback}{}", found_at(src, offset)),
@@ -220,6 +238,7 @@ pub fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
         }
         Error::ExpectedComma => match decimal_in_integer(src, offset) {
             Some((field, start)) => {
+                pos = Pos::of_offset(src, start);
                 path.push(Seg::Field(field));
                 let what = holds(&path).unwrap_or_else(|| "a whole number".into());
                 format!("expected {what}{}", found_at(src, start))

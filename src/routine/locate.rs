@@ -269,13 +269,14 @@ pub fn step_name(src: &str, index: usize) -> Option<String> {
 
 /// The source text of the token at (or first after) `offset`: a number, a name, a quoted
 /// string, a bracket. Used to say what was found where something else was expected.
-pub fn token_at(src: &str, offset: usize) -> Option<&str> {
+/// Also gives where that token starts.
+pub fn token_at(src: &str, offset: usize) -> Option<(usize, &str)> {
     if !src.is_char_boundary(offset) {
         return None;
     }
     let mut lx = Lexer { src, pos: offset };
     let (start, _) = lx.next()?;
-    Some(&src[start..lx.pos])
+    Some((start, &src[start..lx.pos]))
 }
 
 /// Where text goes on after the file's top-level value, if it does.
