@@ -146,12 +146,6 @@ pub struct Checked {
     pub error: Option<String>,
 }
 
-impl Checked {
-    pub fn is_ok(&self) -> bool {
-        self.error.is_none()
-    }
-}
-
 /// Loads each file as a routine, keeping every problem found.
 pub fn validate(paths: &[PathBuf]) -> impl Iterator<Item = Checked> + '_ {
     paths.iter().map(|path| Checked {

@@ -146,6 +146,43 @@ fn decimal_in_integer(src: &str, offset: usize) -> Option<(String, usize)> {
     (!name.is_empty()).then(|| (name.to_string(), start))
 }
 
+fn missing_field(field: &str, outer: Option<&str>) -> String {
+    let mut text = format!("missing the required field `{field}`");
+    if let Some(outer) = outer {
+        text.push_str(&format!(" in `{outer}(...)`"));
+    }
+    if let Some(example) = example(field) {
+        text.push_str(&format!(", e.g. {example}"));
+    }
+    text
+}
+
+fn unknown_field(found: &str, outer: Option<&str>, expected: &[&str]) -> String {
+    let mut text = format!("unknown field `{found}`");
+    if let Some(outer) = outer {
+        text.push_str(&format!(" in `{outer}`"));
+    }
+    text.push_str(&format!("; expected one of {}", one_of(expected)));
+    if found == "switch_secs" && outer == Some("Step") {
+        text.push_str(" (`switch_secs` is set once, for the whole routine)");
+    } else if let Some(hint) = suggestion(found, expected) {
+        text.push_str(&hint);
+    }
+    text
+}
+
+fn unknown_variant(found: &str, outer: Option<&str>, expected: &[&str]) -> String {
+    let mut text = match outer {
+        Some(outer) => format!("unknown {outer} `{found}`"),
+        None => format!("unknown variant `{found}`"),
+    };
+    text.push_str(&format!("; expected one of {}", one_of(expected)));
+    if let Some(hint) = suggestion(found, expected) {
+        text.push_str(&hint);
+    }
+    text
+}
+
 /// Explains `err` from parsing `src`; `path` is where in the file ron was.
 pub fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
     let mut pos = Pos {
@@ -199,7 +236,7 @@ pub fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
         Some(what) => format!("expected {what}{}", found_at(src, offset)),
         None => format!("expected {fallback}{}", found_at(src, offset)),
     };
-    let message = match &err.code {
+    let mut message = match &err.code {
         Error::ExpectedNamedStructLike(name) if src.trim().is_empty() => {
             format!("the file is empty; expected `{name}(...)`")
         }
@@ -256,22 +293,12 @@ pub fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
         | Error::IntegerOutOfBounds
         | Error::InvalidIntegerDigit { .. }
         | Error::UnderscoreAtBeginning => expected("a whole number"),
-        Error::FloatUnderscore => expected("a number"),
-        Error::ExpectedFloat => expected("a number"),
+        Error::ExpectedFloat | Error::FloatUnderscore => expected("a number"),
         Error::ExpectedString => expected("text in double quotes"),
         Error::ExpectedBoolean => expected("`true` or `false`"),
         Error::ExpectedIdentifier => expected("a name without quotes"),
         Error::ExpectedArray => expected("a list in `[...]`"),
-        Error::MissingStructField { field, outer } => {
-            let mut text = format!("missing the required field `{field}`");
-            if let Some(outer) = outer {
-                text.push_str(&format!(" in `{outer}(...)`"));
-            }
-            if let Some(example) = example(field) {
-                text.push_str(&format!(", e.g. {example}"));
-            }
-            text
-        }
+        Error::MissingStructField { field, outer } => missing_field(field, outer.as_deref()),
         Error::NoSuchStructField { found, outer, .. }
             if found.starts_with(|c: char| c.is_ascii_uppercase()) =>
         {
@@ -286,40 +313,17 @@ pub fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
             expected,
             found,
             outer,
-        } => {
-            let mut text = format!("unknown field `{found}`");
-            if let Some(outer) = outer {
-                text.push_str(&format!(" in `{outer}`"));
-            }
-            text.push_str(&format!("; expected one of {}", one_of(expected)));
-            if found == "switch_secs" && outer.as_deref() == Some("Step") {
-                text.push_str(" (`switch_secs` is set once, for the whole routine)");
-            } else if let Some(hint) = suggestion(found, expected) {
-                text.push_str(&hint);
-            }
-            text
-        }
+        } => unknown_field(found, outer.as_deref(), expected),
         Error::NoSuchEnumVariant {
             expected,
             found,
             outer,
-        } => {
-            let mut text = match outer {
-                Some(outer) => format!("unknown {outer} `{found}`"),
-                None => format!("unknown variant `{found}`"),
-            };
-            text.push_str(&format!("; expected one of {}", one_of(expected)));
-            if let Some(hint) = suggestion(found, expected) {
-                text.push_str(&hint);
-            }
-            text
-        }
+        } => unknown_variant(found, outer.as_deref(), expected),
         Error::DuplicateStructField { field, .. } => {
             format!("`{field}` is given twice; keep one")
         }
         other => lower_first(&other.to_string()),
     };
-    let mut message = message;
     if let Some(start) = locate::multiline_string_before(src, offset_of(src, pos)) {
         let at = Pos::of_offset(src, start);
         message.push_str(&format!(
