@@ -3,7 +3,7 @@
 use crate::config::Config;
 use crate::paths::Paths;
 use crate::routine::{Catalog, LoadError};
-use crate::session::SessionRecord;
+use crate::session::{PlanOptions, SessionRecord};
 
 pub struct Context {
     pub paths: Paths,
@@ -22,6 +22,14 @@ impl Context {
             config,
             catalog,
         })
+    }
+
+    /// How routines are planned: the config's timings and `--scale` (1 when not given).
+    pub fn plan_options(&self, scale: Option<f64>) -> PlanOptions {
+        PlanOptions {
+            timings: self.config.timings,
+            scale: scale.unwrap_or(1.0),
+        }
     }
 }
 

@@ -51,7 +51,11 @@ pub enum Command {
         json: bool,
     },
     /// Check routine files; prints `ok` per good file and every error of bad ones.
+    ///
+    /// Errors read `FILE:LINE:COLUMN: step N ("name"), field: what is wrong`. The exit status
+    /// is 1 when any file has an error.
     Validate {
+        /// Routine files (.ron) to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod cues;
 pub mod history;
+pub mod listing;
 pub mod paths;
 pub mod routine;
 pub mod session;

@@ -8,6 +8,7 @@ use std::path::Path;
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
+use super::explain;
 use super::locate::{self, Pos, Seg};
 use super::model::Routine;
 use super::validate;
@@ -75,30 +76,50 @@ impl fmt::Display for LoadError {
 /// Reads and checks a routine file.
 pub fn load_file(path: &Path) -> Result<Routine, LoadError> {
     let origin = path.display().to_string();
-    let src = read_limited(path).map_err(|msg| LoadError::single(&origin, msg))?;
+    let src = read_text(path).map_err(|(pos, message)| LoadError {
+        origin: origin.clone(),
+        problems: vec![Problem {
+            pos,
+            step: None,
+            field: None,
+            message,
+        }],
+    })?;
     parse(&src, &origin)
 }
 
 /// Reads a text file of at most `MAX_FILE_BYTES`, with a readable error otherwise.
 pub fn read_limited(path: &Path) -> Result<String, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    read_text(path).map_err(|(pos, message)| match pos {
+        Some(pos) => format!("line {}, column {}: {message}", pos.line, pos.col),
+        None => message,
+    })
+}
+
+/// `read_limited`, with the position of a bad byte kept apart for a located error.
+fn read_text(path: &Path) -> Result<String, (Option<Pos>, String)> {
+    let file = std::fs::File::open(path).map_err(|e| (None, format!("cannot open: {e}")))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
+        .map_err(|e| (None, format!("cannot read: {e}")))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "file is larger than {} KiB; refusing to load it",
-            MAX_FILE_BYTES / 1024
+        return Err((
+            None,
+            format!(
+                "the file is over {} MiB, far too large for a routine or config file; not loaded",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
+        let bad = e.as_bytes()[valid];
         let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
         let pos = Pos::of_offset(&text, text.len());
-        format!(
-            "line {}, column {}: not UTF-8 text (expected a RON text file)",
-            pos.line, pos.col
+        (
+            Some(pos),
+            format!("not UTF-8 text (byte 0x{bad:02X}); save the file as UTF-8"),
         )
     })
 }
@@ -114,7 +135,11 @@ pub fn parse(src: &str, origin: &str) -> Result<Routine, LoadError> {
         .into_iter()
         .map(|(path, message)| {
             let pos = locate::locate(src, &path).map(|o| Pos::of_offset(src, o));
-            let (step, field) = split_path(&path, |i| routine.steps.get(i).map(|s| s.name.clone()));
+            let name_of = |i| {
+                let step: &super::model::Step = routine.steps.get(i)?;
+                (!step.name.trim().is_empty()).then(|| step.name.clone())
+            };
+            let (step, field) = split_path(&path, name_of);
             Problem {
                 pos,
                 step,
@@ -162,30 +187,19 @@ fn to_segs(path: &serde_path_to_error::Path) -> Vec<Seg> {
 }
 
 fn syntax_error(src: &str, origin: &str, err: ron::error::SpannedError, path: &[Seg]) -> LoadError {
-    let pos = Pos {
-        line: err.span.start.line,
-        col: err.span.start.col,
-    };
-    let mut message = err.code.to_string();
-    if at_end(src, pos) {
-        message.push_str(" (the file ends early: is a closing `)` or `]` missing?)");
-    }
-    let (step, field) = split_path(path, |i| locate::step_name(src, i));
+    let explained = explain::explain(src, &err, path);
+    // A name across lines is a string that swallowed text after a missing `"`.
+    let name_of = |i| locate::step_name(src, i).filter(|name| !name.contains('\n'));
+    let (step, field) = split_path(&explained.path, name_of);
     LoadError {
         origin: origin.to_string(),
         problems: vec![Problem {
-            pos: Some(pos),
+            pos: Some(explained.pos),
             step,
             field,
-            message,
+            message: explained.message,
         }],
     }
-}
-
-/// True when `pos` is past the last non-blank character of `src`.
-fn at_end(src: &str, pos: Pos) -> bool {
-    let end = Pos::of_offset(src, src.trim_end().len());
-    (pos.line, pos.col) >= (end.line, end.col)
 }
 
 type StepRef = Option<(usize, Option<String>)>;

@@ -183,8 +183,8 @@ fn parse_value<'a>(lx: &mut Lexer<'a>, depth: usize) -> Option<Node<'a>> {
 fn parse_body<'a>(lx: &mut Lexer<'a>, close: char, depth: usize) -> Option<Node<'a>> {
     let mut fields = Vec::new();
     let mut items = Vec::new();
-    loop {
-        let (offset, tok) = lx.peek()?;
+    // A file cut short still yields what came before (for naming the step in errors).
+    while let Some((offset, tok)) = lx.peek() {
         if tok == Tok::Punct(close) {
             lx.next();
             break;
@@ -198,15 +198,23 @@ fn parse_body<'a>(lx: &mut Lexer<'a>, close: char, depth: usize) -> Option<Node<
             lx.next();
             if lx.peek().map(|t| t.1) == Some(Tok::Punct(':')) && close == ')' {
                 lx.next();
-                fields.push((name, offset, parse_value(lx, depth + 1)?));
+                match parse_value(lx, depth + 1) {
+                    Some(value) => fields.push((name, offset, value)),
+                    None => break,
+                }
                 continue;
             }
             lx.pos = saved;
         }
-        let start = lx.peek()?.0;
-        items.push((start, parse_value(lx, depth + 1)?));
+        match parse_value(lx, depth + 1) {
+            Some(value) => items.push((offset, value)),
+            None => break,
+        }
     }
-    Some(if fields.is_empty() && close != ')' || !items.is_empty() {
+    // `Step(name: "a", ... Step(` (a missing `)`) has both; the fields are what matter.
+    Some(if close == ')' && !fields.is_empty() {
+        Node::Struct(fields)
+    } else if close != ')' || !items.is_empty() {
         Node::Seq(items)
     } else {
         Node::Struct(fields)
@@ -257,4 +265,41 @@ pub fn step_name(src: &str, index: usize) -> Option<String> {
         (_, _, Node::Leaf(name)) => Some((*name).to_string()),
         _ => None,
     }
+}
+
+/// The source text of the token at (or first after) `offset`: a number, a name, a quoted
+/// string, a bracket. Used to say what was found where something else was expected.
+/// Also gives where that token starts.
+pub fn token_at(src: &str, offset: usize) -> Option<(usize, &str)> {
+    if !src.is_char_boundary(offset) {
+        return None;
+    }
+    let mut lx = Lexer { src, pos: offset };
+    let (start, _) = lx.next()?;
+    Some((start, &src[start..lx.pos]))
+}
+
+/// Where text goes on after the file's top-level value, if it does.
+pub fn after_root(src: &str) -> Option<usize> {
+    let mut lx = Lexer { src, pos: 0 };
+    parse_value(&mut lx, 0)?;
+    lx.peek().map(|(offset, _)| offset)
+}
+
+/// The start of the last string before `offset` that runs across lines: usually a missing
+/// closing `"` that swallowed the text after it.
+pub fn multiline_string_before(src: &str, offset: usize) -> Option<usize> {
+    let mut lx = Lexer { src, pos: 0 };
+    let mut found = None;
+    while let Some((start, tok)) = lx.next() {
+        if start >= offset {
+            break;
+        }
+        if let Tok::Str(text) = tok
+            && text.contains('\n')
+        {
+            found = Some(start);
+        }
+    }
+    found
 }

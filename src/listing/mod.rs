@@ -1,0 +1,183 @@
+//! What the read-only commands print: `list`, `plan`, `validate`. Pure rendering into
+//! strings (tables for people, JSON for scripts) from the catalog and `session::Plan`.
+
+mod plan;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::routine::{Entry, Kind, load_file};
+use crate::session::{Plan, PlanOptions};
+
+pub use plan::{plan_json, plan_table};
+
+/// A duration as `m:ss` (`h:mm:ss` from an hour on); tenths only when `--scale` leaves them.
+pub fn clock(d: Duration) -> String {
+    let tenths = (d.as_millis() + 50) / 100;
+    let (whole, tenth) = (tenths / 10, tenths % 10);
+    let (h, m, s) = (whole / 3600, whole / 60 % 60, whole % 60);
+    let mut text = if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    };
+    if tenth > 0 {
+        text.push_str(&format!(".{tenth}"));
+    }
+    text
+}
+
+/// Seconds for JSON: an integer when whole, so scripts see `372`, not `372.0`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Secs(pub Duration);
+
+impl Serialize for Secs {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0.subsec_nanos() == 0 {
+            s.serialize_u64(self.0.as_secs())
+        } else {
+            s.serialize_f64(self.0.as_secs_f64())
+        }
+    }
+}
+
+/// A planned time with the counted reps it leaves out: `6:12 + 20 counted reps`.
+pub fn planned(plan: &Plan) -> String {
+    match plan.counted_reps() {
+        0 => clock(plan.total()),
+        1 => format!("{} + 1 counted rep", clock(plan.total())),
+        n => format!("{} + {n} counted reps", clock(plan.total())),
+    }
+}
+
+/// Text from a routine file on one line: control characters (a `\n` in a name) would
+/// break the table.
+pub(crate) fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// The routines as an aligned table, one row each.
+pub fn list_table(entries: &[Entry], options: &PlanOptions) -> String {
+    let header = ["ID", "NAME", "KIND", "STEPS", "TIME", "SOURCE"].map(String::from);
+    let mut rows = vec![header];
+    for entry in entries {
+        let plan = Plan::new(&entry.id, &entry.routine, options);
+        rows.push([
+            one_line(&entry.id),
+            one_line(&entry.routine.name),
+            entry.routine.kind.label().to_string(),
+            entry.routine.steps.len().to_string(),
+            planned(&plan),
+            entry.source.to_string(),
+        ]);
+    }
+    let mut widths = [0usize; 6];
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for row in &rows {
+        let mut line = String::new();
+        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+            let pad = w - cell.chars().count();
+            match i {
+                // Numbers right-aligned.
+                3 => line.push_str(&format!("{}{cell}  ", " ".repeat(pad))),
+                5 => line.push_str(cell),
+                _ => line.push_str(&format!("{cell}{}  ", " ".repeat(pad))),
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// One routine in `list --json`.
+#[derive(Serialize)]
+struct ListItem<'a> {
+    id: &'a str,
+    name: &'a str,
+    /// Spelled as in the file: `WarmUp`, `CoolDown`, `Other`.
+    kind: Kind,
+    steps: usize,
+    total_secs: Secs,
+    counted_reps: u32,
+    /// `built-in` or the file's path.
+    source: String,
+}
+
+/// The routines as a JSON array.
+pub fn list_json(entries: &[Entry], options: &PlanOptions) -> String {
+    let items: Vec<ListItem> = entries
+        .iter()
+        .map(|entry| {
+            let plan = Plan::new(&entry.id, &entry.routine, options);
+            ListItem {
+                id: &entry.id,
+                name: &entry.routine.name,
+                kind: entry.routine.kind,
+                steps: entry.routine.steps.len(),
+                total_secs: Secs(plan.total()),
+                counted_reps: plan.counted_reps(),
+                source: entry.source.to_string(),
+            }
+        })
+        .collect();
+    pretty(&items)
+}
+
+pub(crate) fn pretty(value: &impl Serialize) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The outcome of `validate` for one file.
+pub struct Checked {
+    pub path: PathBuf,
+    /// The error lines (`path:line:col: ...`), or `None` when the file is fine.
+    pub error: Option<String>,
+}
+
+/// Loads each file as a routine, keeping every problem found.
+pub fn validate(paths: &[PathBuf]) -> impl Iterator<Item = Checked> + '_ {
+    paths.iter().map(|path| Checked {
+        path: path.clone(),
+        error: load_file(path).err().map(|e| e.to_string()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_reads_as_minutes_and_seconds() {
+        let ms = Duration::from_millis;
+        assert_eq!(clock(ms(0)), "0:00");
+        assert_eq!(clock(ms(5_000)), "0:05");
+        assert_eq!(clock(ms(372_000)), "6:12");
+        assert_eq!(clock(ms(7_500)), "0:07.5");
+        assert_eq!(clock(ms(19_960)), "0:20");
+        assert_eq!(clock(ms(3_600_000 + 61_000)), "1:01:01");
+    }
+
+    #[test]
+    fn json_seconds_are_integers_when_whole() {
+        let json = |d| serde_json::to_string(&Secs(d)).unwrap();
+        assert_eq!(json(Duration::from_secs(30)), "30");
+        assert_eq!(json(Duration::from_millis(7_500)), "7.5");
+    }
+
+    #[test]
+    fn one_line_blanks_control_characters() {
+        assert_eq!(one_line("a\nb\tc"), "a b c");
+    }
+}

@@ -1,0 +1,185 @@
+//! `limberup plan`: a routine's timeline as the session machine will walk it, read straight
+//! from `session::Plan` segments so the shown times always add up to what runs.
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::{Secs, clock, one_line, planned, pretty};
+use crate::routine::Kind;
+use crate::session::{Phase, Plan, Segment, StepPlan, WorkPlan};
+
+/// What one pass of the work is, in words: `hold`, `12 reps at 5 s`, `12 reps, counted`.
+fn work_words(work: &WorkPlan) -> String {
+    match work {
+        WorkPlan::Hold(_) => "hold".to_string(),
+        WorkPlan::Paced { count, tempo, .. } => {
+            format!("{count} reps at {} s", tempo.as_secs_f64())
+        }
+        WorkPlan::Counted { count } => format!("{count} reps, counted (no set time)"),
+    }
+}
+
+/// The name of a segment's phase, with its pass label for work.
+fn phase_label(step: &StepPlan, segment: &Segment) -> String {
+    match segment.phase {
+        Phase::Prepare => "prepare".to_string(),
+        Phase::Work => match step.passes.get(segment.pass) {
+            Some(label) => format!("work: {}", one_line(label)),
+            None => "work".to_string(),
+        },
+        Phase::Switch => "switch".to_string(),
+        Phase::Rest => "rest".to_string(),
+    }
+}
+
+/// Planned time of step `i` including the rest after it (the sum of its segments).
+fn step_total(plan: &Plan, i: usize) -> Duration {
+    plan.segments[plan.step_segments(i)]
+        .iter()
+        .filter_map(|s| s.duration)
+        .sum()
+}
+
+/// The plan as text: each step with its phases and their times, then the total.
+pub fn plan_table(plan: &Plan) -> String {
+    let count = plan.steps.len();
+    let mut out = format!(
+        "{} ({}, {count} step{})\n",
+        one_line(&plan.name),
+        plan.kind.label(),
+        if count == 1 { "" } else { "s" }
+    );
+    let label_width = plan
+        .segments
+        .iter()
+        .map(|s| phase_label(&plan.steps[s.step], s).chars().count())
+        .max()
+        .unwrap_or(0);
+    let number_width = count.to_string().len();
+    for (i, step) in plan.steps.iter().enumerate() {
+        out.push_str(&format!(
+            "\n{:>number_width$}. {}  [{}]\n",
+            i + 1,
+            one_line(&step.name),
+            clock(step_total(plan, i))
+        ));
+        if let WorkPlan::Paced { phases, .. } = &step.work
+            && !phases.is_empty()
+        {
+            let phases: Vec<String> = phases.iter().map(|p| one_line(p)).collect();
+            out.push_str(&format!("     each rep: {}\n", phases.join(" / ")));
+        }
+        for segment in &plan.segments[plan.step_segments(i)] {
+            let label = phase_label(step, segment);
+            let time = segment.duration.map_or("--".to_string(), clock);
+            let mut line = format!("     {label:<label_width$}  {time:>7}");
+            if segment.phase == Phase::Work {
+                line.push_str(&format!("  {}", work_words(&step.work)));
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out.push_str(&format!("\nTotal {}\n", planned(plan)));
+    out
+}
+
+/// One pass of the work in `plan --json`, tagged by `type`.
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum WorkJson<'a> {
+    Hold {
+        secs: Secs,
+    },
+    Paced {
+        count: u32,
+        tempo_secs: Secs,
+        phases: &'a [String],
+    },
+    Counted {
+        count: u32,
+    },
+}
+
+impl<'a> From<&'a WorkPlan> for WorkJson<'a> {
+    fn from(work: &'a WorkPlan) -> Self {
+        match work {
+            WorkPlan::Hold(d) => WorkJson::Hold { secs: Secs(*d) },
+            WorkPlan::Paced {
+                count,
+                tempo,
+                phases,
+            } => WorkJson::Paced {
+                count: *count,
+                tempo_secs: Secs(*tempo),
+                phases,
+            },
+            WorkPlan::Counted { count } => WorkJson::Counted { count: *count },
+        }
+    }
+}
+
+/// One stretch of a step's timeline; `secs` is null for counted work.
+#[derive(Serialize)]
+struct SegmentJson<'a> {
+    phase: Phase,
+    /// The pass label of work and switch segments (a switch leads into this pass).
+    pass: Option<&'a str>,
+    secs: Option<Secs>,
+}
+
+#[derive(Serialize)]
+struct StepJson<'a> {
+    name: &'a str,
+    passes: &'a [String],
+    work: WorkJson<'a>,
+    /// The step's segments, the rest after it included.
+    total_secs: Secs,
+    segments: Vec<SegmentJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PlanJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: Kind,
+    /// Planned duration; counted reps have none and are given in `counted_reps`.
+    total_secs: Secs,
+    counted_reps: u32,
+    steps: Vec<StepJson<'a>>,
+}
+
+/// The plan as JSON.
+pub fn plan_json(plan: &Plan) -> String {
+    let steps = plan
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| StepJson {
+            name: &step.name,
+            passes: &step.passes,
+            work: WorkJson::from(&step.work),
+            total_secs: Secs(step_total(plan, i)),
+            segments: plan.segments[plan.step_segments(i)]
+                .iter()
+                .map(|s| SegmentJson {
+                    phase: s.phase,
+                    pass: match s.phase {
+                        Phase::Work | Phase::Switch => step.passes.get(s.pass).map(String::as_str),
+                        Phase::Prepare | Phase::Rest => None,
+                    },
+                    secs: s.duration.map(Secs),
+                })
+                .collect(),
+        })
+        .collect();
+    pretty(&PlanJson {
+        id: &plan.id,
+        name: &plan.name,
+        kind: plan.kind,
+        total_secs: Secs(plan.total()),
+        counted_reps: plan.counted_reps(),
+        steps,
+    })
+}
