@@ -122,7 +122,10 @@ fn a_late_tick_lands_in_the_right_segment_with_every_event_in_order() {
     assert_eq!(run.seg_start(), s(11.0));
     assert_eq!(run.deadline(), Some(s(14.0)));
     assert_eq!(run.view().remaining, Some(s(1.7)));
-    assert_eq!(run.s.steps_status(), vec![StepStatus::Done, StepStatus::NotReached]);
+    assert_eq!(
+        run.s.steps_status(),
+        vec![StepStatus::Done, StepStatus::NotReached]
+    );
 }
 
 #[test]
@@ -146,7 +149,11 @@ trait StatusList {
 
 impl StatusList for limberup::session::Session {
     fn steps_status(&self) -> Vec<StepStatus> {
-        self.record(wall(8)).steps.iter().map(|s| s.status).collect()
+        self.record(wall(8))
+            .steps
+            .iter()
+            .map(|s| s.status)
+            .collect()
     }
 }
 
@@ -336,14 +343,14 @@ fn next_while_paused_on_the_last_step_ends_and_counts_the_pause() {
 fn previous_goes_back_or_restarts_by_how_far_the_step_has_got() {
     // (when, step before, expected step after)
     let table = [
-        (2.0, 0, 0),    // step 0 get-ready: restart
-        (20.0, 0, 0),   // step 0 work: restart
-        (75.0, 0, 0),   // step 0 rest: restart step 0
-        (81.0, 1, 0),   // step 1 get-ready (within grace): back one
-        (84.5, 1, 0),   // step 1 get-ready, past grace: back one still
-        (86.0, 1, 1),   // step 1 work, past grace: restart step 1
-        (117.0, 2, 1),  // step 2 within grace
-        (130.0, 2, 2),  // step 2 work
+        (2.0, 0, 0),   // step 0 get-ready: restart
+        (20.0, 0, 0),  // step 0 work: restart
+        (75.0, 0, 0),  // step 0 rest: restart step 0
+        (81.0, 1, 0),  // step 1 get-ready (within grace): back one
+        (84.5, 1, 0),  // step 1 get-ready, past grace: back one still
+        (86.0, 1, 1),  // step 1 work, past grace: restart step 1
+        (117.0, 2, 1), // step 2 within grace
+        (130.0, 2, 2), // step 2 work
     ];
     for (when, before, after) in table {
         let mut run = sides();
@@ -444,7 +451,10 @@ fn counted_reps_wait_for_presses_and_end_at_the_last_one() {
         vec![counted("C", 3, &["Left", "Right"]), hold("H", 5, &[])],
     ));
     assert_eq!(run.deadline(), None);
-    assert!(run.at(500.0).is_empty(), "no deadline: time alone ends nothing");
+    assert!(
+        run.at(500.0).is_empty(),
+        "no deadline: time alone ends nothing"
+    );
     let mut got = Vec::new();
     for t in [501.5, 502.7, 504.1] {
         got.extend(run.cmd(Command::Advance, t));
@@ -670,11 +680,21 @@ fn countdown_cues_fire_once_each_at_the_right_instant() {
         (10, vec![(7.0, Left(3)), (8.0, Left(2)), (9.0, Left(1))]),
         (
             11,
-            vec![(1.0, Left(10)), (8.0, Left(3)), (9.0, Left(2)), (10.0, Left(1))],
+            vec![
+                (1.0, Left(10)),
+                (8.0, Left(3)),
+                (9.0, Left(2)),
+                (10.0, Left(1)),
+            ],
         ),
         (
             19,
-            vec![(9.0, Left(10)), (16.0, Left(3)), (17.0, Left(2)), (18.0, Left(1))],
+            vec![
+                (9.0, Left(10)),
+                (16.0, Left(3)),
+                (17.0, Left(2)),
+                (18.0, Left(1)),
+            ],
         ),
         (
             20,
@@ -756,11 +776,7 @@ fn halfway_is_said_once_even_when_time_is_added_after_it() {
     run.at(16.0);
     run.cmd(Command::AddTime(10), 16.0);
     run.run_out(1000);
-    let halfways = run
-        .log
-        .iter()
-        .filter(|(_, e)| *e == Event::Halfway)
-        .count();
+    let halfways = run.log.iter().filter(|(_, e)| *e == Event::Halfway).count();
     assert_eq!(halfways, 1);
     // The countdown restarts from the new deadline: ten seconds left at 30 s.
     assert!(run.log.contains(&(s(30.0), Event::SecondsLeft(10))));
@@ -806,11 +822,36 @@ fn quit_and_interrupt_mark_the_step_in_progress_skipped() {
     // (when, command, outcome, statuses)
     use StepStatus::*;
     let table = [
-        (2.0, Command::Quit, Outcome::Quit, [NotReached, NotReached, NotReached]),
-        (20.0, Command::Quit, Outcome::Quit, [Skipped, NotReached, NotReached]),
-        (37.0, Command::Interrupt, Outcome::Interrupted, [Skipped, NotReached, NotReached]),
-        (75.0, Command::Interrupt, Outcome::Interrupted, [Done, NotReached, NotReached]),
-        (82.0, Command::Quit, Outcome::Quit, [Done, NotReached, NotReached]),
+        (
+            2.0,
+            Command::Quit,
+            Outcome::Quit,
+            [NotReached, NotReached, NotReached],
+        ),
+        (
+            20.0,
+            Command::Quit,
+            Outcome::Quit,
+            [Skipped, NotReached, NotReached],
+        ),
+        (
+            37.0,
+            Command::Interrupt,
+            Outcome::Interrupted,
+            [Skipped, NotReached, NotReached],
+        ),
+        (
+            75.0,
+            Command::Interrupt,
+            Outcome::Interrupted,
+            [Done, NotReached, NotReached],
+        ),
+        (
+            82.0,
+            Command::Quit,
+            Outcome::Quit,
+            [Done, NotReached, NotReached],
+        ),
     ];
     for (when, command, outcome, statuses) in table {
         let mut run = sides();

@@ -3,9 +3,10 @@
 
 use std::time::{Duration, Instant};
 
-use super::machine::{Session, beat_now};
+use super::machine::Session;
 use super::plan::{Phase, StepPlan, WorkPlan};
 use super::record::Outcome;
+use super::tempo::beat_now;
 
 /// The repetitions part of the screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,7 +82,7 @@ impl Session {
                     tempo,
                     phases,
                 } => {
-                    let (rep, part) = beat_now(self.segment_start(), *tempo, phases.len(), t);
+                    let (rep, part) = beat_now(*tempo, phases.len(), in_seg);
                     Some(RepsView {
                         current: rep.min(*count),
                         count: *count,
@@ -97,32 +98,45 @@ impl Session {
                 }),
                 WorkPlan::Hold(_) => None,
             });
+        // The share of the current segment behind us: its time, or reps counted.
         let phase_progress = match (seg_total, &reps) {
             (Some(total), _) => ratio(in_seg, total),
             (None, Some(r)) => f64::from(r.current) / f64::from(r.count.max(1)),
             (None, None) => 0.0,
         };
-        // Step progress: planned time of this step's earlier segments plus the current one.
         let step_progress = match seg {
             None => 1.0,
-            Some(s) if s.phase == Phase::Rest => 1.0,
             Some(s) => {
-                let range = plan.step_segments(s.step);
-                let before: Duration = plan.segments[range.start..self.cursor_index()]
-                    .iter()
-                    .filter_map(|x| x.duration)
-                    .sum();
-                let current = seg_total.map_or(Duration::ZERO, |_| in_seg);
-                ratio(before + current, step.active_total())
+                let passes = step.pass_count() as f64;
+                match s.phase {
+                    Phase::Prepare => 0.0,
+                    Phase::Switch => s.pass as f64 / passes,
+                    Phase::Work => (s.pass as f64 + phase_progress) / passes,
+                    Phase::Rest => 1.0,
+                }
             }
         };
         let remaining_total = match seg {
             None => Duration::ZERO,
             Some(_) => plan.remaining_after(self.cursor_index()) + remaining.unwrap_or_default(),
         };
+        // Planned time behind us, the current segment counted by its share; a plan of
+        // counted reps only has no time, so it goes by steps.
+        let planned = plan.total();
+        let routine_progress = match seg {
+            None => 1.0,
+            Some(_) if planned.is_zero() => {
+                (step_index as f64 + step_progress) / plan.steps.len() as f64
+            }
+            Some(s) => {
+                let here = s.duration.unwrap_or_default();
+                let before = planned
+                    .saturating_sub(plan.remaining_after(self.cursor_index()))
+                    .saturating_sub(here);
+                ratio(before + here.mul_f64(phase_progress), planned)
+            }
+        };
         let elapsed = self.elapsed(now);
-        let (added, removed) = self.adjustments();
-        let total = (plan.total() + added).saturating_sub(removed);
         View {
             routine: &plan.name,
             phase: seg.map(|s| s.phase),
@@ -139,11 +153,7 @@ impl Session {
             phase_progress,
             reps,
             step_progress,
-            routine_progress: if seg.is_none() {
-                1.0
-            } else {
-                ratio(total.saturating_sub(remaining_total), total)
-            },
+            routine_progress,
             elapsed,
             remaining_total,
             next: plan.steps.get(step_index + 1),
