@@ -482,7 +482,11 @@ fn counted_reps_wait_for_presses_and_end_at_the_last_one() {
     let record = run.s.record(wall(8));
     assert_eq!(record.steps[0].passes[0].reps, Some(3));
     assert_eq!(record.steps[0].passes[0].active_secs, 504.1);
-    assert_eq!(record.steps[0].passes[1].reps, None);
+    // A record taken mid-pass has the pass so far, as if interrupted now.
+    assert_eq!(record.outcome, Outcome::Interrupted);
+    assert_eq!(record.steps[0].passes[1].reps, Some(2));
+    assert_eq!(record.steps[0].passes[1].active_secs, 1.9);
+    assert_eq!(run.s.outcome(), None);
     run.cmd(Command::Next, 508.0);
     let record = run.s.record(wall(8));
     assert_eq!(record.steps[0].status, StepStatus::Skipped);

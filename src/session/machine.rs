@@ -319,17 +319,23 @@ impl Session {
         Some(wake.max(t))
     }
 
-    /// The record so far; `ended_at` is the wall time of the end (or of now, if running).
+    /// The record of the session; `ended_at` is the wall time of the end. A session still
+    /// running is recorded as if interrupted at the latest instant seen, step in progress
+    /// included.
     pub fn record(&self, ended_at: DateTime<FixedOffset>) -> SessionRecord {
-        let now = self.ended.map_or(self.now, |(t, _)| t);
+        let Some((end, outcome)) = self.ended else {
+            let mut stopped = self.clone();
+            stopped.handle(Command::Interrupt, self.now);
+            return stopped.record(ended_at);
+        };
         SessionRecord {
             routine_id: self.plan.id.clone(),
             routine_name: self.plan.name.clone(),
             started_at: self.started_at,
             ended_at,
-            outcome: self.outcome().unwrap_or(Outcome::Interrupted),
-            active_secs: secs(self.elapsed(now)),
-            paused_secs: secs(self.paused_total(now)),
+            outcome,
+            active_secs: secs(self.elapsed(end)),
+            paused_secs: secs(self.paused_total(end)),
             planned_secs: secs(self.plan.total()),
             steps: self.steps.clone(),
             check_in: None,
