@@ -143,6 +143,8 @@ fn late_ticks_never_accumulate_drift() {
     assert_eq!(record.active_secs, 21.0);
 }
 
+/// Step statuses as a record taken now would have them (a running session is recorded as
+/// if interrupted now: a step in its work or switch shows as skipped).
 trait StatusList {
     fn steps_status(&self) -> Vec<StepStatus>;
 }
@@ -875,4 +877,31 @@ fn quit_and_interrupt_mark_the_step_in_progress_skipped() {
         assert!(run.at(when + 1000.0).is_empty());
         assert_eq!(run.s.record(wall(8)), record);
     }
+}
+
+// ---- plans validation would refuse ----
+
+#[test]
+fn a_step_with_nothing_to_do_is_passed_over_and_counts_as_done() {
+    // E has no segments at all (a zero hold with no get-ready or rest).
+    let steps = vec![hold("A", 5, &[]), hold("E", 0, &[]), hold("B", 5, &[])];
+    let mut run = Run::new(&routine(0, 0, 0, steps.clone()));
+    run.at(6.0);
+    assert_eq!(run.s.step_index(), 2);
+    assert_eq!(
+        run.s.steps_status()[..2],
+        [StepStatus::Done, StepStatus::Done]
+    );
+    // Back one from B lands on A, not on the empty step.
+    run.cmd(Command::Previous, 6.0);
+    assert_eq!(run.s.step_index(), 0);
+    // Skipping A goes straight to B.
+    run.cmd(Command::Next, 7.0);
+    assert_eq!(run.s.step_index(), 2);
+    run.at(100.0);
+    assert_eq!(
+        run.s.steps_status(),
+        vec![StepStatus::Skipped, StepStatus::Done, StepStatus::Done]
+    );
+    assert_eq!(run.s.record(wall(8)).active_secs, 12.0);
 }

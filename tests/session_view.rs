@@ -322,3 +322,19 @@ fn no_wakeup_while_paused_and_the_first_after_resume_is_shifted() {
     run.cmd(Command::Resume, 100.0);
     assert_eq!(run.s.next_wakeup(), Some(run.t(100.7)));
 }
+
+#[test]
+fn after_quitting_the_view_shows_where_the_session_stopped() {
+    let mut run = sides();
+    run.at(90.0);
+    run.cmd(Command::Quit, 90.0);
+    let v = run.view();
+    assert_eq!(v.outcome, Some(Outcome::Quit));
+    assert_eq!(v.phase, None);
+    assert_eq!(v.step_index, 1);
+    assert_eq!(v.step.name, "B");
+    assert_eq!(v.next, None);
+    assert_eq!(v.remaining, None);
+    assert_eq!(v.elapsed, s(90.0));
+    assert_eq!(run.s.next_wakeup(), None);
+}

@@ -70,6 +70,8 @@ pub struct Session {
     now: Instant,
     /// Index into `plan.segments`; `segments.len()` once finished.
     cursor: usize,
+    /// The step of the current segment; once finished, the step the session ended in.
+    step: usize,
     /// When the current segment began, shifted by pauses so `now - seg_start` is active time.
     seg_start: Instant,
     deadline: Option<Instant>,
@@ -102,6 +104,7 @@ impl Session {
             started_at,
             now,
             cursor: 0,
+            step: 0,
             seg_start: now,
             deadline: None,
             step_start: now,
@@ -136,10 +139,10 @@ impl Session {
         self.plan.segments.get(self.cursor)
     }
 
-    /// The current step (the last one once finished).
+    /// The current step; once finished, the step the session ended in (the last one
+    /// when it ran to the end).
     pub fn step_index(&self) -> usize {
-        self.segment()
-            .map_or(self.plan.steps.len().saturating_sub(1), |s| s.step)
+        self.step
     }
 
     pub fn step(&self) -> &StepPlan {
@@ -266,6 +269,7 @@ impl Session {
         // A step is done once its rest begins or the session moves past it unskipped.
         self.settle_before(seg.step + usize::from(seg.phase == Phase::Rest));
         self.cursor = index;
+        self.step = seg.step;
         self.seg_start = at;
         self.deadline = seg.duration.map(|d| at + d);
         self.counted = 0;

@@ -44,7 +44,7 @@ pub struct View<'a> {
     pub elapsed: Duration,
     /// Planned time still ahead, with `+`/`-` adjustments (counted reps excluded).
     pub remaining_total: Duration,
-    /// The step after this one.
+    /// The step after this one (`None` once the session has ended).
     pub next: Option<&'a StepPlan>,
 }
 
@@ -156,7 +156,7 @@ impl Session {
             routine_progress,
             elapsed,
             remaining_total,
-            next: plan.steps.get(step_index + 1),
+            next: seg.and_then(|_| plan.steps.get(step_index + 1)),
         }
     }
 }
