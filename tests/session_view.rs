@@ -193,7 +193,10 @@ fn the_finished_view() {
     assert_eq!(v.step_index, 2);
     assert_eq!(v.remaining, None);
     assert_eq!(v.remaining_total, Duration::ZERO);
-    assert_eq!((v.step_progress, v.routine_progress), (1.0, 1.0));
+    assert_eq!(
+        (v.phase_progress, v.step_progress, v.routine_progress),
+        (1.0, 1.0, 1.0)
+    );
     assert_eq!(v.elapsed, s(140.0));
     assert_eq!(v.next, None);
 }

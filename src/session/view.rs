@@ -23,7 +23,7 @@ pub struct RepsView<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct View<'a> {
     pub routine: &'a str,
-    /// `None` once the session has ended.
+    /// `None` once the session has ended (every progress is then 1).
     pub phase: Option<Phase>,
     pub outcome: Option<Outcome>,
     pub paused: bool,
@@ -36,13 +36,19 @@ pub struct View<'a> {
     pub remaining: Option<Duration>,
     /// Whole seconds shown on a countdown (rounded up: "1" until the phase ends).
     pub remaining_secs: Option<u64>,
-    /// Progress through the current phase, 0..=1.
+    /// Progress through the current phase, 0..=1 (by time, or by reps counted).
     pub phase_progress: f64,
     pub reps: Option<RepsView<'a>>,
+    /// Progress through the step's work, 0..=1: passes done plus the current pass's
+    /// share; 0 during get-ready, 1 during the rest after it.
     pub step_progress: f64,
+    /// Progress through the routine's planned time, 0..=1 (by steps when a routine has
+    /// only counted reps). Time alone never makes it go back.
     pub routine_progress: f64,
+    /// Active time so far; `next_wakeup` ticks when its whole seconds change.
     pub elapsed: Duration,
-    /// Planned time still ahead, with `+`/`-` adjustments (counted reps excluded).
+    /// Planned time still ahead, with `+`/`-` adjustments (counted reps excluded). Shown
+    /// rounded up (`ceil_secs`), it changes exactly at a `next_wakeup`.
     pub remaining_total: Duration,
     /// The step after this one (`None` once the session has ended).
     pub next: Option<&'a StepPlan>,
@@ -100,6 +106,7 @@ impl Session {
             });
         // The share of the current segment behind us: its time, or reps counted.
         let phase_progress = match (seg_total, &reps) {
+            _ if seg.is_none() => 1.0,
             (Some(total), _) => ratio(in_seg, total),
             (None, Some(r)) => f64::from(r.current) / f64::from(r.count.max(1)),
             (None, None) => 0.0,
