@@ -7,7 +7,11 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset};
 
 use super::plan::{Phase, Plan, Segment, StepPlan, WorkPlan};
-use super::record::{Outcome, PassRecord, SessionRecord, StepRecord, StepStatus, secs};
+use super::record::{Outcome, SessionRecord, StepRecord, StepStatus, secs};
+use super::schedule::Timing;
+use super::tempo::reps_done;
+
+mod commands;
 
 /// What the user (or a signal) asks of the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,8 +56,6 @@ pub enum Event {
 
 /// Time into a step within which "previous" goes back a step instead of restarting it.
 pub const PREVIOUS_GRACE: Duration = Duration::from_secs(3);
-const HALFWAY_MIN: Duration = Duration::from_secs(20);
-const SECONDS_LEFT: [u32; 4] = [10, 3, 2, 1];
 const SECOND: Duration = Duration::from_secs(1);
 /// `AddTime` never leaves more than this on a phase.
 const MAX_LEFT: Duration = Duration::from_secs(4 * 3600);
@@ -68,16 +70,19 @@ pub struct Session {
     now: Instant,
     /// Index into `plan.segments`; `segments.len()` once finished.
     cursor: usize,
+    /// The step of the current segment; once finished, the step the session ended in.
+    step: usize,
     /// When the current segment began, shifted by pauses so `now - seg_start` is active time.
     seg_start: Instant,
     deadline: Option<Instant>,
+    /// When the current step began, shifted by pauses like `seg_start`.
     step_start: Instant,
     paused_since: Option<Instant>,
     paused_total: Duration,
     /// Reps counted in the current counted segment.
     counted: u32,
     halfway_sent: bool,
-    /// Net seconds added with `AddTime` over the session (for the remaining total).
+    /// Time added and removed with `AddTime` over the session.
     added: Duration,
     removed: Duration,
     ended: Option<(Instant, Outcome)>,
@@ -86,27 +91,20 @@ pub struct Session {
 
 impl Session {
     /// Starts at `now` (the first segment begins at once); `started_at` is the wall time.
+    /// The plan needs at least one step (every valid routine has one).
     pub fn new(
         plan: Plan,
         now: Instant,
         started_at: DateTime<FixedOffset>,
     ) -> (Session, Vec<Event>) {
-        let steps = plan
-            .steps
-            .iter()
-            .map(|s| StepRecord {
-                name: s.name.clone(),
-                status: StepStatus::NotReached,
-                active_secs: 0.0,
-                passes: pass_records(s),
-            })
-            .collect();
+        let steps = plan.steps.iter().map(StepRecord::planned).collect();
         let mut session = Session {
             plan,
             started: now,
             started_at,
             now,
             cursor: 0,
+            step: 0,
             seg_start: now,
             deadline: None,
             step_start: now,
@@ -141,10 +139,10 @@ impl Session {
         self.plan.segments.get(self.cursor)
     }
 
-    /// The current step (the last one once finished).
+    /// The current step; once finished, the step the session ended in (the last one
+    /// when it ran to the end).
     pub fn step_index(&self) -> usize {
-        self.segment()
-            .map_or(self.plan.steps.len().saturating_sub(1), |s| s.step)
+        self.step
     }
 
     pub fn step(&self) -> &StepPlan {
@@ -161,6 +159,8 @@ impl Session {
         self.counted
     }
 
+    /// When the current segment ends (`None` for counted reps and once finished); while
+    /// paused it is frozen relative to `effective`.
     pub fn deadline(&self) -> Option<Instant> {
         self.deadline
     }
@@ -193,7 +193,7 @@ impl Session {
             })
     }
 
-    /// Seconds added minus seconds removed with `AddTime`, as (added, removed).
+    /// Time added and removed with `AddTime` so far, as (added, removed).
     pub fn adjustments(&self) -> (Duration, Duration) {
         (self.added, self.removed)
     }
@@ -205,348 +205,141 @@ impl Session {
         events
     }
 
+    /// Walks every due instant up to `now` in order; each phase ends at its deadline and the
+    /// next starts there, however late the call.
     fn advance_into(&mut self, now: Instant, events: &mut Vec<Event>) {
         let now = now.max(self.now);
-        if self.paused_since.is_some() || self.ended.is_some() {
-            self.now = now;
-            return;
-        }
-        while let Some((at, event)) = self.next_event_after(self.now) {
-            if at > now {
+        while self.paused_since.is_none() && self.ended.is_none() {
+            let Some(due) = self.timing().and_then(|t| t.next_due(self.now)) else {
+                break;
+            };
+            if due.at > now {
                 break;
             }
-            self.now = at;
-            match event {
-                None => self.finish_segment(at, events),
-                Some(Event::Halfway) => {
-                    self.halfway_sent = true;
-                    events.push(Event::Halfway);
-                }
-                Some(event) => events.push(event),
+            self.now = self.now.max(due.at);
+            for cue in due.cues {
+                self.halfway_sent |= cue == Event::Halfway;
+                events.push(cue);
             }
-            if self.ended.is_some() {
-                break;
+            if due.ends {
+                self.finish_segment(due.at, events);
             }
         }
-        self.now = self.now.max(now);
+        self.now = now;
     }
 
-    /// The first cue strictly after `t` in the current segment; `None` as the event means the
-    /// segment's deadline.
-    fn next_event_after(&self, t: Instant) -> Option<(Instant, Option<Event>)> {
+    fn timing(&self) -> Option<Timing<'_>> {
         let seg = self.segment()?;
-        let mut best: Option<(Instant, Option<Event>)> = self.deadline.map(|d| (d, None));
-        let mut offer = |at: Instant, event: Event| {
-            if at > t && best.is_none_or(|(b, _)| at < b) {
-                best = Some((at, Some(event)));
-            }
-        };
-        if let Some(deadline) = self.deadline {
-            let total = deadline.saturating_duration_since(self.seg_start);
-            let counts_down = seg.phase != Phase::Switch
-                && !matches!(self.step().work, WorkPlan::Paced { .. } if seg.phase == Phase::Work);
-            if counts_down {
-                for n in SECONDS_LEFT {
-                    let left = SECOND * n;
-                    if left < total
-                        && let Some(at) = deadline.checked_sub(left)
-                    {
-                        offer(at, Event::SecondsLeft(n));
-                    }
-                }
-            }
-            if seg.phase == Phase::Work
-                && matches!(self.step().work, WorkPlan::Hold(_))
-                && total >= HALFWAY_MIN
-                && !self.halfway_sent
-            {
-                offer(self.seg_start + total / 2, Event::Halfway);
-            }
-        }
-        if let (Phase::Work, WorkPlan::Paced { tempo, phases, .. }) = (seg.phase, &self.step().work)
-            && let Some((at, rep, phase)) = next_beat(self.seg_start, *tempo, phases.len(), t)
-        {
-            offer(at, Event::Beat { rep, phase });
-        }
-        best
+        Some(Timing {
+            phase: seg.phase,
+            work: &self.plan.steps[seg.step].work,
+            start: self.seg_start,
+            deadline: self.deadline,
+            halfway_sent: self.halfway_sent,
+        })
     }
 
     /// Ends the current segment at `at` and starts the next one there.
     fn finish_segment(&mut self, at: Instant, events: &mut Vec<Event>) {
-        self.close_work(at, false);
+        self.close_work(at);
         self.enter(self.cursor + 1, at, events);
     }
 
-    /// Records the work time of the current segment when it is a work segment.
-    fn close_work(&mut self, at: Instant, cut_short: bool) {
-        let Some(seg) = self.segment().copied() else {
+    /// Records the time and reps of the current segment when it is work.
+    fn close_work(&mut self, at: Instant) {
+        let Some(seg) = self.segment().copied().filter(|s| s.phase == Phase::Work) else {
             return;
         };
-        if seg.phase != Phase::Work {
-            return;
-        }
         let active = at.saturating_duration_since(self.seg_start);
         let reps = match &self.plan.steps[seg.step].work {
             WorkPlan::Hold(_) => None,
-            WorkPlan::Paced { count, tempo, .. } => {
-                let done = active.as_nanos() / tempo.as_nanos().max(1);
-                Some(done.min(u128::from(*count)) as u32)
-            }
+            WorkPlan::Paced { count, tempo, .. } => Some(reps_done(*tempo, *count, active)),
             WorkPlan::Counted { .. } => Some(self.counted),
         };
-        let record = &mut self.steps[seg.step];
-        record.passes[seg.pass].active_secs = secs(active);
-        record.passes[seg.pass].reps = reps;
-        record.active_secs = secs(
-            record
-                .passes
-                .iter()
-                .map(|p| Duration::from_secs_f64(p.active_secs))
-                .sum(),
-        );
-        if cut_short {
-            record.status = StepStatus::Skipped;
-        }
+        self.steps[seg.step].set_pass(seg.pass, active, reps);
     }
 
-    /// Makes `index` the current segment, starting at `at`.
+    /// Makes `index` the current segment, starting at `at`; past the last, completes.
     fn enter(&mut self, index: usize, at: Instant, events: &mut Vec<Event>) {
-        let previous_step = self.segment().map(|s| s.step);
-        self.cursor = index;
-        self.seg_start = at;
-        self.counted = 0;
-        self.halfway_sent = false;
-        let Some(seg) = self.segment().copied() else {
-            self.deadline = None;
-            if let Some(step) = previous_step {
-                self.mark_done(step);
-            }
-            self.ended = Some((at, Outcome::Completed));
-            events.push(Event::Finished(Outcome::Completed));
+        let Some(seg) = self.plan.segments.get(index).copied() else {
+            self.settle_before(self.plan.steps.len());
+            self.finish(Outcome::Completed, events);
             return;
         };
-        if let Some(step) = previous_step.filter(|&s| s != seg.step) {
-            self.mark_done(step);
-        }
+        // A step is done once its rest begins or the session moves past it unskipped.
+        self.settle_before(seg.step + usize::from(seg.phase == Phase::Rest));
+        self.cursor = index;
+        self.step = seg.step;
+        self.seg_start = at;
+        self.deadline = seg.duration.map(|d| at + d);
+        self.counted = 0;
+        self.halfway_sent = false;
         if index == self.plan.step_starts[seg.step] {
             self.step_start = at;
         }
-        if seg.phase == Phase::Rest {
-            self.mark_done(seg.step);
-        }
-        self.deadline = seg.duration.map(|d| at + d);
         events.push(Event::Started(seg));
     }
 
-    fn mark_done(&mut self, step: usize) {
-        let record = &mut self.steps[step];
-        if record.status == StepStatus::NotReached {
-            record.status = StepStatus::Done;
-        }
-    }
-
-    /// Applies a command at `now` (after moving time forward to it).
-    pub fn handle(&mut self, command: Command, now: Instant) -> Vec<Event> {
-        let mut events = Vec::new();
-        self.advance_into(now, &mut events);
-        if self.ended.is_some() {
-            return events;
-        }
-        let at = self.effective(now);
-        match command {
-            Command::TogglePause if self.is_paused() => self.resume(now, &mut events),
-            Command::TogglePause | Command::Pause => {
-                if !self.is_paused() {
-                    self.paused_since = Some(self.now);
-                    events.push(Event::Paused);
-                }
-            }
-            Command::Resume => self.resume(now, &mut events),
-            Command::Next => self.skip_step(at, &mut events),
-            Command::Previous => self.previous(at, &mut events),
-            Command::Advance => self.advance_now(at, &mut events),
-            Command::AddTime(delta) => self.add_time(delta, at, &mut events),
-            Command::Quit => self.stop(Outcome::Quit, at, &mut events),
-            Command::Interrupt => self.stop(Outcome::Interrupted, at, &mut events),
-        }
-        events
-    }
-
-    fn resume(&mut self, now: Instant, events: &mut Vec<Event>) {
-        let Some(since) = self.paused_since.take() else {
-            return;
-        };
-        let now = now.max(self.now);
-        let shift = now.saturating_duration_since(since);
-        self.paused_total += shift;
-        self.seg_start += shift;
-        self.step_start += shift;
-        self.deadline = self.deadline.map(|d| d + shift);
-        self.now = now;
-        events.push(Event::Resumed);
-    }
-
-    fn skip_step(&mut self, at: Instant, events: &mut Vec<Event>) {
-        let Some(seg) = self.segment().copied() else {
-            return;
-        };
-        if seg.phase != Phase::Rest {
-            self.close_work(at, true);
-            let record = &mut self.steps[seg.step];
-            if record.status != StepStatus::Done {
-                record.status = StepStatus::Skipped;
+    /// Marks the steps before `step` that are neither done nor skipped as done.
+    fn settle_before(&mut self, step: usize) {
+        for record in &mut self.steps[..step] {
+            if record.status == StepStatus::NotReached {
+                record.status = StepStatus::Done;
             }
         }
-        let next = self
-            .plan
-            .step_starts
-            .get(seg.step + 1)
-            .copied()
-            .unwrap_or(self.plan.segments.len());
-        self.enter(next, at, events);
-        if self.is_paused() {
-            self.paused_since = Some(at);
-        }
     }
 
-    fn previous(&mut self, at: Instant, events: &mut Vec<Event>) {
-        let Some(seg) = self.segment().copied() else {
-            return;
-        };
-        let just_started = seg.phase == Phase::Prepare
-            || (seg.phase != Phase::Rest
-                && at.saturating_duration_since(self.step_start) < PREVIOUS_GRACE);
-        let target = if just_started {
-            seg.step.saturating_sub(1)
-        } else {
-            seg.step
-        };
-        for step in target..=seg.step {
-            let plan_step = &self.plan.steps[step];
-            self.steps[step].status = StepStatus::NotReached;
-            self.steps[step].active_secs = 0.0;
-            self.steps[step].passes = pass_records(plan_step);
-        }
-        let first = self.plan.step_starts[target];
-        // Entering directly: the abandoned attempt is neither done nor skipped.
-        self.cursor = first;
-        self.seg_start = at;
-        self.step_start = at;
-        self.counted = 0;
-        self.halfway_sent = false;
-        let seg = self.plan.segments[first];
-        self.deadline = seg.duration.map(|d| at + d);
-        events.push(Event::Started(seg));
-    }
-
-    fn advance_now(&mut self, at: Instant, events: &mut Vec<Event>) {
-        let Some(seg) = self.segment().copied() else {
-            return;
-        };
-        match (seg.phase, &self.plan.steps[seg.step].work) {
-            (Phase::Work, WorkPlan::Counted { count }) => {
-                let count = *count;
-                if self.is_paused() {
-                    return;
-                }
-                self.counted += 1;
-                events.push(Event::RepCounted { rep: self.counted });
-                if self.counted >= count {
-                    self.finish_segment(at, events);
-                }
-            }
-            (Phase::Prepare | Phase::Switch | Phase::Rest, _) => {
-                self.finish_segment(at, events);
-                if self.is_paused() {
-                    self.paused_since = Some(at);
-                }
-            }
-            (Phase::Work, _) => {}
-        }
-    }
-
-    fn add_time(&mut self, delta: i32, at: Instant, events: &mut Vec<Event>) {
-        let Some(seg) = self.segment().copied() else {
-            return;
-        };
-        let adjustable = match seg.phase {
-            Phase::Work => matches!(self.plan.steps[seg.step].work, WorkPlan::Hold(_)),
-            Phase::Prepare | Phase::Rest => true,
-            Phase::Switch => false,
-        };
-        let Some(deadline) = self.deadline.filter(|_| adjustable) else {
-            return;
-        };
-        let amount = Duration::from_secs(u64::from(delta.unsigned_abs()));
-        let new = if delta >= 0 {
-            let room = (at + MAX_LEFT).saturating_duration_since(deadline);
-            let amount = amount.min(room);
-            self.added += amount;
-            deadline + amount
-        } else {
-            let new = deadline.checked_sub(amount).unwrap_or(at).max(at);
-            self.removed += deadline - new;
-            new
-        };
-        self.deadline = Some(new);
-        events.push(Event::TimeChanged);
-        if !self.is_paused() && new <= at {
-            self.finish_segment(at, events);
-        }
-    }
-
-    fn stop(&mut self, outcome: Outcome, at: Instant, events: &mut Vec<Event>) {
-        if let Some(seg) = self.segment().copied()
-            && seg.phase != Phase::Rest
-        {
-            self.close_work(at, false);
-            let record = &mut self.steps[seg.step];
-            if record.status == StepStatus::NotReached && record.active_secs > 0.0 {
-                record.status = StepStatus::Skipped;
-            }
-        }
-        // A pause running when the session stops counts as paused time up to the stop.
+    /// Ends the session at the latest instant seen, closing a pause still running.
+    fn finish(&mut self, outcome: Outcome, events: &mut Vec<Event>) {
         if let Some(since) = self.paused_since.take() {
             self.paused_total += self.now.saturating_duration_since(since);
         }
+        self.cursor = self.plan.segments.len();
         self.deadline = None;
         self.ended = Some((self.now, outcome));
         events.push(Event::Finished(outcome));
     }
 
-    /// When the next visible change (a second ticking over, a phase, a tempo beat) is due;
-    /// `None` while paused, finished, or waiting on the user with nothing moving.
+    /// When the next visible change is due: a second ticking over on the phase countdown,
+    /// the total remaining or the elapsed clock, a cue or a phase change. `None` while
+    /// paused or finished.
     pub fn next_wakeup(&self) -> Option<Instant> {
         if self.is_paused() || self.ended.is_some() {
             return None;
         }
         let t = self.now;
-        let elapsed = self.elapsed(t);
-        let into_second = Duration::from_nanos((elapsed.as_nanos() % SECOND.as_nanos()) as u64);
+        let into_second =
+            Duration::from_nanos((self.elapsed(t).as_nanos() % SECOND.as_nanos()) as u64);
         let mut wake = t + (SECOND - into_second);
         if let Some(deadline) = self.deadline {
-            let left = deadline.saturating_duration_since(t);
-            let whole = (left.as_nanos().saturating_sub(1) / SECOND.as_nanos()) as u32;
-            wake = wake.min(deadline - SECOND * whole);
+            let end = deadline + self.plan.remaining_after(self.cursor);
+            wake = wake
+                .min(countdown_tick(deadline, t))
+                .min(countdown_tick(end, t));
         }
-        if let Some((at, _)) = self.next_event_after(t) {
-            wake = wake.min(at);
+        if let Some(due) = self.timing().and_then(|timing| timing.next_due(t)) {
+            wake = wake.min(due.at);
         }
         Some(wake.max(t))
     }
 
-    /// The record so far; `ended_at` is the wall time of the end (or of now, if running).
+    /// The record of the session; `ended_at` is the wall time of the end. A session still
+    /// running is recorded as if interrupted at the latest instant seen, step in progress
+    /// included.
     pub fn record(&self, ended_at: DateTime<FixedOffset>) -> SessionRecord {
-        let now = self.ended.map_or(self.now, |(t, _)| t);
-        let outcome = self.outcome().unwrap_or(Outcome::Interrupted);
+        let Some((end, outcome)) = self.ended else {
+            let mut stopped = self.clone();
+            stopped.handle(Command::Interrupt, self.now);
+            return stopped.record(ended_at);
+        };
         SessionRecord {
             routine_id: self.plan.id.clone(),
             routine_name: self.plan.name.clone(),
             started_at: self.started_at,
             ended_at,
             outcome,
-            active_secs: secs(self.elapsed(now)),
-            paused_secs: secs(self.paused_total(now)),
+            active_secs: secs(self.elapsed(end)),
+            paused_secs: secs(self.paused_total(end)),
             planned_secs: secs(self.plan.total()),
             steps: self.steps.clone(),
             check_in: None,
@@ -554,52 +347,10 @@ impl Session {
     }
 }
 
-fn pass_records(step: &StepPlan) -> Vec<PassRecord> {
-    (0..step.pass_count())
-        .map(|i| PassRecord {
-            label: step.passes.get(i).cloned(),
-            active_secs: 0.0,
-            planned_secs: step.work.duration().map(secs),
-            reps: None,
-        })
-        .collect()
-}
-
-/// Start of beat `m` (rep `m / n`, phase `m % n`) of paced reps begun at `start`.
-fn beat_at(start: Instant, tempo: Duration, phases: usize, m: u64) -> Option<Instant> {
-    let n = phases.max(1) as u64;
-    let rep = u32::try_from(m / n).ok()?;
-    let part = tempo.checked_mul(u32::try_from(m % n).ok()?)? / n as u32;
-    start
-        .checked_add(tempo.checked_mul(rep)?)?
-        .checked_add(part)
-}
-
-/// The first beat strictly after `t`, as (instant, 1-based rep, phase index).
-pub(crate) fn next_beat(
-    start: Instant,
-    tempo: Duration,
-    phases: usize,
-    t: Instant,
-) -> Option<(Instant, u32, usize)> {
-    let n = phases.max(1) as u64;
-    let into = t.saturating_duration_since(start).as_nanos();
-    let guess = (into * u128::from(n) / tempo.as_nanos().max(1)) as u64;
-    (guess..guess + 3).find_map(|m| {
-        let at = beat_at(start, tempo, phases, m)?;
-        (at > t).then(|| (at, (m / n) as u32 + 1, (m % n) as usize))
-    })
-}
-
-/// The beat in progress at `t`, as (1-based rep, phase index).
-pub(crate) fn beat_now(start: Instant, tempo: Duration, phases: usize, t: Instant) -> (u32, usize) {
-    let n = phases.max(1) as u64;
-    match next_beat(start, tempo, phases, t) {
-        Some((_, rep, phase)) => {
-            let m = (u64::from(rep) - 1) * n + phase as u64;
-            let prev = m.saturating_sub(1);
-            ((prev / n) as u32 + 1, (prev % n) as usize)
-        }
-        None => (1, 0),
-    }
+/// The next instant after `t` at which a countdown to `end`, shown in whole seconds
+/// rounded up, changes: with 4.3 s left it shows 5 until 4 s are left.
+fn countdown_tick(end: Instant, t: Instant) -> Instant {
+    let left = end.saturating_duration_since(t);
+    let shown_after = (left.as_nanos().saturating_sub(1) / SECOND.as_nanos()) as u32;
+    end - SECOND * shown_after
 }

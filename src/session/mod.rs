@@ -4,6 +4,8 @@
 mod machine;
 mod plan;
 mod record;
+mod schedule;
+mod tempo;
 mod view;
 
 pub use machine::{Command, Event, PREVIOUS_GRACE, Session};

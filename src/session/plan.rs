@@ -134,14 +134,23 @@ fn secs(value: u32) -> Duration {
     Duration::from_secs(u64::from(value))
 }
 
-/// `secs * scale`, rounded to the millisecond so plans stay exact and readable.
+/// `secs * scale`, rounded to the millisecond so plans stay exact and readable. Capped
+/// (at ~49 days) so that no value, even from an unvalidated routine, overflows the clock.
 fn scaled(secs: f64, scale: f64) -> Duration {
-    Duration::from_millis((secs * scale * 1000.0).round() as u64)
+    let millis = (secs * scale * 1000.0).round() as u64;
+    Duration::from_millis(millis.min(u64::from(u32::MAX)))
 }
 
 impl Plan {
+    /// The plan of `routine`; a scale outside `SCALE_RANGE` is brought into it.
     pub fn new(id: &str, routine: &Routine, options: &PlanOptions) -> Plan {
-        let scale = options.scale;
+        let scale = if options.scale.is_nan() {
+            1.0
+        } else {
+            options
+                .scale
+                .clamp(*SCALE_RANGE.start(), *SCALE_RANGE.end())
+        };
         let t = options.timings;
         let last = routine.steps.len().saturating_sub(1);
         let steps: Vec<StepPlan> = routine
@@ -200,7 +209,12 @@ impl Plan {
                 if pass > 0 {
                     push(Phase::Switch, pass, Some(step.switch));
                 }
-                push(Phase::Work, pass, step.work.duration());
+                // Zero counted reps are no work at all, like a zero hold.
+                let work = match step.work {
+                    WorkPlan::Counted { count: 0 } => Some(Duration::ZERO),
+                    ref work => work.duration(),
+                };
+                push(Phase::Work, pass, work);
             }
             push(Phase::Rest, step.pass_count() - 1, Some(step.rest));
         }

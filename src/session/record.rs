@@ -1,8 +1,12 @@
 //! What a session leaves behind: the record the history stores, one per session.
 //! Times are seconds as floats (millisecond precision) so the JSON reads naturally.
 
+use std::time::Duration;
+
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
+
+use super::plan::StepPlan;
 
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,6 +52,35 @@ pub struct StepRecord {
     pub passes: Vec<PassRecord>,
 }
 
+impl StepRecord {
+    /// A step not reached yet: one empty pass record per planned pass.
+    pub(super) fn planned(step: &StepPlan) -> StepRecord {
+        StepRecord {
+            name: step.name.clone(),
+            status: StepStatus::NotReached,
+            active_secs: 0.0,
+            passes: (0..step.pass_count())
+                .map(|i| PassRecord {
+                    label: step.passes.get(i).cloned(),
+                    active_secs: 0.0,
+                    planned_secs: step.work.duration().map(secs),
+                    reps: None,
+                })
+                .collect(),
+        }
+    }
+
+    /// Records the work of pass `pass` and keeps the step's total in step with it.
+    pub(super) fn set_pass(&mut self, pass: usize, active: Duration, reps: Option<u32>) {
+        if let Some(record) = self.passes.get_mut(pass) {
+            record.active_secs = secs(active);
+            record.reps = reps;
+        }
+        let total: f64 = self.passes.iter().map(|p| p.active_secs).sum();
+        self.active_secs = (total * 1000.0).round() / 1000.0;
+    }
+}
+
 /// The whole session, as stored in the history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionRecord {
@@ -82,6 +115,6 @@ impl SessionRecord {
 }
 
 /// Seconds rounded to the millisecond.
-pub fn secs(d: std::time::Duration) -> f64 {
+pub fn secs(d: Duration) -> f64 {
     (d.as_secs_f64() * 1000.0).round() / 1000.0
 }

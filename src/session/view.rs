@@ -3,9 +3,10 @@
 
 use std::time::{Duration, Instant};
 
-use super::machine::{Session, beat_now};
+use super::machine::Session;
 use super::plan::{Phase, StepPlan, WorkPlan};
 use super::record::Outcome;
+use super::tempo::beat_now;
 
 /// The repetitions part of the screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +23,7 @@ pub struct RepsView<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct View<'a> {
     pub routine: &'a str,
-    /// `None` once the session has ended.
+    /// `None` once the session has ended (every progress is then 1).
     pub phase: Option<Phase>,
     pub outcome: Option<Outcome>,
     pub paused: bool,
@@ -35,15 +36,21 @@ pub struct View<'a> {
     pub remaining: Option<Duration>,
     /// Whole seconds shown on a countdown (rounded up: "1" until the phase ends).
     pub remaining_secs: Option<u64>,
-    /// Progress through the current phase, 0..=1.
+    /// Progress through the current phase, 0..=1 (by time, or by reps counted).
     pub phase_progress: f64,
     pub reps: Option<RepsView<'a>>,
+    /// Progress through the step's work, 0..=1: passes done plus the current pass's
+    /// share; 0 during get-ready, 1 during the rest after it.
     pub step_progress: f64,
+    /// Progress through the routine's planned time, 0..=1 (by steps when a routine has
+    /// only counted reps). Time alone never makes it go back.
     pub routine_progress: f64,
+    /// Active time so far; `next_wakeup` ticks when its whole seconds change.
     pub elapsed: Duration,
-    /// Planned time still ahead, with `+`/`-` adjustments (counted reps excluded).
+    /// Planned time still ahead, with `+`/`-` adjustments (counted reps excluded). Shown
+    /// rounded up (`ceil_secs`), it changes exactly at a `next_wakeup`.
     pub remaining_total: Duration,
-    /// The step after this one.
+    /// The step after this one (`None` once the session has ended).
     pub next: Option<&'a StepPlan>,
 }
 
@@ -81,7 +88,7 @@ impl Session {
                     tempo,
                     phases,
                 } => {
-                    let (rep, part) = beat_now(self.segment_start(), *tempo, phases.len(), t);
+                    let (rep, part) = beat_now(*tempo, phases.len(), in_seg);
                     Some(RepsView {
                         current: rep.min(*count),
                         count: *count,
@@ -97,32 +104,46 @@ impl Session {
                 }),
                 WorkPlan::Hold(_) => None,
             });
+        // The share of the current segment behind us: its time, or reps counted.
         let phase_progress = match (seg_total, &reps) {
+            _ if seg.is_none() => 1.0,
             (Some(total), _) => ratio(in_seg, total),
             (None, Some(r)) => f64::from(r.current) / f64::from(r.count.max(1)),
             (None, None) => 0.0,
         };
-        // Step progress: planned time of this step's earlier segments plus the current one.
         let step_progress = match seg {
             None => 1.0,
-            Some(s) if s.phase == Phase::Rest => 1.0,
             Some(s) => {
-                let range = plan.step_segments(s.step);
-                let before: Duration = plan.segments[range.start..self.cursor_index()]
-                    .iter()
-                    .filter_map(|x| x.duration)
-                    .sum();
-                let current = seg_total.map_or(Duration::ZERO, |_| in_seg);
-                ratio(before + current, step.active_total())
+                let passes = step.pass_count() as f64;
+                match s.phase {
+                    Phase::Prepare => 0.0,
+                    Phase::Switch => s.pass as f64 / passes,
+                    Phase::Work => (s.pass as f64 + phase_progress) / passes,
+                    Phase::Rest => 1.0,
+                }
             }
         };
         let remaining_total = match seg {
             None => Duration::ZERO,
             Some(_) => plan.remaining_after(self.cursor_index()) + remaining.unwrap_or_default(),
         };
+        // Planned time behind us, the current segment counted by its share; a plan of
+        // counted reps only has no time, so it goes by steps.
+        let planned = plan.total();
+        let routine_progress = match seg {
+            None => 1.0,
+            Some(_) if planned.is_zero() => {
+                (step_index as f64 + step_progress) / plan.steps.len() as f64
+            }
+            Some(s) => {
+                let here = s.duration.unwrap_or_default();
+                let before = planned
+                    .saturating_sub(plan.remaining_after(self.cursor_index()))
+                    .saturating_sub(here);
+                ratio(before + here.mul_f64(phase_progress), planned)
+            }
+        };
         let elapsed = self.elapsed(now);
-        let (added, removed) = self.adjustments();
-        let total = (plan.total() + added).saturating_sub(removed);
         View {
             routine: &plan.name,
             phase: seg.map(|s| s.phase),
@@ -139,14 +160,10 @@ impl Session {
             phase_progress,
             reps,
             step_progress,
-            routine_progress: if seg.is_none() {
-                1.0
-            } else {
-                ratio(total.saturating_sub(remaining_total), total)
-            },
+            routine_progress,
             elapsed,
             remaining_total,
-            next: plan.steps.get(step_index + 1),
+            next: seg.and_then(|_| plan.steps.get(step_index + 1)),
         }
     }
 }

@@ -1,0 +1,93 @@
+//! What falls due inside one segment: tempo beats, "halfway", the last seconds and the
+//! deadline, found as the earliest instant after a given one with everything due then.
+
+use std::time::{Duration, Instant};
+
+use super::machine::Event;
+use super::plan::{Phase, WorkPlan};
+use super::tempo::next_beat;
+
+/// Holds at least this long announce their halfway point.
+const HALFWAY_MIN: Duration = Duration::from_secs(20);
+/// Seconds left that are announced (only when the phase is longer: none at its start).
+const SECONDS_LEFT: [u32; 4] = [10, 3, 2, 1];
+
+/// The timing of the segment in progress.
+pub(super) struct Timing<'a> {
+    pub phase: Phase,
+    pub work: &'a WorkPlan,
+    /// When the segment began, shifted by pauses, so `t - start` is active time.
+    pub start: Instant,
+    pub deadline: Option<Instant>,
+    pub halfway_sent: bool,
+}
+
+/// Everything due at one instant.
+#[derive(Debug)]
+pub(super) struct Due {
+    pub at: Instant,
+    /// Cues in the order they are announced.
+    pub cues: Vec<Event>,
+    /// The deadline: the segment ends at `at` (no cue shares that instant).
+    pub ends: bool,
+}
+
+impl Timing<'_> {
+    /// The earliest instant after `t` at which something is due. Cues due at the same
+    /// instant come together (a 20 s hold is halfway with ten seconds left), so none is
+    /// lost. The deadline is due even when already past: nothing ever skips it.
+    pub fn next_due(&self, t: Instant) -> Option<Due> {
+        let deadline = self.deadline?;
+        let cues: Vec<(Instant, Event)> = self
+            .cues(deadline, t)
+            .into_iter()
+            .filter(|(at, _)| *at > t && *at < deadline)
+            .collect();
+        Some(match cues.iter().map(|(at, _)| *at).min() {
+            Some(at) => Due {
+                at,
+                cues: cues
+                    .iter()
+                    .filter(|(when, _)| *when == at)
+                    .map(|(_, event)| *event)
+                    .collect(),
+                ends: false,
+            },
+            None => Due {
+                at: deadline,
+                cues: Vec::new(),
+                ends: true,
+            },
+        })
+    }
+
+    /// The cues of this segment worth considering after `t`, in announcement order.
+    fn cues(&self, deadline: Instant, t: Instant) -> Vec<(Instant, Event)> {
+        let total = deadline.saturating_duration_since(self.start);
+        let mut cues = Vec::new();
+        match (self.phase, self.work) {
+            (Phase::Work, WorkPlan::Paced { tempo, phases, .. }) => {
+                let into = t.saturating_duration_since(self.start);
+                if let Some((offset, rep, phase)) = next_beat(*tempo, phases.len(), into)
+                    && let Some(at) = self.start.checked_add(offset)
+                {
+                    cues.push((at, Event::Beat { rep, phase }));
+                }
+            }
+            (Phase::Switch, _) => {}
+            (phase, work) => {
+                let hold = phase == Phase::Work && matches!(work, WorkPlan::Hold(_));
+                if hold && total >= HALFWAY_MIN && !self.halfway_sent {
+                    cues.push((self.start + total / 2, Event::Halfway));
+                }
+                for n in SECONDS_LEFT {
+                    let left = Duration::from_secs(u64::from(n));
+                    if left < total {
+                        cues.push((deadline - left, Event::SecondsLeft(n)));
+                    }
+                }
+            }
+        }
+        cues
+    }
+}

@@ -1,0 +1,470 @@
+//! Properties of the session machine over generated routines, tick patterns and commands.
+
+mod session_support;
+
+use std::time::{Duration, Instant};
+
+use limberup::routine::{Kind, Routine, Step, Work};
+use limberup::session::{Command, Event, Outcome, Plan, Session, StepStatus, WorkPlan};
+use proptest::prelude::*;
+use session_support::{plan, visible, wall};
+
+const NS: Duration = Duration::from_nanos(1);
+
+fn labels(prefix: &str, n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("{prefix}{i}")).collect()
+}
+
+/// Which routines to generate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kinds {
+    /// Holds and paced reps: every phase has a deadline.
+    Timed,
+    /// Counted reps too.
+    All,
+    /// Also values validation refuses (zero holds and counts, absurd tempos and scales):
+    /// the machine must still hold together.
+    Unvalidated,
+}
+
+fn work(kinds: Kinds) -> BoxedStrategy<Work> {
+    let hold = (1u32..=40).prop_map(|secs| Work::Hold { secs });
+    let tempo = prop_oneof![(1u32..=12).prop_map(|h| f64::from(h) * 0.5), 0.5f64..=6.0];
+    let paced = (1u32..=5, tempo, 0usize..=4).prop_map(|(count, tempo, n)| Work::Reps {
+        count,
+        tempo_secs: Some(tempo),
+        phases: labels("P", n),
+    });
+    let counted = (1u32..=4).prop_map(|count| Work::Reps {
+        count,
+        tempo_secs: None,
+        phases: Vec::new(),
+    });
+    match kinds {
+        Kinds::Timed => prop_oneof![hold, paced].boxed(),
+        Kinds::All => prop_oneof![hold, paced, counted].boxed(),
+        Kinds::Unvalidated => {
+            let odd_tempo = prop_oneof![
+                Just(0.0),
+                Just(1e-9),
+                Just(0.001),
+                Just(-1.0),
+                Just(f64::NAN),
+                Just(f64::INFINITY),
+                Just(1e12),
+            ];
+            let odd = prop_oneof![
+                Just(Work::Hold { secs: 0 }),
+                Just(Work::Hold { secs: u32::MAX }),
+                (0u32..=2, proptest::option::of(odd_tempo), 0usize..=6).prop_map(
+                    |(count, tempo_secs, n)| Work::Reps {
+                        count,
+                        tempo_secs,
+                        phases: labels("P", n),
+                    }
+                ),
+            ];
+            prop_oneof![hold, paced, counted, odd].boxed()
+        }
+    }
+}
+
+fn step(kinds: Kinds) -> impl Strategy<Value = Step> {
+    (
+        work(kinds),
+        0usize..=3,
+        proptest::option::of(0u32..=3),
+        proptest::option::of(0u32..=3),
+    )
+        .prop_map(|(work, passes, prepare_secs, rest_secs)| Step {
+            name: "S".to_string(),
+            cues: Vec::new(),
+            work,
+            passes: labels("Side ", passes),
+            prepare_secs,
+            rest_secs,
+        })
+}
+
+/// A small routine and its plan: holds, paced reps (0-4 phases), counted reps when asked,
+/// 0-3 passes, get-ready, rest and switch 0-3 s, and a scale.
+fn planned(kinds: Kinds) -> impl Strategy<Value = Plan> {
+    let scale = if kinds == Kinds::Unvalidated {
+        prop_oneof![Just(1.0), any::<f64>()].boxed()
+    } else {
+        prop_oneof![Just(1.0), Just(0.25), Just(4.0), 0.25f64..=4.0].boxed()
+    };
+    (
+        0u32..=3,
+        0u32..=3,
+        0u32..=3,
+        proptest::collection::vec(step(kinds), 1..=4),
+        scale,
+    )
+        .prop_map(|(prepare, rest, switch, steps, scale)| {
+            let routine = Routine {
+                name: "Generated".to_string(),
+                kind: Kind::Other,
+                description: String::new(),
+                prepare_secs: Some(prepare),
+                rest_secs: Some(rest),
+                switch_secs: Some(switch),
+                steps,
+            };
+            plan(&routine, scale)
+        })
+}
+
+/// Tick lengths: zero, short, long.
+fn ticks() -> impl Strategy<Value = Vec<Duration>> {
+    let tick = prop_oneof![
+        Just(Duration::ZERO),
+        (1u64..=1500).prop_map(Duration::from_millis),
+        (1u64..=20_000_000_000).prop_map(Duration::from_nanos),
+    ];
+    proptest::collection::vec(tick, 1..=40)
+}
+
+fn start(plan: Plan) -> (Session, Instant) {
+    let t0 = Instant::now();
+    let (session, _) = Session::new(plan, t0, wall(7));
+    (session, t0)
+}
+
+/// The earliest instant at which `before` (running, not ended at its `now`) has ended,
+/// found by bisection to the nanosecond, knowing it has ended by `hi`.
+fn end_instant(before: &Session, hi: Instant) -> Instant {
+    let (mut lo, mut hi) = (before.now(), hi);
+    while hi - lo > NS {
+        let mid = lo + (hi - lo) / 2;
+        let mut probe = before.clone();
+        probe.advance(mid);
+        if probe.outcome().is_some() {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    hi
+}
+
+/// Runs `session` with `ticks` (cycled, with a 1 s tick added to a pattern shorter than
+/// a second so it ends soon) until it ends; returns the exact end instant and every event.
+fn run_ticks(session: &mut Session, ticks: &[Duration], from: Instant) -> (Instant, Vec<Event>) {
+    let mut ticks = ticks.to_vec();
+    if ticks.iter().sum::<Duration>() < Duration::from_secs(1) {
+        ticks.push(Duration::from_secs(1));
+    }
+    let mut t = from;
+    let mut events = Vec::new();
+    for tick in ticks.iter().cycle() {
+        t += *tick;
+        let before = session.clone();
+        events.extend(session.advance(t));
+        if session.outcome().is_some() {
+            return (end_instant(&before, t), events);
+        }
+    }
+    unreachable!("a cycled pattern never runs out")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// (a) An untouched session ends exactly at start + planned total, every step done,
+    /// and the events do not depend on how the time was sliced.
+    #[test]
+    fn untouched_sessions_end_exactly_on_plan(plan in planned(Kinds::Timed), ticks in ticks()) {
+        let total = plan.total();
+        let (mut session, t0) = start(plan.clone());
+        let (end, events) = run_ticks(&mut session, &ticks, t0);
+        prop_assert_eq!(end, t0 + total);
+        prop_assert_eq!(session.outcome(), Some(Outcome::Completed));
+        let record = session.record(wall(8));
+        prop_assert_eq!(record.count(StepStatus::Done), record.steps.len());
+        prop_assert_eq!(record.paused_secs, 0.0);
+
+        // One huge tick gives the same events in the same order.
+        let (mut once, _) = start(plan);
+        let all = once.advance(t0 + total + Duration::from_secs(1_000_000));
+        prop_assert_eq!(all, events);
+    }
+
+    /// (b) Pauses of any length at any points shift the end by exactly their sum.
+    #[test]
+    fn pauses_shift_the_end_by_exactly_the_paused_time(
+        plan in planned(Kinds::Timed),
+        ticks in ticks(),
+        pauses in proptest::collection::vec((0u64..=120_000, 0u64..=3_000_000), 1..=3),
+    ) {
+        let total = plan.total();
+        let (mut session, t0) = start(plan);
+        let mut t = t0;
+        let mut paused = Duration::ZERO;
+        for (at, length) in pauses {
+            t += Duration::from_millis(at);
+            session.advance(t);
+            if session.outcome().is_some() {
+                break;
+            }
+            session.handle(Command::Pause, t);
+            t += Duration::from_micros(length);
+            prop_assert!(session.advance(t).is_empty());
+            session.handle(Command::Resume, t);
+            paused += Duration::from_micros(length);
+        }
+        if session.outcome().is_none() {
+            let (end, _) = run_ticks(&mut session, &ticks, t);
+            prop_assert_eq!(end, t0 + total + paused);
+        }
+        prop_assert_eq!(session.elapsed(t), total);
+        prop_assert_eq!(session.paused_total(t), paused);
+        prop_assert_eq!(session.outcome(), Some(Outcome::Completed));
+    }
+
+    /// (e) Time alone never makes the remaining total grow or progress shrink.
+    #[test]
+    fn progress_only_moves_forward_with_time(plan in planned(Kinds::All), ticks in ticks()) {
+        let (mut session, t0) = start(plan);
+        let mut t = t0;
+        let mut last = session.view(t);
+        let (mut last_total, mut last_routine) = (last.remaining_total, last.routine_progress);
+        let (mut last_step, mut last_step_progress) = (last.step_index, last.step_progress);
+        for tick in ticks.iter().cycle().take(200) {
+            t += *tick;
+            session.advance(t);
+            let v = session.view(t);
+            prop_assert!(v.remaining_total <= last_total);
+            prop_assert!((0.0..=1.0).contains(&v.routine_progress));
+            prop_assert!(v.routine_progress >= last_routine);
+            prop_assert!((0.0..=1.0).contains(&v.step_progress));
+            prop_assert!((0.0..=1.0).contains(&v.phase_progress));
+            if v.step_index == last_step {
+                prop_assert!(v.step_progress >= last_step_progress);
+            }
+            prop_assert!(v.step_index >= last_step);
+            last_total = v.remaining_total;
+            last_routine = v.routine_progress;
+            last_step = v.step_index;
+            last_step_progress = v.step_progress;
+            last = v;
+        }
+        if last.outcome.is_some() {
+            prop_assert_eq!(last.outcome, Some(Outcome::Completed));
+            prop_assert_eq!(last.routine_progress, 1.0);
+            prop_assert_eq!(last.remaining_total, Duration::ZERO);
+        }
+    }
+
+    /// Advancing to `next_wakeup` always shows something new or fires a cue, and nothing
+    /// visible changes before it, so a UI can sleep until then.
+    #[test]
+    fn nothing_changes_before_the_wakeup_and_something_does_at_it(plan in planned(Kinds::All)) {
+        let (mut session, _) = start(plan);
+        for _ in 0..600 {
+            if session.outcome().is_some() {
+                break;
+            }
+            if session.deadline().is_none() {
+                session.handle(Command::Advance, session.now());
+                continue;
+            }
+            let wake = session.next_wakeup().unwrap();
+            let now = session.now();
+            prop_assert!(wake > now);
+            let shown = visible(&session.view(now));
+            let mut early = session.clone();
+            prop_assert!(early.advance(wake - NS).is_empty());
+            prop_assert_eq!(visible(&early.view(wake - NS)), shown.clone());
+            let events = session.advance(wake);
+            prop_assert!(!events.is_empty() || visible(&session.view(wake)) != shown);
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Action {
+    Wait(Duration),
+    Do(Command),
+}
+
+/// Mostly short waits and everyday commands; the ones that end a session (quit, huge
+/// waits) are rare so that sequences explore a running session.
+fn action() -> impl Strategy<Value = Action> {
+    let wait = prop_oneof![
+        2 => Just(Duration::ZERO),
+        6 => (1u64..=2_000).prop_map(Duration::from_millis),
+        3 => (1u64..=60_000_000_000).prop_map(Duration::from_nanos),
+        1 => (1u64..=1_000_000_000).prop_map(Duration::from_secs),
+    ];
+    let command = prop_oneof![
+        4 => Just(Command::TogglePause),
+        3 => Just(Command::Pause),
+        3 => Just(Command::Resume),
+        2 => Just(Command::Next),
+        3 => Just(Command::Previous),
+        5 => Just(Command::Advance),
+        4 => (-30i32..=30).prop_map(Command::AddTime),
+        1 => any::<i32>().prop_map(Command::AddTime),
+        1 => prop_oneof![Just(Command::Quit), Just(Command::Interrupt)],
+    ];
+    prop_oneof![3 => wait.prop_map(Action::Wait), 2 => command.prop_map(Action::Do)]
+}
+
+/// Everything that must hold at any moment, whatever happened before.
+fn check_state(session: &Session, t0: Instant, now: Instant) -> Result<(), TestCaseError> {
+    let plan = session.plan();
+    prop_assert!(session.step_index() < plan.steps.len());
+    prop_assert!(session.cursor_index() <= plan.segments.len());
+    if let Some(seg) = session.segment() {
+        prop_assert_eq!(seg.step, session.step_index());
+        prop_assert!(session.outcome().is_none());
+    } else {
+        prop_assert!(session.outcome().is_some());
+    }
+    let at = session.effective(now);
+    if session.outcome().is_none() {
+        // Active time and paused time account for every instant since the start.
+        prop_assert_eq!(
+            session.elapsed(now) + session.paused_total(now),
+            now.max(session.now()) - t0
+        );
+        prop_assert!(session.segment_start() <= at);
+        // No deadline is ever left behind: time left is never below zero.
+        if let Some(deadline) = session.deadline() {
+            prop_assert!(deadline >= at);
+            if !session.is_paused() {
+                prop_assert!(deadline > at);
+            }
+        }
+        prop_assert_eq!(session.next_wakeup().is_none(), session.is_paused());
+        if let Some(wake) = session.next_wakeup() {
+            prop_assert!(wake > session.now());
+        }
+    } else {
+        prop_assert!(!session.is_paused());
+        prop_assert_eq!(session.next_wakeup(), None);
+    }
+    let v = session.view(now);
+    for progress in [v.phase_progress, v.step_progress, v.routine_progress] {
+        prop_assert!((0.0..=1.0).contains(&progress));
+    }
+    if let (Some(remaining), Some(deadline)) = (v.remaining, session.deadline()) {
+        prop_assert_eq!(remaining, deadline - at);
+        prop_assert!(remaining <= deadline - session.segment_start());
+    }
+    if let Some(reps) = &v.reps {
+        prop_assert!(reps.current <= reps.count);
+    }
+    let record = session.record(wall(8));
+    for (step, planned) in record.steps.iter().zip(&plan.steps) {
+        prop_assert_eq!(step.passes.len(), planned.pass_count());
+        let count = match planned.work {
+            WorkPlan::Hold(_) => None,
+            WorkPlan::Paced { count, .. } | WorkPlan::Counted { count } => Some(count),
+        };
+        for pass in &step.passes {
+            prop_assert!(pass.active_secs >= 0.0);
+            if let (Some(reps), Some(count)) = (pass.reps, count) {
+                prop_assert!(reps <= count);
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// (c, d) Arbitrary commands at arbitrary times: no panic, time never runs backwards,
+    /// indices stay in range, nothing is ever negative, Next never goes back and Previous
+    /// never forward, and a completed session has every step done or skipped.
+    #[test]
+    fn any_command_sequence_keeps_the_machine_sound(
+        plan in planned(Kinds::All),
+        actions in proptest::collection::vec(action(), 0..=100),
+    ) {
+        run_actions(plan, actions)?;
+    }
+
+    /// The same on routines validation would refuse.
+    #[test]
+    fn unvalidated_routines_never_break_the_machine(
+        plan in planned(Kinds::Unvalidated),
+        actions in proptest::collection::vec(action(), 0..=100),
+    ) {
+        run_actions(plan, actions)?;
+    }
+}
+
+fn run_actions(plan: Plan, actions: Vec<Action>) -> Result<(), TestCaseError> {
+    let (mut session, t0) = start(plan);
+    let mut now = t0;
+    let mut last_elapsed = Duration::ZERO;
+    let mut last_paused = Duration::ZERO;
+    let mut ended: Option<limberup::session::SessionRecord> = None;
+    for action in actions {
+        let machine_before = session.now();
+        let step_before = session.step_index();
+        match action {
+            Action::Wait(d) => {
+                now += d;
+                session.advance(now);
+            }
+            Action::Do(command) => {
+                session.handle(command, now);
+                let step = session.step_index();
+                match command {
+                    Command::Next if session.outcome().is_none() => {
+                        prop_assert!(step > step_before);
+                    }
+                    Command::Next => prop_assert!(step >= step_before),
+                    Command::Previous => prop_assert!(step <= step_before),
+                    _ => {}
+                }
+            }
+        }
+        prop_assert!(session.now() >= machine_before);
+        prop_assert_eq!(session.now(), now);
+        let elapsed = session.elapsed(now);
+        let paused = session.paused_total(now);
+        prop_assert!(elapsed >= last_elapsed && paused >= last_paused);
+        last_elapsed = elapsed;
+        last_paused = paused;
+        check_state(&session, t0, now)?;
+        if let Some(record) = &ended {
+            // An ended session never changes.
+            prop_assert_eq!(&session.record(wall(8)), record);
+        } else if session.outcome().is_some() {
+            ended = Some(session.record(wall(8)));
+        }
+    }
+    // Finish: resume, then let time and key presses carry it to the end.
+    session.handle(Command::Resume, now);
+    for _ in 0..10_000 {
+        if session.outcome().is_some() {
+            break;
+        }
+        match session.deadline() {
+            Some(deadline) => {
+                now = deadline;
+                session.advance(now);
+            }
+            None => {
+                session.handle(Command::Advance, now);
+            }
+        }
+        check_state(&session, t0, now)?;
+    }
+    let record = session.record(wall(8));
+    prop_assert!(session.outcome().is_some());
+    if record.outcome == Outcome::Completed {
+        prop_assert_eq!(
+            record.count(StepStatus::Done) + record.count(StepStatus::Skipped),
+            record.steps.len()
+        );
+    }
+    // Active plus paused time fit in the span from start to end.
+    prop_assert!(session.elapsed(now) + session.paused_total(now) <= now - t0);
+    Ok(())
+}

@@ -1,0 +1,197 @@
+//! Shared helpers for the session tests: routine builders and a driver that runs a session
+//! on an injected clock (a base `Instant` plus offsets; nothing ever sleeps).
+
+#![allow(dead_code)]
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset, TimeZone};
+use limberup::routine::{Kind, Routine, Step, Work};
+use limberup::session::{Command, Event, Plan, PlanOptions, Session, Timings, View};
+
+/// Milliseconds from seconds, so tables can say `2.5`.
+pub fn s(secs: f64) -> Duration {
+    Duration::from_millis((secs * 1000.0).round() as u64)
+}
+
+pub fn wall(hour: u32) -> DateTime<FixedOffset> {
+    FixedOffset::east_opt(2 * 3600)
+        .unwrap()
+        .with_ymd_and_hms(2026, 3, 14, hour, 0, 0)
+        .unwrap()
+}
+
+fn step(name: &str, work: Work, passes: &[&str]) -> Step {
+    Step {
+        name: name.to_string(),
+        cues: Vec::new(),
+        work,
+        passes: passes.iter().map(|p| p.to_string()).collect(),
+        prepare_secs: None,
+        rest_secs: None,
+    }
+}
+
+pub fn hold(name: &str, secs: u32, passes: &[&str]) -> Step {
+    step(name, Work::Hold { secs }, passes)
+}
+
+pub fn paced(name: &str, count: u32, tempo: f64, phases: &[&str], passes: &[&str]) -> Step {
+    step(
+        name,
+        Work::Reps {
+            count,
+            tempo_secs: Some(tempo),
+            phases: phases.iter().map(|p| p.to_string()).collect(),
+        },
+        passes,
+    )
+}
+
+pub fn counted(name: &str, count: u32, passes: &[&str]) -> Step {
+    step(
+        name,
+        Work::Reps {
+            count,
+            tempo_secs: None,
+            phases: Vec::new(),
+        },
+        passes,
+    )
+}
+
+/// A routine with the given get-ready, rest and switch times.
+pub fn routine(prepare: u32, rest: u32, switch: u32, steps: Vec<Step>) -> Routine {
+    Routine {
+        name: "Test".to_string(),
+        kind: Kind::Other,
+        description: String::new(),
+        prepare_secs: Some(prepare),
+        rest_secs: Some(rest),
+        switch_secs: Some(switch),
+        steps,
+    }
+}
+
+pub fn plan(routine: &Routine, scale: f64) -> Plan {
+    Plan::new(
+        "test",
+        routine,
+        &PlanOptions {
+            timings: Timings::default(),
+            scale,
+        },
+    )
+}
+
+/// A session on an injected clock, logging every event with the offset it was seen at.
+pub struct Run {
+    pub s: Session,
+    pub t0: Instant,
+    pub log: Vec<(Duration, Event)>,
+}
+
+impl Run {
+    pub fn new(routine: &Routine) -> Run {
+        Run::with_plan(plan(routine, 1.0))
+    }
+
+    pub fn with_plan(plan: Plan) -> Run {
+        let t0 = Instant::now();
+        let (s, events) = Session::new(plan, t0, wall(7));
+        let mut run = Run {
+            s,
+            t0,
+            log: Vec::new(),
+        };
+        run.note(Duration::ZERO, events);
+        run
+    }
+
+    fn note(&mut self, at: Duration, events: Vec<Event>) -> Vec<Event> {
+        self.log.extend(events.iter().map(|e| (at, *e)));
+        events
+    }
+
+    pub fn t(&self, secs: f64) -> Instant {
+        self.t0 + s(secs)
+    }
+
+    /// The machine's current instant as an offset from the start.
+    pub fn now(&self) -> Duration {
+        self.s.now() - self.t0
+    }
+
+    pub fn at(&mut self, secs: f64) -> Vec<Event> {
+        let events = self.s.advance(self.t(secs));
+        self.note(s(secs), events)
+    }
+
+    pub fn cmd(&mut self, command: Command, secs: f64) -> Vec<Event> {
+        let events = self.s.handle(command, self.t(secs));
+        self.note(s(secs), events)
+    }
+
+    pub fn view(&self) -> View<'_> {
+        self.s.view(self.s.now())
+    }
+
+    /// Offset of the current segment's start.
+    pub fn seg_start(&self) -> Duration {
+        self.s.segment_start() - self.t0
+    }
+
+    /// Offset of the current deadline.
+    pub fn deadline(&self) -> Option<Duration> {
+        self.s.deadline().map(|d| d - self.t0)
+    }
+
+    /// Advances to each wakeup until the session ends (or `limit` wakeups pass).
+    pub fn run_out(&mut self, limit: usize) {
+        for _ in 0..limit {
+            let Some(wake) = self.s.next_wakeup() else {
+                return;
+            };
+            let events = self.s.advance(wake);
+            self.note(wake - self.t0, events);
+        }
+    }
+
+    /// Events logged at or after `from` seconds.
+    pub fn log_since(&self, from: f64) -> Vec<(Duration, Event)> {
+        self.log
+            .iter()
+            .copied()
+            .filter(|(t, _)| *t >= s(from))
+            .collect()
+    }
+}
+
+/// What a person sees change (continuous progress bars left out).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Visible {
+    pub phase: Option<limberup::session::Phase>,
+    pub step: usize,
+    pub pass: Option<usize>,
+    pub remaining_secs: Option<u64>,
+    pub rep: Option<(u32, Option<String>)>,
+    pub elapsed_secs: u64,
+    pub remaining_total_secs: u64,
+    pub paused: bool,
+}
+
+pub fn visible(v: &View<'_>) -> Visible {
+    Visible {
+        phase: v.phase,
+        step: v.step_index,
+        pass: v.pass.map(|p| p.0),
+        remaining_secs: v.remaining_secs,
+        rep: v
+            .reps
+            .as_ref()
+            .map(|r| (r.current, r.label.map(str::to_string))),
+        elapsed_secs: v.elapsed.as_secs(),
+        remaining_total_secs: limberup::session::ceil_secs(v.remaining_total),
+        paused: v.paused,
+    }
+}
