@@ -15,3 +15,4 @@ pub mod paths;
 pub mod routine;
 pub mod session;
 pub mod speech;
+pub mod tui;
