@@ -311,6 +311,9 @@ impl App {
     fn hints(&self, now: Instant) -> Vec<(&'static str, &'static str)> {
         match (self.mode(), &self.screen) {
             (Mode::Session, Screen::Session(s)) => screen::hints(&s.view(now)),
+            (Mode::CheckIn, Screen::Summary(s)) => keymap::hints(Mode::CheckIn, |action| {
+                (action != Action::Answer || s.chosen().is_some()).then_some(None)
+            }),
             (mode, _) => keymap::hints(mode, |_| Some(None)),
         }
     }
@@ -357,7 +360,13 @@ impl App {
             }
             (None, Screen::Session(s)) if s.is_paused() => {
                 let view = s.view(now);
-                let what = format!("{} · {}", view.step.name, screen::left_text(&view));
+                let left = screen::left_text(&view);
+                let what = format!("{} · {left}", view.step.name);
+                let what = if what.chars().count() + 2 > usize::from(area.width) {
+                    left
+                } else {
+                    what
+                };
                 let keys = screen::hints(&view);
                 let keys: Vec<_> = keys
                     .into_iter()

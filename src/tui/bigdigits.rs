@@ -36,7 +36,7 @@ struct Metrics {
 impl Metrics {
     fn for_height(h: u16) -> Metrics {
         let w = (h * 11 / 20).max(3);
-        let t = (w * 2 / 7).max(1);
+        let t = ((w * 2 + 3) / 7).max(1);
         Metrics {
             w,
             h,

@@ -49,7 +49,7 @@ pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme, first: &str) {
     } else {
         area.width.min(60)
     };
-    let col_w = usize::from(if two { (box_w - 2) / 2 } else { box_w - 2 });
+    let col_w = usize::from(box_w.saturating_sub(2) / if two { 2 } else { 1 });
     let mut order: Vec<_> = HELP_SECTIONS.iter().collect();
     order.sort_by_key(|(title, _)| *title != first);
     let sections: Vec<Vec<Line>> = order
@@ -66,9 +66,11 @@ pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme, first: &str) {
     let columns = if two { 2 } else { 1 };
     let mut cols: Vec<Vec<Line>> = vec![Vec::new(); columns];
     let height = usize::from(inner.height);
-    for section in sections {
+    for (i, section) in sections.into_iter().enumerate() {
         let room = |col: &Vec<Line>| col.len() + usize::from(!col.is_empty()) + section.len();
-        if let Some(col) = cols.iter_mut().find(|col| room(col) <= height) {
+        // The first section always shows, cut short if need be.
+        let fits = |col: &Vec<Line>| room(col) <= height || i == 0;
+        if let Some(col) = cols.iter_mut().find(|col| fits(col)) {
             if !col.is_empty() {
                 col.push(Line::raw(""));
             }

@@ -289,20 +289,6 @@ fn draw_preview(row: Option<&Row>, area: Rect, buf: &mut Buffer, theme: &Theme) 
         facts.push_str(&format!(" + {} reps at your pace", plan.counted_reps()));
     }
     lines.push(Line::styled(facts, theme.strong()));
-    let source = match &row.entry.source {
-        Source::BuiltIn => "built-in".to_string(),
-        Source::File(path) => path.display().to_string(),
-    };
-    lines.push(Line::styled(
-        format!(" {} · {source}", row.entry.id),
-        theme.dim(),
-    ));
-    if !row.entry.routine.description.is_empty() {
-        lines.push(Line::raw(""));
-        for l in wrap(&row.entry.routine.description, width) {
-            lines.push(Line::raw(format!(" {l}")));
-        }
-    }
     lines.push(Line::raw(""));
     let number_w = plan.steps.len().to_string().len();
     for (i, step) in plan.steps.iter().enumerate() {
@@ -322,9 +308,23 @@ fn draw_preview(row: Option<&Row>, area: Rect, buf: &mut Buffer, theme: &Theme) 
             lines.push(Line::styled(format!("{indent}{l}"), theme.dim()));
         }
     }
-    lines.push(Line::raw(""));
     lines.push(Line::styled(
         format!(" Total {} with get-ready and rests", clock(plan.total())),
+        theme.dim(),
+    ));
+    if !row.entry.routine.description.is_empty() {
+        lines.push(Line::raw(""));
+        for l in wrap(&row.entry.routine.description, width) {
+            lines.push(Line::raw(format!(" {l}")));
+        }
+    }
+    let source = match &row.entry.source {
+        Source::BuiltIn => "built-in".to_string(),
+        Source::File(path) => path.display().to_string(),
+    };
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(" id {} · {source}", row.entry.id),
         theme.dim(),
     ));
     Paragraph::new(lines).render(inner, buf);

@@ -2,17 +2,21 @@
 //! coloured band and in words, the countdown or rep count in big digits, the breath cue,
 //! the form cues and what comes next. Everything comes from `View`; nothing here counts time.
 
+use std::time::Duration;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use tui_big_text::{BigText, PixelSize};
+
 use super::bigdigits::BigDigits;
 use super::keymap::{Action, Mode, hints as table_hints};
 use super::picker::work_text;
 use super::theme::{Theme, Tone, phase_word};
-use super::widgets::{bar, clock, countdown, wrap};
-use crate::session::{Phase, StepPlan, View, WorkPlan};
+use super::widgets::{bar, clock, countdown, ellipsize, wrap};
+use crate::session::{Phase, StepPlan, View, WorkPlan, ceil_secs};
 
 /// Below this the full layout cannot hold; a compact text view takes over.
 const MIN_WIDTH: u16 = 20;
@@ -65,6 +69,14 @@ pub fn figure(view: &View) -> String {
     }
 }
 
+/// The breath cue's first word(s) (`Exhale` of "Exhale: round up"), drawn large over the
+/// rep count: during paced reps that is what the user follows.
+fn breath_word(view: &View) -> Option<String> {
+    let label = view.reps.as_ref()?.label?;
+    let word = label.split(':').next().unwrap_or(label).trim();
+    (!word.is_empty()).then(|| word.to_uppercase())
+}
+
 /// The line under the figure: the breath cue, or what the figure means.
 fn caption(view: &View) -> String {
     match (view.phase, &view.reps) {
@@ -88,7 +100,7 @@ fn caption(view: &View) -> String {
 pub fn left_text(view: &View) -> String {
     match (&view.reps, view.remaining) {
         (Some(r), None) => format!("{} of {} reps", r.current, r.count),
-        (_, Some(left)) => format!("{} left", clock(left)),
+        (_, Some(left)) => format!("{} left", clock(Duration::from_secs(ceil_secs(left)))),
         (None, None) => String::new(),
     }
 }
@@ -130,7 +142,7 @@ fn allot(height: u16, cue_lines: u16) -> Rows {
         ..Rows::default()
     };
     let fixed = |r: &Rows| 3 + r.progress + r.gap + r.band + r.cues + r.next;
-    let target = (height * 9 / 20).max(3);
+    let target = (height * 11 / 20).max(3);
     let fits = |r: &Rows| height >= fixed(r) + target;
     let try_add = |rows: &mut Rows, f: &dyn Fn(&mut Rows)| {
         let mut next = *rows;
@@ -205,12 +217,33 @@ pub fn draw(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
         Rect::new(band.x, band.y + band.height / 2, band.width, 1),
         buf,
     );
-    let big = take(rows.big);
+    let mut big = take(rows.big);
+    if let Some(word) = breath_word(view)
+        && big.height >= 10
+    {
+        let size = [PixelSize::HalfHeight, PixelSize::Quadrant]
+            .into_iter()
+            .find(|p| {
+                word.chars().count() as u16 * if *p == PixelSize::HalfHeight { 8 } else { 4 }
+                    <= big.width
+            });
+        if let Some(pixel_size) = size {
+            BigText::builder()
+                .pixel_size(pixel_size)
+                .style(theme.accent(tone))
+                .lines(vec![word.into()])
+                .centered()
+                .build()
+                .render(Rect { height: 4, ..big }, buf);
+            big.y += 5;
+            big.height -= 5;
+        }
+    }
     let figure = figure(view);
     let digits = Rect::new(big.x + 2, big.y, big.width - 4, big.height);
     BigDigits::new(&figure, theme.accent(tone)).render(digits, buf);
     let caption_area = take(1);
-    Line::styled(caption(view), theme.accent(tone))
+    Line::styled(ellipsize(&caption(view), area.width), theme.accent(tone))
         .centered()
         .render(caption_area, buf);
     let gauge = take(1);
@@ -236,7 +269,7 @@ fn draw_header(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let right = format!(
         "{} done · {} left ",
         clock(view.elapsed),
-        clock(view.remaining_total)
+        clock(Duration::from_secs(ceil_secs(view.remaining_total)))
     );
     let right_w = right.chars().count() as u16;
     if left.width() as u16 + right_w < area.width {

@@ -16,8 +16,9 @@ use crate::session::{Outcome, SessionRecord, StepStatus};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckIn {
     Off,
-    /// Asking; the number the arrows have chosen.
-    Asking(u8),
+    /// Asking; the number the arrows have chosen, none at first so a stray Enter records
+    /// nothing.
+    Asking(Option<u8>),
     Answered(u8),
     Skipped,
 }
@@ -33,7 +34,7 @@ impl Summary {
         Summary {
             record,
             check_in: if ask {
-                CheckIn::Asking(0)
+                CheckIn::Asking(None)
             } else {
                 CheckIn::Off
             },
@@ -70,14 +71,19 @@ impl Summary {
     /// Moves the chosen number by `delta`, within 0..=10.
     pub fn choose(&mut self, delta: i8) {
         if let CheckIn::Asking(n) = self.check_in {
-            self.check_in = CheckIn::Asking(n.saturating_add_signed(delta).min(10));
+            let next = match n {
+                None if delta < 0 => 10,
+                None => 0,
+                Some(n) => n.saturating_add_signed(delta).min(10),
+            };
+            self.check_in = CheckIn::Asking(Some(next));
         }
     }
 
     /// The chosen number while asking.
     pub fn chosen(&self) -> Option<u8> {
         match self.check_in {
-            CheckIn::Asking(n) => Some(n),
+            CheckIn::Asking(n) => n,
             _ => None,
         }
     }
@@ -101,8 +107,13 @@ impl Summary {
         };
         let mut y = area.y;
         if area.height >= 22 && area.width >= 24 {
+            let half = headline.len() as u16 * 8 <= area.width;
             let big = BigText::builder()
-                .pixel_size(PixelSize::Quadrant)
+                .pixel_size(if half {
+                    PixelSize::HalfHeight
+                } else {
+                    PixelSize::Quadrant
+                })
                 .style(theme.accent(tone))
                 .lines(vec![headline.into()])
                 .centered()
@@ -187,10 +198,10 @@ impl Summary {
 }
 
 /// `0 1 2 … 10` with the chosen number marked in brackets (not by colour alone).
-fn scale_line(chosen: u8, theme: &Theme) -> Line<'static> {
+fn scale_line(chosen: Option<u8>, theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
     for n in 0..=10u8 {
-        if n == chosen {
+        if Some(n) == chosen {
             spans.push(Span::styled(format!("[{n}]"), theme.selected()));
         } else {
             spans.push(Span::raw(format!(" {n} ")));
@@ -223,7 +234,9 @@ mod tests {
     #[test]
     fn the_record_is_handed_out_once_with_the_answer() {
         let mut s = Summary::new(record(), true);
+        assert_eq!(s.chosen(), None);
         s.choose(1);
+        assert_eq!(s.chosen(), Some(0));
         s.choose(20);
         assert_eq!(s.chosen(), Some(10));
         s.answer(4);

@@ -93,6 +93,19 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// `text` cut to `width` columns, ending in `…` when cut.
+pub fn ellipsize(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Key hints (`key`, `what`) as one line, keeping as many as fit in `width` from the first.
 pub fn hints<'a>(theme: &Theme, items: &[(&'a str, &'a str)], width: u16) -> Line<'a> {
     let mut spans = Vec::new();
@@ -129,6 +142,13 @@ mod tests {
         assert_eq!(wrap("Keep the neck long", 9), ["Keep the", "neck long"]);
         assert_eq!(wrap("abcdefghij", 4), ["abcd"]);
         assert!(wrap("anything", 0).is_empty());
+    }
+
+    #[test]
+    fn ellipsize_marks_the_cut() {
+        assert_eq!(ellipsize("Inhale", 10), "Inhale");
+        assert_eq!(ellipsize("Inhale: drop", 7), "Inhale…");
+        assert_eq!(ellipsize("Inhale", 0), "");
     }
 
     #[test]
