@@ -153,10 +153,10 @@ fn allot(height: u16, cue_lines: u16) -> Rows {
     };
     try_add(&mut rows, &|r| r.next = 1);
     try_add(&mut rows, &|r| r.progress = 1);
+    try_add(&mut rows, &|r| r.band = 3);
     for _ in 0..cue_lines {
         try_add(&mut rows, &|r| r.cues += 1);
     }
-    try_add(&mut rows, &|r| r.band = 3);
     try_add(&mut rows, &|r| r.gap = 1);
     rows.big = height.saturating_sub(fixed(&rows));
     rows
