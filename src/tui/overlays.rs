@@ -122,8 +122,9 @@ pub fn paused(area: Rect, buf: &mut Buffer, theme: &Theme, what: &str, keys: &[(
         .centered()
         .render(Rect::new(inner.x, y, inner.width, 1), buf);
     let keys_line = hints(theme, keys, inner.width).centered();
+    let keys_y = y + if big { 2 } else { 1 };
     keys_line.render(
-        Rect::new(inner.x, y + 2, inner.width, 1).intersection(inner),
+        Rect::new(inner.x, keys_y, inner.width, 1).intersection(inner),
         buf,
     );
 }

@@ -235,7 +235,8 @@ fn planned(plan: &Plan) -> String {
     }
 }
 
-fn seconds(d: Duration) -> String {
+/// `5 s` or `2.5 s`.
+pub fn seconds(d: Duration) -> String {
     let ms = d.as_millis();
     if ms.is_multiple_of(1000) {
         format!("{} s", ms / 1000)

@@ -13,7 +13,7 @@ use tui_big_text::{BigText, PixelSize};
 
 use super::bigdigits::BigDigits;
 use super::keymap::{Action, Mode, hints as table_hints};
-use super::picker::work_text;
+use super::picker::{seconds, work_text};
 use super::theme::{Theme, Tone, phase_word};
 use super::widgets::{bar, clock, countdown, ellipsize, wrap};
 use crate::session::{Phase, StepPlan, View, WorkPlan, ceil_secs};
@@ -69,20 +69,38 @@ pub fn figure(view: &View) -> String {
     }
 }
 
-/// The breath cue's first word(s) (`Exhale` of "Exhale: round up"), drawn large over the
-/// rep count: during paced reps that is what the user follows.
-fn breath_word(view: &View) -> Option<String> {
-    let label = view.reps.as_ref()?.label?;
-    let word = label.split(':').next().unwrap_or(label).trim();
-    (!word.is_empty()).then(|| word.to_uppercase())
+/// The short form of a breath cue: `Exhale` of "Exhale: round up", in capitals.
+fn short_cue(label: &str) -> String {
+    label
+        .split(':')
+        .next()
+        .unwrap_or(label)
+        .trim()
+        .to_uppercase()
+}
+
+/// The breath cue's short form, drawn large over the rep count (during paced reps that is
+/// what the user follows), with the letter size it gets: the same for every cue of the step
+/// so the screen does not jump between inhale and exhale.
+fn breath_word(view: &View, width: u16) -> Option<(String, PixelSize)> {
+    let word = short_cue(view.reps.as_ref()?.label?);
+    let WorkPlan::Paced { phases, .. } = &view.step.work else {
+        return None;
+    };
+    let longest = phases.iter().map(|p| short_cue(p).chars().count()).max()?;
+    let size = [(PixelSize::HalfHeight, 8), (PixelSize::Quadrant, 4)]
+        .into_iter()
+        .find(|(_, cols)| longest * cols <= usize::from(width))?;
+    (!word.is_empty()).then_some((word, size.0))
 }
 
 /// The line under the figure: the breath cue, or what the figure means.
 fn caption(view: &View) -> String {
     match (view.phase, &view.reps) {
-        (Some(Phase::Work), Some(r)) if r.paced => match r.label {
-            Some(label) => label.to_string(),
-            None => format!("rep {} of {}", r.current, r.count),
+        (Some(Phase::Work), Some(r)) if r.paced => match (r.label, &view.step.work) {
+            (Some(label), _) => label.to_string(),
+            (None, WorkPlan::Paced { tempo, .. }) => format!("one rep every {}", seconds(*tempo)),
+            (None, _) => format!("rep {} of {}", r.current, r.count),
         },
         (Some(Phase::Work), Some(_)) => "press Enter per rep".to_string(),
         (Some(Phase::Work), None) => "seconds left".to_string(),
@@ -218,26 +236,18 @@ pub fn draw(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
         buf,
     );
     let mut big = take(rows.big);
-    if let Some(word) = breath_word(view)
+    if let Some((word, pixel_size)) = breath_word(view, big.width)
         && big.height >= 10
     {
-        let size = [PixelSize::HalfHeight, PixelSize::Quadrant]
-            .into_iter()
-            .find(|p| {
-                word.chars().count() as u16 * if *p == PixelSize::HalfHeight { 8 } else { 4 }
-                    <= big.width
-            });
-        if let Some(pixel_size) = size {
-            BigText::builder()
-                .pixel_size(pixel_size)
-                .style(theme.accent(tone))
-                .lines(vec![word.into()])
-                .centered()
-                .build()
-                .render(Rect { height: 4, ..big }, buf);
-            big.y += 5;
-            big.height -= 5;
-        }
+        BigText::builder()
+            .pixel_size(pixel_size)
+            .style(theme.accent(tone))
+            .lines(vec![word.into()])
+            .centered()
+            .build()
+            .render(Rect { height: 4, ..big }, buf);
+        big.y += 5;
+        big.height -= 5;
     }
     let figure = figure(view);
     let digits = Rect::new(big.x + 2, big.y, big.width - 4, big.height);
