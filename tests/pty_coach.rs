@@ -208,3 +208,104 @@ fn ctrl_z_suspends_and_fg_comes_back_paused() {
     coach.send("\x03");
     assert_eq!(coach.exit_code(3.0), 130);
 }
+
+#[test]
+fn spoken_cues_run_the_configured_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = dir.path().join("said.txt");
+    let config = format!(
+        r#"(speech: Some(["sh", "-c", "echo \"$0\" >> {}"]))"#,
+        said.display()
+    );
+    let mut coach = Coach::start(&["run", "$DIR/short.ron"], 80, 24, Some(&config));
+    coach.wait_for("HOLD · Step one", 5.0);
+    let deadline = Instant::now() + Duration::from_secs(3);
+    let text = loop {
+        let text = std::fs::read_to_string(&said).unwrap_or_default();
+        if text.contains("Go") || Instant::now() > deadline {
+            break text;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(text.contains("Get ready: Step one"), "{text:?}");
+    assert!(text.contains("Go"), "{text:?}");
+    coach.send("\x03");
+    assert_eq!(coach.exit_code(3.0), 130);
+}
+
+#[test]
+fn a_missing_speech_command_warns_once_and_the_session_goes_on() {
+    let mut coach = Coach::start(
+        &["run", "--speak", "$DIR/short.ron"],
+        100,
+        30,
+        Some(r#"(speech: Some(["/nonexistent/speaker"]))"#),
+    );
+    let screen = coach.wait_for("/nonexistent/speaker` could not start", 5.0);
+    assert!(screen.contains("going on without speech"), "{screen}");
+    coach.wait_for("HOLD · Step one", 5.0);
+    coach.send("\x03");
+    assert_eq!(coach.exit_code(3.0), 130);
+}
+
+#[test]
+fn a_save_that_fails_is_a_warning_not_a_crash() {
+    let config = "(check_in: Some(false))";
+    let mut coach = Coach::start(&["run", "$DIR/short.ron"], 100, 30, Some(config));
+    // The data dir cannot be created: a file is in its way.
+    std::fs::write(coach.dir.path().join("data"), "not a directory").unwrap();
+    coach.wait_for("Step one", 5.0);
+    coach.send("q");
+    coach.send("y");
+    let screen = coach.wait_for("the session was not saved", 3.0);
+    assert!(screen.contains("ended early"), "{screen}");
+    coach.send("q");
+    assert_eq!(coach.exit_code(3.0), 0);
+    let after = coach.screen();
+    assert!(
+        after.contains("limberup: the session was not saved"),
+        "{after}"
+    );
+}
+
+#[test]
+fn persistent_pain_shows_a_notice_on_the_picker() {
+    let dir = pty_support::prepare(pty_support::SHORT, None);
+    let path = pty_support::history_file(dir.path());
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let now = chrono::Local::now().fixed_offset();
+    let mut lines = String::new();
+    for days in [3, 2, 0] {
+        let at = now - chrono::Duration::days(days);
+        let record = serde_json::json!({
+            "routine_id": "warm-up", "routine_name": "Warm-up",
+            "started_at": at, "ended_at": at, "outcome": "completed",
+            "active_secs": 60.0, "paused_secs": 0.0, "planned_secs": 60.0,
+            "steps": [], "check_in": 7,
+        });
+        lines.push_str(&format!("{record}\n"));
+    }
+    std::fs::write(&path, lines).unwrap();
+    let mut coach = Coach::spawn(dir, &[], 100, 30);
+    coach.wait_for("physician or physical therapist", 5.0);
+    coach.send("\r");
+    coach.wait_until(2.0, "the notice to close", |s| {
+        !s.contains("physical therapist")
+    });
+    coach.send("q");
+    assert_eq!(coach.exit_code(3.0), 0);
+}
+
+/// Needs `--features fault-injection`, which makes the session loop panic on purpose.
+#[cfg(feature = "fault-injection")]
+#[test]
+fn a_panic_restores_the_terminal_then_shows_the_message() {
+    let dir = pty_support::prepare(pty_support::SHORT, None);
+    let args = ["run", "$DIR/short.ron"];
+    let mut coach = Coach::spawn_env(dir, &args, 80, 24, &[("LIMBERUP_FAULT", "panic")]);
+    assert_eq!(coach.exit_code(5.0), 101);
+    let screen = coach.screen();
+    assert!(screen.contains("injected fault"), "{screen}");
+    assert!(!coach.parser.screen().alternate_screen());
+    assert!(!coach.parser.screen().hide_cursor());
+}

@@ -17,7 +17,7 @@ use super::picker::Picker;
 use super::session as screen;
 use super::summary::Summary;
 use super::theme::Theme;
-use super::widgets::hints;
+use super::widgets::{hints, wrap};
 use crate::cues::{self, Sound};
 use crate::routine::Entry;
 use crate::session::{Command, Event, Plan, PlanOptions, Session, SessionRecord};
@@ -322,9 +322,21 @@ impl App {
         let area = frame.area();
         let buf = frame.buffer_mut();
         let theme = &self.options.theme;
+        // The status takes two lines when it needs them and the screen can spare them.
+        let status = match (&self.status, area.height) {
+            (Some(text), 6..) => {
+                let lines = wrap(
+                    &format!("⚠ {text}"),
+                    usize::from(area.width.saturating_sub(2)),
+                );
+                let keep = if area.height >= 12 { 2 } else { 1 };
+                lines.into_iter().take(keep).collect()
+            }
+            _ => Vec::new(),
+        };
         let footer = match area.height {
             0..=5 => 0,
-            _ => 1 + u16::from(self.status.is_some()),
+            _ => 1 + status.len() as u16,
         };
         let body = Rect {
             height: area.height - footer,
@@ -337,8 +349,8 @@ impl App {
         }
         if footer > 0 {
             let mut y = body.bottom();
-            if let Some(status) = &self.status {
-                Line::styled(format!(" ⚠ {status}"), theme.warning())
+            for line in status {
+                Line::styled(format!(" {line}"), theme.warning())
                     .render(Rect::new(area.x, y, area.width, 1), buf);
                 y += 1;
             }

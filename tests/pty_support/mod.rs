@@ -36,6 +36,26 @@ impl vt100::Callbacks for Bells {
     }
 }
 
+/// A temp dir with `cfg/` (config and `routine` as user routine `short`), `data/` and
+/// `home/`, and `routine` again at `short.ron`.
+pub fn prepare(routine: &str, config: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("cfg");
+    let routines = cfg.join("limberup/routines");
+    std::fs::create_dir_all(&routines).unwrap();
+    std::fs::write(routines.join("short.ron"), routine).unwrap();
+    std::fs::write(dir.path().join("short.ron"), routine).unwrap();
+    if let Some(config) = config {
+        std::fs::write(cfg.join("limberup/config.ron"), config).unwrap();
+    }
+    dir
+}
+
+/// Where the app keeps its history under a `prepare`d dir.
+pub fn history_file(dir: &std::path::Path) -> PathBuf {
+    dir.join("data/limberup/history.jsonl")
+}
+
 pub struct Coach {
     pub pty: expectrl::session::OsSession,
     pub parser: vt100::Parser<Bells>,
@@ -65,15 +85,24 @@ impl Coach {
         rows: u16,
         config: Option<&str>,
     ) -> Coach {
-        let dir = tempfile::tempdir().unwrap();
-        let cfg = dir.path().join("cfg");
-        let routines = cfg.join("limberup/routines");
-        std::fs::create_dir_all(&routines).unwrap();
-        std::fs::write(routines.join("short.ron"), routine).unwrap();
-        std::fs::write(dir.path().join("short.ron"), routine).unwrap();
-        if let Some(config) = config {
-            std::fs::write(cfg.join("limberup/config.ron"), config).unwrap();
-        }
+        let dir = prepare(routine, config);
+        Coach::spawn(dir, args, cols, rows)
+    }
+
+    /// Runs `limberup ARGS` with the dirs of `dir` (see `prepare`); `$DIR` in an argument
+    /// is replaced by its path.
+    pub fn spawn(dir: tempfile::TempDir, args: &[&str], cols: u16, rows: u16) -> Coach {
+        Coach::spawn_env(dir, args, cols, rows, &[])
+    }
+
+    /// As `spawn`, with extra environment variables.
+    pub fn spawn_env(
+        dir: tempfile::TempDir,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Coach {
         let args: Vec<String> = args
             .iter()
             .map(|a| a.replace("$DIR", &dir.path().display().to_string()))
@@ -86,11 +115,12 @@ impl Coach {
             .arg(rows.to_string())
             .arg(env!("CARGO_BIN_EXE_limberup"))
             .args(&args)
-            .env("XDG_CONFIG_HOME", &cfg)
+            .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
             .env("XDG_DATA_HOME", dir.path().join("data"))
             .env("HOME", dir.path().join("home"))
             .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR");
+            .env_remove("NO_COLOR")
+            .envs(env.iter().copied());
         let pty = Session::spawn(cmd).expect("spawn in a pty");
         Coach {
             pty,
@@ -228,7 +258,7 @@ impl Coach {
     }
 
     pub fn history_path(&self) -> PathBuf {
-        self.dir.path().join("data/limberup/history.jsonl")
+        history_file(self.dir.path())
     }
 
     /// The saved session records, as JSON values.
