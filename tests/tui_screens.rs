@@ -89,3 +89,15 @@ fn a_pause_freezes_the_screen_and_resume_goes_on() {
     let view = h.app.session().unwrap().view(h.t(26.0));
     assert_eq!(view.remaining_secs, Some(17));
 }
+
+#[test]
+fn the_routine_name_stands_out_in_the_header() {
+    use ratatui::style::Modifier;
+    let (_, h) = states().into_iter().find(|(n, _)| *n == "hold").unwrap();
+    let terminal = h.render(100, 30);
+    let cell = &terminal.backend().buffer()[(1, 0)];
+    assert_eq!(cell.symbol(), "T");
+    assert!(cell.modifier.contains(Modifier::BOLD));
+    assert!(!cell.modifier.contains(Modifier::DIM));
+    assert_eq!(cell.fg, Color::Reset);
+}

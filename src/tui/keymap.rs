@@ -100,252 +100,79 @@ use Action as A;
 use Key::{Char as Ch, Code};
 use KeyCode as C;
 
+#[rustfmt::skip]
 pub const GLOBAL: &[Binding] = &[
-    b(
-        &[Key::Ctrl('c')],
-        A::Interrupt,
-        "Ctrl-C",
-        "quit at once, saving the session",
-        None,
-    ),
-    b(
-        &[Key::Ctrl('z')],
-        A::Suspend,
-        "Ctrl-Z",
-        "pause and suspend (fg comes back)",
-        None,
-    ),
+    b(&[Key::Ctrl('c')], A::Interrupt, "Ctrl-C", "quit at once, saving the session", None),
+    b(&[Key::Ctrl('z')], A::Suspend, "Ctrl-Z", "pause and suspend (fg comes back)", None),
 ];
 
+#[rustfmt::skip]
 pub const SESSION: &[Binding] = &[
-    b(
-        &[Ch(' '), Ch('p')],
-        A::TogglePause,
-        "Space  p",
-        "pause / resume",
-        Some(("Space", "pause")),
-    ),
-    b(
-        &[Code(C::Enter)],
-        A::Advance,
-        "Enter",
-        "count a rep; start now in get-ready, switch, rest",
-        Some(("Enter", "start now")),
-    ),
-    b(
-        &[Ch('n'), Code(C::Right)],
-        A::Next,
-        "n  →",
-        "next step",
-        Some(("n", "next")),
-    ),
-    b(
-        &[Ch('b'), Code(C::Left)],
-        A::Previous,
-        "b  ←",
-        "restart the step (early on: the step before)",
-        Some(("b", "back")),
-    ),
-    b(
-        &[Ch('+'), Ch('=')],
-        A::MoreTime,
-        "+",
-        "10 s more on a hold, rest or get-ready",
-        Some(("+/-", "10 s")),
-    ),
-    b(
-        &[Ch('-')],
-        A::LessTime,
-        "-",
-        "10 s less on a hold, rest or get-ready",
-        None,
-    ),
+    b(&[Ch(' '), Ch('p')], A::TogglePause, "Space  p", "pause / resume", Some(("Space", "pause"))),
+    b(&[Code(C::Enter)], A::Advance, "Enter", "count a rep; start now in get-ready, switch, rest", Some(("Enter", "start now"))),
+    b(&[Ch('n'), Code(C::Right)], A::Next, "n  →", "next step", Some(("n", "next"))),
+    b(&[Ch('b'), Code(C::Left)], A::Previous, "b  ←", "restart the step (early on: the step before)", Some(("b", "back"))),
+    b(&[Ch('+'), Ch('=')], A::MoreTime, "+", "10 s more on a hold, rest or get-ready", Some(("+/-", "10 s"))),
+    b(&[Ch('-')], A::LessTime, "-", "10 s less on a hold, rest or get-ready", None),
     b(&[Ch('?')], A::Help, "?", "this help", Some(("?", "help"))),
-    b(
-        &[Ch('q'), Code(C::Esc)],
-        A::Quit,
-        "q  Esc",
-        "quit the session (asks first)",
-        Some(("q", "quit")),
-    ),
+    b(&[Ch('q'), Code(C::Esc)], A::Quit, "q  Esc", "quit the session (asks first)", Some(("q", "quit"))),
 ];
 
+#[rustfmt::skip]
 pub const CONFIRM: &[Binding] = &[
-    b(
-        &[Ch('y'), Ch('Y')],
-        A::Yes,
-        "y",
-        "yes, end the session",
-        Some(("y", "yes, quit")),
-    ),
-    b(
-        &[Ch('n'), Ch('N'), Code(C::Esc), Ch('q')],
-        A::No,
-        "n  Esc",
-        "no, go on",
-        Some(("n", "no, go on")),
-    ),
+    b(&[Ch('y'), Ch('Y')], A::Yes, "y", "yes, end the session", Some(("y", "yes, quit"))),
+    b(&[Ch('n'), Ch('N'), Code(C::Esc), Ch('q')], A::No, "n  Esc", "no, go on", Some(("n", "no, go on"))),
 ];
 
+#[rustfmt::skip]
 pub const PICKER: &[Binding] = &[
-    b(
-        &[Code(C::Up), Ch('k')],
-        A::Up,
-        "↑  k",
-        "move up",
-        Some(("↑↓", "move")),
-    ),
-    b(
-        &[Code(C::Down), Ch('j')],
-        A::Down,
-        "↓  j",
-        "move down",
-        None,
-    ),
+    b(&[Code(C::Up), Ch('k')], A::Up, "↑  k", "move up", Some(("↑↓", "move"))),
+    b(&[Code(C::Down), Ch('j')], A::Down, "↓  j", "move down", None),
     b(&[Code(C::PageUp)], A::PageUp, "PgUp", "page up", None),
     b(&[Code(C::PageDown)], A::PageDown, "PgDn", "page down", None),
-    b(
-        &[Code(C::Home), Ch('g')],
-        A::First,
-        "Home  g",
-        "first routine",
-        None,
-    ),
-    b(
-        &[Code(C::End), Ch('G')],
-        A::Last,
-        "End  G",
-        "last routine",
-        None,
-    ),
-    b(
-        &[Ch('/')],
-        A::Filter,
-        "/",
-        "filter by name, id or kind",
-        Some(("/", "filter")),
-    ),
-    b(
-        &[Code(C::Enter)],
-        A::Start,
-        "Enter",
-        "start the selected routine",
-        Some(("Enter", "start")),
-    ),
+    b(&[Code(C::Home), Ch('g')], A::First, "Home  g", "first routine", None),
+    b(&[Code(C::End), Ch('G')], A::Last, "End  G", "last routine", None),
+    b(&[Ch('/')], A::Filter, "/", "filter by name, id or kind", Some(("/", "filter"))),
+    b(&[Code(C::Enter)], A::Start, "Enter", "start the selected routine", Some(("Enter", "start"))),
     b(&[Ch('?')], A::Help, "?", "this help", Some(("?", "help"))),
-    b(
-        &[Ch('q'), Code(C::Esc)],
-        A::Quit,
-        "q  Esc",
-        "quit",
-        Some(("q", "quit")),
-    ),
+    b(&[Ch('q'), Code(C::Esc)], A::Quit, "q  Esc", "quit", Some(("q", "quit"))),
 ];
 
+#[rustfmt::skip]
 pub const FILTER: &[Binding] = &[
-    b(
-        &[Code(C::Enter)],
-        A::FilterDone,
-        "Enter",
-        "keep the filter, back to the list",
-        Some(("Enter", "done")),
-    ),
-    b(
-        &[Code(C::Esc)],
-        A::FilterClear,
-        "Esc",
-        "clear the filter",
-        Some(("Esc", "clear")),
-    ),
-    b(
-        &[Code(C::Backspace)],
-        A::FilterErase,
-        "Backspace",
-        "erase a letter",
-        None,
-    ),
+    b(&[Code(C::Enter)], A::FilterDone, "Enter", "keep the filter, back to the list", Some(("Enter", "done"))),
+    b(&[Code(C::Esc)], A::FilterClear, "Esc", "clear the filter", Some(("Esc", "clear"))),
+    b(&[Code(C::Backspace)], A::FilterErase, "Backspace", "erase a letter", None),
     b(&[Code(C::Up)], A::Up, "↑", "move up", Some(("↑↓", "move"))),
     b(&[Code(C::Down)], A::Down, "↓", "move down", None),
 ];
 
-pub const NOTICE: &[Binding] = &[b(
-    &[Code(C::Enter), Code(C::Esc), Ch(' '), Ch('q')],
-    A::Dismiss,
-    "Enter  Esc",
-    "close the notice",
-    Some(("Enter", "OK")),
-)];
-
-pub const HELP: &[Binding] = &[b(
-    &[Ch('?'), Code(C::Esc), Ch('q'), Code(C::Enter)],
-    A::Dismiss,
-    "?  Esc",
-    "close the help",
-    Some(("?", "close")),
-)];
-
-pub const SUMMARY: &[Binding] = &[
-    b(
-        &[Code(C::Enter)],
-        A::Back,
-        "Enter",
-        "back to the routines",
-        Some(("Enter", "routines")),
-    ),
-    b(&[Ch('?')], A::Help, "?", "this help", Some(("?", "help"))),
-    b(
-        &[Ch('q'), Code(C::Esc)],
-        A::Quit,
-        "q  Esc",
-        "quit",
-        Some(("q", "quit")),
-    ),
+#[rustfmt::skip]
+pub const NOTICE: &[Binding] = &[
+    b(&[Code(C::Enter), Code(C::Esc), Ch(' '), Ch('q')], A::Dismiss, "Enter  Esc", "close the notice", Some(("Enter", "OK"))),
 ];
 
+#[rustfmt::skip]
+pub const HELP: &[Binding] = &[
+    b(&[Ch('?'), Code(C::Esc), Ch('q'), Code(C::Enter)], A::Dismiss, "?  Esc", "close the help", Some(("?", "close"))),
+];
+
+#[rustfmt::skip]
+pub const SUMMARY: &[Binding] = &[
+    b(&[Code(C::Enter)], A::Back, "Enter", "back to the routines", Some(("Enter", "routines"))),
+    b(&[Ch('?')], A::Help, "?", "this help", Some(("?", "help"))),
+    b(&[Ch('q'), Code(C::Esc)], A::Quit, "q  Esc", "quit", Some(("q", "quit"))),
+];
+
+#[rustfmt::skip]
 pub const CHECK_IN: &[Binding] = &[
-    b(
-        &[Key::Digit],
-        A::Score(0),
-        "0-9",
-        "answer with that number",
-        Some(("0-9", "answer")),
-    ),
+    b(&[Key::Digit], A::Score(0), "0-9", "answer with that number", Some(("0-9", "answer"))),
     b(&[Ch('t')], A::Score(10), "t", "answer 10", None),
-    b(
-        &[Code(C::Left), Ch('h')],
-        A::ScoreDown,
-        "←  h",
-        "choose a lower number",
-        Some(("←→", "choose")),
-    ),
-    b(
-        &[Code(C::Right), Ch('l')],
-        A::ScoreUp,
-        "→  l",
-        "choose a higher number",
-        None,
-    ),
-    b(
-        &[Code(C::Enter)],
-        A::Answer,
-        "Enter",
-        "answer with the chosen number",
-        Some(("Enter", "answer")),
-    ),
-    b(
-        &[Ch('s'), Code(C::Esc)],
-        A::SkipCheckIn,
-        "s  Esc",
-        "skip the check-in",
-        Some(("s", "skip")),
-    ),
-    b(
-        &[Ch('q')],
-        A::Quit,
-        "q",
-        "quit (skipping the check-in)",
-        Some(("q", "quit")),
-    ),
+    b(&[Code(C::Left), Ch('h')], A::ScoreDown, "←  h", "choose a lower number", Some(("←→", "choose"))),
+    b(&[Code(C::Right), Ch('l')], A::ScoreUp, "→  l", "choose a higher number", None),
+    b(&[Code(C::Enter)], A::Answer, "Enter", "answer with the chosen number", Some(("Enter", "answer"))),
+    b(&[Ch('s'), Code(C::Esc)], A::SkipCheckIn, "s  Esc", "skip the check-in", Some(("s", "skip"))),
+    b(&[Ch('q')], A::Quit, "q", "quit (skipping the check-in)", Some(("q", "quit"))),
 ];
 
 /// The table of a mode (without the global keys).

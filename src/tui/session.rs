@@ -283,7 +283,8 @@ fn draw_header(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
     );
     let right_w = right.chars().count() as u16;
     if left.width() as u16 + right_w < area.width {
-        Line::styled(right, theme.dim())
+        // A span, not a styled line: the line's style would cover the whole row.
+        Line::from(Span::styled(right, theme.dim()))
             .right_aligned()
             .render(area, buf);
     }
