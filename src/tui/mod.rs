@@ -14,7 +14,6 @@ mod theme;
 mod widgets;
 
 pub use app::{App, Effect, Options, WallClock};
-pub use bigdigits::BigDigits;
 pub use keymap::Action;
 pub use runner::{Start, run};
 pub use summary::CheckIn;
