@@ -16,3 +16,4 @@ pub mod paths;
 pub mod routine;
 pub mod session;
 pub mod speech;
+pub mod tui;

@@ -1,16 +1,17 @@
 //! Entry point: parse the arguments, dispatch, print errors as clean lines.
 
 use std::fmt::Display;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 use limberup::app::Context;
-use limberup::cli::{Cli, CoachArgs, Command};
+use limberup::cli::{Cli, CoachArgs, Command, RunArgs};
 use limberup::listing;
 use limberup::paths::Paths;
 use limberup::session::Plan;
+use limberup::tui;
 
 /// Why a command stopped: a message for the user, or stdout gone (a closed pipe).
 enum Failure {
@@ -34,8 +35,8 @@ fn main() -> ExitCode {
         Some(Command::Plan { routine, json }) => plan(&coach, &routine, json),
         Some(Command::Validate { files }) => validate(&files),
         Some(Command::Export { routine }) => export(&routine),
-        None => not_built("the routine picker"),
-        Some(Command::Run(_)) => not_built("`run`"),
+        None => picker(&coach),
+        Some(Command::Run(args)) => run(&coach, &args),
         Some(Command::History { .. }) => not_built("`history`"),
         Some(Command::New { .. }) => not_built("`new`"),
         Some(Command::Edit { .. }) => not_built("`edit`"),
@@ -142,4 +143,31 @@ fn export(routine: &str) -> Outcome {
     }
     emit(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `run ROUTINE`: the full-screen coach, or plain text lines when asked or not on a terminal.
+fn run(coach: &CoachArgs, args: &RunArgs) -> Outcome {
+    let ctx = Context::load(Paths::from_env())?;
+    let entry = ctx.catalog.resolve(&args.routine)?;
+    if args.plain || !io::stdout().is_terminal() {
+        return not_built("plain mode");
+    }
+    coach_tui(&ctx, coach, tui::Start::Routine(Box::new(entry)))
+}
+
+/// The picker (no command): needs a terminal.
+fn picker(coach: &CoachArgs) -> Outcome {
+    if !io::stdout().is_terminal() {
+        return Err(Failure::Message(
+            "the routine picker needs a terminal; try `limberup list` or `limberup run ROUTINE --plain`"
+                .to_string(),
+        ));
+    }
+    let ctx = Context::load(Paths::from_env())?;
+    coach_tui(&ctx, coach, tui::Start::Picker)
+}
+
+fn coach_tui(ctx: &Context, coach: &CoachArgs, start: tui::Start) -> Outcome {
+    let code = tui::run(ctx, coach, start).map_err(|e| Failure::Message(format!("{e:#}")))?;
+    Ok(ExitCode::from(code))
 }

@@ -1,0 +1,408 @@
+//! The coach's state: which screen is up (picker, session, summary), which overlay, and the
+//! side effects the runner must carry out (sounds, speech, saves). Keys become actions via
+//! the keymap, actions become machine commands; `draw` only reads.
+
+use std::time::Instant;
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+use super::keymap::{self, Action, Mode};
+use super::overlays;
+use super::picker::Picker;
+use super::session as screen;
+use super::summary::Summary;
+use super::theme::Theme;
+use super::widgets::{hints, wrap};
+use crate::cues::{self, Sound};
+use crate::routine::Entry;
+use crate::session::{Command, Event, Plan, PlanOptions, Session, SessionRecord};
+
+/// How the coach behaves, from the config and the command line.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub theme: Theme,
+    pub plan: PlanOptions,
+    pub sound: bool,
+    pub speech: bool,
+    pub check_in: bool,
+    pub confirm_quit: bool,
+}
+
+/// Something for the runner to do outside the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Sound(Sound),
+    Say(String),
+    Save(Box<SessionRecord>),
+    /// Hand the terminal back and stop until SIGCONT.
+    Suspend,
+}
+
+/// The wall clock, for the record's timestamps; tests give a fixed one.
+pub type WallClock = Box<dyn Fn() -> DateTime<FixedOffset>>;
+
+enum Screen {
+    Picker,
+    Session(Box<Session>),
+    Summary(Box<Summary>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Overlay {
+    Help,
+    /// Asking before quitting; `resume` if the question paused a running session.
+    Confirm {
+        resume: bool,
+    },
+}
+
+pub struct App {
+    options: Options,
+    picker: Picker,
+    screen: Screen,
+    overlay: Option<Overlay>,
+    /// A warning (failed save, speech gone quiet) shown above the key hints.
+    status: Option<String>,
+    effects: Vec<Effect>,
+    exit: Option<u8>,
+    wall: WallClock,
+}
+
+impl App {
+    /// Opens on the picker.
+    pub fn new(options: Options, routines: Vec<Entry>, wall: WallClock) -> App {
+        App {
+            picker: Picker::new(routines, &options.plan),
+            options,
+            screen: Screen::Picker,
+            overlay: None,
+            status: None,
+            effects: Vec::new(),
+            exit: None,
+            wall,
+        }
+    }
+
+    /// A dismissable notice over the picker (persistent pain).
+    pub fn set_notice(&mut self, text: String) {
+        self.picker.notice = Some(text);
+    }
+
+    /// Routine files that failed to load, shown under the list.
+    pub fn set_errors(&mut self, errors: Vec<String>) {
+        self.picker.errors = errors;
+    }
+
+    /// A warning for the status line.
+    pub fn warn(&mut self, text: String) {
+        self.status = Some(text);
+    }
+
+    /// The exit code, once the app is done.
+    pub fn exit(&self) -> Option<u8> {
+        self.exit
+    }
+
+    /// Effects produced since the last call, in order.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// The running session, if any.
+    pub fn session(&self) -> Option<&Session> {
+        match &self.screen {
+            Screen::Session(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn summary(&self) -> Option<&Summary> {
+        match &self.screen {
+            Screen::Summary(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// When the app next needs a `tick` to stay current; `None` to wait for input.
+    pub fn next_wakeup(&self) -> Option<Instant> {
+        self.session().and_then(Session::next_wakeup)
+    }
+
+    /// Starts `entry` at `now`.
+    pub fn start(&mut self, entry: &Entry, now: Instant) {
+        let plan = Plan::new(&entry.id, &entry.routine, &self.options.plan);
+        let (session, events) = Session::new(plan, now, (self.wall)());
+        self.screen = Screen::Session(Box::new(session));
+        self.overlay = None;
+        self.status = None;
+        self.apply(&events);
+    }
+
+    /// Moves the session's time to `now`.
+    pub fn tick(&mut self, now: Instant) {
+        if let Screen::Session(session) = &mut self.screen {
+            let events = session.advance(now);
+            self.apply(&events);
+        }
+    }
+
+    fn mode(&self) -> Mode {
+        match (self.overlay, &self.screen) {
+            (Some(Overlay::Help), _) => Mode::Help,
+            (Some(Overlay::Confirm { .. }), _) => Mode::Confirm,
+            (None, Screen::Picker) if self.picker.notice.is_some() => Mode::Notice,
+            (None, Screen::Picker) if self.picker.is_typing() => Mode::Filter,
+            (None, Screen::Picker) => Mode::Picker,
+            (None, Screen::Session(_)) => Mode::Session,
+            (None, Screen::Summary(s)) if s.asking() => Mode::CheckIn,
+            (None, Screen::Summary(_)) => Mode::Summary,
+        }
+    }
+
+    pub fn key(&mut self, key: &KeyEvent, now: Instant) {
+        if let Some(action) = keymap::action(self.mode(), key) {
+            self.act(action, now);
+        }
+    }
+
+    /// A terminating signal: save what there is and leave with 128 + signal.
+    pub fn signal(&mut self, signal: i32, now: Instant) {
+        self.interrupt(now, 128 + signal.clamp(0, 127) as u8);
+    }
+
+    pub fn act(&mut self, action: Action, now: Instant) {
+        match action {
+            Action::Interrupt => self.interrupt(now, 130),
+            Action::Suspend => {
+                self.command(Command::Pause, now);
+                self.effects.push(Effect::Suspend);
+            }
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Dismiss if self.overlay == Some(Overlay::Help) => self.overlay = None,
+            Action::Dismiss => self.picker.notice = None,
+            Action::Quit => self.quit(now),
+            Action::Yes => {
+                self.overlay = None;
+                self.command(Command::Quit, now);
+            }
+            Action::No => {
+                if let Some(Overlay::Confirm { resume }) = self.overlay.take()
+                    && resume
+                {
+                    self.command(Command::Resume, now);
+                }
+            }
+            Action::TogglePause => self.command(Command::TogglePause, now),
+            Action::Advance => self.command(Command::Advance, now),
+            Action::Next => self.command(Command::Next, now),
+            Action::Previous => self.command(Command::Previous, now),
+            Action::MoreTime => self.command(Command::AddTime(10), now),
+            Action::LessTime => self.command(Command::AddTime(-10), now),
+            Action::Start => {
+                if let Some(entry) = self.picker.current().map(|r| r.entry.clone()) {
+                    self.start(&entry, now);
+                }
+            }
+            Action::Back => {
+                self.save_summary();
+                self.screen = Screen::Picker;
+                self.status = None;
+            }
+            Action::Score(n) => self.check_in(|s| s.answer(n)),
+            Action::Answer => self.check_in(|s| {
+                if let Some(n) = s.chosen() {
+                    s.answer(n);
+                }
+            }),
+            Action::SkipCheckIn => self.check_in(Summary::skip),
+            Action::ScoreDown => self.check_in(|s| s.choose(-1)),
+            Action::ScoreUp => self.check_in(|s| s.choose(1)),
+            list => {
+                self.picker.act(list);
+            }
+        }
+    }
+
+    fn check_in(&mut self, f: impl FnOnce(&mut Summary)) {
+        if let Screen::Summary(summary) = &mut self.screen {
+            f(summary);
+            if !summary.asking() {
+                self.save_summary();
+            }
+        }
+    }
+
+    fn quit(&mut self, now: Instant) {
+        match &self.screen {
+            Screen::Session(session) if self.options.confirm_quit => {
+                let resume = !session.is_paused();
+                self.command(Command::Pause, now);
+                self.overlay = Some(Overlay::Confirm { resume });
+            }
+            Screen::Session(_) => self.command(Command::Quit, now),
+            Screen::Picker => self.exit = Some(0),
+            Screen::Summary(_) => {
+                self.save_summary();
+                self.exit = Some(0);
+            }
+        }
+    }
+
+    /// Ends everything at once: the session (as interrupted) and the app, saving first.
+    pub fn interrupt(&mut self, now: Instant, code: u8) {
+        self.command(Command::Interrupt, now);
+        self.save_summary();
+        self.exit = Some(code);
+    }
+
+    fn command(&mut self, command: Command, now: Instant) {
+        if let Screen::Session(session) = &mut self.screen {
+            let events = session.handle(command, now);
+            self.apply(&events);
+        }
+    }
+
+    /// Turns machine events into sounds and speech, and ends the session on `Finished`.
+    fn apply(&mut self, events: &[Event]) {
+        let Screen::Session(session) = &self.screen else {
+            return;
+        };
+        let mut sound = None;
+        let mut speech = None;
+        for event in events {
+            let cue = cues::cue(event, session);
+            // One sound per batch, the end's double bell above all (a late wake-up can
+            // carry several events; the terminal would only blur their bells).
+            sound = loudest(sound, cue.sound);
+            speech = cue.speech.or(speech);
+        }
+        let finished = session.outcome().map(|_| session.record((self.wall)()));
+        if let (true, Some(s)) = (self.options.sound, sound) {
+            self.effects.push(Effect::Sound(s));
+        }
+        if let (true, Some(text)) = (self.options.speech, speech) {
+            self.effects.push(Effect::Say(text));
+        }
+        if let Some(record) = finished {
+            self.overlay = None;
+            let summary = Summary::new(record, self.options.check_in);
+            self.screen = Screen::Summary(Box::new(summary));
+            if !self.options.check_in {
+                self.save_summary();
+            }
+        }
+    }
+
+    /// Hands the summary's record to the runner, once.
+    fn save_summary(&mut self) {
+        if let Screen::Summary(summary) = &mut self.screen
+            && let Some(record) = summary.take_unsaved()
+        {
+            self.effects.push(Effect::Save(Box::new(record)));
+        }
+    }
+
+    /// The footer hints for the current mode.
+    fn hints(&self, now: Instant) -> Vec<(&'static str, &'static str)> {
+        match (self.mode(), &self.screen) {
+            (Mode::Session, Screen::Session(s)) => screen::hints(&s.view(now)),
+            (Mode::CheckIn, Screen::Summary(s)) => keymap::hints(Mode::CheckIn, |action| {
+                (action != Action::Answer || s.chosen().is_some()).then_some(None)
+            }),
+            (mode, _) => keymap::hints(mode, |_| Some(None)),
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, now: Instant) {
+        let area = frame.area();
+        let buf = frame.buffer_mut();
+        let theme = &self.options.theme;
+        // The status takes two lines when it needs them and the screen can spare them.
+        let status = match (&self.status, area.height) {
+            (Some(text), 6..) => {
+                let lines = wrap(
+                    &format!("⚠ {text}"),
+                    usize::from(area.width.saturating_sub(2)),
+                );
+                let keep = if area.height >= 12 { 2 } else { 1 };
+                lines.into_iter().take(keep).collect()
+            }
+            _ => Vec::new(),
+        };
+        let footer = match area.height {
+            0..=5 => 0,
+            _ => 1 + status.len() as u16,
+        };
+        let body = Rect {
+            height: area.height - footer,
+            ..area
+        };
+        match &self.screen {
+            Screen::Picker => self.picker.draw(body, buf, theme),
+            Screen::Session(s) => screen::draw(&s.view(now), body, buf, theme),
+            Screen::Summary(s) => s.draw(body, buf, theme),
+        }
+        if footer > 0 {
+            let mut y = body.bottom();
+            for line in status {
+                Line::styled(format!(" {line}"), theme.warning())
+                    .render(Rect::new(area.x, y, area.width, 1), buf);
+                y += 1;
+            }
+            hints(theme, &self.hints(now), area.width)
+                .render(Rect::new(area.x, y, area.width, 1), buf);
+        }
+        let mode_keys = |mode| keymap::hints(mode, |_| Some(None));
+        match (self.overlay, &self.screen) {
+            (Some(Overlay::Help), screen) => {
+                let first = match screen {
+                    Screen::Picker => "Routine list",
+                    Screen::Session(_) => "During a session",
+                    Screen::Summary(_) => "Summary",
+                };
+                overlays::help(area, buf, theme, first);
+            }
+            (Some(Overlay::Confirm { .. }), _) => {
+                overlays::confirm_quit(area, buf, theme, &mode_keys(Mode::Confirm));
+            }
+            (None, Screen::Session(s)) if s.is_paused() => {
+                let view = s.view(now);
+                let left = screen::left_text(&view);
+                let what = format!("{} · {left}", view.step.name);
+                let what = if what.chars().count() + 2 > usize::from(area.width) {
+                    left
+                } else {
+                    what
+                };
+                let keys = screen::hints(&view);
+                let keys: Vec<_> = keys
+                    .into_iter()
+                    .filter(|(k, _)| ["Space", "n", "b", "q"].contains(k))
+                    .collect();
+                overlays::paused(area, buf, theme, &what, &keys);
+            }
+            (None, Screen::Picker) => {
+                if let Some(text) = &self.picker.notice {
+                    overlays::notice(area, buf, theme, text, &mode_keys(Mode::Notice));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The sound that wins when several fall in one batch: the end, then a bell, then a tick.
+fn loudest(a: Option<Sound>, b: Option<Sound>) -> Option<Sound> {
+    let rank = |s: Option<Sound>| match s {
+        None => 0,
+        Some(Sound::Tick) => 1,
+        Some(Sound::Bell) => 2,
+        Some(Sound::End) => 3,
+    };
+    if rank(b) > rank(a) { b } else { a }
+}

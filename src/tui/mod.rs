@@ -1,0 +1,20 @@
+//! The interactive coach: a picker, the session screen and a summary, drawn with ratatui
+//! from the session machine's `View`; keys become machine commands through the keymap.
+
+mod app;
+mod bigdigits;
+mod keymap;
+mod overlays;
+mod picker;
+mod runner;
+mod session;
+mod summary;
+mod terminal;
+mod theme;
+mod widgets;
+
+pub use app::{App, Effect, Options, WallClock};
+pub use keymap::Action;
+pub use runner::{Start, run};
+pub use summary::CheckIn;
+pub use theme::Theme;

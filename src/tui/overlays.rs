@@ -1,0 +1,182 @@
+//! Boxes drawn over a screen: help (every key, from the keymap tables), paused (the word,
+//! the frozen time, the keys), the quit question, and a notice.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use tui_big_text::{BigText, PixelSize};
+
+use super::keymap::{Binding, HELP_SECTIONS};
+use super::theme::{Theme, Tone};
+use super::widgets::{hints, popup, wrap};
+
+/// Greys out everything in `area` so the box on top stands out.
+pub fn fade(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    buf.set_style(area.intersection(buf.area), theme.faded());
+}
+
+fn section_lines(
+    title: &str,
+    bindings: &[Binding],
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(format!(" {title}"), theme.strong())];
+    let key_w = 11;
+    for b in bindings {
+        let text = wrap(b.help, width.saturating_sub(key_w + 3).max(8));
+        for (i, l) in text.into_iter().enumerate() {
+            let key = if i == 0 { b.label } else { "" };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {key:<key_w$}"), theme.key()),
+                Span::raw(l),
+            ]));
+        }
+    }
+    lines
+}
+
+/// Every key; `first` is the section of the screen underneath, shown first. Sections that
+/// do not fit a small terminal are left out whole.
+pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme, first: &str) {
+    if area.is_empty() {
+        return;
+    }
+    let two = area.width >= 96;
+    let box_w = if two {
+        area.width.min(110)
+    } else {
+        area.width.min(60)
+    };
+    let col_w = usize::from(box_w.saturating_sub(2) / if two { 2 } else { 1 });
+    let mut order: Vec<_> = HELP_SECTIONS.iter().collect();
+    order.sort_by_key(|(title, _)| *title != first);
+    let sections: Vec<Vec<Line>> = order
+        .iter()
+        .map(|(title, bindings)| section_lines(title, bindings, col_w, theme))
+        .collect();
+    let inner = popup(
+        area,
+        buf,
+        box_w,
+        area.height,
+        Line::styled(" Keys ", theme.strong()),
+    );
+    let columns = if two { 2 } else { 1 };
+    let mut cols: Vec<Vec<Line>> = vec![Vec::new(); columns];
+    let height = usize::from(inner.height);
+    for (i, section) in sections.into_iter().enumerate() {
+        let room = |col: &Vec<Line>| col.len() + usize::from(!col.is_empty()) + section.len();
+        // The first section always shows, cut short if need be.
+        let fits = |col: &Vec<Line>| room(col) <= height || i == 0;
+        if let Some(col) = cols.iter_mut().find(|col| fits(col)) {
+            if !col.is_empty() {
+                col.push(Line::raw(""));
+            }
+            col.extend(section);
+        }
+    }
+    for (i, lines) in cols.into_iter().enumerate() {
+        let x = inner.x + (i * col_w) as u16;
+        Paragraph::new(lines).render(Rect::new(x, inner.y, col_w as u16, inner.height), buf);
+    }
+}
+
+/// The paused box: the word (large when there is room), what is frozen, and the keys.
+pub fn paused(area: Rect, buf: &mut Buffer, theme: &Theme, what: &str, keys: &[(&str, &str)]) {
+    fade(area, buf, theme);
+    if area.width < 12 || area.height < 5 {
+        let line = Line::styled("PAUSED", theme.band(Tone::Paused)).centered();
+        line.render(
+            Rect::new(area.x, area.y + area.height / 2, area.width, 1),
+            buf,
+        );
+        return;
+    }
+    let big = area.width >= 30 && area.height >= 12;
+    let height = if big { 10 } else { 5 };
+    let inner = popup(area, buf, 56, height, Line::raw(""));
+    let mut y = inner.y;
+    if big {
+        let pixels = if inner.width >= 48 {
+            PixelSize::HalfHeight
+        } else {
+            PixelSize::Quadrant
+        };
+        BigText::builder()
+            .pixel_size(pixels)
+            .style(theme.accent(Tone::Paused))
+            .lines(vec!["PAUSED".into()])
+            .centered()
+            .build()
+            .render(Rect::new(inner.x, y, inner.width, 4), buf);
+        y += 5;
+    } else {
+        Line::styled("PAUSED", theme.band(Tone::Paused))
+            .centered()
+            .render(Rect::new(inner.x, y, inner.width, 1), buf);
+        y += 1;
+    }
+    Line::styled(what.to_string(), theme.strong())
+        .centered()
+        .render(Rect::new(inner.x, y, inner.width, 1), buf);
+    let keys_line = hints(theme, keys, inner.width).centered();
+    let keys_y = y + if big { 2 } else { 1 };
+    keys_line.render(
+        Rect::new(inner.x, keys_y, inner.width, 1).intersection(inner),
+        buf,
+    );
+}
+
+/// "Quit session? y/n".
+pub fn confirm_quit(area: Rect, buf: &mut Buffer, theme: &Theme, keys: &[(&str, &str)]) {
+    fade(area, buf, theme);
+    if area.width < 16 || area.height < 4 {
+        Line::styled("Quit? y/n", theme.band(Tone::Paused))
+            .centered()
+            .render(
+                Rect::new(area.x, area.y + area.height / 2, area.width, 1),
+                buf,
+            );
+        return;
+    }
+    let inner = popup(
+        area,
+        buf,
+        44,
+        6,
+        Line::styled(" Quit session? ", theme.strong()),
+    );
+    let lines = vec![
+        Line::styled("Quit session? y/n", theme.strong()).centered(),
+        Line::styled("(paused while you decide)", theme.dim()).centered(),
+        Line::raw(""),
+        hints(theme, keys, inner.width).centered(),
+    ];
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// A message that stays until dismissed.
+pub fn notice(area: Rect, buf: &mut Buffer, theme: &Theme, text: &str, keys: &[(&str, &str)]) {
+    if area.is_empty() {
+        return;
+    }
+    let box_w = area.width.min(64);
+    let body = wrap(text, usize::from(box_w.saturating_sub(4)));
+    let height = body.len() as u16 + 4;
+    let inner = popup(
+        area,
+        buf,
+        box_w,
+        height,
+        Line::styled(" Note ", theme.warning()),
+    );
+    let mut lines: Vec<Line> = body
+        .into_iter()
+        .map(|l| Line::raw(format!(" {l}")))
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(hints(theme, keys, inner.width));
+    Paragraph::new(lines).render(inner, buf);
+}

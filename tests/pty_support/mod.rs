@@ -1,0 +1,280 @@
+//! Runs the real binary in a pseudo-terminal of a known size with its own config and data
+//! dirs, and turns what it writes into a screen (vt100) that tests poll until a condition
+//! holds or a deadline passes. Bells are counted as the terminal sees them.
+#![allow(dead_code)]
+
+use std::io::{ErrorKind, Read, Write};
+use std::num::NonZeroU16;
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::Session;
+use expectrl::process::unix::{Signal, WaitStatus};
+
+/// A short routine: every phase in about 10 s.
+pub const SHORT: &str = r#"Routine(
+    name: "Short test",
+    kind: Other,
+    prepare_secs: 1,
+    rest_secs: 1,
+    switch_secs: 1,
+    steps: [
+        Step(name: "Step one", cues: ["First cue"], work: Hold(secs: 3)),
+        Step(name: "Step two", cues: ["Second cue"], work: Hold(secs: 2), passes: ["Left", "Right"]),
+        Step(name: "Step three", work: Reps(count: 2)),
+    ],
+)"#;
+
+/// Counts the BEL characters the terminal receives.
+#[derive(Default)]
+pub struct Bells(pub usize);
+
+impl vt100::Callbacks for Bells {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.0 += 1;
+    }
+}
+
+/// A temp dir with `cfg/` (config and `routine` as user routine `short`), `data/` and
+/// `home/`, and `routine` again at `short.ron`.
+pub fn prepare(routine: &str, config: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("cfg");
+    let routines = cfg.join("limberup/routines");
+    std::fs::create_dir_all(&routines).unwrap();
+    std::fs::write(routines.join("short.ron"), routine).unwrap();
+    std::fs::write(dir.path().join("short.ron"), routine).unwrap();
+    if let Some(config) = config {
+        std::fs::write(cfg.join("limberup/config.ron"), config).unwrap();
+    }
+    dir
+}
+
+/// Where the app keeps its history under a `prepare`d dir.
+pub fn history_file(dir: &std::path::Path) -> PathBuf {
+    dir.join("data/limberup/history.jsonl")
+}
+
+pub struct Coach {
+    pub pty: expectrl::session::OsSession,
+    pub parser: vt100::Parser<Bells>,
+    pub dir: tempfile::TempDir,
+    pub started: Instant,
+    /// Bytes the app has written so far.
+    pub bytes: usize,
+    status: Option<WaitStatus>,
+}
+
+fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).unwrap()
+}
+
+impl Coach {
+    /// Starts `limberup ARGS` at `cols` x `rows`, with `config` (RON) if given and the short
+    /// routine at `$DIR/short.ron` and as a user routine.
+    pub fn start(args: &[&str], cols: u16, rows: u16, config: Option<&str>) -> Coach {
+        Coach::start_with(SHORT, args, cols, rows, config)
+    }
+
+    /// As `start`, with `routine` as the routine file.
+    pub fn start_with(
+        routine: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        config: Option<&str>,
+    ) -> Coach {
+        let dir = prepare(routine, config);
+        Coach::spawn(dir, args, cols, rows)
+    }
+
+    /// Runs `limberup ARGS` with the dirs of `dir` (see `prepare`); `$DIR` in an argument
+    /// is replaced by its path.
+    pub fn spawn(dir: tempfile::TempDir, args: &[&str], cols: u16, rows: u16) -> Coach {
+        Coach::spawn_env(dir, args, cols, rows, &[])
+    }
+
+    /// As `spawn`, with extra environment variables.
+    pub fn spawn_env(
+        dir: tempfile::TempDir,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Coach {
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| a.replace("$DIR", &dir.path().display().to_string()))
+            .collect();
+        // The pty must have its size before the app's first look at it.
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c")
+            .arg(r#"stty cols "$0" rows "$1" && shift && exec "$@""#)
+            .arg(cols.to_string())
+            .arg(rows.to_string())
+            .arg(env!("CARGO_BIN_EXE_limberup"))
+            .args(&args)
+            .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("HOME", dir.path().join("home"))
+            .env("TERM", "xterm-256color")
+            .env_remove("NO_COLOR")
+            .envs(env.iter().copied());
+        let pty = Session::spawn(cmd).expect("spawn in a pty");
+        Coach {
+            pty,
+            parser: vt100::Parser::new_with_callbacks(nz(rows), nz(cols), 0, Bells::default()),
+            dir,
+            started: Instant::now(),
+            bytes: 0,
+            status: None,
+        }
+    }
+
+    /// Feeds whatever the app has written into the screen.
+    pub fn pump(&mut self) {
+        let mut buf = [0u8; 8192];
+        loop {
+            match self.pty.try_read(&mut buf) {
+                Ok(0) => return,
+                Ok(n) => {
+                    self.bytes += n;
+                    self.parser.process(&buf[..n]);
+                }
+                Err(e) if e.kind() == ErrorKind::WouldBlock => return,
+                Err(_) => return,
+            }
+        }
+    }
+
+    pub fn screen(&mut self) -> String {
+        self.pump();
+        self.parser.screen().contents()
+    }
+
+    pub fn bells(&self) -> usize {
+        self.parser.callbacks().0
+    }
+
+    /// Polls the screen until `pred` holds; panics with the screen after `secs`.
+    pub fn wait_until(&mut self, secs: f64, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs_f64(secs);
+        loop {
+            let screen = self.screen();
+            if pred(&screen) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn wait_for(&mut self, text: &str, secs: f64) -> String {
+        self.wait_until(secs, &format!("{text:?}"), |s| s.contains(text))
+    }
+
+    /// Waits until the app has written nothing for 100 ms (a frame may arrive in pieces).
+    pub fn settle(&mut self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(3);
+        let mut seen = self.bytes;
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            self.pump();
+            if self.bytes == seen || Instant::now() > deadline {
+                return self.parser.screen().contents();
+            }
+            seen = self.bytes;
+        }
+    }
+
+    /// Asserts the screen stays exactly as it is for `secs`.
+    pub fn assert_still(&mut self, secs: f64) -> String {
+        let before = self.settle();
+        let deadline = Instant::now() + Duration::from_secs_f64(secs);
+        while Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+            let now = self.screen();
+            assert_eq!(
+                now, before,
+                "the screen changed while it should stand still"
+            );
+        }
+        before
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.pty.write_all(keys.as_bytes()).unwrap();
+        self.pty.flush().unwrap();
+    }
+
+    pub fn signal(&mut self, signal: Signal) {
+        self.pty.get_process_mut().signal(signal).unwrap();
+    }
+
+    pub fn pid(&self) -> i32 {
+        self.pty.get_process().pid().as_raw()
+    }
+
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.pty
+            .get_process_mut()
+            .set_window_size(cols, rows)
+            .unwrap();
+        self.parser.screen_mut().set_size(nz(rows), nz(cols));
+    }
+
+    /// Waits for the app to exit and returns its exit code (panics if killed by a signal).
+    pub fn exit_code(&mut self, secs: f64) -> i32 {
+        let deadline = Instant::now() + Duration::from_secs_f64(secs);
+        loop {
+            self.pump();
+            let status = self.status.or_else(|| {
+                let s = self.pty.get_process().status().unwrap();
+                (s != WaitStatus::StillAlive).then_some(s)
+            });
+            match status {
+                Some(WaitStatus::Exited(_, code)) => {
+                    self.status = status;
+                    self.pump();
+                    return code;
+                }
+                Some(other) => panic!("the app ended with {other:?}"),
+                None if Instant::now() > deadline => {
+                    panic!("the app did not exit; screen:\n{}", self.screen())
+                }
+                None => std::thread::sleep(Duration::from_millis(20)),
+            }
+        }
+    }
+
+    /// The process state letter from /proc (`T` when stopped).
+    pub fn proc_state(&self) -> char {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap();
+        let after = stat.rsplit_once(')').unwrap().1;
+        after.trim_start().chars().next().unwrap()
+    }
+
+    pub fn history_path(&self) -> PathBuf {
+        history_file(self.dir.path())
+    }
+
+    /// The saved session records, as JSON values.
+    pub fn history(&self) -> Vec<serde_json::Value> {
+        let Ok(text) = std::fs::read_to_string(self.history_path()) else {
+            return Vec::new();
+        };
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    pub fn read_all(&mut self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let _ = self.pty.read_to_end(&mut out);
+        out
+    }
+}

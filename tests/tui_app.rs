@@ -1,0 +1,258 @@
+//! The coach's behaviour without a terminal: keys in, machine commands, screens and effects
+//! (sounds, saves, exit codes) out, on a fixed clock.
+
+mod tui_support;
+
+use limberup::config::Theme as Choice;
+use limberup::cues::Sound;
+use limberup::session::{Outcome, Phase};
+use limberup::tui::{CheckIn, Effect, Options, Theme};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use tui_support::{Harness, entry, options, phase};
+
+fn with(f: impl FnOnce(&mut Options)) -> Harness {
+    let mut o = options(Theme::new(Choice::Default, false));
+    f(&mut o);
+    let mut h = Harness::with(o);
+    h.app.start(&entry(), h.t(0.0));
+    h.app.take_effects();
+    h
+}
+
+fn saves(effects: &[Effect]) -> Vec<&limberup::session::SessionRecord> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Save(r) => Some(r.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+#[test]
+fn quitting_asks_first_pausing_meanwhile() {
+    let mut h = with(|_| {});
+    h.tick(10.0).key(KeyCode::Char('q'));
+    assert!(h.app.session().unwrap().is_paused());
+    h.tick(20.0).key(KeyCode::Char('n'));
+    let session = h.app.session().expect("still running");
+    assert!(!session.is_paused());
+    h.key(KeyCode::Esc).key(KeyCode::Char('y'));
+    let summary = h.app.summary().expect("the summary");
+    assert_eq!(summary.record().outcome, Outcome::Quit);
+}
+
+#[test]
+fn a_paused_session_stays_paused_after_no() {
+    let mut h = with(|_| {});
+    h.tick(10.0)
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Char('q'))
+        .key(KeyCode::Char('n'));
+    assert!(h.app.session().unwrap().is_paused());
+}
+
+#[test]
+fn without_confirm_quit_q_ends_at_once() {
+    let mut h = with(|o| o.confirm_quit = false);
+    h.tick(10.0).key(KeyCode::Char('q'));
+    assert_eq!(h.app.summary().unwrap().record().outcome, Outcome::Quit);
+}
+
+#[test]
+fn the_record_is_saved_once_with_the_check_in() {
+    let mut h = with(|_| {});
+    h.tick(10.0).key(KeyCode::Char('q')).key(KeyCode::Char('y'));
+    assert!(
+        saves(&h.app.take_effects()).is_empty(),
+        "not before the check-in"
+    );
+    // Enter with nothing chosen records nothing; arrows choose, Enter answers.
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.summary().unwrap().check_in(), CheckIn::Asking(None));
+    h.key(KeyCode::Right)
+        .key(KeyCode::Right)
+        .key(KeyCode::Enter);
+    let effects = h.app.take_effects();
+    let saved = saves(&effects);
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].check_in, Some(1));
+    h.key(KeyCode::Enter);
+    assert!(
+        h.app.session().is_none() && h.app.summary().is_none(),
+        "back on the picker"
+    );
+    assert!(saves(&h.app.take_effects()).is_empty());
+    h.key(KeyCode::Char('q'));
+    assert_eq!(h.app.exit(), Some(0));
+}
+
+#[test]
+fn without_check_in_the_record_is_saved_when_the_session_ends() {
+    let mut h = with(|o| o.check_in = false);
+    h.tick(10.0).key(KeyCode::Char('q')).key(KeyCode::Char('y'));
+    assert_eq!(saves(&h.app.take_effects()).len(), 1);
+    h.key(KeyCode::Char('q'));
+    assert!(saves(&h.app.take_effects()).is_empty());
+    assert_eq!(h.app.exit(), Some(0));
+}
+
+#[test]
+fn leaving_the_summary_unanswered_still_saves() {
+    let mut h = with(|_| {});
+    h.tick(10.0)
+        .key(KeyCode::Char('q'))
+        .key(KeyCode::Char('y'))
+        .key(KeyCode::Char('q'));
+    let effects = h.app.take_effects();
+    assert_eq!(saves(&effects).len(), 1);
+    assert_eq!(saves(&effects)[0].check_in, None);
+    assert_eq!(h.app.exit(), Some(0));
+}
+
+#[test]
+fn ctrl_c_and_signals_save_an_interrupted_session_and_set_the_exit_code() {
+    let mut h = with(|_| {});
+    h.tick(10.0);
+    h.app.key(&ctrl('c'), h.t(10.0));
+    let effects = h.app.take_effects();
+    assert_eq!(saves(&effects)[0].outcome, Outcome::Interrupted);
+    assert_eq!(h.app.exit(), Some(130));
+
+    for (signal, code) in [(15, 143), (1, 129), (2, 130)] {
+        let mut h = with(|_| {});
+        h.tick(10.0);
+        h.app.signal(signal, h.t(10.0));
+        assert_eq!(saves(&h.app.take_effects()).len(), 1);
+        assert_eq!(h.app.exit(), Some(code));
+    }
+}
+
+#[test]
+fn a_signal_on_the_summary_saves_what_is_unsaved() {
+    let mut h = with(|_| {});
+    h.tick(10.0).key(KeyCode::Char('q')).key(KeyCode::Char('y'));
+    h.app.take_effects();
+    h.app.signal(15, h.t(11.0));
+    let effects = h.app.take_effects();
+    assert_eq!(saves(&effects).len(), 1);
+    assert_eq!(saves(&effects)[0].outcome, Outcome::Quit);
+    assert_eq!(h.app.exit(), Some(143));
+}
+
+#[test]
+fn ctrl_z_pauses_then_suspends() {
+    let mut h = with(|_| {});
+    h.tick(10.0);
+    h.app.key(&ctrl('z'), h.t(10.0));
+    assert!(h.app.session().unwrap().is_paused());
+    assert!(h.app.take_effects().contains(&Effect::Suspend));
+}
+
+#[test]
+fn bells_at_phase_changes_and_a_double_bell_at_the_end() {
+    let mut h = with(|_| {});
+    h.tick(5.1);
+    assert_eq!(
+        h.app.take_effects(),
+        [Effect::Sound(Sound::Bell)],
+        "the hold began"
+    );
+    h.tick(17.3);
+    h.app.take_effects();
+    h.tick(20.1);
+    assert_eq!(
+        h.app.take_effects(),
+        [Effect::Sound(Sound::Tick)],
+        "halfway"
+    );
+    let mut done = tui_support::completed();
+    let last = done.app.take_effects();
+    assert!(last.contains(&Effect::Sound(Sound::End)), "{last:?}");
+}
+
+#[test]
+fn quiet_means_no_sound_effects() {
+    let mut h = with(|o| o.sound = false);
+    for t in 1..200 {
+        h.tick(f64::from(t));
+        let effects = h.app.take_effects();
+        assert!(
+            effects.iter().all(|e| !matches!(e, Effect::Sound(_))),
+            "{effects:?}"
+        );
+    }
+}
+
+#[test]
+fn speech_says_each_phase() {
+    let mut h = with(|o| o.speech = true);
+    h.tick(5.1);
+    let effects = h.app.take_effects();
+    assert!(effects.contains(&Effect::Say("Left".into())), "{effects:?}");
+}
+
+#[test]
+fn key_releases_never_count_a_rep() {
+    let mut h = with(|_| {});
+    h.tick(84.0);
+    let mut release = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    h.app.key(&release, h.t(84.0));
+    assert_eq!(h.app.session().unwrap().counted(), 0);
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.session().unwrap().counted(), 1);
+}
+
+#[test]
+fn time_keys_lengthen_and_shorten_a_hold() {
+    let mut h = with(|_| {});
+    h.tick(10.0);
+    let left = |h: &Harness| h.app.session().unwrap().view(h.t(h.now)).remaining_secs;
+    assert_eq!(left(&h), Some(25));
+    h.key(KeyCode::Char('+'));
+    assert_eq!(left(&h), Some(35));
+    h.key(KeyCode::Char('-')).key(KeyCode::Char('-'));
+    assert_eq!(left(&h), Some(15));
+}
+
+#[test]
+fn next_and_back_move_between_steps() {
+    let mut h = with(|_| {});
+    h.tick(10.0).key(KeyCode::Right);
+    assert_eq!(h.app.session().unwrap().step_index(), 1);
+    h.key(KeyCode::Char('b'));
+    assert_eq!(
+        h.app.session().unwrap().step_index(),
+        0,
+        "back a step in its first seconds"
+    );
+    assert_eq!(phase(&h), Some(Phase::Prepare));
+}
+
+#[test]
+fn the_picker_starts_what_the_filter_selects() {
+    let mut h = Harness::picker();
+    for c in "/core".chars() {
+        h.key(KeyCode::Char(c));
+    }
+    h.key(KeyCode::Enter).key(KeyCode::Enter);
+    assert_eq!(h.app.session().unwrap().plan().id, "core");
+}
+
+#[test]
+fn the_notice_is_dismissed_before_the_list_takes_keys() {
+    let mut h = Harness::picker();
+    h.app.set_notice("See a physician.".into());
+    h.key(KeyCode::Char('j')).key(KeyCode::Enter);
+    assert!(
+        h.app.session().is_none(),
+        "Enter closed the notice, it did not start"
+    );
+    h.key(KeyCode::Char('j')).key(KeyCode::Enter);
+    assert_eq!(h.app.session().unwrap().plan().id, "cool-down");
+}

@@ -1,0 +1,192 @@
+//! Shared by the TUI render tests: a test routine, an app on a fixed clock, and every screen
+//! state worth drawing, built by driving the app with keys and ticks.
+#![allow(dead_code)]
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+use limberup::config::Theme as Choice;
+use limberup::routine::{Catalog, Entry, Source, parse};
+use limberup::session::{Phase, PlanOptions, WorkPlan};
+use limberup::tui::{App, Options, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const ROUTINE: &str = r#"Routine(
+    name: "Test routine",
+    kind: Other,
+    prepare_secs: 5,
+    rest_secs: 10,
+    switch_secs: 3,
+    steps: [
+        Step(
+            name: "Side plank",
+            cues: ["Elbow under the shoulder", "Lift the hips into a line from head to feet"],
+            work: Hold(secs: 30),
+            passes: ["Left", "Right"],
+        ),
+        Step(name: "Squats", cues: ["Knees over the toes"], work: Reps(count: 10)),
+        Step(
+            name: "Cat/Cow",
+            cues: ["Hands under shoulders", "Move slowly"],
+            work: Reps(count: 12, tempo_secs: 5.0, phases: ["Exhale: round up", "Inhale: drop the belly"]),
+        ),
+    ],
+)"#;
+
+pub fn wall() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-03-02T07:30:00+01:00").unwrap()
+}
+
+pub fn entry() -> Entry {
+    Entry {
+        id: "test".into(),
+        routine: parse(ROUTINE, "test").unwrap(),
+        source: Source::BuiltIn,
+    }
+}
+
+pub fn options(theme: Theme) -> Options {
+    Options {
+        theme,
+        plan: PlanOptions::default(),
+        sound: true,
+        speech: false,
+        check_in: true,
+        confirm_quit: true,
+    }
+}
+
+/// An app on a fixed clock: `t(secs)` is `secs` after the start.
+pub struct Harness {
+    pub app: App,
+    t0: Instant,
+    pub now: f64,
+}
+
+impl Harness {
+    pub fn with(options: Options) -> Harness {
+        let app = App::new(options, Catalog::load(None).entries, Box::new(wall));
+        Harness {
+            app,
+            t0: Instant::now(),
+            now: 0.0,
+        }
+    }
+
+    pub fn picker() -> Harness {
+        Harness::with(options(Theme::new(Choice::Default, false)))
+    }
+
+    /// A session of the test routine started at 0 s.
+    pub fn session() -> Harness {
+        let mut h = Harness::picker();
+        h.app.start(&entry(), h.t0);
+        h
+    }
+
+    pub fn t(&self, secs: f64) -> Instant {
+        self.t0 + Duration::from_secs_f64(secs)
+    }
+
+    pub fn tick(&mut self, secs: f64) -> &mut Harness {
+        self.now = secs;
+        self.app.tick(self.t(secs));
+        self
+    }
+
+    pub fn key(&mut self, code: KeyCode) -> &mut Harness {
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        self.app.key(&key, self.t(self.now));
+        self
+    }
+
+    pub fn render(&self, width: u16, height: u16) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| self.app.draw(frame, self.t(self.now)))
+            .unwrap();
+        terminal
+    }
+}
+
+pub fn phase(h: &Harness) -> Option<Phase> {
+    h.app.session().and_then(|s| s.segment()).map(|s| s.phase)
+}
+
+/// Every state worth a snapshot, by name.
+pub fn states() -> Vec<(&'static str, Harness)> {
+    let mut out = Vec::new();
+    out.push(("picker", Harness::picker()));
+    let mut h = Harness::picker();
+    h.key(KeyCode::Char('/'))
+        .key(KeyCode::Char('c'))
+        .key(KeyCode::Char('o'));
+    out.push(("picker_filter", h));
+    let mut h = Harness::picker();
+    h.app.set_notice(
+        "Your last 3 check-ins over 3 days all reported back pain of 6 or more. \
+         Pain that persists deserves a visit to a physician or physical therapist."
+            .into(),
+    );
+    h.app.set_errors(vec![
+        "/home/u/.config/limberup/routines/bad.ron:3:5: expected a string".into(),
+    ]);
+    out.push(("picker_notice", h));
+    let mut h = Harness::session();
+    h.tick(2.5);
+    out.push(("prepare", h));
+    let mut h = Harness::session();
+    h.tick(17.3);
+    out.push(("hold", h));
+    let mut h = Harness::session();
+    h.tick(36.0);
+    out.push(("switch", h));
+    let mut h = Harness::session();
+    h.tick(70.2);
+    out.push(("rest", h));
+    let mut h = Harness::session();
+    h.tick(84.0).key(KeyCode::Enter).key(KeyCode::Enter);
+    out.push(("counted", h));
+    let mut h = Harness::session();
+    h.tick(84.0).key(KeyCode::Char('n')).tick(107.6);
+    out.push(("paced", h));
+    let mut h = Harness::session();
+    h.tick(17.3).key(KeyCode::Char(' ')).tick(40.0);
+    out.push(("paused", h));
+    let mut h = Harness::session();
+    h.tick(17.3).key(KeyCode::Char('q'));
+    out.push(("confirm_quit", h));
+    let mut h = Harness::session();
+    h.tick(17.3).key(KeyCode::Char('?'));
+    out.push(("help", h));
+    let mut h = Harness::session();
+    h.tick(17.3).key(KeyCode::Char('q')).key(KeyCode::Char('y'));
+    out.push(("summary_check_in", h));
+    let mut h = Harness::session();
+    h.tick(17.3)
+        .key(KeyCode::Char('q'))
+        .key(KeyCode::Char('y'))
+        .key(KeyCode::Char('4'));
+    out.push(("summary_answered", h));
+    out.push(("summary_completed", completed()));
+    out
+}
+
+/// The whole test routine followed to the end, counting every rep.
+pub fn completed() -> Harness {
+    let mut h = Harness::session();
+    let mut t = 0.0;
+    while h.app.session().is_some() {
+        t += 0.5;
+        h.tick(t);
+        let counted = h.app.session().is_some_and(|s| {
+            phase(&h) == Some(Phase::Work) && matches!(s.step().work, WorkPlan::Counted { .. })
+        });
+        if counted {
+            h.key(KeyCode::Enter);
+        }
+    }
+    h
+}
