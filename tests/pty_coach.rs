@@ -296,7 +296,8 @@ fn persistent_pain_shows_a_notice_on_the_picker() {
     assert_eq!(coach.exit_code(3.0), 0);
 }
 
-/// Needs `--features fault-injection`, which makes the session loop panic on purpose.
+/// `cargo test` builds the binary with `fault-injection` (a dev-dependency on itself), which
+/// makes the session loop panic on purpose when `LIMBERUP_FAULT` is set.
 #[cfg(feature = "fault-injection")]
 #[test]
 fn a_panic_restores_the_terminal_then_shows_the_message() {

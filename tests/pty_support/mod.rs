@@ -66,6 +66,18 @@ pub struct Coach {
     status: Option<WaitStatus>,
 }
 
+/// `program ARGS` behind `stty`, so the pty has its size before the program first looks.
+fn sized(program: &str, args: &[String], cols: u16, rows: u16) -> Command {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(r#"stty cols "$0" rows "$1" && shift && exec "$@""#)
+        .arg(cols.to_string())
+        .arg(rows.to_string())
+        .arg(program)
+        .args(args);
+    cmd
+}
+
 fn nz(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n).unwrap()
 }
@@ -107,15 +119,8 @@ impl Coach {
             .iter()
             .map(|a| a.replace("$DIR", &dir.path().display().to_string()))
             .collect();
-        // The pty must have its size before the app's first look at it.
-        let mut cmd = Command::new("sh");
-        cmd.arg("-c")
-            .arg(r#"stty cols "$0" rows "$1" && shift && exec "$@""#)
-            .arg(cols.to_string())
-            .arg(rows.to_string())
-            .arg(env!("CARGO_BIN_EXE_limberup"))
-            .args(&args)
-            .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
+        let mut cmd = sized(env!("CARGO_BIN_EXE_limberup"), &args, cols, rows);
+        cmd.env("XDG_CONFIG_HOME", dir.path().join("cfg"))
             .env("XDG_DATA_HOME", dir.path().join("data"))
             .env("HOME", dir.path().join("home"))
             .env("TERM", "xterm-256color")
@@ -124,6 +129,22 @@ impl Coach {
         let pty = Session::spawn(cmd).expect("spawn in a pty");
         Coach {
             pty,
+            parser: vt100::Parser::new_with_callbacks(nz(rows), nz(cols), 0, Bells::default()),
+            dir,
+            started: Instant::now(),
+            bytes: 0,
+            status: None,
+        }
+    }
+
+    /// Runs any `program` at `cols` x `rows` (for reference measurements of other tools).
+    pub fn start_program(program: &str, args: &[&str], cols: u16, rows: u16) -> Coach {
+        let dir = tempfile::tempdir().unwrap();
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let mut cmd = sized(program, &args, cols, rows);
+        cmd.env("TERM", "xterm-256color");
+        Coach {
+            pty: Session::spawn(cmd).expect("spawn in a pty"),
             parser: vt100::Parser::new_with_callbacks(nz(rows), nz(cols), 0, Bells::default()),
             dir,
             started: Instant::now(),

@@ -1,0 +1,478 @@
+//! The figures in BENCHMARKS.md: timing accuracy, idle cost, start-up, memory and scale,
+//! each the median of several runs of the release binary, with termdown as the reference.
+//!
+//! `cargo bench --bench coach` runs everything (about 20 minutes: it includes a 10-minute
+//! hold); `cargo bench --bench coach -- SECTION...` runs only the named sections:
+//! `accuracy`, `long` (N = 120 and the 10-minute hold), `pause`, `idle`, `startup`,
+//! `scale`, `termdown`.
+#![allow(clippy::print_stdout)]
+
+#[path = "../tests/pty_support/mod.rs"]
+mod pty_support;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use limberup::routine::{Catalog, Entry, Source, parse};
+use limberup::session::{Plan, PlanOptions};
+use limberup::tui::{App, Options, Theme};
+use pty_support::Coach;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const BIN: &str = env!("CARGO_BIN_EXE_limberup");
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    }
+}
+
+fn row(what: &str, runs: &[f64], unit: &str, target: &str) {
+    let med = median(runs.to_vec());
+    let spread = runs
+        .iter()
+        .map(|x| format!("{x:.1}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    println!("| {what} | {med:.1} {unit} | {target} | {spread} |");
+}
+
+/// A routine of `n` holds of `secs` seconds with no get-ready, rest or switch.
+fn holds(n: usize, secs: u32) -> String {
+    let steps: String = (0..n)
+        .map(|i| {
+            format!(
+                "Step(name: \"Hold {}\", work: Hold(secs: {secs})),\n",
+                i + 1
+            )
+        })
+        .collect();
+    format!(
+        "Routine(name: \"Bench\", kind: Other, prepare_secs: 0, rest_secs: 0, switch_secs: 0, steps: [\n{steps}])\n"
+    )
+}
+
+fn plain_cmd(dir: &std::path::Path, routine: &str) -> Command {
+    let file = dir.join(format!("r{}.ron", routine.len()));
+    std::fs::write(&file, routine).unwrap();
+    let mut cmd = Command::new(BIN);
+    cmd.args(["run", "--plain", "--quiet"])
+        .arg(&file)
+        .env("XDG_CONFIG_HOME", dir.join("cfg"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("HOME", dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    cmd
+}
+
+/// Wall time from launch to exit of a plain run of `routine`, minus `planned`, in ms.
+fn lateness(routine: &str, planned: Duration) -> f64 {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = plain_cmd(dir.path(), routine);
+    cmd.stdin(Stdio::null());
+    let t0 = Instant::now();
+    let status = cmd.status().unwrap();
+    let wall = t0.elapsed();
+    assert!(status.success(), "plain run failed: {status}");
+    (wall.as_secs_f64() - planned.as_secs_f64()) * 1000.0
+}
+
+/// `runs` plain runs at once (they sleep, so they do not disturb each other's timing).
+fn lateness_parallel(routine: &str, planned: Duration, runs: usize) -> Vec<f64> {
+    let handles: Vec<_> = (0..runs)
+        .map(|_| {
+            let routine = routine.to_string();
+            std::thread::spawn(move || lateness(&routine, planned))
+        })
+        .collect();
+    handles.into_iter().map(|h| h.join().unwrap()).collect()
+}
+
+fn accuracy() {
+    let runs: Vec<f64> = (0..5)
+        .map(|_| lateness(&holds(10, 1), Duration::from_secs(10)))
+        .collect();
+    row(
+        "plain, 10 x 1 s holds: end minus plan",
+        &runs,
+        "ms",
+        "<= 15 ms",
+    );
+}
+
+fn long() {
+    let runs = lateness_parallel(&holds(120, 1), Duration::from_secs(120), 3);
+    row(
+        "plain, 120 x 1 s holds: end minus plan",
+        &runs,
+        "ms",
+        "<= 15 ms, no growth with N",
+    );
+    let runs = lateness_parallel(&holds(1, 600), Duration::from_secs(600), 3);
+    row(
+        "plain, one 10-minute hold: end minus plan",
+        &runs,
+        "ms",
+        "<= 15 ms",
+    );
+}
+
+/// A pause typed 2 s in and resumed 3 s later: the end moves by the pause as the app saw it.
+fn pause() {
+    let mut runs = Vec::new();
+    for _ in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cmd = plain_cmd(dir.path(), &holds(5, 1));
+        cmd.stdin(Stdio::piped());
+        let t0 = Instant::now();
+        let mut child = cmd.spawn().unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        std::thread::sleep(Duration::from_secs(2));
+        let paused = Instant::now();
+        stdin.write_all(b"p\n").unwrap();
+        std::thread::sleep(Duration::from_secs(3));
+        let gap = paused.elapsed();
+        stdin.write_all(b"p\n").unwrap();
+        drop(stdin);
+        assert!(child.wait().unwrap().success());
+        runs.push((t0.elapsed().as_secs_f64() - 5.0 - gap.as_secs_f64()) * 1000.0);
+    }
+    row(
+        "plain, 5 x 1 s with a 3 s pause: end minus (plan + pause)",
+        &runs,
+        "ms",
+        "<= 15 ms",
+    );
+}
+
+/// CPU time (ns) of every thread of `pid`, from the scheduler's own accounting.
+fn cpu_ns(pid: i32) -> u64 {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return 0;
+    };
+    tasks
+        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum()
+}
+
+/// Context switches of every thread of `pid`: each wake-up costs at least one.
+fn wakeups(pid: i32) -> u64 {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return 0;
+    };
+    tasks
+        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("status")).ok())
+        .flat_map(|s| {
+            s.lines()
+                .filter(|l| l.contains("ctxt_switches"))
+                .filter_map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+                .collect::<Vec<_>>()
+        })
+        .sum()
+}
+
+/// Peak resident set size of `pid`, in MiB.
+fn peak_rss_mib(pid: i32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Idle cost over `window` of a countdown already on screen: (CPU ms per minute, bytes/s).
+fn measure(coach: &mut Coach, window: Duration) -> (f64, f64) {
+    let pid = coach.pid();
+    coach.pump();
+    let (cpu0, bytes0, t0) = (cpu_ns(pid), coach.bytes, Instant::now());
+    while t0.elapsed() < window {
+        std::thread::sleep(Duration::from_millis(200));
+        coach.pump();
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    let cpu_ms = (cpu_ns(pid) - cpu0) as f64 / 1e6;
+    (cpu_ms * 60.0 / secs, (coach.bytes - bytes0) as f64 / secs)
+}
+
+fn idle() {
+    for hold in [30u32, 60] {
+        let (mut cpu, mut bytes, mut rss) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..3 {
+            let routine = holds(1, hold + 2);
+            let mut coach = Coach::start_with(
+                &routine,
+                &["run", "--quiet", "$DIR/short.ron"],
+                100,
+                30,
+                None,
+            );
+            coach.wait_for("Hold 1", 5.0);
+            let (c, b) = measure(&mut coach, Duration::from_secs(u64::from(hold)));
+            cpu.push(c);
+            bytes.push(b);
+            rss.push(peak_rss_mib(coach.pid()));
+            coach.send("\x03");
+            coach.exit_code(5.0);
+        }
+        row(
+            &format!("TUI, {hold} s hold at 100x30: CPU per minute"),
+            &cpu,
+            "ms",
+            "<= 30 ms",
+        );
+        row(
+            &format!("TUI, {hold} s hold at 100x30: bytes written per second"),
+            &bytes,
+            "B/s",
+            "<= 1,000 B/s",
+        );
+        row(
+            &format!("TUI, {hold} s hold: peak RSS"),
+            &rss,
+            "MiB",
+            "<= 8 MiB",
+        );
+    }
+    let mut coach = Coach::start(&[], 100, 30, None);
+    coach.wait_for("q quit", 5.0);
+    coach.settle();
+    let pid = coach.pid();
+    let (w0, c0) = (wakeups(pid), cpu_ns(pid));
+    std::thread::sleep(Duration::from_secs(10));
+    let (w1, c1) = (wakeups(pid), cpu_ns(pid));
+    row("picker idle 10 s: wake-ups", &[(w1 - w0) as f64], "", "0");
+    row(
+        "picker idle 10 s: CPU",
+        &[(c1 - c0) as f64 / 1e6],
+        "ms",
+        "0",
+    );
+    coach.send("q");
+    coach.exit_code(5.0);
+}
+
+/// Launch to the first complete frame of the session screen, minus the launcher's own cost
+/// (`sh -c 'stty ...; exec'` sizing the pty), measured the same way.
+fn startup() {
+    let mut frame = Vec::new();
+    for _ in 0..11 {
+        let mut coach = Coach::start_with(
+            &holds(1, 30),
+            &["run", "--quiet", "$DIR/short.ron"],
+            100,
+            30,
+            None,
+        );
+        let t0 = coach.started;
+        coach.wait_until(5.0, "the session screen", |s| {
+            s.contains("Hold 1") && s.contains("q quit")
+        });
+        frame.push(t0.elapsed().as_secs_f64() * 1000.0);
+        coach.send("\x03");
+        coach.exit_code(5.0);
+    }
+    let mut launcher = Vec::new();
+    for _ in 0..11 {
+        let t0 = Instant::now();
+        Command::new("sh")
+            .arg("-c")
+            .arg("stty cols 100 rows 30 2>/dev/null; exec true")
+            .status()
+            .unwrap();
+        launcher.push(t0.elapsed().as_secs_f64() * 1000.0);
+    }
+    row(
+        "launch to first session frame (pty, includes polling)",
+        &frame,
+        "ms",
+        "<= 10 ms",
+    );
+    row("of which the sh + stty launcher", &launcher, "ms", "");
+}
+
+fn big_routine(n: usize) -> String {
+    let steps: String = (0..n)
+        .map(|i| {
+            format!(
+                "Step(name: \"Step {i}\", cues: [\"Keep the back long\", \"Breathe\"], work: Reps(count: 10, tempo_secs: 2.5, phases: [\"In\", \"Out\"]), passes: [\"Left\", \"Right\"]),\n"
+            )
+        })
+        .collect();
+    format!("Routine(name: \"Big\", kind: Other, steps: [\n{steps}])\n")
+}
+
+fn time_ms(runs: usize, mut f: impl FnMut()) -> Vec<f64> {
+    (0..runs)
+        .map(|_| {
+            let t0 = Instant::now();
+            f();
+            t0.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect()
+}
+
+fn render_ms(steps: usize) -> Vec<f64> {
+    let entry = Entry {
+        id: "big".into(),
+        routine: parse(&big_routine(steps), "big").unwrap(),
+        source: Source::BuiltIn,
+    };
+    let options = Options {
+        theme: Theme::new(limberup::config::Theme::Default, false),
+        plan: PlanOptions::default(),
+        sound: false,
+        speech: false,
+        check_in: false,
+        confirm_quit: true,
+    };
+    let t0 = Instant::now();
+    let mut app = App::new(
+        options,
+        vec![entry.clone()],
+        Box::new(|| chrono::Local::now().fixed_offset()),
+    );
+    app.start(&entry, t0);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut k = 0u32;
+    time_ms(201, || {
+        k += 1;
+        let now = t0 + Duration::from_millis(u64::from(k) * 997);
+        app.tick(now);
+        terminal.draw(|f| app.draw(f, now)).unwrap();
+    })
+    .into_iter()
+    .map(|ms| ms * 1000.0)
+    .collect()
+}
+
+fn scale() {
+    for n in [5_000usize, 10_000] {
+        let text = big_routine(n);
+        let runs = time_ms(11, || {
+            let routine = parse(&text, "big.ron").unwrap();
+            let plan = Plan::new("big", &routine, &PlanOptions::default());
+            assert!(plan.total() > Duration::ZERO);
+        });
+        row(
+            &format!("load + validate + plan {n} steps"),
+            &runs,
+            "ms",
+            "<= 60 ms, linear",
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let routines = dir.path().join("cfg/limberup/routines");
+    std::fs::create_dir_all(&routines).unwrap();
+    let builtin = Catalog::load(None).find("warm-up").unwrap().text().unwrap();
+    for i in 0..500 {
+        std::fs::write(routines.join(format!("r{i:03}.ron")), &builtin).unwrap();
+    }
+    let runs = time_ms(11, || {
+        let out = Command::new(BIN)
+            .arg("list")
+            .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    });
+    row(
+        "`list` with 500 user routine files",
+        &runs,
+        "ms",
+        "<= 200 ms",
+    );
+    row(
+        "render one frame, 5-step session",
+        &render_ms(5),
+        "µs",
+        "same as 10,000 steps",
+    );
+    row(
+        "render one frame, 10,000-step session",
+        &render_ms(10_000),
+        "µs",
+        "same as 5 steps",
+    );
+}
+
+/// termdown counting the same 30 s at 100x30: the reference row.
+fn termdown() {
+    let Ok(path) = which("termdown") else {
+        println!("| termdown not installed (`pip install termdown`) | | | |");
+        return;
+    };
+    let (mut cpu, mut bytes, mut rss, mut first, mut late) =
+        (vec![], vec![], vec![], vec![], vec![]);
+    for _ in 0..3 {
+        let mut coach = Coach::start_program(&path, &["30"], 100, 30);
+        let t0 = coach.started;
+        coach.wait_until(10.0, "termdown's first frame", |s| s.trim().len() > 20);
+        first.push(t0.elapsed().as_secs_f64() * 1000.0);
+        let (c, b) = measure(&mut coach, Duration::from_secs(25));
+        cpu.push(c);
+        bytes.push(b);
+        rss.push(peak_rss_mib(coach.pid()));
+        coach.exit_code(15.0);
+        late.push((t0.elapsed().as_secs_f64() - 30.0) * 1000.0);
+    }
+    row("termdown 30: CPU per minute", &cpu, "ms", "reference");
+    row(
+        "termdown 30: bytes written per second",
+        &bytes,
+        "B/s",
+        "reference",
+    );
+    row("termdown 30: first frame", &first, "ms", "reference");
+    row("termdown 30: peak RSS", &rss, "MiB", "reference");
+    row(
+        "termdown 30: end minus plan (incl. start-up)",
+        &late,
+        "ms",
+        "reference",
+    );
+}
+
+fn which(program: &str) -> Result<String, ()> {
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {program}"))
+        .output()
+        .map_err(|_| ())?;
+    let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    if path.is_empty() { Err(()) } else { Ok(path) }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let all = args.is_empty();
+    let want = |name: &str| all || args.iter().any(|a| a == name);
+    println!("| measure | median | target | runs |");
+    println!("|---|---|---|---|");
+    let sections: [(&str, fn()); 7] = [
+        ("scale", scale),
+        ("startup", startup),
+        ("accuracy", accuracy),
+        ("pause", pause),
+        ("idle", idle),
+        ("termdown", termdown),
+        ("long", long),
+    ];
+    for (name, run) in sections {
+        if want(name) {
+            run();
+        }
+    }
+}
