@@ -260,43 +260,82 @@ fn idle() {
     coach.exit_code(5.0);
 }
 
-/// Launch to the first complete frame of the session screen, minus the launcher's own cost
-/// (`sh -c 'stty ...; exec'` sizing the pty), measured the same way.
-fn startup() {
-    let mut frame = Vec::new();
-    for _ in 0..11 {
-        let mut coach = Coach::start_with(
-            &holds(1, 30),
-            &["run", "--quiet", "$DIR/short.ron"],
-            100,
-            30,
-            None,
-        );
-        let t0 = coach.started;
-        coach.wait_until(5.0, "the session screen", |s| {
-            s.contains("Hold 1") && s.contains("q quit")
+/// Launch to the first complete frame: a pty born at 100x30 (so nothing is resized), the
+/// binary started on it, its output read until the footer of the session screen arrives.
+fn first_frame_ms(program: &str, args: &[&str], done: impl Fn(&str) -> bool) -> f64 {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    use std::os::unix::process::CommandExt;
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: 30,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two fds into the locals; the winsize outlives the call.
+    let rc = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(rc, 0, "openpty failed");
+    // SAFETY: both fds were just opened and are owned here alone.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(program);
+    cmd.args(args)
+        .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::from(slave.try_clone().unwrap()))
+        .stdout(Stdio::from(slave.try_clone().unwrap()))
+        .stderr(Stdio::from(slave));
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            libc::ioctl(0, libc::TIOCSCTTY, 0);
+            Ok(())
         });
-        frame.push(t0.elapsed().as_secs_f64() * 1000.0);
-        coach.send("\x03");
-        coach.exit_code(5.0);
     }
-    let mut launcher = Vec::new();
-    for _ in 0..11 {
-        let t0 = Instant::now();
-        Command::new("sh")
-            .arg("-c")
-            .arg("stty cols 100 rows 30 2>/dev/null; exec true")
-            .status()
-            .unwrap();
-        launcher.push(t0.elapsed().as_secs_f64() * 1000.0);
+    let t0 = Instant::now();
+    let mut child = cmd.spawn().unwrap();
+    let mut file = std::fs::File::from(master);
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 65536];
+    while !done(&String::from_utf8_lossy(&seen)) {
+        assert!(t0.elapsed() < Duration::from_secs(5), "no frame");
+        let n = std::io::Read::read(&mut file, &mut buf).unwrap();
+        seen.extend_from_slice(&buf[..n]);
     }
+    let ms = t0.elapsed().as_secs_f64() * 1000.0;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    ms
+}
+
+fn startup() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hold.ron");
+    std::fs::write(&file, holds(1, 30)).unwrap();
+    let path = file.display().to_string();
+    let runs: Vec<f64> = (0..11)
+        .map(|_| first_frame_ms(BIN, &["run", "--quiet", &path], |s| s.contains("quit")))
+        .collect();
     row(
-        "launch to first session frame (pty, includes polling)",
-        &frame,
+        "launch to first complete session frame",
+        &runs,
         "ms",
         "<= 10 ms",
     );
-    row("of which the sh + stty launcher", &launcher, "ms", "");
+    let runs: Vec<f64> = (0..11)
+        .map(|_| first_frame_ms(BIN, &[], |s| s.contains("quit")))
+        .collect();
+    row("launch to first complete picker frame", &runs, "ms", "");
 }
 
 fn big_routine(n: usize) -> String {
@@ -414,10 +453,10 @@ fn termdown() {
     let (mut cpu, mut bytes, mut rss, mut first, mut late) =
         (vec![], vec![], vec![], vec![], vec![]);
     for _ in 0..3 {
+        // termdown draws its digits with figlet: its frame is up once they are.
+        first.push(first_frame_ms(&path, &["30"], |s| s.contains("888")));
         let mut coach = Coach::start_program(&path, &["30"], 100, 30);
         let t0 = coach.started;
-        coach.wait_until(10.0, "termdown's first frame", |s| s.trim().len() > 20);
-        first.push(t0.elapsed().as_secs_f64() * 1000.0);
         let (c, b) = measure(&mut coach, Duration::from_secs(25));
         cpu.push(c);
         bytes.push(b);

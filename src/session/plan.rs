@@ -233,9 +233,12 @@ impl Plan {
         }
     }
 
-    /// Planned duration: every timed segment (counted reps have none).
+    /// Planned duration: every timed segment (counted reps have none). Constant time, as
+    /// every frame asks for it.
     pub fn total(&self) -> Duration {
-        self.segments.iter().filter_map(|s| s.duration).sum()
+        self.segments.first().map_or(Duration::ZERO, |first| {
+            first.duration.unwrap_or_default() + self.remaining_after(0)
+        })
     }
 
     /// Reps the user counts by key press, over all steps and passes.
