@@ -37,8 +37,7 @@ fn io_error(path: &Path, what: &str, e: std::io::Error) -> String {
 /// when the data dir cannot be written.
 fn open_for_append(path: &Path) -> Result<File, String> {
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| io_error(path, "create the directory of", e))?;
+        std::fs::create_dir_all(dir).map_err(|e| io_error(path, "create the directory of", e))?;
     }
     OpenOptions::new()
         .create(true)

@@ -45,9 +45,8 @@ fn torn_and_garbage_lines_are_skipped_and_named() {
     let line_a = serde_json::to_string(&a).unwrap();
     let line_b = serde_json::to_string(&b).unwrap();
     let torn = &line_b[..line_b.len() / 2];
-    let text = format!(
-        "{line_a}\nthis is not json\n\n{{\"routine_id\": 3}}\n\0\0\0{line_b}\0\0\n{torn}"
-    );
+    let text =
+        format!("{line_a}\nthis is not json\n\n{{\"routine_id\": 3}}\n\0\0\0{line_b}\0\0\n{torn}");
     let loaded = history::parse(text.as_bytes());
     assert_eq!(loaded.records, vec![a, b]);
     let lines: Vec<usize> = loaded.skipped.iter().map(|s| s.line).collect();
