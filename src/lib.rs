@@ -12,6 +12,8 @@ pub mod config;
 pub mod cues;
 pub mod history;
 pub mod paths;
+pub mod plain;
 pub mod routine;
 pub mod session;
+pub mod shell;
 pub mod speech;

@@ -57,7 +57,10 @@ fn pain_of_six_or_more_over_several_days_suggests_a_visit() {
         checked(9, 7, Some(9)),
     ];
     let notice = persistent_pain(&records, now).expect("a notice");
-    assert!(notice.starts_with("Your last 2 check-ins over 3 days all reported back pain of 6 or more."));
+    assert!(
+        notice
+            .starts_with("Your last 2 check-ins over 3 days all reported back pain of 6 or more.")
+    );
     assert!(notice.contains("physician or physical therapist"));
     assert!(!notice.to_lowercase().contains("diagnos"));
     // The order records arrive in does not matter.

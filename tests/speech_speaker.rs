@@ -35,10 +35,11 @@ fn each_text_is_the_last_argument() {
     let mut speaker = Speaker::new(command);
     let read = || std::fs::read_to_string(&log).unwrap_or_default();
     speaker.say("Get ready: Cat/Cow");
-    assert!(eventually(Duration::from_secs(5), || read()
-        == "Get ready: Cat/Cow\n"));
+    assert!(eventually(Duration::from_secs(5), || read() == "Get ready: Cat/Cow\n"));
     speaker.say("Rest. Next: Shoulder rolls");
-    assert!(eventually(Duration::from_secs(5), || read().lines().count()
+    assert!(eventually(Duration::from_secs(5), || read()
+        .lines()
+        .count()
         == 2));
     assert_eq!(read(), "Get ready: Cat/Cow\nRest. Next: Shoulder rolls\n");
     assert_eq!(speaker.take_warning(), None);
@@ -50,7 +51,8 @@ fn a_missing_command_warns_once() {
     speaker.say("Get ready");
     let warning = speaker.take_warning().expect("a warning");
     assert!(
-        warning.starts_with("speech command `/nonexistent/limberup-no-such-speaker` could not start"),
+        warning
+            .starts_with("speech command `/nonexistent/limberup-no-such-speaker` could not start"),
         "{warning}"
     );
     assert!(warning.ends_with("; going on without speech"), "{warning}");
