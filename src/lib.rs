@@ -17,3 +17,4 @@ pub mod routine;
 pub mod session;
 pub mod shell;
 pub mod speech;
+pub mod stats;

@@ -10,7 +10,7 @@ use limberup::app::Context;
 use limberup::cli::{Cli, Command};
 use limberup::paths::Paths;
 use limberup::routine::LoadError;
-use limberup::{plain, shell};
+use limberup::{plain, shell, stats};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -51,6 +51,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                         not_built(Some(Command::Run(args)))
                     }
                 }
+                Some(Command::History { json, since }) => stats::command(&ctx, json, since),
                 Some(Command::Config) => {
                     print!("{}", ctx.config.report(&ctx.paths));
                     Ok(ExitCode::SUCCESS)
