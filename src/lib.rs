@@ -6,6 +6,7 @@
 //! record of the session is appended to the history (`history`).
 
 pub mod app;
+pub mod authoring;
 pub mod checkin;
 pub mod cli;
 pub mod config;

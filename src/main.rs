@@ -10,7 +10,7 @@ use limberup::app::Context;
 use limberup::cli::{Cli, Command};
 use limberup::paths::Paths;
 use limberup::routine::LoadError;
-use limberup::{plain, shell, stats};
+use limberup::{authoring, plain, shell, stats};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -52,6 +52,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                     }
                 }
                 Some(Command::History { json, since }) => stats::command(&ctx, json, since),
+                Some(Command::New { name, from }) => authoring::new(&ctx, &name, from.as_deref()),
+                Some(Command::Edit { routine }) => authoring::edit(&ctx, &routine),
                 Some(Command::Config) => {
                     print!("{}", ctx.config.report(&ctx.paths));
                     Ok(ExitCode::SUCCESS)
