@@ -16,6 +16,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match dispatch(cli) {
         Ok(code) => code,
+        // A reader that stopped early (`limberup man | head`) is not a failure.
+        Err(err)
+            if err
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(err) => match err.downcast_ref::<LoadError>() {
             // Each line already starts with `path:line:col:`, as editors expect.
             Some(load) => {
@@ -34,7 +42,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         // Generated from the clap definitions alone: no config is read.
         Some(Command::Completions { shell }) => {
-            shell::completions(shell, &mut std::io::stdout());
+            shell::completions(shell, &mut std::io::stdout())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Man) => {
