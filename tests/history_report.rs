@@ -295,3 +295,27 @@ fn colour_only_on_a_terminal_without_no_color() {
     assert!(run(None).contains("\x1b[38;5;"));
     assert!(!run(Some("1")).contains('\x1b'));
 }
+
+#[test]
+fn weekly_totals_start_at_the_first_session_within_twelve_weeks() {
+    let mut s = Stats::new(10);
+    s.add(
+        record(at(2026, 3, 18, 7, 0), 60.0, Completed, None),
+        &zone(),
+    );
+    let text = render(&s, &zone(), date(2026, 3, 25), None, false);
+    assert!(
+        text.contains(
+            "Total: 1 session (1 completed), 1:00 active\n\n\
+         Week of      Sessions  Completed     Active\n\
+         2026-03-16         1          1       1:00\n\
+         2026-03-23         0          0       0:00\n\nLast 12 weeks\n"
+        ),
+        "{text}"
+    );
+    // A long history shows the last 12 weeks only.
+    s.add(record(at(2025, 1, 1, 7, 0), 60.0, Completed, None), &zone());
+    let text = render(&s, &zone(), date(2026, 3, 25), None, false);
+    let rows = text.lines().filter(|l| l.starts_with("202")).count();
+    assert_eq!(rows, 12);
+}

@@ -90,12 +90,16 @@ where
     }
     let _ = writeln!(
         out,
-        "\nTotal: {} sessions ({} completed), {} active",
+        "\nTotal: {} session{} ({} completed), {} active",
         total.sessions,
+        if total.sessions == 1 { "" } else { "s" },
         total.completed,
         clock(total.active)
     );
-    let from = since.unwrap_or_else(|| week_start(today) - chrono::Days::new((WEEKS - 1) * 7));
+    // The last 12 weeks, but not before the first session (a new user sees one row).
+    let twelve_weeks = week_start(today) - chrono::Days::new((WEEKS - 1) * 7);
+    let first = stats.days.keys().next().copied().unwrap_or(today);
+    let from = since.unwrap_or_else(|| twelve_weeks.max(first));
     out.push_str("\nWeek of      Sessions  Completed     Active\n");
     for (monday, week) in stats.weeks(from, today) {
         let _ = writeln!(
