@@ -271,40 +271,43 @@ fn speech_says_each_cue_in_the_background() {
 }
 
 #[test]
-fn sigterm_records_an_interrupted_session_and_exits_143() {
-    let sb = Sandbox::new();
-    sb.write_routine("tiny", &tiny_routine(60));
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_limberup"))
-        .env("XDG_CONFIG_HOME", sb.path().join("config"))
-        .env("XDG_DATA_HOME", sb.path().join("data"))
-        .env("HOME", sb.path())
-        .args(["run", "tiny"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    out.read_line(&mut first).unwrap();
-    assert!(first.contains("Tiny: 60 steps"));
-    let mut second = String::new();
-    out.read_line(&mut second).unwrap();
-    assert_eq!(second, "[00:00] Hold 1: hold 1 s\n");
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(143));
-    let rest: Vec<String> = out.lines().map(Result::unwrap).collect();
-    assert!(
-        rest.iter().any(|l| l.ends_with("Stopped: interrupted")),
-        "{rest:?}"
-    );
-    assert!(rest.last().unwrap().contains("Summary: interrupted"));
-    let record = &history::load(&sb.history_file()).unwrap().records[0];
-    assert_eq!(record.outcome, Outcome::Interrupted);
+fn signals_record_an_interrupted_session_and_exit_128_plus_the_signal() {
+    for (signal, code) in [("TERM", 143), ("INT", 130), ("HUP", 129)] {
+        let sb = Sandbox::new();
+        sb.write_routine("tiny", &tiny_routine(60));
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_limberup"))
+            .env("XDG_CONFIG_HOME", sb.path().join("config"))
+            .env("XDG_DATA_HOME", sb.path().join("data"))
+            .env("HOME", sb.path())
+            .args(["run", "tiny"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        out.read_line(&mut first).unwrap();
+        assert!(first.contains("Tiny: 60 steps"));
+        // The second line comes after the signal handlers are in place.
+        let mut second = String::new();
+        out.read_line(&mut second).unwrap();
+        assert_eq!(second, "[00:00] Hold 1: hold 1 s\n");
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "SIG{signal}");
+        let rest: Vec<String> = out.lines().map(Result::unwrap).collect();
+        assert!(
+            rest.iter().any(|l| l.ends_with("Stopped: interrupted")),
+            "{rest:?}"
+        );
+        assert!(rest.last().unwrap().contains("Summary: interrupted"));
+        let record = &history::load(&sb.history_file()).unwrap().records[0];
+        assert_eq!(record.outcome, Outcome::Interrupted, "SIG{signal}");
+    }
 }
 
 #[test]
