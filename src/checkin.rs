@@ -63,3 +63,17 @@ pub fn persistent_pain(records: &[SessionRecord], now: DateTime<FixedOffset>) ->
         )
     })
 }
+
+/// Reads a typed answer to the check-in: a score 0 to 10, or nothing to skip it.
+pub fn parse_answer(input: &str) -> Result<Option<u8>, String> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(None);
+    }
+    match input.parse::<u8>() {
+        Ok(score) if score <= 10 => Ok(Some(score)),
+        _ => Err(format!(
+            "{input:?} is not a score: type a number from 0 to 10, or just Enter to skip"
+        )),
+    }
+}

@@ -99,10 +99,11 @@ pub struct RunArgs {
     /// A routine id (see `list`) or a path to a .ron file.
     pub routine: String,
     /// One line per change instead of the full-screen coach (automatic when stdout is not a
-    /// terminal). Commands are read as lines from stdin: an empty line counts a rep or starts
-    /// now, `p` pauses or resumes, `n` next step, `b` previous, `+`/`-` 10 s more or less, `q`
-    /// quits. At end of input the session runs on by itself; counted reps then wait for `n`,
-    /// so scripts should send an empty line per rep or `n` to skip them.
+    /// terminal), each starting with the active time as `[mm:ss]`. Commands are read as lines
+    /// from stdin: an empty line counts a rep or starts now, `p` pauses or resumes, `n` next
+    /// step, `b` previous, `+`/`-` 10 s more or less, `q` quits. At end of input the session
+    /// runs on by itself: counted reps are then skipped (a line says so) and a pause ends, so
+    /// scripts should send an empty line per rep before closing stdin.
     #[arg(long)]
     pub plain: bool,
 }

@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::routine::{LoadError, parse_ron, read_limited};
+use crate::paths::Paths;
+use crate::routine::{
+    LoadError, MAX_TIMING_SECS, Pos, Problem, locate_field, parse_ron, read_limited,
+};
 use crate::session::Timings;
 
 /// Colours of the TUI.
@@ -22,7 +25,7 @@ pub enum Theme {
 
 /// The file as written: `None` where the user said nothing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Config", deny_unknown_fields)]
 pub struct ConfigFile {
     pub prepare_secs: Option<u32>,
     pub rest_secs: Option<u32>,
@@ -85,34 +88,131 @@ impl Config {
         Config::parse(&text, path)
     }
 
-    /// Parses config text; `path` names it in errors.
+    /// Parses config text; `path` names it in errors. A blank file means the defaults.
     pub fn parse(text: &str, path: &Path) -> Result<Config, LoadError> {
         let origin = path.display().to_string();
+        if text.trim().is_empty() {
+            return Ok(Config::from_file(
+                ConfigFile::default(),
+                Some(path.to_path_buf()),
+            ));
+        }
         let file: ConfigFile = parse_ron(text, &origin)?;
-        check(&file, &origin)?;
+        let problems = check(&file, text);
+        if !problems.is_empty() {
+            return Err(LoadError { origin, problems });
+        }
         Ok(Config::from_file(file, Some(path.to_path_buf())))
+    }
+
+    /// The speech command of this run: the configured one, or with `--speak` (`speak`)
+    /// `espeak-ng` when none is configured; `None` means silent.
+    pub fn speech_command(&self, speak: bool) -> Option<Vec<String>> {
+        self.speech
+            .clone()
+            .or_else(|| speak.then(|| vec!["espeak-ng".to_string()]))
+    }
+
+    /// The effective configuration as a config file (it parses back), each value followed
+    /// by where it came from, under the paths of every file limberup uses.
+    pub fn report(&self, paths: &Paths) -> String {
+        let show = |p: Option<PathBuf>| {
+            p.map_or_else(
+                || "(none: no home directory)".to_string(),
+                |p| p.display().to_string(),
+            )
+        };
+        let file_state = match (&self.source, paths.config_file()) {
+            (Some(_), _) => String::new(),
+            (None, Some(_)) => " (not found: every value is a default)".to_string(),
+            (None, None) => String::new(),
+        };
+        let from = |set: bool| match (&self.source, set) {
+            (Some(path), true) => format!("from {}", path.display()),
+            _ => "default".to_string(),
+        };
+        let f = &self.file;
+        let speech = self.speech.as_ref().map_or_else(
+            || "[]".to_string(),
+            |argv| ron::to_string(argv).unwrap_or_default(),
+        );
+        let rows = [
+            (
+                "prepare_secs",
+                self.timings.prepare_secs.to_string(),
+                f.prepare_secs.is_some(),
+            ),
+            (
+                "rest_secs",
+                self.timings.rest_secs.to_string(),
+                f.rest_secs.is_some(),
+            ),
+            (
+                "switch_secs",
+                self.timings.switch_secs.to_string(),
+                f.switch_secs.is_some(),
+            ),
+            ("bell", self.bell.to_string(), f.bell.is_some()),
+            ("check_in", self.check_in.to_string(), f.check_in.is_some()),
+            ("speech", speech, f.speech.is_some()),
+            (
+                "confirm_quit",
+                self.confirm_quit.to_string(),
+                f.confirm_quit.is_some(),
+            ),
+            ("theme", format!("{:?}", self.theme), f.theme.is_some()),
+        ];
+        let width = rows
+            .iter()
+            .map(|(name, value, _)| name.len() + value.len())
+            .max()
+            .unwrap_or(0);
+        let mut out = format!(
+            "// Config file:  {}{file_state}\n// Routines dir: {}\n// History file: {}\nConfig(\n",
+            show(paths.config_file()),
+            show(paths.routines_dir()),
+            show(paths.history_file()),
+        );
+        for (name, value, set) in rows {
+            let pad = width - name.len() - value.len();
+            let source = from(set);
+            out.push_str(&format!("    {name}: {value},{:pad$} // {source}\n", ""));
+        }
+        out.push_str(")\n");
+        out
     }
 }
 
-fn check(file: &ConfigFile, origin: &str) -> Result<(), LoadError> {
+/// The value rules serde cannot express, each located at its field.
+fn check(file: &ConfigFile, text: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let mut problem = |field: &str, message: String| {
+        problems.push(Problem {
+            pos: locate_field(text, &[field]).map(|at| Pos::of_offset(text, at)),
+            step: None,
+            field: Some(field.to_string()),
+            message,
+        });
+    };
     for (name, value) in [
         ("prepare_secs", file.prepare_secs),
         ("rest_secs", file.rest_secs),
         ("switch_secs", file.switch_secs),
     ] {
-        if let Some(v) = value.filter(|v| *v > 600) {
-            problems.push(format!("{name}: must be 0 to 600 seconds, got {v}"));
+        if let Some(v) = value.filter(|v| *v > MAX_TIMING_SECS) {
+            problem(
+                name,
+                format!("must be 0 to {MAX_TIMING_SECS} seconds, got {v}"),
+            );
         }
     }
     if let Some(argv) = &file.speech
         && argv.first().is_some_and(|c| c.trim().is_empty())
     {
-        problems.push("speech: the command must not be blank".to_string());
+        problem(
+            "speech",
+            "the command must not be blank (use `speech: []` for no speech)".to_string(),
+        );
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(LoadError::single(origin, problems.join("; ")))
-    }
+    problems
 }

@@ -6,6 +6,7 @@
 //! record of the session is appended to the history (`history`).
 
 pub mod app;
+pub mod authoring;
 pub mod checkin;
 pub mod cli;
 pub mod config;
@@ -13,7 +14,10 @@ pub mod cues;
 pub mod history;
 pub mod listing;
 pub mod paths;
+pub mod plain;
 pub mod routine;
 pub mod session;
+pub mod shell;
 pub mod speech;
+pub mod stats;
 pub mod tui;

@@ -1,6 +1,7 @@
 //! Entry point: parse the arguments, dispatch, print errors as clean lines.
+//! Exit status: 0 success, 1 failure, 2 a file or argument that could not be accepted
+//! (a bad config or routine file, an unknown routine), 128 + N when signal N ended a session.
 
-use std::fmt::Display;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,53 +9,31 @@ use std::process::ExitCode;
 use clap::Parser;
 use limberup::app::Context;
 use limberup::cli::{Cli, CoachArgs, Command, RunArgs};
-use limberup::listing;
 use limberup::paths::Paths;
+use limberup::routine::LoadError;
 use limberup::session::Plan;
-use limberup::tui;
-
-/// Why a command stopped: a message for the user, or stdout gone (a closed pipe).
-enum Failure {
-    Message(String),
-    Output(io::Error),
-}
-
-impl<E: Display> From<E> for Failure {
-    fn from(err: E) -> Self {
-        Failure::Message(err.to_string())
-    }
-}
-
-type Outcome = Result<ExitCode, Failure>;
+use limberup::{authoring, listing, plain, shell, stats, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let coach = cli.coach;
-    let outcome = match cli.command {
-        Some(Command::List { json }) => list(&coach, json),
-        Some(Command::Plan { routine, json }) => plan(&coach, &routine, json),
-        Some(Command::Validate { files }) => validate(&files),
-        Some(Command::Export { routine }) => export(&routine),
-        None => picker(&coach),
-        Some(Command::Run(args)) => run(&coach, &args),
-        Some(Command::History { .. }) => not_built("`history`"),
-        Some(Command::New { .. }) => not_built("`new`"),
-        Some(Command::Edit { .. }) => not_built("`edit`"),
-        Some(Command::Config) => not_built("`config`"),
-        Some(Command::Completions { .. }) => not_built("`completions`"),
-        Some(Command::Man) => not_built("`man`"),
-    };
-    match outcome {
+    match dispatch(cli) {
         Ok(code) => code,
         // The reader went away (`limberup list | head -1`): nothing left to say.
-        Err(Failure::Output(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(Failure::Output(err)) => {
-            say(&format!("cannot write the output: {err}"));
-            ExitCode::from(2)
+        Err(err)
+            if err
+                .downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
         }
-        Err(Failure::Message(message)) => {
-            say(&message);
-            ExitCode::from(2)
+        Err(err) => {
+            let code = if err.downcast_ref::<LoadError>().is_some() {
+                2
+            } else {
+                1
+            };
+            say(&format!("{err:#}"));
+            ExitCode::from(code)
         }
     }
 }
@@ -68,21 +47,63 @@ fn say(message: &str) {
 }
 
 /// Writes `text` to stdout as one piece.
-fn emit(text: &str) -> Result<(), Failure> {
+fn emit(text: &str) -> io::Result<()> {
     let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(Failure::Output)
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }
 
-fn not_built(what: &str) -> Outcome {
-    Err(Failure::Message(format!(
-        "{what} is not built yet; try `limberup list` or `limberup --help`"
-    )))
+fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+    let coach = cli.coach;
+    // Completions, man and validate never read the config: they work even when it is bad.
+    let ctx = || Context::load(Paths::from_env());
+    match cli.command {
+        Some(Command::Completions { shell }) => {
+            shell::completions(shell, &mut io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            shell::man(&mut io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Validate { files }) => validate(&files),
+        None => picker(&ctx()?, &coach),
+        Some(Command::Run(args)) => run(&ctx()?, &coach, &args),
+        Some(Command::List { json }) => list(&ctx()?, &coach, json),
+        Some(Command::Plan { routine, json }) => plan(&ctx()?, &coach, &routine, json),
+        Some(Command::Export { routine }) => export(&ctx()?, &routine),
+        Some(Command::History { json, since }) => stats::command(&ctx()?, json, since),
+        Some(Command::New { name, from }) => authoring::new(&ctx()?, &name, from.as_deref()),
+        Some(Command::Edit { routine }) => authoring::edit(&ctx()?, &routine),
+        Some(Command::Config) => {
+            let ctx = ctx()?;
+            emit(&ctx.config.report(&ctx.paths))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }
 
-fn list(coach: &CoachArgs, json: bool) -> Outcome {
-    let ctx = Context::load(Paths::from_env())?;
+/// `run ROUTINE`: the full-screen coach, or plain text lines when asked or not on a terminal.
+fn run(ctx: &Context, coach: &CoachArgs, args: &RunArgs) -> anyhow::Result<ExitCode> {
+    if args.plain || !io::stdout().is_terminal() {
+        return plain::run(ctx, &args.routine, coach);
+    }
+    let entry = ctx.catalog.resolve(&args.routine)?;
+    let code = tui::run(ctx, coach, tui::Start::Routine(Box::new(entry)))?;
+    Ok(ExitCode::from(code))
+}
+
+/// The picker (no command): needs a terminal.
+fn picker(ctx: &Context, coach: &CoachArgs) -> anyhow::Result<ExitCode> {
+    if !io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the routine picker needs a terminal; try `limberup list` or `limberup run ROUTINE --plain`"
+        );
+    }
+    Ok(ExitCode::from(tui::run(ctx, coach, tui::Start::Picker)?))
+}
+
+fn list(ctx: &Context, coach: &CoachArgs, json: bool) -> anyhow::Result<ExitCode> {
     for err in &ctx.catalog.errors {
         say(&format!("skipped {}, which has errors:", err.origin));
         let _ = writeln!(
@@ -101,8 +122,7 @@ fn list(coach: &CoachArgs, json: bool) -> Outcome {
     Ok(ExitCode::SUCCESS)
 }
 
-fn plan(coach: &CoachArgs, routine: &str, json: bool) -> Outcome {
-    let ctx = Context::load(Paths::from_env())?;
+fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::Result<ExitCode> {
     let entry = ctx.catalog.resolve(routine)?;
     let plan = Plan::new(&entry.id, &entry.routine, &ctx.plan_options(coach.scale));
     emit(&if json {
@@ -115,7 +135,7 @@ fn plan(coach: &CoachArgs, routine: &str, json: bool) -> Outcome {
 
 /// `FILE: ok` on stdout per good file; every problem of a bad one on stderr. Exit 1 when
 /// any file is bad.
-fn validate(files: &[PathBuf]) -> Outcome {
+fn validate(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut bad = 0;
     for checked in listing::validate(files) {
         match checked.error {
@@ -135,39 +155,11 @@ fn validate(files: &[PathBuf]) -> Outcome {
     Ok(ExitCode::FAILURE)
 }
 
-fn export(routine: &str) -> Outcome {
-    let ctx = Context::load(Paths::from_env())?;
+fn export(ctx: &Context, routine: &str) -> anyhow::Result<ExitCode> {
     let mut text = ctx.catalog.resolve(routine)?.text()?;
     if !text.ends_with('\n') {
         text.push('\n');
     }
     emit(&text)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// `run ROUTINE`: the full-screen coach, or plain text lines when asked or not on a terminal.
-fn run(coach: &CoachArgs, args: &RunArgs) -> Outcome {
-    let ctx = Context::load(Paths::from_env())?;
-    let entry = ctx.catalog.resolve(&args.routine)?;
-    if args.plain || !io::stdout().is_terminal() {
-        return not_built("plain mode");
-    }
-    coach_tui(&ctx, coach, tui::Start::Routine(Box::new(entry)))
-}
-
-/// The picker (no command): needs a terminal.
-fn picker(coach: &CoachArgs) -> Outcome {
-    if !io::stdout().is_terminal() {
-        return Err(Failure::Message(
-            "the routine picker needs a terminal; try `limberup list` or `limberup run ROUTINE --plain`"
-                .to_string(),
-        ));
-    }
-    let ctx = Context::load(Paths::from_env())?;
-    coach_tui(&ctx, coach, tui::Start::Picker)
-}
-
-fn coach_tui(ctx: &Context, coach: &CoachArgs, start: tui::Start) -> Outcome {
-    let code = tui::run(ctx, coach, start).map_err(|e| Failure::Message(format!("{e:#}")))?;
-    Ok(ExitCode::from(code))
 }

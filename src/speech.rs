@@ -29,10 +29,7 @@ impl Speaker {
         if self.failed {
             return;
         }
-        for child in &mut self.running {
-            let _ = child.kill();
-        }
-        self.reap();
+        self.silence();
         let Some((program, args)) = self.argv.split_first() else {
             return;
         };
@@ -74,6 +71,15 @@ impl Speaker {
             self.failed = true;
             self.warning = Some(format!("{message}; going on without speech"));
         }
+    }
+
+    /// Cuts short any cue still being spoken (a quit, or a newer cue). The last cue of a
+    /// session is left to finish on its own: dropping a `Speaker` does not silence it.
+    pub fn silence(&mut self) {
+        for child in &mut self.running {
+            let _ = child.kill();
+        }
+        self.reap();
     }
 
     /// A warning not yet shown, handed out once.

@@ -249,6 +249,25 @@ pub fn locate(src: &str, path: &[Seg]) -> Option<usize> {
     Some(offset)
 }
 
+/// Byte offset where the field at `fields` (names from the root down) is written; `None`
+/// unless every one exists. Lets other RON files (the config) locate errors found after
+/// parsing, and lets a copy find the value it replaces.
+pub fn locate_field(src: &str, fields: &[&str]) -> Option<usize> {
+    let mut lx = Lexer { src, pos: 0 };
+    let root = parse_value(&mut lx, 0)?;
+    let mut node = &root;
+    let mut offset = None;
+    for name in fields {
+        let Node::Struct(entries) = node else {
+            return None;
+        };
+        let (_, at, value) = entries.iter().find(|(n, _, _)| n == name)?;
+        offset = Some(*at);
+        node = value;
+    }
+    offset
+}
+
 /// The `name` written in the n-th step (0-based), so type errors can name the step.
 pub fn step_name(src: &str, index: usize) -> Option<String> {
     let mut lx = Lexer { src, pos: 0 };

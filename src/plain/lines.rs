@@ -1,0 +1,214 @@
+//! The words of the plain-text coach: one line per machine event, plus the header and the
+//! summary. Pure: built from the plan, the events and the session, never from a clock.
+
+use std::time::Duration;
+
+use crate::session::{Event, Outcome, Phase, Plan, Segment, Session, SessionRecord, StepStatus};
+use crate::session::{StepPlan, WorkPlan};
+
+/// The `[mm:ss]` that starts every line: active time, pauses excluded (minutes go past 59).
+pub fn stamp(elapsed: Duration) -> String {
+    let s = elapsed.as_secs();
+    format!("[{:02}:{:02}]", s / 60, s % 60)
+}
+
+/// A duration as `m:ss` (or `h:mm:ss` from an hour on).
+pub fn clock(d: Duration) -> String {
+    let s = d.as_secs();
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{}:{:02}", s / 60, s % 60)
+    }
+}
+
+/// Seconds as people say them: `10 s`, or `2.5 s` when a `--scale` made them fractional.
+fn secs(d: Duration) -> String {
+    let ms = d.as_millis();
+    if ms.is_multiple_of(1000) {
+        format!("{} s", ms / 1000)
+    } else {
+        let text = format!("{:.2}", d.as_secs_f64());
+        format!("{} s", text.trim_end_matches('0').trim_end_matches('.'))
+    }
+}
+
+/// What the coach understands on stdin, for the header and for unknown commands.
+pub const COMMANDS: &str = "Enter = count a rep or start now, p = pause/resume, n = next step, \
+                            b = back, + / - = 10 s more/less, q = quit";
+
+/// The first line: routine, steps and planned time.
+pub fn header(plan: &Plan) -> String {
+    let counted = plan.counted_reps();
+    let mut line = format!(
+        "{}: {} step{}, {} planned",
+        plan.name,
+        plan.steps.len(),
+        if plan.steps.len() == 1 { "" } else { "s" },
+        clock(plan.total())
+    );
+    if counted > 0 {
+        line.push_str(&format!(" plus {counted} counted reps"));
+    }
+    line
+}
+
+/// "Side plank, Left": the step and, when it has named passes, the pass.
+fn title(step: &StepPlan, pass: usize) -> String {
+    match step.passes.get(pass) {
+        Some(label) => format!("{}, {label}", step.name),
+        None => step.name.clone(),
+    }
+}
+
+fn rep_line(step: &StepPlan, pass: usize, rep: u32, phase: Option<usize>) -> String {
+    match &step.work {
+        WorkPlan::Paced { count, phases, .. } => {
+            let label = phase.and_then(|p| phases.get(p));
+            match label {
+                Some(label) => format!("{}: rep {rep}/{count}, {label}", title(step, pass)),
+                None => format!("{}: rep {rep}/{count}", title(step, pass)),
+            }
+        }
+        WorkPlan::Counted { count } => format!("{}: rep {rep}/{count}", title(step, pass)),
+        WorkPlan::Hold(_) => title(step, pass),
+    }
+}
+
+fn started(seg: &Segment, plan: &Plan) -> String {
+    let step = &plan.steps[seg.step];
+    let duration = seg.duration.map(secs).unwrap_or_default();
+    match seg.phase {
+        Phase::Prepare => format!(
+            "Get ready: {} (step {} of {}), {duration}",
+            title(step, seg.pass),
+            seg.step + 1,
+            plan.steps.len()
+        ),
+        Phase::Work => match &step.work {
+            WorkPlan::Hold(_) => format!("{}: hold {duration}", title(step, seg.pass)),
+            WorkPlan::Paced { .. } => rep_line(step, seg.pass, 1, Some(0)),
+            WorkPlan::Counted { count } => {
+                format!("{}: {count} reps, Enter after each", title(step, seg.pass))
+            }
+        },
+        Phase::Switch => {
+            let label = step.passes.get(seg.pass).map_or("", String::as_str);
+            let lower = label.to_lowercase();
+            if lower.contains("left") || lower.contains("right") {
+                format!("Switch sides: {label}, {duration}")
+            } else {
+                format!("Switch: {label}, {duration}")
+            }
+        }
+        Phase::Rest => match plan.steps.get(seg.step + 1) {
+            Some(next) => format!("Rest {duration}. Next: {}", next.name),
+            None => format!("Rest {duration}"),
+        },
+    }
+}
+
+/// The form cues of a step, on a line of their own when the step begins.
+fn form(step: &StepPlan) -> Option<String> {
+    (!step.cues.is_empty()).then(|| format!("Form: {}", step.cues.join("; ")))
+}
+
+/// Time left in the current phase, when `seg` is still the session's current segment.
+fn left(session: &Session, seg: &Segment) -> Option<Duration> {
+    (session.segment() == Some(seg))
+        .then(|| session.deadline())
+        .flatten()
+        .map(|d| d.saturating_duration_since(session.effective(session.now())))
+}
+
+/// The lines of one batch of events, which may have moved the session past several
+/// segments: each event is described against the segment it happened in (`before` is the
+/// segment current before the batch), not the session's latest.
+pub fn describe(events: &[Event], before: Option<Segment>, session: &Session) -> Vec<String> {
+    let plan = session.plan();
+    let mut seg = before;
+    let mut lines = Vec::new();
+    for (i, event) in events.iter().enumerate() {
+        let last = i + 1 == events.len();
+        let step = seg.map(|s| (&plan.steps[s.step], s.pass));
+        match *event {
+            Event::Started(next) => {
+                seg = Some(next);
+                lines.push(started(&next, plan));
+                if plan.segments.get(plan.step_starts[next.step]) == Some(&next)
+                    && let Some(line) = form(&plan.steps[next.step])
+                {
+                    lines.push(line);
+                }
+            }
+            Event::Beat { rep, phase } => {
+                if let Some((step, pass)) = step {
+                    lines.push(rep_line(step, pass, rep, Some(phase)));
+                }
+            }
+            Event::RepCounted { rep } => {
+                if let Some((step, pass)) = step {
+                    lines.push(rep_line(step, pass, rep, None));
+                }
+            }
+            Event::Halfway => {
+                if let Some(left) = seg.as_ref().and_then(|s| left(session, s)) {
+                    lines.push(format!("Halfway, {} left", secs(round_secs(left))));
+                }
+            }
+            Event::SecondsLeft(10) => lines.push("10 s left".to_string()),
+            Event::SecondsLeft(_) => {}
+            Event::TimeChanged => {
+                // When the change ended the phase, the next line says what follows instead.
+                if let (true, Some(s)) = (last, seg)
+                    && let Some(left) = left(session, &s)
+                {
+                    let what = match s.phase {
+                        Phase::Prepare => "Get ready".to_string(),
+                        Phase::Rest => "Rest".to_string(),
+                        Phase::Work | Phase::Switch => title(&plan.steps[s.step], s.pass),
+                    };
+                    lines.push(format!("{what}: {} left", secs(round_secs(left))));
+                }
+            }
+            Event::Paused => lines.push("Paused (p to resume)".to_string()),
+            Event::Resumed => lines.push("Resumed".to_string()),
+            Event::Finished(Outcome::Completed) => lines.push(format!("Done: {}", plan.name)),
+            Event::Finished(Outcome::Quit) => lines.push("Stopped: you quit".to_string()),
+            Event::Finished(Outcome::Interrupted) => lines.push("Stopped: interrupted".to_string()),
+        }
+    }
+    lines
+}
+
+/// Whole seconds, rounded up as a countdown shows them.
+fn round_secs(d: Duration) -> Duration {
+    Duration::from_secs(crate::session::ceil_secs(d))
+}
+
+/// The line printed when `n` skips: what is being left behind.
+pub fn skipping(session: &Session) -> Option<String> {
+    let seg = session.segment()?;
+    Some(match seg.phase {
+        Phase::Rest => "Skipped the rest".to_string(),
+        _ => format!("Skipped: {}", session.step().name),
+    })
+}
+
+/// The last line of a session.
+pub fn summary(record: &SessionRecord) -> String {
+    let outcome = match record.outcome {
+        Outcome::Completed => "completed",
+        Outcome::Quit => "quit",
+        Outcome::Interrupted => "interrupted",
+    };
+    format!(
+        "Summary: {outcome}, {}/{} steps done, {} skipped, {} reps, {} active, {} paused",
+        record.count(StepStatus::Done),
+        record.steps.len(),
+        record.count(StepStatus::Skipped),
+        record.reps(),
+        clock(Duration::from_secs_f64(record.active_secs)),
+        clock(Duration::from_secs_f64(record.paused_secs)),
+    )
+}

@@ -1,0 +1,90 @@
+//! The 12-week calendar: a column per week, a row per weekday, each day drawn by how many
+//! active minutes it had. Characters carry the levels on their own; colour only adds to them.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::time::Duration;
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::{Totals, week_start};
+
+/// Weeks shown, the current one last.
+pub const WEEKS: u64 = 12;
+
+const GLYPHS: [char; 5] = ['·', '░', '▒', '▓', '█'];
+/// 256-colour codes per level: grey, then greens from dim to bright.
+const COLOURS: [u8; 5] = [240, 22, 28, 34, 46];
+const LEGEND: &str = "0, under 10, 10-19, 20-29, 30+ active minutes a day";
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+/// Width of the weekday labels before the first column.
+const MARGIN: usize = 4;
+
+fn level(active: Duration) -> usize {
+    match active.as_secs() / 60 {
+        _ if active.is_zero() => 0,
+        0..10 => 1,
+        10..20 => 2,
+        20..30 => 3,
+        _ => 4,
+    }
+}
+
+fn cell(level: usize, colour: bool) -> String {
+    if colour {
+        format!("\x1b[38;5;{}m{}\x1b[0m", COLOURS[level], GLYPHS[level])
+    } else {
+        GLYPHS[level].to_string()
+    }
+}
+
+/// The month names above the columns, each where its month begins (never overlapping).
+fn month_row(first: NaiveDate) -> String {
+    let mut row: Vec<char> = vec![' '; MARGIN + 2 * WEEKS as usize];
+    let mut free_from = 0;
+    for week in 0..WEEKS {
+        let sunday = first + Days::new(week * 7 + 6);
+        let starts_month = week == 0 || sunday.day() <= 7;
+        let at = MARGIN + 2 * week as usize;
+        // The first column's label gives way when the next month starts right after it.
+        let crowded = week == 0 && (first + Days::new(13)).day() <= 7;
+        if starts_month && !crowded && at >= free_from {
+            for (i, ch) in MONTHS[sunday.month0() as usize].chars().enumerate() {
+                row[at + i] = ch;
+            }
+            free_from = at + 4;
+        }
+    }
+    row.into_iter().collect::<String>().trim_end().to_string()
+}
+
+/// The calendar of the `WEEKS` weeks up to `today`, with a legend.
+pub fn heatmap(days: &BTreeMap<NaiveDate, Totals>, today: NaiveDate, colour: bool) -> String {
+    let first = week_start(today) - Days::new((WEEKS - 1) * 7);
+    let mut out = month_row(first);
+    out.push('\n');
+    for (row, name) in WEEKDAYS.iter().enumerate() {
+        let mut line = format!("{name:<MARGIN$}");
+        for week in 0..WEEKS {
+            let day = first + Days::new(week * 7 + row as u64);
+            if day > today {
+                break;
+            }
+            let active = days.get(&day).map_or(Duration::ZERO, |t| t.active);
+            line.push_str(&cell(level(active), colour));
+            line.push(' ');
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    let scale: Vec<String> = (0..GLYPHS.len()).map(|l| cell(l, colour)).collect();
+    let _ = writeln!(
+        out,
+        "{:MARGIN$}less {} more ({LEGEND})",
+        "",
+        scale.join(" ")
+    );
+    out
+}

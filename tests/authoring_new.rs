@@ -1,0 +1,166 @@
+//! `limberup new`: ids from names, a template that validates, copies with the name replaced,
+//! and a write that is crash-safe and never overwrites.
+
+mod common;
+
+use common::Sandbox;
+use limberup::authoring::{slug, template, with_name, write_new};
+use limberup::routine::{Catalog, builtin_source, parse};
+
+#[test]
+fn ids_are_slugs_of_names() {
+    assert_eq!(
+        slug("Morning Back Routine").as_deref(),
+        Some("morning-back-routine")
+    );
+    assert_eq!(
+        slug("  Hips & Hamstrings!! (v2) ").as_deref(),
+        Some("hips-hamstrings-v2")
+    );
+    assert_eq!(slug("Rückenschule").as_deref(), Some("rückenschule"));
+    assert_eq!(slug("a/../b").as_deref(), Some("a-b"));
+    assert_eq!(slug("!!!"), None);
+    assert_eq!(slug(""), None);
+    assert_eq!(slug(&"x".repeat(100)).unwrap().len(), 64);
+}
+
+#[test]
+fn the_template_validates_whatever_the_name() {
+    for name in [
+        "Mine",
+        "Say \"hi\"",
+        "back\\slash",
+        "Rückenschule",
+        "two\nlines",
+    ] {
+        let id = slug(name).unwrap();
+        let text = template(name, &id);
+        let routine = parse(&text, "template").unwrap_or_else(|e| panic!("{name:?}: {e}"));
+        assert_eq!(routine.name, name);
+        assert!(routine.steps.len() >= 3);
+        assert!(text.starts_with(&format!("// {id}: your own routine")));
+    }
+}
+
+#[test]
+fn a_copy_replaces_only_the_name() {
+    let warm_up = builtin_source("warm-up").unwrap();
+    let copy = with_name(warm_up, "Evening \"easy\"").unwrap();
+    let routine = parse(&copy, "copy").unwrap();
+    assert_eq!(routine.name, "Evening \"easy\"");
+    let original = parse(warm_up, "warm-up").unwrap();
+    assert_eq!(routine.steps, original.steps);
+    assert_eq!(
+        copy.replace("name: \"Evening \\\"easy\\\"\"", "name: \"Warm-up\""),
+        warm_up
+    );
+    // Raw strings and a name after other fields are found too.
+    let raw = "Routine(kind: Other, // the name:\n  name : r#\"Old \"one\"\"#, steps: [Step(name: \"S\", work: Hold(secs: 1))])";
+    let renamed = with_name(raw, "New").unwrap();
+    assert_eq!(parse(&renamed, "raw").unwrap().name, "New");
+    assert!(renamed.contains("Step(name: \"S\""));
+    assert!(with_name("Routine(kind: Other)", "X").is_err());
+}
+
+#[test]
+fn write_new_never_overwrites_and_leaves_no_temp_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("routines/mine.ron");
+    write_new(&path, "first").unwrap();
+    let err = write_new(&path, "second").unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+    let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["mine.ron"]);
+}
+
+#[test]
+fn new_writes_a_template_the_catalog_loads() {
+    let sb = Sandbox::new();
+    let output = sb.cmd().args(["new", "Morning Back"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let path = sb.routines_dir().join("morning-back.ron");
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        format!(
+            "Created {}\nEdit it with `limberup edit morning-back`; follow it with `limberup run morning-back`.\n",
+            path.display()
+        )
+    );
+    let catalog = Catalog::load(Some(&sb.routines_dir()));
+    assert!(catalog.errors.is_empty(), "{:?}", catalog.errors);
+    assert_eq!(
+        catalog.find("morning-back").unwrap().routine.name,
+        "Morning Back"
+    );
+
+    // A second time: refused, the file untouched.
+    std::fs::write(&path, "// my edits\n").unwrap();
+    let again = sb.cmd().args(["new", "Morning  back!"]).output().unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(again.stderr).unwrap(),
+        format!(
+            "limberup: {} already exists; edit it with `limberup edit morning-back`, or choose another name\n",
+            path.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "// my edits\n");
+}
+
+#[test]
+fn new_from_copies_a_routine_with_the_new_name() {
+    let sb = Sandbox::new();
+    let output = sb
+        .cmd()
+        .args(["new", "Evening", "--from", "warm-up"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let text = std::fs::read_to_string(sb.routines_dir().join("evening.ron")).unwrap();
+    assert!(text.starts_with("// evening: copied from the built-in routine warm-up by `limberup new`.\nRoutine(\n    name: \"Evening\",\n"));
+    let routine = parse(&text, "evening").unwrap();
+    let original = parse(builtin_source("warm-up").unwrap(), "warm-up").unwrap();
+    assert_eq!(routine.steps, original.steps);
+
+    // A copy of a copy, by path.
+    let path = sb.routines_dir().join("evening.ron");
+    let output = sb
+        .cmd()
+        .args(["new", "Late", "--from", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let late = std::fs::read_to_string(sb.routines_dir().join("late.ron")).unwrap();
+    assert!(late.starts_with(&format!(
+        "// late: copied from {} by `limberup new`.\n// evening:",
+        path.display()
+    )));
+
+    let unknown = sb
+        .cmd()
+        .args(["new", "X", "--from", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn new_refuses_builtin_ids_and_names_without_letters() {
+    let sb = Sandbox::new();
+    let builtin = sb.cmd().args(["new", "Warm up"]).output().unwrap();
+    assert_eq!(builtin.status.code(), Some(1));
+    assert!(String::from_utf8(builtin.stderr).unwrap().contains(
+        "`warm-up` is a built-in routine's id; choose another name, or run `limberup edit warm-up`"
+    ));
+    let blank = sb.cmd().args(["new", "--", "-- !"]).output().unwrap();
+    assert_eq!(blank.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(blank.stderr).unwrap(),
+        "limberup: \"-- !\" cannot name a routine: it needs at least one letter or digit\n"
+    );
+    assert!(!sb.routines_dir().exists());
+}

@@ -1,0 +1,85 @@
+//! `limberup config`, `completions` and `man` through the binary.
+
+mod common;
+
+use common::Sandbox;
+
+#[test]
+fn config_prints_the_effective_values_and_every_path() {
+    let sb = Sandbox::new();
+    let output = sb.cmd().arg("config").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let config_file = sb.config_dir().join("config.ron");
+    assert!(text.starts_with(&format!(
+        "// Config file:  {} (not found: every value is a default)\n\
+         // Routines dir: {}\n\
+         // History file: {}\n\
+         Config(\n",
+        config_file.display(),
+        sb.routines_dir().display(),
+        sb.history_file().display()
+    )));
+    assert!(text.contains("    check_in: true,     // default\n"));
+
+    sb.write_config("Config(check_in: false)");
+    let output = sb.cmd().arg("config").output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with(&format!("// Config file:  {}\n", config_file.display())));
+    assert!(text.contains(&format!(
+        "    check_in: false,    // from {}\n",
+        config_file.display()
+    )));
+}
+
+#[test]
+fn completions_for_every_shell_without_reading_the_config() {
+    let sb = Sandbox::new();
+    sb.write_config("this is not a config");
+    for (shell, marker) in [
+        ("bash", "_limberup()"),
+        ("zsh", "#compdef limberup"),
+        ("fish", "complete -c limberup"),
+        ("elvish", "edit:completion:arg-completer[limberup]"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let output = sb.cmd().args(["completions", shell]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(output.stdout).unwrap();
+        assert!(script.contains(marker), "{shell}");
+        assert!(script.contains("history"), "{shell}");
+    }
+    let bad = sb.cmd().args(["completions", "tcsh"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn man_renders_a_roff_page_with_every_command() {
+    let sb = Sandbox::new();
+    let output = sb.cmd().arg("man").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let page = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        page.starts_with(".ie \\n(.g .ds Aq \\(aq"),
+        "{}",
+        &page[..80]
+    );
+    assert!(page.contains(".TH limberup 1"));
+    // One page holds every command (no pointers to limberup-run(1) pages that do not exist).
+    for command in [
+        "RUN",
+        "HISTORY",
+        "NEW",
+        "EDIT",
+        "CONFIG",
+        "COMPLETIONS",
+        "MAN",
+    ] {
+        assert!(
+            page.contains(&format!(".SH \"LIMBERUP {command}\"\n.SS SYNOPSIS\n")),
+            "{command}"
+        );
+    }
+    assert!(!page.contains("limberup\\-run(1)"));
+    assert!(page.contains("counted reps are then skipped"));
+}
