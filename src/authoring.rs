@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 
 use crate::app::Context;
-use crate::plain::lines::clock;
+use crate::clock::clock;
 use crate::routine::{self, builtin_source, locate_field};
 use crate::session::{Plan, PlanOptions};
 

@@ -9,6 +9,7 @@ pub mod app;
 pub mod authoring;
 pub mod checkin;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod cues;
 pub mod history;

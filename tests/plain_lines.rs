@@ -3,8 +3,9 @@
 
 use std::time::{Duration, Instant};
 
+use limberup::clock::clock;
 use limberup::plain::command;
-use limberup::plain::lines::{clock, describe, header, stamp};
+use limberup::plain::lines::{describe, header, stamp};
 use limberup::routine::parse;
 use limberup::session::{Command, Plan, PlanOptions, Session};
 

@@ -8,26 +8,11 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use crate::clock::clock_tenths as clock;
 use crate::routine::{Entry, Kind, load_file};
 use crate::session::{Plan, PlanOptions};
 
 pub use plan::{plan_json, plan_table};
-
-/// A duration as `m:ss` (`h:mm:ss` from an hour on); tenths only when `--scale` leaves them.
-pub fn clock(d: Duration) -> String {
-    let tenths = (d.as_millis() + 50) / 100;
-    let (whole, tenth) = (tenths / 10, tenths % 10);
-    let (h, m, s) = (whole / 3600, whole / 60 % 60, whole % 60);
-    let mut text = if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    };
-    if tenth > 0 {
-        text.push_str(&format!(".{tenth}"));
-    }
-    text
-}
 
 /// Seconds for JSON: an integer when whole, so scripts see `372`, not `372.0`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -157,17 +142,6 @@ pub fn validate(paths: &[PathBuf]) -> impl Iterator<Item = Checked> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clock_reads_as_minutes_and_seconds() {
-        let ms = Duration::from_millis;
-        assert_eq!(clock(ms(0)), "0:00");
-        assert_eq!(clock(ms(5_000)), "0:05");
-        assert_eq!(clock(ms(372_000)), "6:12");
-        assert_eq!(clock(ms(7_500)), "0:07.5");
-        assert_eq!(clock(ms(19_960)), "0:20");
-        assert_eq!(clock(ms(3_600_000 + 61_000)), "1:01:01");
-    }
 
     #[test]
     fn json_seconds_are_integers_when_whole() {

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use crate::clock::clock;
 use crate::session::{Event, Outcome, Phase, Plan, Segment, Session, SessionRecord, StepStatus};
 use crate::session::{StepPlan, WorkPlan};
 
@@ -10,16 +11,6 @@ use crate::session::{StepPlan, WorkPlan};
 pub fn stamp(elapsed: Duration) -> String {
     let s = elapsed.as_secs();
     format!("[{:02}:{:02}]", s / 60, s % 60)
-}
-
-/// A duration as `m:ss` (or `h:mm:ss` from an hour on).
-pub fn clock(d: Duration) -> String {
-    let s = d.as_secs();
-    if s >= 3600 {
-        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-    } else {
-        format!("{}:{:02}", s / 60, s % 60)
-    }
 }
 
 /// Seconds as people say them: `10 s`, or `2.5 s` when a `--scale` made them fractional.

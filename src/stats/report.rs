@@ -12,9 +12,9 @@ use chrono::{Local, NaiveDate, TimeZone};
 
 use super::{Stats, WEEKS, date_in, heatmap, week_start};
 use crate::app::Context;
+use crate::clock::clock;
 use crate::config::Theme;
 use crate::history::{self, Skipped};
-use crate::plain::lines::clock;
 use crate::session::{Outcome, SessionRecord};
 
 /// Sessions listed under "Recent sessions".

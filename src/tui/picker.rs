@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use super::keymap::Action;
 use super::theme::Theme;
-use super::widgets::{clock, wrap};
+use super::widgets::wrap;
+use crate::clock::clock;
 use crate::routine::{Entry, Source};
 use crate::session::{Plan, PlanOptions, StepPlan, WorkPlan};
 

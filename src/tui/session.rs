@@ -15,7 +15,8 @@ use super::bigdigits::BigDigits;
 use super::keymap::{Action, Mode, hints as table_hints};
 use super::picker::{seconds, work_text};
 use super::theme::{Theme, Tone, phase_word};
-use super::widgets::{bar, clock, countdown, ellipsize, wrap};
+use super::widgets::{bar, countdown, ellipsize, wrap};
+use crate::clock::clock;
 use crate::session::{Phase, StepPlan, View, WorkPlan, ceil_secs};
 
 /// Below this the full layout cannot hold; a compact text view takes over.

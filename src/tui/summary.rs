@@ -8,8 +8,9 @@ use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
 use super::theme::{Theme, Tone};
-use super::widgets::{clock, wrap};
+use super::widgets::wrap;
 use crate::checkin;
+use crate::clock::clock;
 use crate::session::{Outcome, SessionRecord, StepStatus};
 
 /// Where the check-in stands.

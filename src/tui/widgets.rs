@@ -10,16 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use super::theme::Theme;
-
-/// `m:ss` (or `h:mm:ss`), for times in headers and lists.
-pub fn clock(d: Duration) -> String {
-    let s = d.as_secs();
-    if s >= 3600 {
-        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-    } else {
-        format!("{}:{:02}", s / 60, s % 60)
-    }
-}
+use crate::clock::clock;
 
 /// A countdown as the big digits show it: plain seconds under a minute, else `m:ss`.
 pub fn countdown(secs: u64) -> String {
@@ -129,10 +120,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn clocks_and_countdowns() {
-        assert_eq!(clock(Duration::from_secs(0)), "0:00");
-        assert_eq!(clock(Duration::from_millis(65_900)), "1:05");
-        assert_eq!(clock(Duration::from_secs(3725)), "1:02:05");
+    fn countdowns_drop_the_minutes_under_one() {
         assert_eq!(countdown(59), "59");
         assert_eq!(countdown(60), "1:00");
     }
