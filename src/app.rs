@@ -44,3 +44,16 @@ impl Context {
         crate::history::append(&path, record)
     }
 }
+
+impl Context {
+    /// The persistent-pain note for the start of a session, from the recent end of the
+    /// history; `None` when the check-in is off or nothing is persistent.
+    pub fn pain_notice(&self) -> Option<String> {
+        if !self.config.check_in {
+            return None;
+        }
+        let path = self.paths.history_file()?;
+        let records = crate::history::recent(&path, crate::history::RECENT_BYTES).ok()?;
+        crate::checkin::persistent_pain(&records, chrono::Local::now().fixed_offset())
+    }
+}

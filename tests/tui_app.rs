@@ -256,3 +256,22 @@ fn the_notice_is_dismissed_before_the_list_takes_keys() {
     h.key(KeyCode::Char('j')).key(KeyCode::Enter);
     assert_eq!(h.app.session().unwrap().plan().id, "cool-down");
 }
+
+#[test]
+fn a_session_started_under_the_notice_waits_paused_until_it_is_read() {
+    let mut h = Harness::picker();
+    h.app.set_notice("See a physician.".into());
+    h.app.start(&entry(), h.t(0.0));
+    let session = h.app.session().unwrap();
+    assert!(
+        session.is_paused(),
+        "the clock must not run while the notice is up"
+    );
+    let before = session.view(h.t(0.0)).remaining;
+    h.tick(30.0);
+    assert_eq!(h.app.session().unwrap().view(h.t(30.0)).remaining, before);
+    h.key(KeyCode::Enter);
+    let session = h.app.session().unwrap();
+    assert!(!session.is_paused(), "closing the notice starts the clock");
+    assert_eq!(session.view(h.t(30.0)).remaining, before);
+}

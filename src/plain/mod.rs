@@ -152,7 +152,7 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
     if interactive {
         out.line(Duration::ZERO, &format!("Commands: {}", lines::COMMANDS));
     }
-    if let Some(note) = pain_notice(ctx) {
+    if let Some(note) = ctx.pain_notice() {
         out.line(Duration::ZERO, &format!("Note: {note}"));
     }
 
@@ -269,16 +269,6 @@ fn ask_check_in(inputs: &Inputs, out: &mut Output, elapsed: Duration) -> CheckIn
             Some(Input::Eof) | None => return CheckIn::Answer(None),
         }
     }
-}
-
-/// The persistent-pain note for the start, from the recent end of the history.
-fn pain_notice(ctx: &Context) -> Option<String> {
-    if !ctx.config.check_in {
-        return None;
-    }
-    let path = ctx.paths.history_file()?;
-    let records = history::recent(&path, history::RECENT_BYTES).ok()?;
-    checkin::persistent_pain(&records, Local::now().fixed_offset())
 }
 
 fn save(ctx: &Context, record: &SessionRecord) {

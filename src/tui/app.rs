@@ -66,6 +66,9 @@ pub struct App {
     picker: Picker,
     screen: Screen,
     overlay: Option<Overlay>,
+    notice: Option<String>,
+    /// The notice paused the session: dismissing it resumes.
+    resume_after_notice: bool,
     /// A warning (failed save, speech gone quiet) shown above the key hints.
     status: Option<String>,
     effects: Vec<Effect>,
@@ -81,6 +84,8 @@ impl App {
             options,
             screen: Screen::Picker,
             overlay: None,
+            notice: None,
+            resume_after_notice: false,
             status: None,
             effects: Vec::new(),
             exit: None,
@@ -88,9 +93,10 @@ impl App {
         }
     }
 
-    /// A dismissable notice over the picker (persistent pain).
+    /// A dismissable notice (persistent pain) over whatever comes first; a session started
+    /// under it waits, paused, until it is read.
     pub fn set_notice(&mut self, text: String) {
-        self.picker.notice = Some(text);
+        self.notice = Some(text);
     }
 
     /// Routine files that failed to load, shown under the list.
@@ -141,6 +147,10 @@ impl App {
         self.overlay = None;
         self.status = None;
         self.apply(&events);
+        if self.notice.is_some() {
+            self.command(Command::Pause, now);
+            self.resume_after_notice = true;
+        }
     }
 
     /// Moves the session's time to `now`.
@@ -155,7 +165,7 @@ impl App {
         match (self.overlay, &self.screen) {
             (Some(Overlay::Help), _) => Mode::Help,
             (Some(Overlay::Confirm { .. }), _) => Mode::Confirm,
-            (None, Screen::Picker) if self.picker.notice.is_some() => Mode::Notice,
+            (None, _) if self.notice.is_some() => Mode::Notice,
             (None, Screen::Picker) if self.picker.is_typing() => Mode::Filter,
             (None, Screen::Picker) => Mode::Picker,
             (None, Screen::Session(_)) => Mode::Session,
@@ -184,7 +194,12 @@ impl App {
             }
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::Dismiss if self.overlay == Some(Overlay::Help) => self.overlay = None,
-            Action::Dismiss => self.picker.notice = None,
+            Action::Dismiss => {
+                self.notice = None;
+                if std::mem::take(&mut self.resume_after_notice) {
+                    self.command(Command::Resume, now);
+                }
+            }
             Action::Quit => self.quit(now),
             Action::Yes => {
                 self.overlay = None;
@@ -370,6 +385,10 @@ impl App {
             (Some(Overlay::Confirm { .. }), _) => {
                 overlays::confirm_quit(area, buf, theme, &mode_keys(Mode::Confirm));
             }
+            (None, _) if self.notice.is_some() => {
+                let text = self.notice.as_deref().unwrap_or_default();
+                overlays::notice(area, buf, theme, text, &mode_keys(Mode::Notice));
+            }
             (None, Screen::Session(s)) if s.is_paused() => {
                 let view = s.view(now);
                 let left = screen::left_text(&view);
@@ -385,11 +404,6 @@ impl App {
                     .filter(|(k, _)| ["Space", "n", "b", "q"].contains(k))
                     .collect();
                 overlays::paused(area, buf, theme, &what, &keys);
-            }
-            (None, Screen::Picker) => {
-                if let Some(text) = &self.picker.notice {
-                    overlays::notice(area, buf, theme, text, &mode_keys(Mode::Notice));
-                }
             }
             _ => {}
         }

@@ -27,8 +27,6 @@ pub struct Picker {
     selected: usize,
     filter: String,
     typing: bool,
-    /// A health notice shown over the list until dismissed.
-    pub notice: Option<String>,
     /// Routine files that failed to load, one line each.
     pub errors: Vec<String>,
 }
@@ -47,7 +45,6 @@ impl Picker {
             selected: 0,
             filter: String::new(),
             typing: false,
-            notice: None,
             errors: Vec::new(),
         }
     }

@@ -14,7 +14,6 @@ use super::keymap::Action;
 use super::terminal::{self, Msg, Term};
 use super::theme::Theme;
 use crate::app::Context;
-use crate::checkin;
 use crate::cli::CoachArgs;
 use crate::cues::Sound;
 use crate::routine::Entry;
@@ -64,11 +63,7 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
             .map(|e| e.to_string().lines().next().unwrap_or_default().to_string())
             .collect(),
     );
-    if matches!(start, Start::Picker)
-        && let Some(path) = ctx.paths.history_file()
-        && let Ok(history) = crate::history::load(&path)
-        && let Some(note) = checkin::persistent_pain(&history.records, Local::now().fixed_offset())
-    {
+    if let Some(note) = ctx.pain_notice() {
         app.set_notice(note);
     }
 
