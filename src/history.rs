@@ -155,13 +155,31 @@ pub fn parse(bytes: &[u8]) -> Loaded {
     Loaded { records, skipped }
 }
 
+/// Opens the history for reading with its length now; `None` when there is none yet. Reads
+/// stop at that length, so neither a device in its place (`/dev/full` reads zeros forever)
+/// nor another session appending meanwhile can make a read endless.
+fn open_bounded(path: &Path) -> Result<Option<(File, u64)>, String> {
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_error(path, "read", e)),
+    };
+    let meta = file.metadata().map_err(|e| io_error(path, "read", e))?;
+    if !meta.is_file() {
+        return Err(format!(
+            "cannot read {}: not a regular file",
+            path.display()
+        ));
+    }
+    Ok(Some((file, meta.len())))
+}
+
 /// Streams every record of the history file at `path` into `each` and returns the lines
 /// skipped; a missing file is an empty history.
 pub fn read(path: &Path, each: impl FnMut(SessionRecord)) -> Result<Vec<Skipped>, String> {
-    match File::open(path) {
-        Ok(file) => stream(file, 1, each).map_err(|e| io_error(path, "read", e)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(e) => Err(io_error(path, "read", e)),
+    match open_bounded(path)? {
+        Some((file, len)) => stream(file.take(len), 1, each).map_err(|e| io_error(path, "read", e)),
+        None => Ok(Vec::new()),
     }
 }
 
@@ -179,18 +197,13 @@ pub const RECENT_BYTES: u64 = 1024 * 1024;
 /// recent sessions (the persistent-pain notice) and must stay fast on a huge file. Bad lines
 /// are left out silently: `limberup history` is where they are reported.
 pub fn recent(path: &Path, bytes: u64) -> Result<Vec<SessionRecord>, String> {
-    let mut file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(io_error(path, "read", e)),
+    let Some((mut file, len)) = open_bounded(path)? else {
+        return Ok(Vec::new());
     };
-    let len = file
-        .seek(SeekFrom::End(0))
-        .map_err(|e| io_error(path, "read", e))?;
     let start = len.saturating_sub(bytes);
     file.seek(SeekFrom::Start(start))
         .map_err(|e| io_error(path, "read", e))?;
-    let mut reader = BufReader::new(file);
+    let mut reader = BufReader::new(file.take(len - start));
     if start > 0 {
         // Starting mid-file: the first (partial) line is not ours to read.
         let mut partial = Vec::new();

@@ -193,3 +193,20 @@ fn probe_reports_an_unwritable_data_dir() {
     history::probe(&ok).unwrap();
     assert!(ok.exists());
 }
+
+#[test]
+fn a_device_in_place_of_the_file_is_an_error_not_an_endless_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.jsonl");
+    std::os::unix::fs::symlink("/dev/full", &path).unwrap();
+    let err = history::load(&path).unwrap_err();
+    assert!(err.ends_with("not a regular file"), "{err}");
+    assert!(history::recent(&path, history::RECENT_BYTES).is_err());
+    // Writing is where a full device says so.
+    let err = history::append(
+        &path,
+        &record(at(2026, 3, 2, 7, 0), 60.0, Outcome::Completed, None),
+    )
+    .unwrap_err();
+    assert!(err.contains("No space left on device"), "{err}");
+}
