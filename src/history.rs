@@ -156,13 +156,19 @@ pub fn parse(bytes: &[u8]) -> Loaded {
 }
 
 /// Streams every record of the history file at `path` into `each` and returns the lines
-/// skipped; a missing file is an empty history.
+/// skipped; a missing file is an empty history. Reads the bytes the file held when opened,
+/// so a path that never ends (a device such as `/dev/full`) reads as empty, not forever.
 pub fn read(path: &Path, each: impl FnMut(SessionRecord)) -> Result<Vec<Skipped>, String> {
-    match File::open(path) {
-        Ok(file) => stream(file, 1, each).map_err(|e| io_error(path, "read", e)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(e) => Err(io_error(path, "read", e)),
-    }
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io_error(path, "read", e)),
+    };
+    let len = file
+        .metadata()
+        .map_err(|e| io_error(path, "read", e))?
+        .len();
+    stream(file.take(len), 1, each).map_err(|e| io_error(path, "read", e))
 }
 
 /// Reads a whole history file into memory; a missing file is an empty history.
@@ -190,7 +196,8 @@ pub fn recent(path: &Path, bytes: u64) -> Result<Vec<SessionRecord>, String> {
     let start = len.saturating_sub(bytes);
     file.seek(SeekFrom::Start(start))
         .map_err(|e| io_error(path, "read", e))?;
-    let mut reader = BufReader::new(file);
+    // Up to the length seen, as `read` does.
+    let mut reader = BufReader::new(file.take(len - start));
     if start > 0 {
         // Starting mid-file: the first (partial) line is not ours to read.
         let mut partial = Vec::new();
