@@ -17,6 +17,7 @@ use crate::app::Context;
 use crate::checkin;
 use crate::cli::CoachArgs;
 use crate::cues::Sound;
+use crate::history;
 use crate::routine::Entry;
 use crate::session::PlanOptions;
 use crate::speech::Speaker;
@@ -64,10 +65,12 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
             .map(|e| e.to_string().lines().next().unwrap_or_default().to_string())
             .collect(),
     );
+    // Only the end of the history: recent check-ins are all the notice needs, and the first
+    // frame must not wait for a years-long file.
     if matches!(start, Start::Picker)
         && let Some(path) = ctx.paths.history_file()
-        && let Ok(history) = crate::history::load(&path)
-        && let Some(note) = checkin::persistent_pain(&history.records, Local::now().fixed_offset())
+        && let Ok(recent) = history::recent(&path, history::RECENT_BYTES)
+        && let Some(note) = checkin::persistent_pain(&recent, Local::now().fixed_offset())
     {
         app.set_notice(note);
     }
