@@ -147,3 +147,129 @@ fn a_full_disk_is_a_warning_naming_the_file_and_the_coach_ends_normally() {
         "{after}"
     );
 }
+
+/// A pty of our own whose master side can really be closed, as when the terminal window
+/// goes away: the app gets SIGHUP and every read and write on its terminal fails.
+struct OwnPty {
+    master: Option<std::fs::File>,
+    child: std::process::Child,
+    screen: vt100::Parser,
+}
+
+impl OwnPty {
+    fn spawn(dir: &Path, args: &[&str]) -> OwnPty {
+        use std::os::fd::{FromRawFd, OwnedFd};
+        use std::os::unix::process::CommandExt;
+        let (mut master, mut slave) = (0, 0);
+        let size = libc::winsize {
+            ws_row: 24,
+            ws_col: 80,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: openpty fills two fds we then own; the pre_exec hook only makes async-
+        // signal-safe calls (setsid, ioctl) in the child.
+        let (master, slave) = unsafe {
+            let opened = libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                &size,
+            );
+            assert_eq!(opened, 0, "openpty");
+            // Only the child's stdio may hold the terminal, or closing ours closes nothing.
+            for fd in [master, slave] {
+                libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC);
+            }
+            (
+                std::fs::File::from(OwnedFd::from_raw_fd(master)),
+                OwnedFd::from_raw_fd(slave),
+            )
+        };
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_limberup"));
+        cmd.args(args)
+            .env("XDG_CONFIG_HOME", dir.join("cfg"))
+            .env("XDG_DATA_HOME", dir.join("data"))
+            .env("HOME", dir.join("home"))
+            .env("TERM", "xterm-256color")
+            .stdin(slave.try_clone().unwrap())
+            .stdout(slave.try_clone().unwrap())
+            .stderr(slave);
+        // SAFETY: see above.
+        unsafe {
+            cmd.pre_exec(|| {
+                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().unwrap();
+        // SAFETY: a valid fd; non-blocking so reads poll.
+        unsafe {
+            use std::os::fd::AsRawFd;
+            let fd = master.as_raw_fd();
+            libc::fcntl(
+                fd,
+                libc::F_SETFL,
+                libc::fcntl(fd, libc::F_GETFL) | libc::O_NONBLOCK,
+            );
+        }
+        OwnPty {
+            master: Some(master),
+            child,
+            screen: vt100::Parser::new(24.try_into().unwrap(), 80.try_into().unwrap(), 0),
+        }
+    }
+
+    fn wait_for(&mut self, text: &str) {
+        use std::io::Read;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        let mut buf = [0u8; 8192];
+        while !self.screen.screen().contents().contains(text) {
+            assert!(std::time::Instant::now() < deadline, "no {text:?}");
+            match self.master.as_mut().unwrap().read(&mut buf) {
+                Ok(n) => self.screen.process(&buf[..n]),
+                Err(_) => std::thread::sleep(std::time::Duration::from_millis(10)),
+            }
+        }
+    }
+
+    /// Closes the terminal, then waits for the app's exit status.
+    fn hang_up(&mut self) -> std::process::ExitStatus {
+        drop(self.master.take());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(std::time::Instant::now() < deadline, "the app did not exit");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+}
+
+impl Drop for OwnPty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn a_closed_terminal_ends_the_session_as_interrupted_without_a_panic() {
+    let dir = prepare(SHORT, None);
+    let mut pty = OwnPty::spawn(
+        dir.path(),
+        &["run", &dir.path().join("short.ron").display().to_string()],
+    );
+    pty.wait_for("Step one");
+    let status = pty.hang_up();
+    // SIGHUP (129), or 1 when the lost terminal is noticed first; never a panic (101).
+    assert!(matches!(status.code(), Some(129 | 1)), "{status:?}");
+    let loaded = history::load(&history_file(dir.path())).unwrap();
+    assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+    assert_eq!(loaded.records.len(), 1);
+    assert_eq!(loaded.records[0].outcome, Outcome::Interrupted);
+}
