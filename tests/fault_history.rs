@@ -312,3 +312,39 @@ fn history_with_a_data_dir_that_is_a_file_is_a_clean_error_naming_it() {
         )
     );
 }
+
+/// Runs the binary in `sb` with `data` as the data home, stdout captured and stderr a pipe
+/// nobody reads any more, as after `2>&1 | head -1`.
+fn with_stderr_gone(sb: &Sandbox, data: &Path, args: &[&str]) -> Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_limberup"))
+        .env("HOME", sb.path())
+        .env("XDG_CONFIG_HOME", sb.path().join("config"))
+        .env("XDG_DATA_HOME", data)
+        .env("TZ", "UTC")
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn warnings_to_a_stderr_nobody_reads_stop_neither_a_session_nor_the_report() {
+    let sb = Sandbox::new();
+    sb.write_routine("tiny", &tiny_routine(1));
+    let blocker = sb.path().join("not-a-dir");
+    std::fs::write(&blocker, "a file where the data dir should be").unwrap();
+    let output = with_stderr_gone(&sb, &blocker, &["run", "tiny"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout_of(&output).contains("Summary: completed, 1/1 steps done"));
+
+    let a = record(at(2026, 3, 1, 7, 0), 300.0, Outcome::Completed, None);
+    std::fs::create_dir_all(sb.history_file().parent().unwrap()).unwrap();
+    std::fs::write(sb.history_file(), format!("{}\n{{\"cut", line(&a))).unwrap();
+    let output = with_stderr_gone(&sb, &sb.path().join("data"), &["history"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout_of(&output).contains("Total: 1 session (1 completed), 5:00 active"));
+}
