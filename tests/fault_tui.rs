@@ -257,19 +257,29 @@ impl Drop for OwnPty {
     }
 }
 
-#[test]
-fn a_closed_terminal_ends_the_session_as_interrupted_without_a_panic() {
+/// Closes the terminal during a session run with `args` (after the routine's path); returns
+/// the exit code once the session has been checked to be recorded as interrupted.
+fn close_the_terminal_during(args: &[&str]) -> Option<i32> {
     let dir = prepare(SHORT, None);
-    let mut pty = OwnPty::spawn(
-        dir.path(),
-        &["run", &dir.path().join("short.ron").display().to_string()],
-    );
+    let routine = dir.path().join("short.ron").display().to_string();
+    let mut pty = OwnPty::spawn(dir.path(), &[&["run", &routine], args].concat());
     pty.wait_for("Step one");
     let status = pty.hang_up();
-    // SIGHUP (129), or 1 when the lost terminal is noticed first; never a panic (101).
-    assert!(matches!(status.code(), Some(129 | 1)), "{status:?}");
     let loaded = history::load(&history_file(dir.path())).unwrap();
     assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
-    assert_eq!(loaded.records.len(), 1);
+    assert_eq!(loaded.records.len(), 1, "{status:?}");
     assert_eq!(loaded.records[0].outcome, Outcome::Interrupted);
+    status.code()
+}
+
+#[test]
+fn a_closed_terminal_ends_the_session_as_interrupted_without_a_panic() {
+    // SIGHUP (129), or 1 when the lost terminal is noticed first; never a panic (101).
+    let code = close_the_terminal_during(&[]);
+    assert!(matches!(code, Some(129 | 1)), "{code:?}");
+}
+
+#[test]
+fn a_closed_terminal_ends_a_plain_session_as_interrupted() {
+    assert_eq!(close_the_terminal_during(&["--plain"]), Some(129));
 }
