@@ -1,6 +1,6 @@
 //! Faults around the full-screen coach, through the real binary in a pty: signals from
-//! outside, a panic, a full disk. Each must leave the terminal as the shell had it (modes,
-//! main screen, cursor) and the history whole.
+//! outside, a panic, a full disk, a terminal that goes away. Each must leave the terminal as
+//! the shell had it (modes, main screen, cursor) and the history whole.
 
 mod common;
 mod pty_support;
