@@ -38,8 +38,9 @@ pub fn command(line: &str) -> Result<Command, String> {
     }
 }
 
+/// Not `eprintln!`, which panics when stderr has gone (a closed pipe, a hung-up terminal).
 fn warn(message: &str) {
-    eprintln!("limberup: warning: {message}");
+    let _ = writeln!(std::io::stderr(), "limberup: warning: {message}");
 }
 
 /// Where lines, bells and spoken cues go. Output errors are ignored: a closed terminal

@@ -176,12 +176,15 @@ pub fn command(ctx: &Context, json: bool, since: Option<NaiveDate>) -> anyhow::R
     }
 }
 
+/// Write errors are ignored (`eprintln!` would panic on a stderr that has gone).
 fn warn_skipped(path: &Path, skipped: &[Skipped]) {
+    let mut err = std::io::stderr().lock();
     for s in skipped.iter().take(MAX_WARNINGS) {
-        eprintln!("limberup: warning: {}", s.warning(path));
+        let _ = writeln!(err, "limberup: warning: {}", s.warning(path));
     }
     if skipped.len() > MAX_WARNINGS {
-        eprintln!(
+        let _ = writeln!(
+            err,
             "limberup: warning: {} more unreadable lines in {} skipped",
             skipped.len() - MAX_WARNINGS,
             path.display()

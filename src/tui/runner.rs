@@ -1,6 +1,7 @@
 //! The event loop: sleep until the session's next visible change, a key or a signal; apply
 //! it; draw once if anything changed; carry out the app's effects (bells, speech, saves).
 
+use std::io::Write as _;
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
 
@@ -84,8 +85,11 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     };
     let code = out.run(&mut app, &rx);
     terminal::restore();
+    terminal::release(out.term);
+    // Not `eprintln!`: it panics when stderr is a terminal that has gone (SIGHUP).
+    let mut stderr = std::io::stderr().lock();
     for e in &out.errors {
-        eprintln!("limberup: {e}");
+        let _ = writeln!(stderr, "limberup: {e}");
     }
     Ok(code)
 }

@@ -66,6 +66,15 @@ pub fn restore() {
     }
 }
 
+/// Lets go of the terminal after `restore`. Dropping a ratatui `Terminal` that hid the
+/// cursor shows it again and reports a failure with `eprintln!`, which panics when stderr is
+/// the same terminal and it has gone (SIGHUP): then skip that drop.
+pub fn release(mut term: Term) {
+    if term.show_cursor().is_err() {
+        std::mem::forget(term);
+    }
+}
+
 /// Restores the terminal when dropped, so an early `?` return cannot leave it raw.
 pub struct Guard;
 

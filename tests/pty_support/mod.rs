@@ -66,16 +66,35 @@ pub struct Coach {
     status: Option<WaitStatus>,
 }
 
-/// `program ARGS` behind `stty`, so the pty has its size before the program first looks.
-fn sized(program: &str, args: &[String], cols: u16, rows: u16) -> Command {
+/// `program ARGS` behind `stty`, so the pty has its size before the program first looks;
+/// `sane` also turns echo and line editing on, as in a shell (the pty library leaves echo
+/// off).
+fn sized(program: &str, args: &[String], cols: u16, rows: u16, sane: bool) -> Command {
+    let script = if sane {
+        r#"stty sane cols "$0" rows "$1" && shift && exec "$@""#
+    } else {
+        r#"stty cols "$0" rows "$1" && shift && exec "$@""#
+    };
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
-        .arg(r#"stty cols "$0" rows "$1" && shift && exec "$@""#)
+        .arg(script)
         .arg(cols.to_string())
         .arg(rows.to_string())
         .arg(program)
         .args(args);
     cmd
+}
+
+/// Spawns `cmd` (from `sized`) in a pty of `cols` x `rows`. The pty library sets 80x24 from
+/// the parent once the child has started, which can land after the child's `stty` on a
+/// busy machine: set the size again from here, so it is right whichever comes last (a
+/// program that already started at 80x24 gets a SIGWINCH).
+fn spawn(cmd: Command, cols: u16, rows: u16) -> expectrl::session::OsSession {
+    let mut pty = Session::spawn(cmd).expect("spawn in a pty");
+    pty.get_process_mut()
+        .set_window_size(cols, rows)
+        .expect("size the pty");
+    pty
 }
 
 fn nz(n: u16) -> NonZeroU16 {
@@ -115,20 +134,42 @@ impl Coach {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Coach {
+        Coach::spawn_tty(dir, args, cols, rows, env, false)
+    }
+
+    /// As `spawn_env`, on a terminal in a shell's modes (`stty sane`), so a test can check
+    /// the app gives them back (see `cooked`).
+    pub fn spawn_sane(
+        dir: tempfile::TempDir,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Coach {
+        Coach::spawn_tty(dir, args, cols, rows, env, true)
+    }
+
+    fn spawn_tty(
+        dir: tempfile::TempDir,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        sane: bool,
+    ) -> Coach {
         let args: Vec<String> = args
             .iter()
             .map(|a| a.replace("$DIR", &dir.path().display().to_string()))
             .collect();
-        let mut cmd = sized(env!("CARGO_BIN_EXE_limberup"), &args, cols, rows);
+        let mut cmd = sized(env!("CARGO_BIN_EXE_limberup"), &args, cols, rows, sane);
         cmd.env("XDG_CONFIG_HOME", dir.path().join("cfg"))
             .env("XDG_DATA_HOME", dir.path().join("data"))
             .env("HOME", dir.path().join("home"))
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR")
             .envs(env.iter().copied());
-        let pty = Session::spawn(cmd).expect("spawn in a pty");
         Coach {
-            pty,
+            pty: spawn(cmd, cols, rows),
             parser: vt100::Parser::new_with_callbacks(nz(rows), nz(cols), 0, Bells::default()),
             dir,
             started: Instant::now(),
@@ -141,10 +182,10 @@ impl Coach {
     pub fn start_program(program: &str, args: &[&str], cols: u16, rows: u16) -> Coach {
         let dir = tempfile::tempdir().unwrap();
         let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-        let mut cmd = sized(program, &args, cols, rows);
+        let mut cmd = sized(program, &args, cols, rows, false);
         cmd.env("TERM", "xterm-256color");
         Coach {
-            pty: Session::spawn(cmd).expect("spawn in a pty"),
+            pty: spawn(cmd, cols, rows),
             parser: vt100::Parser::new_with_callbacks(nz(rows), nz(cols), 0, Bells::default()),
             dir,
             started: Instant::now(),
@@ -251,24 +292,62 @@ impl Coach {
     pub fn exit_code(&mut self, secs: f64) -> i32 {
         let deadline = Instant::now() + Duration::from_secs_f64(secs);
         loop {
-            self.pump();
-            let status = self.status.or_else(|| {
-                let s = self.pty.get_process().status().unwrap();
-                (s != WaitStatus::StillAlive).then_some(s)
-            });
-            match status {
-                Some(WaitStatus::Exited(_, code)) => {
-                    self.status = status;
-                    self.pump();
-                    return code;
-                }
-                Some(other) => panic!("the app ended with {other:?}"),
+            match self.exited() {
+                Some(code) => return code,
                 None if Instant::now() > deadline => {
                     panic!("the app did not exit; screen:\n{}", self.screen())
                 }
                 None => std::thread::sleep(Duration::from_millis(20)),
             }
         }
+    }
+
+    /// The exit code if the app has exited, without waiting (panics if killed by a signal).
+    pub fn exited(&mut self) -> Option<i32> {
+        self.pump();
+        let status = self.status.or_else(|| {
+            let s = self.pty.get_process().status().unwrap();
+            (s != WaitStatus::StillAlive).then_some(s)
+        });
+        match status {
+            Some(WaitStatus::Exited(_, code)) => {
+                self.status = status;
+                self.pump();
+                Some(code)
+            }
+            Some(other) => panic!("the app ended with {other:?}"),
+            None => None,
+        }
+    }
+
+    /// The terminal's modes as the app set or left them: on Linux the master side reports
+    /// the slave's termios, and keeps them after the app has exited.
+    pub fn termios(&self) -> libc::termios {
+        use std::os::fd::AsRawFd;
+        // SAFETY: `termios` is plain data, filled in by `tcgetattr` on a valid open fd.
+        unsafe {
+            let mut t: libc::termios = std::mem::zeroed();
+            assert_eq!(
+                libc::tcgetattr(self.pty.as_raw_fd(), &mut t),
+                0,
+                "tcgetattr"
+            );
+            t
+        }
+    }
+
+    /// True when the terminal is in a shell's cooked mode: everything raw mode turns off
+    /// (line editing, echo, signal keys, input and output processing) is on.
+    pub fn cooked(&self) -> bool {
+        let t = self.termios();
+        let local = libc::ICANON | libc::ECHO | libc::ISIG | libc::IEXTEN;
+        t.c_lflag & local == local && t.c_iflag & libc::ICRNL != 0 && t.c_oflag & libc::OPOST != 0
+    }
+
+    /// True when the terminal is in raw mode: no line editing, no echo, no signal keys.
+    pub fn raw(&self) -> bool {
+        let t = self.termios();
+        t.c_lflag & (libc::ICANON | libc::ECHO | libc::ISIG) == 0
     }
 
     /// The process state letter from /proc (`T` when stopped).
