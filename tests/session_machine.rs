@@ -242,20 +242,6 @@ fn quit_while_paused_counts_the_pause_up_to_the_quit() {
 
 // ---- next ----
 
-/// A: 30 s per side with 5 s get-ready and switch, 10 s rest; then B, C.
-fn sides() -> Run {
-    Run::new(&routine(
-        5,
-        10,
-        5,
-        vec![
-            hold("A", 30, &["Left", "Right"]),
-            hold("B", 20, &[]),
-            hold("C", 20, &[]),
-        ],
-    ))
-}
-
 /// Plan of `sides()`: A prepare 0-5, Left 5-35, switch 35-40, Right 40-70, rest 70-80,
 /// B prepare 80-85, work 85-105, rest 105-115, C prepare 115-120, work 120-140.
 #[test]

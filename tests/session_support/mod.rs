@@ -195,3 +195,19 @@ pub fn visible(v: &View<'_>) -> Visible {
         paused: v.paused,
     }
 }
+
+/// A: 30 s per side with 5 s get-ready and switch, 10 s rest; then B, C (140 s planned).
+/// A get-ready 0-5, Left 5-35, switch 35-40, Right 40-70, rest 70-80,
+/// B get-ready 80-85, work 85-105, rest 105-115, C get-ready 115-120, work 120-140.
+pub fn sides() -> Run {
+    Run::new(&routine(
+        5,
+        10,
+        5,
+        vec![
+            hold("A", 30, &["Left", "Right"]),
+            hold("B", 20, &[]),
+            hold("C", 20, &[]),
+        ],
+    ))
+}
