@@ -140,8 +140,9 @@ fn decimal_in_integer(src: &str, offset: usize) -> Option<(String, usize)> {
     let start = number.len();
     let key = number.trim_end().strip_suffix(':')?.trim_end();
     let name_start = key
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|(_, c)| !(c.is_alphanumeric() || *c == '_'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let name = &key[name_start..];
     (!name.is_empty()).then(|| (name.to_string(), start))
 }
