@@ -205,8 +205,11 @@ pub fn new(ctx: &Context, name: &str, from: Option<&str>) -> anyhow::Result<Exit
         ),
         _ => anyhow::anyhow!("cannot write {}: {e}", path.display()),
     })?;
-    println!("Created {}", path.display());
-    println!("Edit it with `limberup edit {id}`; follow it with `limberup run {id}`.");
+    writeln!(
+        std::io::stdout(),
+        "Created {}\nEdit it with `limberup edit {id}`; follow it with `limberup run {id}`.",
+        path.display()
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -253,11 +256,11 @@ fn file_to_edit(ctx: &Context, arg: &str) -> anyhow::Result<PathBuf> {
     );
     write_new(&path, &copy(text, &header))
         .with_context(|| format!("cannot write {}", path.display()))?;
-    eprintln!(
+    note(&format!(
         "{arg} is built in: editing your own copy at {} (it takes the built-in's place; \
          delete it to go back)",
         path.display()
-    );
+    ));
     Ok(path)
 }
 
@@ -294,21 +297,22 @@ pub fn edit(ctx: &Context, arg: &str) -> anyhow::Result<ExitCode> {
                     scale: 1.0,
                 };
                 let plan = Plan::new(&id, &routine, &options);
-                println!(
+                writeln!(
+                    std::io::stdout(),
                     "{}: ok ({} steps, {} planned)",
                     path.display(),
                     routine.steps.len(),
                     clock(plan.total())
-                );
+                )?;
                 return Ok(ExitCode::SUCCESS);
             }
             Err(errors) => {
-                eprintln!("{errors}");
+                note(&errors.to_string());
                 if !ask_again()? {
-                    eprintln!(
+                    note(&format!(
                         "{} still has errors; it will not load until they are fixed",
                         path.display()
-                    );
+                    ));
                     return Ok(ExitCode::FAILURE);
                 }
             }
@@ -316,13 +320,19 @@ pub fn edit(ctx: &Context, arg: &str) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// A line for the user on stderr; write errors are ignored (`eprintln!` would panic on a
+/// stderr that has gone).
+fn note(text: &str) {
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
 /// "Edit again? [Y/n]": yes on an empty line, no on end of input.
 fn ask_again() -> anyhow::Result<bool> {
-    eprint!("Edit again? [Y/n] ");
+    let _ = write!(std::io::stderr(), "Edit again? [Y/n] ");
     let _ = std::io::stderr().flush();
     let mut answer = String::new();
     if std::io::stdin().lock().read_line(&mut answer)? == 0 {
-        eprintln!();
+        note("");
         return Ok(false);
     }
     Ok(matches!(
