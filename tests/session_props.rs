@@ -4,10 +4,10 @@ mod session_support;
 
 use std::time::{Duration, Instant};
 
-use limberup::routine::{Kind, Routine, Step, Work};
+use limberup::routine::{Step, Work};
 use limberup::session::{Command, Event, Outcome, Plan, Session, StepStatus, WorkPlan};
 use proptest::prelude::*;
-use session_support::{plan, visible, wall};
+use session_support::{plan, routine, visible, wall};
 
 const NS: Duration = Duration::from_nanos(1);
 
@@ -102,16 +102,7 @@ fn planned(kinds: Kinds) -> impl Strategy<Value = Plan> {
         scale,
     )
         .prop_map(|(prepare, rest, switch, steps, scale)| {
-            let routine = Routine {
-                name: "Generated".to_string(),
-                kind: Kind::Other,
-                description: String::new(),
-                prepare_secs: Some(prepare),
-                rest_secs: Some(rest),
-                switch_secs: Some(switch),
-                steps,
-            };
-            plan(&routine, scale)
+            plan(&routine(prepare, rest, switch, steps), scale)
         })
 }
 
