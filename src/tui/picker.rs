@@ -138,19 +138,20 @@ impl Picker {
             return;
         }
         let selected = rows.get(self.selected).copied();
-        if body.width >= 80 {
+        // Wide: list and preview side by side; narrow: the preview under the list.
+        let (list, preview) = if body.width >= 80 {
             let list_w = (body.width * 2 / 5).clamp(34, 50);
-            let list = Rect {
-                width: list_w,
-                ..body
-            };
-            let preview = Rect {
-                x: body.x + list_w,
-                width: body.width - list_w,
-                ..body
-            };
-            self.draw_list(&rows, list, buf, theme);
-            draw_preview(selected, preview, buf, theme);
+            (
+                Rect {
+                    width: list_w,
+                    ..body
+                },
+                Rect {
+                    x: body.x + list_w,
+                    width: body.width - list_w,
+                    ..body
+                },
+            )
         } else {
             let want = rows.len().max(1) as u16 + 2;
             let list_h = if body.height >= 10 {
@@ -158,18 +159,20 @@ impl Picker {
             } else {
                 body.height
             };
-            let list = Rect {
-                height: list_h,
-                ..body
-            };
-            let preview = Rect {
-                y: body.y + list_h,
-                height: body.height - list_h,
-                ..body
-            };
-            self.draw_list(&rows, list, buf, theme);
-            draw_preview(selected, preview, buf, theme);
-        }
+            (
+                Rect {
+                    height: list_h,
+                    ..body
+                },
+                Rect {
+                    y: body.y + list_h,
+                    height: body.height - list_h,
+                    ..body
+                },
+            )
+        };
+        self.draw_list(&rows, list, buf, theme);
+        draw_preview(selected, preview, buf, theme);
     }
 
     fn draw_list(&self, rows: &[&Row], area: Rect, buf: &mut Buffer, theme: &Theme) {
