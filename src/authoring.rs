@@ -12,7 +12,7 @@ use anyhow::{Context as _, bail};
 use crate::app::Context;
 use crate::clock::clock;
 use crate::routine::{self, builtin_source, locate_field};
-use crate::session::{Plan, PlanOptions};
+use crate::session::Plan;
 
 /// Longest id `new` derives from a name.
 const MAX_ID_CHARS: usize = 64;
@@ -292,11 +292,7 @@ pub fn edit(ctx: &Context, arg: &str) -> anyhow::Result<ExitCode> {
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let options = PlanOptions {
-                    timings: ctx.config.timings,
-                    scale: 1.0,
-                };
-                let plan = Plan::new(&id, &routine, &options);
+                let plan = Plan::new(&id, &routine, &ctx.plan_options(None));
                 writeln!(
                     std::io::stdout(),
                     "{}: ok ({} steps, {} planned)",

@@ -15,9 +15,7 @@ use crate::checkin;
 use crate::cli::CoachArgs;
 use crate::cues::{Sound, cue};
 use crate::history;
-use crate::session::{
-    Command, Event, Phase, Plan, PlanOptions, Segment, Session, SessionRecord, WorkPlan,
-};
+use crate::session::{Command, Event, Phase, Plan, Segment, Session, SessionRecord, WorkPlan};
 use crate::speech::Speaker;
 use input::{Input, Inputs};
 
@@ -126,14 +124,7 @@ fn counting_reps(session: &Session) -> bool {
 /// 128 + the signal when a signal ended it (141, as for SIGPIPE, when stdout was closed).
 pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<ExitCode> {
     let entry = ctx.catalog.resolve(routine)?;
-    let plan = Plan::new(
-        &entry.id,
-        &entry.routine,
-        &PlanOptions {
-            timings: ctx.config.timings,
-            scale: coach.scale.unwrap_or(1.0),
-        },
-    );
+    let plan = Plan::new(&entry.id, &entry.routine, &ctx.plan_options(coach.scale));
     match ctx.paths.history_file() {
         Some(path) => {
             if let Err(e) = history::probe(&path) {

@@ -18,7 +18,6 @@ use crate::app::Context;
 use crate::cli::CoachArgs;
 use crate::cues::Sound;
 use crate::routine::Entry;
-use crate::session::PlanOptions;
 use crate::speech::Speaker;
 
 /// The gap between the two bells of the end.
@@ -35,10 +34,7 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     let config = &ctx.config;
     let options = Options {
         theme: Theme::from_env(config.theme),
-        plan: PlanOptions {
-            timings: config.timings,
-            scale: coach.scale.unwrap_or(1.0),
-        },
+        plan: ctx.plan_options(coach.scale),
         sound: config.bell && !coach.quiet,
         speech: coach.speak || config.speech.is_some(),
         check_in: config.check_in,
