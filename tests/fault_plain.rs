@@ -1,6 +1,6 @@
-//! Hostile input and faults around the plain-text coach, through the real binary: a signal
-//! in the middle of a flood of input, a panic in the loop. Each must end on time, in bounded
-//! memory, with the session recorded.
+//! Hostile input and faults around the plain-text coach, through the real binary: a flood of
+//! garbage lines, endless bytes without a line break, a signal in the middle of a flood, a
+//! panic in the loop. Each must end on time, in bounded memory, with the session recorded.
 
 mod common;
 
@@ -78,6 +78,63 @@ fn the_record(sb: &Sandbox) -> SessionRecord {
     assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
     assert_eq!(loaded.records.len(), 1);
     loaded.records.into_iter().next().unwrap()
+}
+
+/// `yes garbage | limberup run` used to hold the clock back forever (an unknown line never
+/// let it advance), queue every line in memory (1.85 GB in 6 s) and answer each one.
+#[test]
+fn a_flood_of_garbage_lines_neither_stops_the_clock_nor_grows_memory_nor_floods_the_output() {
+    let sb = Sandbox::new();
+    sb.write_routine("tiny", &tiny_routine(2));
+    let (mut yes, stdin) = garbage();
+    let mut child = spawn(&sb, stdin, &[]);
+    let (status, peak) = wait_bounded(&mut child, 20);
+    let _ = yes.kill();
+    let _ = yes.wait();
+    assert_eq!(status.code(), Some(0), "{}", read(&sb, "stderr"));
+    let record = the_record(&sb);
+    assert_eq!(record.outcome, Outcome::Completed);
+    assert_eq!(record.active_secs, 2.0);
+    let took = (record.ended_at - record.started_at).to_std().unwrap();
+    assert!(took < Duration::from_secs(10), "{took:?}");
+    let out = read(&sb, "stdout");
+    let answers = out
+        .lines()
+        .filter(|l| l.contains("Unknown command"))
+        .count();
+    // One answer a second at most: about 2 over 2 s, each counting the lines it stands for.
+    assert!((1..=4).contains(&answers), "{answers} answers:\n{out}");
+    assert!(
+        out.contains("more unknown commands went unanswered"),
+        "{out}"
+    );
+    assert!(out.contains("Summary: completed, 2/2 steps done"), "{out}");
+    eprintln!("peak RSS under `yes garbage`: {peak} KiB");
+}
+
+/// `< /dev/zero` used to gather one endless line in memory (an abort at 2 GiB).
+#[test]
+fn endless_bytes_without_a_line_break_are_given_up_on_and_the_session_recorded() {
+    let sb = Sandbox::new();
+    sb.write_routine("tiny", &tiny_routine(2));
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let mut child = spawn(&sb, Stdio::from(zero), &[]);
+    let (status, peak) = wait_bounded(&mut child, 20);
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(the_record(&sb).outcome, Outcome::Completed);
+    let out = read(&sb, "stdout");
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.contains("Unknown command: a line over 4096 bytes"))
+            .count(),
+        1,
+        "{out}"
+    );
+    assert_eq!(
+        read(&sb, "stderr"),
+        "limberup: warning: stdin sent over 1 MiB without a line break; reading no more of it\n"
+    );
+    eprintln!("peak RSS under `< /dev/zero`: {peak} KiB");
 }
 
 /// SIGTERM used to wait behind every queued line.

@@ -18,7 +18,7 @@ use crate::front::{self, Mailbox, Msg, Signal};
 use crate::history;
 use crate::session::{Command, Event, Phase, Plan, Segment, Session, SessionRecord, WorkPlan};
 use crate::speech::Speaker;
-use input::Input;
+use input::{Answers, Input};
 
 /// Turns a typed line into a machine command; `Err` for anything unknown.
 pub fn command(line: &str) -> Result<Command, String> {
@@ -193,6 +193,7 @@ struct Ended {
 fn drive(session: &mut Session, mailbox: &Mailbox<Input>, out: &mut Output) -> Ended {
     let mut eof = false;
     let mut signal = None;
+    let mut answers = Answers::default();
     while session.outcome().is_none() {
         front::fault_point();
         if out.closed {
@@ -217,18 +218,38 @@ fn drive(session: &mut Session, mailbox: &Mailbox<Input>, out: &mut Output) -> E
         }
         let msg = mailbox.wait(session.next_wakeup());
         let now = Instant::now();
-        match msg {
-            None => catch_up(session, out, now),
-            Some(Msg::Signal(Signal::Continue)) => {}
-            Some(Msg::Input(Input::Eof)) => eof = true,
+        // Deadlines first: input, however much of it comes, never holds the clock back.
+        catch_up(session, out, now);
+        let unknown = match msg {
+            None | Some(Msg::Signal(Signal::Continue)) => None,
+            Some(Msg::Input(Input::Eof)) => {
+                eof = true;
+                None
+            }
+            Some(Msg::Input(Input::NotText)) => {
+                warn(&format!(
+                    "stdin sent over {} MiB without a line break; reading no more of it",
+                    input::MAX_SKIP >> 20
+                ));
+                eof = true;
+                None
+            }
             Some(Msg::Signal(Signal::Stop(sig))) => {
                 signal = Some(sig);
                 apply(session, out, Command::Interrupt, now);
+                None
             }
-            Some(Msg::Signal(Signal::Suspend)) => suspend(session, out),
+            Some(Msg::Signal(Signal::Suspend)) => {
+                suspend(session, out);
+                None
+            }
+            Some(Msg::Input(Input::TooLong)) => Some(format!(
+                "Unknown command: a line over {} bytes. Commands: {}",
+                input::MAX_LINE,
+                lines::COMMANDS
+            )),
             Some(Msg::Input(Input::Line(line))) => match command(&line) {
                 Ok(cmd) => {
-                    catch_up(session, out, now);
                     if cmd == Command::Next
                         && let Some(text) = lines::skipping(session)
                     {
@@ -239,10 +260,19 @@ fn drive(session: &mut Session, mailbox: &Mailbox<Input>, out: &mut Output) -> E
                         let text = "Only holds, rests and get-ready can be made longer or shorter";
                         out.line(session.elapsed(now), text);
                     }
+                    None
                 }
-                Err(message) => out.line(session.elapsed(now), &message),
+                Err(message) => Some(message),
             },
+        };
+        // A session that ended as the input came has nothing left to answer for.
+        let unknown = unknown.filter(|_| session.outcome().is_none());
+        if let Some(text) = unknown.and_then(|message| answers.unknown(message, now)) {
+            out.line(session.elapsed(now), &text);
         }
+    }
+    if let Some(text) = answers.leftover() {
+        out.line(session.elapsed(Instant::now()), &text);
     }
     Ended { eof, signal }
 }
@@ -278,12 +308,16 @@ fn ask_check_in(mailbox: &Mailbox<Input>, out: &mut Output, elapsed: Duration) -
                 }
                 Err(message) => out.line(elapsed, &message),
             },
+            Some(Msg::Input(Input::TooLong)) => out.line(
+                elapsed,
+                "A line that long is not a score: type a number from 0 to 10, or just Enter to skip",
+            ),
             Some(Msg::Signal(Signal::Stop(sig))) => return CheckIn::Stopped(sig),
             Some(Msg::Signal(Signal::Suspend)) => {
                 let _ = front::stop_process();
             }
             Some(Msg::Signal(Signal::Continue)) => {}
-            Some(Msg::Input(Input::Eof)) | None => return CheckIn::Answer(None),
+            Some(Msg::Input(Input::Eof | Input::NotText)) | None => return CheckIn::Answer(None),
         }
     }
 }
