@@ -3,7 +3,7 @@
 //! into the front ends' shared mailbox, where signals arrive too, so the loop sleeps until
 //! one of them or a deadline and never polls.
 
-use std::io::{self, BufWriter, Stdout, Write};
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Once, OnceLock};
 
@@ -125,4 +125,25 @@ pub fn forward_input(inbox: Inbox<Input>) -> io::Result<()> {
             }
         })?;
     Ok(())
+}
+
+/// Why the full-screen coach cannot run here, if it cannot: stdout is not a terminal, the
+/// terminal cannot draw a screen (`TERM=dumb`), or there is no terminal to read keys from
+/// (stdin is not one and there is no controlling terminal to open instead).
+pub fn unusable() -> Option<String> {
+    if !io::stdout().is_terminal() {
+        return Some("stdout is not a terminal".into());
+    }
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        return Some("TERM is dumb".into());
+    }
+    if !io::stdin().is_terminal()
+        && let Err(e) = std::fs::File::options()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+    {
+        return Some(format!("no terminal to read keys from: /dev/tty: {e}"));
+    }
+    None
 }
