@@ -2,8 +2,9 @@
 //!
 //! Data flow: a RON file (`routine`) is loaded and validated, turned into a timeline
 //! (`session::Plan`), and walked by a pure state machine (`session::Session`) that the TUI
-//! (`tui`) or the plain-text coach (`plain`) drive with a monotonic clock; the machine's
-//! record of the session is appended to the history (`history`).
+//! (`tui`) or the plain-text coach (`plain`) drive with a monotonic clock, both waking on
+//! the input, signals and crash path they share (`front`); the machine's record of the
+//! session is appended to the history (`history`).
 
 pub mod app;
 pub mod authoring;
@@ -12,6 +13,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod cues;
+pub mod front;
 pub mod history;
 pub mod listing;
 pub mod paths;

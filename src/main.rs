@@ -2,7 +2,7 @@
 //! Exit status: 0 success, 1 failure, 2 a file or argument that could not be accepted
 //! (a bad config or routine file, an unknown routine), 128 + N when signal N ended a session.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -83,9 +83,10 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// `run ROUTINE`: the full-screen coach, or plain text lines when asked or not on a terminal.
+/// `run ROUTINE`: the full-screen coach, or plain text lines when asked or where the coach
+/// cannot run (not on a terminal, `TERM=dumb`, no terminal to read keys from).
 fn run(ctx: &Context, coach: &CoachArgs, args: &RunArgs) -> anyhow::Result<ExitCode> {
-    if args.plain || !io::stdout().is_terminal() {
+    if args.plain || tui::unusable().is_some() {
         return plain::run(ctx, &args.routine, coach);
     }
     let entry = ctx.catalog.resolve(&args.routine)?;
@@ -93,11 +94,11 @@ fn run(ctx: &Context, coach: &CoachArgs, args: &RunArgs) -> anyhow::Result<ExitC
     Ok(ExitCode::from(code))
 }
 
-/// The picker (no command): needs a terminal.
+/// The picker (no command): needs a terminal it can draw on and read keys from.
 fn picker(ctx: &Context, coach: &CoachArgs) -> anyhow::Result<ExitCode> {
-    if !io::stdout().is_terminal() {
+    if let Some(why) = tui::unusable() {
         anyhow::bail!(
-            "the routine picker needs a terminal; try `limberup list` or `limberup run ROUTINE --plain`"
+            "the routine picker needs a terminal ({why}); try `limberup list` or `limberup run ROUTINE --plain`"
         );
     }
     Ok(ExitCode::from(tui::run(ctx, coach, tui::Start::Picker)?))

@@ -1,7 +1,9 @@
 //! Spoken cues: runs the configured command (e.g. `espeak-ng -s 150`) with each cue's text
 //! as its last argument, in the background. It never blocks the timer; a missing or failing
-//! command warns once and the session goes on silently.
+//! command warns once and the session goes on silently. Each cue runs in a process group of
+//! its own, so cutting it short ends everything it started (`sh -c` and its children).
 
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 
 pub struct Speaker {
@@ -39,6 +41,7 @@ impl Speaker {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
         {
             Ok(child) => self.running.push(child),
@@ -76,8 +79,14 @@ impl Speaker {
     /// Cuts short any cue still being spoken (a quit, or a newer cue). The last cue of a
     /// session is left to finish on its own: dropping a `Speaker` does not silence it.
     pub fn silence(&mut self) {
-        for child in &mut self.running {
-            let _ = child.kill();
+        for child in &self.running {
+            // The group is the child's pid, and stays ours while the child is not reaped.
+            if let Ok(group) = libc::pid_t::try_from(child.id()) {
+                // SAFETY: killpg takes plain integers and touches no memory of ours.
+                unsafe {
+                    libc::killpg(group, libc::SIGKILL);
+                }
+            }
         }
         self.reap();
     }

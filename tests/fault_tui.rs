@@ -1,6 +1,6 @@
 //! Faults around the full-screen coach, through the real binary in a pty: signals from
 //! outside, a panic, a full disk, a terminal that goes away. Each must leave the terminal as
-//! the shell had it (modes, main screen, cursor) and the history whole.
+//! the shell had it (modes, main screen, cursor), the history whole and the session in it.
 
 mod common;
 mod pty_support;
@@ -85,28 +85,42 @@ fn seed_history(path: &Path) -> Vec<u8> {
 }
 
 /// `cargo test` builds the binary with `fault-injection`: the session loop panics on purpose
-/// after its first frame when `LIMBERUP_FAULT` is set. A panic saves nothing (the state that
-/// panicked is not to be trusted, and the panic hook only restores the terminal), so the
-/// history must be exactly as it was.
+/// after its first frame when `LIMBERUP_FAULT` is set. The panic is outside the machine, whose
+/// state is still good: the terminal is restored, the session so far is appended to the
+/// history as interrupted (after what was there), and the exit is 101 with the message.
 #[cfg(feature = "fault-injection")]
 #[test]
-fn a_panic_restores_the_terminal_and_leaves_the_history_as_it_was() {
+fn a_panic_restores_the_terminal_and_records_the_session_as_interrupted() {
     let dir = prepare(SHORT, None);
     let path = history_file(dir.path());
     let before = seed_history(&path);
     let env = [("LIMBERUP_FAULT", "panic")];
-    let mut coach = Coach::spawn_sane(dir, &["run", "$DIR/short.ron"], 80, 24, &env);
+    let mut coach = Coach::spawn_sane(dir, &["run", "$DIR/short.ron"], 160, 24, &env);
     assert_eq!(coach.exit_code(5.0), 101);
     let screen = coach.screen();
-    assert!(screen.contains("injected fault"), "{screen}");
+    assert!(
+        screen.contains("injected fault (LIMBERUP_FAULT)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(
+            "limberup: internal error: injected fault (LIMBERUP_FAULT); \
+             the session so far was recorded as interrupted"
+        ),
+        "{screen}"
+    );
     assert!(coach.cooked(), "modes restored: {:?}", coach.termios());
     assert!(!coach.parser.screen().alternate_screen());
     assert!(!coach.parser.screen().hide_cursor());
-    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(std::fs::read(&path).unwrap().starts_with(&before));
     let loaded = history::load(&path).unwrap();
     assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
     let outcomes: Vec<Outcome> = loaded.records.iter().map(|r| r.outcome).collect();
-    assert_eq!(outcomes, [Outcome::Completed, Outcome::Quit]);
+    assert_eq!(
+        outcomes,
+        [Outcome::Completed, Outcome::Quit, Outcome::Interrupted]
+    );
+    assert_eq!(loaded.records[2].routine_id, "short");
 }
 
 const ONE_HOLD: &str = r#"Routine(

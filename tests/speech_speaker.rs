@@ -97,3 +97,39 @@ fn a_slow_command_never_blocks_and_is_cut_short_by_the_next_cue() {
     speaker.silence();
     assert_eq!(speaker.take_warning(), None);
 }
+
+/// Whether `pid` still runs (a zombie has ended; it only waits for a parent to reap it).
+fn running(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        let state = stat.rsplit_once(')').map(|(_, rest)| rest.trim_start());
+        !state.is_some_and(|s| s.starts_with('Z'))
+    })
+}
+
+/// A command that starts the real speaker as a child of its own, as `sh -c` does: cutting
+/// a cue short must end the child too, not leave it running as an orphan.
+#[test]
+fn cutting_a_cue_short_ends_everything_the_command_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let pids = dir.path().join("pids");
+    let cmd = format!("sleep 123 & echo $! >> '{}'; wait", pids.display());
+    let mut speaker = Speaker::new(argv(&["sh", "-c", &cmd, "speak"]));
+    let started = |n| {
+        eventually(Duration::from_secs(5), || {
+            std::fs::read_to_string(&pids).is_ok_and(|text| text.lines().count() == n)
+        })
+    };
+    speaker.say("One");
+    assert!(started(1));
+    speaker.say("Two");
+    assert!(started(2));
+    speaker.silence();
+    let text = std::fs::read_to_string(&pids).unwrap();
+    for pid in text.lines() {
+        assert!(
+            eventually(Duration::from_secs(5), || !running(pid)),
+            "sleep {pid} outlived its cue"
+        );
+    }
+    assert_eq!(speaker.take_warning(), None);
+}

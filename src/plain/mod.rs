@@ -14,10 +14,11 @@ use crate::app::Context;
 use crate::checkin;
 use crate::cli::CoachArgs;
 use crate::cues::{Sound, cue};
+use crate::front::{self, Mailbox, Msg, Signal};
 use crate::history;
 use crate::session::{Command, Event, Phase, Plan, Segment, Session, SessionRecord, WorkPlan};
 use crate::speech::Speaker;
-use input::{Input, Inputs};
+use input::{Answers, Input};
 
 /// Turns a typed line into a machine command; `Err` for anything unknown.
 pub fn command(line: &str) -> Result<Command, String> {
@@ -139,7 +140,8 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
         speaker: ctx.config.speech_command(coach.speak).map(Speaker::new),
         closed: false,
     };
-    let inputs = Inputs::start()?;
+    let mailbox = Mailbox::open(input::QUEUE)?;
+    input::start(mailbox.inbox())?;
     out.line(Duration::ZERO, &lines::header(&plan));
     if interactive {
         out.line(Duration::ZERO, &format!("Commands: {}", lines::COMMANDS));
@@ -152,64 +154,23 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
     let start = Instant::now();
     let (mut session, events) = Session::new(plan, start, started_at);
     out.events(&session, &events, None, start);
-    let mut eof = false;
-    let mut signal = None;
-    while session.outcome().is_none() {
-        if out.closed {
-            // What a program killed by SIGPIPE would report, but recorded first.
-            signal = Some(signal_hook::consts::SIGPIPE);
-            apply(&mut session, &mut out, Command::Interrupt, Instant::now());
-            continue;
+    let Ended { eof, mut signal } = match front::catch(|| drive(&mut session, &mailbox, &mut out)) {
+        Ok(ended) => ended,
+        Err(crash) => {
+            let code = crash.salvage(ctx, || {
+                session.handle(Command::Interrupt, Instant::now());
+                Some(session.record(Local::now().fixed_offset()))
+            });
+            return Ok(ExitCode::from(code));
         }
-        if eof && session.is_paused() {
-            out.line(session.elapsed(Instant::now()), "No more input: resuming");
-            apply(&mut session, &mut out, Command::Resume, Instant::now());
-            continue;
-        }
-        if eof && counting_reps(&session) {
-            let text = format!(
-                "No more input: skipping the counted reps of {}",
-                session.step().name
-            );
-            out.line(session.elapsed(Instant::now()), &text);
-            apply(&mut session, &mut out, Command::Next, Instant::now());
-            continue;
-        }
-        let input = inputs.wait(session.next_wakeup());
-        let now = Instant::now();
-        match input {
-            None => catch_up(&mut session, &mut out, now),
-            Some(Input::Eof) => eof = true,
-            Some(Input::Stop(sig)) => {
-                signal = Some(sig);
-                apply(&mut session, &mut out, Command::Interrupt, now);
-            }
-            Some(Input::Suspend) => suspend(&mut session, &mut out),
-            Some(Input::Line(line)) => match command(&line) {
-                Ok(cmd) => {
-                    catch_up(&mut session, &mut out, now);
-                    if cmd == Command::Next
-                        && let Some(text) = lines::skipping(&session)
-                    {
-                        out.line(session.elapsed(now), &text);
-                    }
-                    let changed = apply(&mut session, &mut out, cmd, now);
-                    if !changed && matches!(cmd, Command::AddTime(_)) {
-                        let text = "Only holds, rests and get-ready can be made longer or shorter";
-                        out.line(session.elapsed(now), text);
-                    }
-                }
-                Err(message) => out.line(session.elapsed(now), &message),
-            },
-        }
-    }
+    };
 
     let end = Instant::now();
     let mut record = session.record(Local::now().fixed_offset());
     let elapsed = session.elapsed(end);
     out.line(elapsed, &lines::summary(&record));
     if signal.is_none() && ctx.config.check_in && interactive && !eof {
-        match ask_check_in(&inputs, &mut out, elapsed) {
+        match ask_check_in(&mailbox, &mut out, elapsed) {
             CheckIn::Answer(score) => record.check_in = score,
             CheckIn::Stopped(sig) => signal = Some(sig),
         }
@@ -222,11 +183,105 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
     })
 }
 
+/// How the session loop ended: whether stdin did, and the signal that stopped it, if any.
+struct Ended {
+    eof: bool,
+    signal: Option<i32>,
+}
+
+/// Walks the session to its end: deadlines as they fall due, commands from stdin, signals.
+fn drive(session: &mut Session, mailbox: &Mailbox<Input>, out: &mut Output) -> Ended {
+    let mut eof = false;
+    let mut signal = None;
+    let mut answers = Answers::default();
+    while session.outcome().is_none() {
+        front::fault_point();
+        if out.closed {
+            // What a program killed by SIGPIPE would report, but recorded first.
+            signal = Some(signal_hook::consts::SIGPIPE);
+            apply(session, out, Command::Interrupt, Instant::now());
+            continue;
+        }
+        if eof && session.is_paused() {
+            out.line(session.elapsed(Instant::now()), "No more input: resuming");
+            apply(session, out, Command::Resume, Instant::now());
+            continue;
+        }
+        if eof && counting_reps(session) {
+            let text = format!(
+                "No more input: skipping the counted reps of {}",
+                session.step().name
+            );
+            out.line(session.elapsed(Instant::now()), &text);
+            apply(session, out, Command::Next, Instant::now());
+            continue;
+        }
+        let msg = mailbox.wait(session.next_wakeup());
+        let now = Instant::now();
+        // Deadlines first: input, however much of it comes, never holds the clock back.
+        catch_up(session, out, now);
+        let unknown = match msg {
+            None | Some(Msg::Signal(Signal::Continue)) => None,
+            Some(Msg::Input(Input::Eof)) => {
+                eof = true;
+                None
+            }
+            Some(Msg::Input(Input::NotText)) => {
+                warn(&format!(
+                    "stdin sent over {} MiB without a line break; reading no more of it",
+                    input::MAX_SKIP >> 20
+                ));
+                eof = true;
+                None
+            }
+            Some(Msg::Signal(Signal::Stop(sig))) => {
+                signal = Some(sig);
+                apply(session, out, Command::Interrupt, now);
+                None
+            }
+            Some(Msg::Signal(Signal::Suspend)) => {
+                suspend(session, out);
+                None
+            }
+            Some(Msg::Input(Input::TooLong)) => Some(format!(
+                "Unknown command: a line over {} bytes. Commands: {}",
+                input::MAX_LINE,
+                lines::COMMANDS
+            )),
+            Some(Msg::Input(Input::Line(line))) => match command(&line) {
+                Ok(cmd) => {
+                    if cmd == Command::Next
+                        && let Some(text) = lines::skipping(session)
+                    {
+                        out.line(session.elapsed(now), &text);
+                    }
+                    let changed = apply(session, out, cmd, now);
+                    if !changed && matches!(cmd, Command::AddTime(_)) {
+                        let text = "Only holds, rests and get-ready can be made longer or shorter";
+                        out.line(session.elapsed(now), text);
+                    }
+                    None
+                }
+                Err(message) => Some(message),
+            },
+        };
+        // A session that ended as the input came has nothing left to answer for.
+        let unknown = unknown.filter(|_| session.outcome().is_none());
+        if let Some(text) = unknown.and_then(|message| answers.unknown(message, now)) {
+            out.line(session.elapsed(now), &text);
+        }
+    }
+    if let Some(text) = answers.leftover() {
+        out.line(session.elapsed(Instant::now()), &text);
+    }
+    Ended { eof, signal }
+}
+
 /// Ctrl-Z: pause the session, really suspend, and resume on `fg` unless it was paused before.
 fn suspend(session: &mut Session, out: &mut Output) {
     let was_paused = session.is_paused();
     apply(session, out, Command::Pause, Instant::now());
-    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    let _ = front::stop_process();
     if !was_paused {
         apply(session, out, Command::Resume, Instant::now());
     }
@@ -238,11 +293,11 @@ enum CheckIn {
 }
 
 /// Asks the check-in question as a line prompt until a score or an empty line.
-fn ask_check_in(inputs: &Inputs, out: &mut Output, elapsed: Duration) -> CheckIn {
+fn ask_check_in(mailbox: &Mailbox<Input>, out: &mut Output, elapsed: Duration) -> CheckIn {
     out.line(elapsed, &format!("{} (Enter to skip):", checkin::QUESTION));
     loop {
-        match inputs.wait(None) {
-            Some(Input::Line(line)) => match checkin::parse_answer(&line) {
+        match mailbox.wait(None) {
+            Some(Msg::Input(Input::Line(line))) => match checkin::parse_answer(&line) {
                 Ok(None) => return CheckIn::Answer(None),
                 Ok(Some(score)) => {
                     out.line(
@@ -253,12 +308,16 @@ fn ask_check_in(inputs: &Inputs, out: &mut Output, elapsed: Duration) -> CheckIn
                 }
                 Err(message) => out.line(elapsed, &message),
             },
-            Some(Input::Stop(sig)) => return CheckIn::Stopped(sig),
-            Some(Input::Suspend) => {
-                let _ =
-                    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+            Some(Msg::Input(Input::TooLong)) => out.line(
+                elapsed,
+                "A line that long is not a score: type a number from 0 to 10, or just Enter to skip",
+            ),
+            Some(Msg::Signal(Signal::Stop(sig))) => return CheckIn::Stopped(sig),
+            Some(Msg::Signal(Signal::Suspend)) => {
+                let _ = front::stop_process();
             }
-            Some(Input::Eof) | None => return CheckIn::Answer(None),
+            Some(Msg::Signal(Signal::Continue)) => {}
+            Some(Msg::Input(Input::Eof | Input::NotText)) | None => return CheckIn::Answer(None),
         }
     }
 }

@@ -153,14 +153,21 @@ fn looks_like_path(arg: &str) -> bool {
     arg.ends_with(".ron") || arg.contains(std::path::MAIN_SEPARATOR) || arg.contains('/')
 }
 
-/// The `*.ron` files directly in `dir`, sorted; a missing dir has none.
+/// The `*.ron` entries directly in `dir`, sorted; a missing dir has none. Entries that are
+/// not regular files are kept, so loading them reports them (a directory, a FIFO, a
+/// dangling link) instead of skipping them unsaid. Hidden entries are not routines: among
+/// them are editors' lock files (`.#walk.ron`, a dangling link while the file is edited).
 fn routine_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(read) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut files: Vec<PathBuf> = read
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| !n.as_encoded_bytes().starts_with(b"."))
+        })
         .collect();
     files.sort();
     files

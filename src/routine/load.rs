@@ -98,7 +98,7 @@ pub fn read_limited(path: &Path) -> Result<String, String> {
 
 /// `read_limited`, with the position of a bad byte kept apart for a located error.
 fn read_text(path: &Path) -> Result<String, (Option<Pos>, String)> {
-    let file = std::fs::File::open(path).map_err(|e| (None, format!("cannot open: {e}")))?;
+    let file = open_regular(path).map_err(|message| (None, message))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -122,6 +122,46 @@ fn read_text(path: &Path) -> Result<String, (Option<Pos>, String)> {
             format!("not UTF-8 text (byte 0x{bad:02X}); save the file as UTF-8"),
         )
     })
+}
+
+/// Opens `path` for reading if it is a regular file (or a link to one). Opened without
+/// blocking, so a FIFO (no writer), a tty or a device cannot hang a command, and refused
+/// unless regular: a FIFO or a device would never end or never begin.
+fn open_regular(path: &Path) -> Result<std::fs::File, String> {
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let file = std::fs::File::options()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|e| match e.raw_os_error() {
+            Some(libc::ELOOP) => "cannot open: a loop of symbolic links".to_string(),
+            Some(libc::ENOENT) => match std::fs::read_link(path) {
+                Ok(target) => format!(
+                    "cannot open: a symbolic link to {}, which does not exist",
+                    target.display()
+                ),
+                Err(_) => format!("cannot open: {e}"),
+            },
+            _ => format!("cannot open: {e}"),
+        })?;
+    let kind = file
+        .metadata()
+        .map_err(|e| format!("cannot read: {e}"))?
+        .file_type();
+    let what = if kind.is_file() {
+        return Ok(file);
+    } else if kind.is_dir() {
+        "a directory"
+    } else if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "not a file"
+    };
+    Err(format!("not a regular file ({what})"))
 }
 
 /// Parses and validates routine text; `origin` names it in errors.

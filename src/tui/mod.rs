@@ -17,4 +17,5 @@ pub use app::{App, Effect, Options, WallClock};
 pub use keymap::Action;
 pub use runner::{Start, run};
 pub use summary::CheckIn;
+pub use terminal::unusable;
 pub use theme::Theme;

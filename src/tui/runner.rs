@@ -2,26 +2,31 @@
 //! it; draw once if anything changed; carry out the app's effects (bells, speech, saves).
 
 use std::io::Write as _;
-use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use chrono::Local;
 use ratatui::crossterm::event::Event;
-use signal_hook::consts::{SIGCONT, SIGTSTP};
 
 use super::app::{App, Effect, Options};
 use super::keymap::Action;
-use super::terminal::{self, Msg, Term};
+use super::terminal::{self, Input, Term};
 use super::theme::Theme;
 use crate::app::Context;
 use crate::cli::CoachArgs;
 use crate::cues::Sound;
+use crate::front::{self, Mailbox, Signal};
 use crate::routine::Entry;
 use crate::speech::Speaker;
 
 /// The gap between the two bells of the end.
 const DOUBLE_BELL_GAP: Duration = Duration::from_millis(200);
+
+/// Terminal events that may wait for the loop (a paste arrives as many at once); the
+/// reader waits beyond that, and the loop handles at most this many between two draws.
+const INPUT_QUEUE: usize = 256;
+
+type Msg = front::Msg<Input>;
 
 /// Where the coach opens.
 pub enum Start {
@@ -64,10 +69,10 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
         app.set_notice(note);
     }
 
-    let (tx, rx) = terminal::channel_with_signals().context("cannot catch signals")?;
+    let mailbox = Mailbox::open(INPUT_QUEUE).context("cannot catch signals")?;
     let _guard = terminal::Guard;
     let term = terminal::enter().context("cannot set up the terminal")?;
-    terminal::forward_input(tx).context("cannot read the keyboard")?;
+    terminal::forward_input(mailbox.inbox()).context("cannot read the keyboard")?;
     if let Start::Routine(entry) = start {
         app.start(&entry, Instant::now());
     }
@@ -79,7 +84,21 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
         second_bell: None,
         errors: Vec::new(),
     };
-    let code = out.run(&mut app, &rx);
+    let code = match front::catch(|| out.run(&mut app, &mailbox)) {
+        Ok(code) => code,
+        Err(crash) => {
+            terminal::restore();
+            crash.salvage(ctx, || {
+                app.interrupt(Instant::now(), front::CRASH_EXIT);
+                app.take_effects()
+                    .into_iter()
+                    .find_map(|effect| match effect {
+                        Effect::Save(record) => Some(*record),
+                        _ => None,
+                    })
+            })
+        }
+    };
     terminal::restore();
     terminal::release(out.term);
     // Not `eprintln!`: it panics when stderr is a terminal that has gone (SIGHUP).
@@ -101,7 +120,7 @@ struct Loop<'a> {
 }
 
 impl Loop<'_> {
-    fn run(&mut self, app: &mut App, rx: &std::sync::mpsc::Receiver<Msg>) -> u8 {
+    fn run(&mut self, app: &mut App, mailbox: &Mailbox<Input>) -> u8 {
         let mut dirty = true;
         loop {
             let now = Instant::now();
@@ -118,9 +137,8 @@ impl Loop<'_> {
                     return 1;
                 }
                 dirty = false;
-                #[cfg(feature = "fault-injection")]
-                if app.session().is_some() && std::env::var_os("LIMBERUP_FAULT").is_some() {
-                    panic!("injected fault (LIMBERUP_FAULT)");
+                if app.session().is_some() {
+                    front::fault_point();
                 }
             }
             let app_wake = app.next_wakeup();
@@ -128,30 +146,21 @@ impl Loop<'_> {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
-            let first = match wake {
-                Some(at) => rx.recv_timeout(at.saturating_duration_since(Instant::now())),
-                None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
-            };
-            match first {
-                Ok(msg) => {
+            match mailbox.wait(wake) {
+                Some(msg) => {
                     dirty |= self.handle(app, msg);
-                    while let Ok(msg) = rx.try_recv() {
+                    for _ in 1..INPUT_QUEUE {
+                        let Some(msg) = mailbox.try_next() else { break };
                         dirty |= self.handle(app, msg);
                     }
                 }
-                Err(RecvTimeoutError::Timeout) => {
+                None => {
                     let now = Instant::now();
                     if self.second_bell.is_some_and(|t| t <= now) {
                         self.second_bell = None;
                         terminal::bell(&mut self.term);
                     }
                     dirty |= app_wake.is_some_and(|t| t <= now);
-                }
-                Err(RecvTimeoutError::Disconnected) => {
-                    self.errors.push("lost the input and signal threads".into());
-                    app.interrupt(now, 1);
-                    self.perform(app);
-                    return 1;
                 }
             }
         }
@@ -161,16 +170,16 @@ impl Loop<'_> {
     fn handle(&mut self, app: &mut App, msg: Msg) -> bool {
         let now = Instant::now();
         match msg {
-            Msg::Input(Event::Key(key)) => app.key(&key, now),
-            Msg::Input(Event::Resize(..)) => {}
-            Msg::Input(_) => return false,
-            Msg::Signal(SIGTSTP) => app.act(Action::Suspend, now),
-            Msg::Signal(SIGCONT) => {
+            Msg::Input(Input::Event(Event::Key(key))) => app.key(&key, now),
+            Msg::Input(Input::Event(Event::Resize(..))) => {}
+            Msg::Input(Input::Event(_)) => return false,
+            Msg::Signal(Signal::Suspend) => app.act(Action::Suspend, now),
+            Msg::Signal(Signal::Continue) => {
                 // Whoever stopped us may have drawn over the screen.
                 let _ = terminal::redraw_all(&mut self.term);
             }
-            Msg::Signal(sig) => app.signal(sig, now),
-            Msg::InputGone(e) => {
+            Msg::Signal(Signal::Stop(sig)) => app.signal(sig, now),
+            Msg::Input(Input::Gone(e)) => {
                 self.errors
                     .push(format!("the terminal stopped giving input: {e}"));
                 app.interrupt(now, 1);

@@ -1,12 +1,10 @@
-//! The terminal's modes and the outside world: raw mode + alternate screen in and out on
-//! every exit path (panic included), suspend/resume, and one channel that carries both key
-//! input (a thread blocked in `event::read`) and signals (a thread blocked on the signal
-//! pipe), so the loop sleeps until one of them or a deadline and never polls.
+//! The terminal's modes: raw mode + alternate screen in and out on every exit path (panic
+//! included), suspend/resume, and key input read on a thread (blocked in `event::read`)
+//! into the front ends' shared mailbox, where signals arrive too, so the loop sleeps until
+//! one of them or a deadline and never polls.
 
-use std::io::{self, BufWriter, Stdout, Write};
-use std::sync::Arc;
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Once, OnceLock};
 
 use ratatui::Terminal;
@@ -17,18 +15,17 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-use signal_hook::iterator::Signals;
+
+use crate::front::{self, Inbox};
 
 pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
-/// What wakes the loop.
+/// What the terminal gives the loop.
 #[derive(Debug)]
-pub enum Msg {
-    Input(Event),
-    Signal(i32),
+pub enum Input {
+    Event(Event),
     /// The terminal stopped giving input (it is gone); the text says why.
-    InputGone(String),
+    Gone(String),
 }
 
 /// True while the terminal is in raw mode on the alternate screen.
@@ -88,9 +85,7 @@ impl Drop for Guard {
 /// mode); on `fg` re-enters and forces a full redraw.
 pub fn suspend(term: &mut Term) -> io::Result<()> {
     restore();
-    // SIGTSTP itself is caught (so an outside `kill -TSTP` suspends cleanly too): stop with
-    // what its default action does.
-    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    front::stop_process()?;
     enable()?;
     redraw_all(term)
 }
@@ -109,32 +104,8 @@ pub fn bell(term: &mut Term) {
     let _ = out.write_all(b"\x07").and_then(|()| out.flush());
 }
 
-/// The channel the loop waits on; signals are caught from here on.
-pub fn channel_with_signals() -> io::Result<(Sender<Msg>, Receiver<Msg>)> {
-    let (tx, rx) = channel();
-    let stopping = Arc::new(AtomicBool::new(false));
-    for sig in [SIGTERM, SIGHUP, SIGINT] {
-        // A second signal while the first is still being handled ends the process at once,
-        // so a hung app can always be stopped.
-        signal_hook::flag::register_conditional_shutdown(sig, 128 + sig, Arc::clone(&stopping))?;
-        signal_hook::flag::register(sig, Arc::clone(&stopping))?;
-    }
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
-    let signal_tx = tx.clone();
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            for sig in signals.forever() {
-                if signal_tx.send(Msg::Signal(sig)).is_err() {
-                    return;
-                }
-            }
-        })?;
-    Ok((tx, rx))
-}
-
-/// Starts forwarding terminal input to `tx` (once per process: the reader is global).
-pub fn forward_input(tx: Sender<Msg>) -> io::Result<()> {
+/// Starts forwarding terminal input to `inbox` (once per process: the reader is global).
+pub fn forward_input(inbox: Inbox<Input>) -> io::Result<()> {
     static STARTED: OnceLock<()> = OnceLock::new();
     if STARTED.set(()).is_err() {
         return Ok(());
@@ -143,15 +114,36 @@ pub fn forward_input(tx: Sender<Msg>) -> io::Result<()> {
         .name("input".into())
         .spawn(move || {
             loop {
-                let msg = match event::read() {
-                    Ok(event) => Msg::Input(event),
-                    Err(e) => Msg::InputGone(e.to_string()),
+                let input = match event::read() {
+                    Ok(event) => Input::Event(event),
+                    Err(e) => Input::Gone(e.to_string()),
                 };
-                let gone = matches!(msg, Msg::InputGone(_));
-                if tx.send(msg).is_err() || gone {
+                let gone = matches!(input, Input::Gone(_));
+                if !inbox.send(input) || gone {
                     return;
                 }
             }
         })?;
     Ok(())
+}
+
+/// Why the full-screen coach cannot run here, if it cannot: stdout is not a terminal, the
+/// terminal cannot draw a screen (`TERM=dumb`), or there is no terminal to read keys from
+/// (stdin is not one and there is no controlling terminal to open instead).
+pub fn unusable() -> Option<String> {
+    if !io::stdout().is_terminal() {
+        return Some("stdout is not a terminal".into());
+    }
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        return Some("TERM is dumb".into());
+    }
+    if !io::stdin().is_terminal()
+        && let Err(e) = std::fs::File::options()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+    {
+        return Some(format!("no terminal to read keys from: /dev/tty: {e}"));
+    }
+    None
 }
