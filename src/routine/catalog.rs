@@ -49,6 +49,17 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// This entry with its id and every text of its routine fit to draw: control characters
+    /// escaped (`text::clean`). The loader refuses them, but an entry can be built in code.
+    pub fn cleaned(&self) -> Entry {
+        let clean = |t: &str| crate::text::clean(t).into_owned();
+        Entry {
+            id: clean(&self.id),
+            routine: self.routine.map_text(clean),
+            source: self.source.clone(),
+        }
+    }
+
     /// The RON text of this routine as written (comments kept), for export and copies.
     pub fn text(&self) -> Result<String, LoadError> {
         match &self.source {

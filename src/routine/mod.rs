@@ -2,6 +2,7 @@
 //! catalog of built-in and user routines.
 
 mod catalog;
+mod escapes;
 mod explain;
 mod load;
 mod locate;
