@@ -1,6 +1,6 @@
 //! The text rules of routine files: no control characters in any text a routine shows
 //! (however they are written: raw, escaped, in a raw string), each located at the very
-//! character; invisible text is blank.
+//! character; invisible text is blank; a byte order mark and an extensions header are fine.
 
 use limberup::routine::{Problem, parse};
 
@@ -175,4 +175,33 @@ fn invisible_text_is_blank_and_joiners_are_allowed() {
     }
     let joined = routine("\"Yoga 🧘\u{200D}♀️ with ZWNJ: می\u{200C}خواهم\"", STEP);
     assert!(parse(&joined, "t.ron").unwrap().name.contains('\u{200D}'));
+}
+
+#[test]
+fn a_byte_order_mark_is_skipped_and_columns_count_after_it() {
+    let text = routine("\"R\"", STEP);
+    let with_bom = format!("\u{FEFF}{text}");
+    assert_eq!(
+        parse(&with_bom, "t.ron").unwrap(),
+        parse(&text, "t.ron").unwrap()
+    );
+    let bad = routine("\"R\"", r#"Step(name: "S", work: Hold(secs: 0))"#);
+    assert_eq!(only(&format!("\u{FEFF}{bad}")), only(&bad));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.ron");
+    std::fs::write(&path, &with_bom).unwrap();
+    assert_eq!(limberup::routine::load_file(&path).unwrap().name, "R");
+}
+
+/// Problems found after parsing are located in files with an extensions header and raw
+/// identifiers, rather than at 1:1.
+#[test]
+fn problems_are_located_after_a_header_and_in_raw_identifiers() {
+    let text = "#![enable(implicit_some)]\nRoutine(r#name: \"\", kind: Other, steps: [Step(r#name: \"S\", work: Hold(r#secs: 0))])";
+    let found = problems(text);
+    let at: Vec<(usize, usize)> = found
+        .iter()
+        .map(|p| (p.pos.unwrap().line, p.pos.unwrap().col))
+        .collect();
+    assert_eq!(at, [(2, 9), (2, 71)], "{found:?}");
 }

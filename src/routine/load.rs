@@ -117,7 +117,7 @@ fn read_text(path: &Path) -> Result<String, (Option<Pos>, String)> {
             ),
         ));
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bad = e.as_bytes()[valid];
         let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
@@ -126,11 +126,22 @@ fn read_text(path: &Path) -> Result<String, (Option<Pos>, String)> {
             Some(pos),
             format!("not UTF-8 text (byte 0x{bad:02X}); save the file as UTF-8"),
         )
+    })?;
+    Ok(match without_bom(&text) {
+        rest if rest.len() < text.len() => rest.to_string(),
+        _ => text,
     })
+}
+
+/// `src` without a leading UTF-8 byte order mark, which some editors write: it is not text
+/// of the file, and columns count from after it, as those editors show them.
+pub fn without_bom(src: &str) -> &str {
+    src.strip_prefix('\u{FEFF}').unwrap_or(src)
 }
 
 /// Parses and validates routine text; `origin` names it in errors.
 pub fn parse(src: &str, origin: &str) -> Result<Routine, LoadError> {
+    let src = without_bom(src);
     let routine: Routine = parse_ron(src, origin)?;
     let mut problems: Vec<Problem> = validate::check(&routine)
         .into_iter()
@@ -185,8 +196,10 @@ fn forbidden_outside_strings(src: &str) -> Option<Problem> {
 }
 
 /// Deserializes any of our RON files (routines, config) with the same options and errors:
-/// `implicit_some` on, ron's recursion limit kept, trailing text refused.
+/// `implicit_some` on, ron's recursion limit kept, trailing text refused, a leading byte
+/// order mark skipped.
 pub fn parse_ron<T: DeserializeOwned>(src: &str, origin: &str) -> Result<T, LoadError> {
+    let src = without_bom(src);
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let mut de = ron::Deserializer::from_str_with_options(src, &options)
         .map_err(|e| syntax_error(src, origin, e, &[]))?;

@@ -57,9 +57,20 @@ impl<'a> Lexer<'a> {
     fn skip_trivia(&mut self) {
         loop {
             let rest = &self.src[self.pos..];
+            // A byte order mark may start the text; ron never sees it (see `without_bom`).
+            let rest = match rest.strip_prefix('\u{FEFF}') {
+                Some(after) if self.pos == 0 => {
+                    self.pos = rest.len() - after.len();
+                    after
+                }
+                _ => rest,
+            };
             let trimmed = rest.trim_start();
             self.pos += rest.len() - trimmed.len();
-            if trimmed.starts_with("//") {
+            if trimmed.starts_with("#![") {
+                // An extensions header (`#![enable(implicit_some)]`) is no value of ours.
+                self.pos += trimmed.find(']').map_or(trimmed.len(), |i| i + 1);
+            } else if trimmed.starts_with("//") {
                 self.pos += trimmed.find('\n').unwrap_or(trimmed.len());
             } else if trimmed.starts_with("/*") {
                 let mut depth = 0usize;
@@ -124,14 +135,16 @@ impl<'a> Lexer<'a> {
             .max(c.len_utf8());
         self.pos += len;
         let word = &rest[..len];
-        let is_ident = word
+        // `r#name` is ron's raw identifier for `name`.
+        let ident = word.strip_prefix("r#").unwrap_or(word);
+        let is_ident = ident
             .chars()
             .next()
             .is_some_and(|ch| ch.is_alphabetic() || ch == '_');
         Some((
             start,
             if is_ident {
-                Tok::Ident(word)
+                Tok::Ident(ident)
             } else {
                 Tok::Other(word)
             },
