@@ -94,7 +94,11 @@ impl Catalog {
         let Some(dir) = user_dir else {
             return catalog;
         };
-        for path in routine_files(dir) {
+        let files = routine_files(dir).unwrap_or_else(|err| {
+            catalog.errors.push(err);
+            Vec::new()
+        });
+        for path in files {
             let Some(id) = path
                 .file_stem()
                 .and_then(|s| s.to_str())
@@ -164,15 +168,32 @@ fn looks_like_path(arg: &str) -> bool {
     arg.ends_with(".ron") || arg.contains(std::path::MAIN_SEPARATOR) || arg.contains('/')
 }
 
-/// The `*.ron` files directly in `dir`, sorted; a missing dir has none.
-fn routine_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(read) = std::fs::read_dir(dir) else {
-        return Vec::new();
+/// The `*.ron` files directly in `dir`, sorted; a missing dir has none. Hidden files are
+/// left out: editors' scratch files and `edit`'s drafts of built-ins are no routines yet.
+fn routine_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let read = match std::fs::read_dir(dir) {
+        Ok(read) => read,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => {
+            let why = if dir.exists() && !dir.is_dir() {
+                "a file, not a directory: move it out of the way to keep routines there".to_string()
+            } else {
+                format!("cannot read this directory: {e}")
+            };
+            return Err(LoadError::single(
+                dir.display().to_string(),
+                format!("{why}; only the built-in routines are available"),
+            ));
+        }
+    };
+    let hidden = |p: &Path| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
     };
     let mut files: Vec<PathBuf> = read
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron") && !hidden(p) && p.is_file())
         .collect();
     files.sort();
-    files
+    Ok(files)
 }

@@ -316,6 +316,14 @@ pub fn locate_field(src: &str, fields: &[&str]) -> Option<usize> {
     offset
 }
 
+/// Byte span of the single-token value (a string, a number) of the field at `fields`
+/// (names from the root down), so a copy can replace just that value, comments and layout
+/// kept.
+pub fn locate_value(src: &str, fields: &[&str]) -> Option<Range<usize>> {
+    let path: Vec<Seg> = fields.iter().map(|f| Seg::Field(f.to_string())).collect();
+    value_span(src, &path)
+}
+
 /// The `name` written in the n-th step (0-based), so type errors can name the step.
 pub fn step_name(src: &str, index: usize) -> Option<String> {
     let mut lx = Lexer { src, pos: 0 };
