@@ -326,6 +326,17 @@ fn editor_problems_are_clear_errors() {
         .output()
         .unwrap();
     assert_eq!(no_file.status.code(), Some(2));
+    let by_file_name = sb
+        .cmd()
+        .env("EDITOR", "true")
+        .args(["edit", "tiny.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(by_file_name.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(by_file_name.stderr).unwrap(),
+        "limberup: tiny.ron: no such file; to use the routine `tiny`, give its id alone, without `.ron`\n"
+    );
 }
 
 #[test]

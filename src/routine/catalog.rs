@@ -132,6 +132,16 @@ impl Catalog {
     pub fn resolve(&self, arg: &str) -> Result<Entry, LoadError> {
         if looks_like_path(arg) {
             let path = PathBuf::from(arg);
+            let stem = path.file_stem().and_then(|s| s.to_str());
+            if let Some(id) = stem.filter(|id| !path.exists() && self.find(id).is_some()) {
+                return Err(LoadError::single(
+                    arg,
+                    format!(
+                        "no such file; to use the routine `{id}`, give its id alone, \
+                         without `.ron`"
+                    ),
+                ));
+            }
             let routine = load_file(&path)?;
             let id = path
                 .file_stem()
@@ -153,15 +163,76 @@ impl Catalog {
         {
             return Err(err.clone());
         }
+        Err(LoadError::single(arg, self.unknown_id(arg)))
+    }
+
+    /// What to say about an id that names nothing: every known id while there are few, the
+    /// closest few and a count when there are many.
+    fn unknown_id(&self, arg: &str) -> String {
         let known: Vec<&str> = self.entries.iter().map(|e| e.id.as_str()).collect();
-        Err(LoadError::single(
-            arg,
-            format!(
+        let guess = match closest(arg, &known).as_slice() {
+            [] => String::new(),
+            [one] => format!("; did you mean `{one}`?"),
+            [first @ .., last] => {
+                let first: Vec<String> = first.iter().map(|id| format!("`{id}`")).collect();
+                format!("; did you mean {} or `{last}`?", first.join(", "))
+            }
+        };
+        match (known.len() <= LIST_ALL_UP_TO, guess.is_empty()) {
+            (true, true) => format!(
                 "no routine with this id (known: {}); give an id or a path to a .ron file",
                 known.join(", ")
             ),
-        ))
+            (true, false) => format!(
+                "no routine with this id{guess} (known: {})",
+                known.join(", ")
+            ),
+            (false, _) => format!(
+                "no routine with this id among {} routines{guess} (`limberup list` shows them)",
+                thousands(known.len())
+            ),
+        }
     }
+}
+
+/// Known ids are all named up to this many; past it, only the closest.
+const LIST_ALL_UP_TO: usize = 8;
+/// How many close ids are suggested at most.
+const SUGGESTIONS: usize = 3;
+
+/// The ids `arg` is probably a slip for, closest first: a few edits away (about one in three
+/// characters), or containing it.
+fn closest<'a>(arg: &str, ids: &[&'a str]) -> Vec<&'a str> {
+    let arg = arg.to_lowercase();
+    let len = arg.chars().count();
+    let limit = (len / 3).max(1);
+    let mut close: Vec<(usize, &str)> = ids
+        .iter()
+        .filter_map(|id| {
+            let lower = id.to_lowercase();
+            let distance = strsim::levenshtein(&arg, &lower);
+            (distance <= limit || (len >= 3 && lower.contains(&arg))).then_some((distance, *id))
+        })
+        .collect();
+    close.sort();
+    close
+        .into_iter()
+        .take(SUGGESTIONS)
+        .map(|(_, id)| id)
+        .collect()
+}
+
+/// `10,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn looks_like_path(arg: &str) -> bool {
