@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::paths::Paths;
 use crate::routine::{
-    LoadError, MAX_TIMING_SECS, Pos, Problem, locate_field, parse_ron, read_limited,
+    LoadError, MAX_TIMING_SECS, Pos, Problem, locate_field, parse_ron, read_limited, token_at,
+    without_bom,
 };
 use crate::session::Timings;
 
@@ -78,20 +79,39 @@ impl Config {
         }
     }
 
-    /// Loads `path`; a missing file gives the defaults.
+    /// Loads `path`; a missing file gives the defaults. A symbolic link to nothing is an
+    /// error, not a missing file: the user meant some file to be read.
     pub fn load(path: Option<&Path>) -> Result<Config, LoadError> {
-        let Some(path) = path.filter(|p| p.exists()) else {
+        let missing = |p: &Path| {
+            p.symlink_metadata()
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        };
+        let Some(path) = path.filter(|p| !missing(p)) else {
             return Ok(Config::default());
         };
         let origin = path.display().to_string();
+        if !path.exists()
+            && let Ok(target) = std::fs::read_link(path)
+        {
+            return Err(LoadError::single(
+                origin,
+                format!(
+                    "a symbolic link to {}, which does not exist; fix or remove the link \
+                     (with no config file at all, the defaults apply)",
+                    target.display()
+                ),
+            ));
+        }
         let text = read_limited(path).map_err(|msg| LoadError::single(&origin, msg))?;
         Config::parse(&text, path)
     }
 
-    /// Parses config text; `path` names it in errors. A blank file means the defaults.
+    /// Parses config text; `path` names it in errors. A file of nothing but blanks and
+    /// comments means the defaults, as an empty one does.
     pub fn parse(text: &str, path: &Path) -> Result<Config, LoadError> {
         let origin = path.display().to_string();
-        if text.trim().is_empty() {
+        let text = without_bom(text);
+        if token_at(text, 0).is_none() {
             return Ok(Config::from_file(
                 ConfigFile::default(),
                 Some(path.to_path_buf()),

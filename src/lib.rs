@@ -23,4 +23,5 @@ pub mod session;
 pub mod shell;
 pub mod speech;
 pub mod stats;
+pub mod text;
 pub mod tui;

@@ -12,7 +12,7 @@ use limberup::cli::{Cli, CoachArgs, Command, RunArgs};
 use limberup::paths::Paths;
 use limberup::routine::LoadError;
 use limberup::session::Plan;
-use limberup::{authoring, listing, plain, shell, stats, tui};
+use limberup::{authoring, listing, plain, shell, stats, text, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -39,10 +39,11 @@ fn main() -> ExitCode {
 }
 
 /// Prints each line of `message` to stderr as `limberup: ...`; a closed stderr is ignored.
+/// Messages quote files and paths: control characters are shown escaped.
 fn say(message: &str) {
     let mut err = io::stderr().lock();
     for line in message.lines() {
-        let _ = writeln!(err, "limberup: {line}");
+        let _ = writeln!(err, "limberup: {}", text::clean(line));
     }
 }
 
@@ -140,7 +141,10 @@ fn validate(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut bad = 0;
     for checked in listing::validate(files) {
         match checked.error {
-            None => emit(&format!("{}: ok\n", checked.path.display()))?,
+            None => emit(&format!(
+                "{}: ok\n",
+                text::clean(&checked.path.display().to_string())
+            ))?,
             Some(error) => {
                 bad += 1;
                 let _ = writeln!(io::stderr().lock(), "{error}");

@@ -24,6 +24,28 @@ fn ids_are_slugs_of_names() {
     assert_eq!(slug(&"x".repeat(100)).unwrap().len(), 64);
 }
 
+/// A file name may have 255 bytes: long names in scripts of several bytes a character are
+/// cut on a character boundary well below that, leaving room for the temp file's suffix.
+#[test]
+fn ids_fit_in_a_file_name_whatever_the_script() {
+    for c in ['ü', 'ж', '日', '𝔞'] {
+        let name: String = std::iter::repeat_n(c, 200).collect();
+        let id = slug(&name).unwrap();
+        assert!(id.len() <= 128, "{c}: {} bytes", id.len());
+        assert!(id.chars().all(|x| x == c), "{c}: {id}");
+    }
+    let sb = Sandbox::new();
+    let name: String = std::iter::repeat_n('𝔞', 100).collect();
+    let output = sb.cmd().args(["new", &name]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let catalog = Catalog::load(Some(&sb.routines_dir()));
+    assert!(catalog.errors.is_empty(), "{:?}", catalog.errors);
+    assert_eq!(
+        catalog.find(&slug(&name).unwrap()).unwrap().routine.name,
+        name
+    );
+}
+
 #[test]
 fn the_template_validates_whatever_the_name() {
     for name in [
@@ -31,7 +53,7 @@ fn the_template_validates_whatever_the_name() {
         "Say \"hi\"",
         "back\\slash",
         "Rückenschule",
-        "two\nlines",
+        "Zero\u{200B}width",
     ] {
         let id = slug(name).unwrap();
         let text = template(name, &id);
@@ -60,6 +82,80 @@ fn a_copy_replaces_only_the_name() {
     assert_eq!(parse(&renamed, "raw").unwrap().name, "New");
     assert!(renamed.contains("Step(name: \"S\""));
     assert!(with_name("Routine(kind: Other)", "X").is_err());
+}
+
+/// Valid files in every shape ron accepts: an extensions header, comments where a value
+/// starts, a raw identifier for the field, a byte order mark.
+const SHAPES: [&str; 4] = [
+    "#![enable(implicit_some)]\nRoutine(name: \"Old\", kind: Other, steps: [Step(name: \"S\", work: Hold(secs: 1))])\n",
+    "Routine(\n    // The name:\n    name: /* shown in lists */ \"Old\", // here\n    kind: Other,\n    steps: [Step(name: \"S\", work: Hold(secs: 1))],\n)\n",
+    "Routine(r#name: \"Old\", r#kind: Other, steps: [Step(r#name: \"S\", work: Hold(secs: 1))])\n",
+    "\u{FEFF}// With a BOM.\nRoutine(name: r##\"Old\"##, kind: Other, steps: [Step(name: \"S\", work: Hold(secs: 1))])\n",
+];
+
+#[test]
+fn a_copy_renames_valid_files_of_every_shape() {
+    for text in SHAPES {
+        parse(text, "shape").unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        let renamed = with_name(text, "New").unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        let routine = parse(&renamed, "renamed").unwrap_or_else(|e| panic!("{renamed:?}: {e}"));
+        assert_eq!(routine.name, "New", "{renamed}");
+        // Only the value changed: comments, header and raw identifiers are all still there.
+        let without = |t: &str, value: &str| t.replacen(value, "", 1);
+        let old = if text.contains("r##") {
+            "r##\"Old\"##"
+        } else {
+            "\"Old\""
+        };
+        assert_eq!(without(&renamed, "\"New\""), without(text, old));
+    }
+}
+
+#[test]
+fn new_from_copies_files_of_every_shape() {
+    let sb = Sandbox::new();
+    for (i, text) in SHAPES.iter().enumerate() {
+        let source = sb.path().join(format!("shape-{i}.ron"));
+        std::fs::write(&source, text).unwrap();
+        let name = format!("Copy {i}");
+        let output = sb
+            .cmd()
+            .args(["new", &name, "--from", source.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{text:?}: {output:?}");
+    }
+    let catalog = Catalog::load(Some(&sb.routines_dir()));
+    assert!(catalog.errors.is_empty(), "{:?}", catalog.errors);
+    for i in 0..SHAPES.len() {
+        let entry = catalog.find(&format!("copy-{i}")).unwrap();
+        assert_eq!(entry.routine.name, format!("Copy {i}"));
+    }
+}
+
+#[test]
+fn new_refuses_control_characters_in_the_name() {
+    let sb = Sandbox::new();
+    for (name, what) in [
+        ("Two\nlines", "a line break (U+000A)"),
+        (
+            "Evil\u{1b}]0;title\u{7}",
+            "a control character (ESC, U+001B)",
+        ),
+        ("\u{202E}Reversed", "a bidirectional-text control (U+202E)"),
+    ] {
+        let output = sb.cmd().args(["new", name]).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{name:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.ends_with(&format!(
+                " cannot name a routine: {what} is not allowed in it\n"
+            )),
+            "{stderr}"
+        );
+        assert!(!stderr.contains(['\u{1b}', '\u{202E}']), "{stderr:?}");
+    }
+    assert!(!sb.routines_dir().exists());
 }
 
 #[test]

@@ -43,6 +43,54 @@ fn every_field_is_optional_and_a_missing_or_blank_file_means_defaults() {
     assert_eq!(parse("(speech: [])").unwrap().speech, None);
 }
 
+/// A file with every line commented out is what a user gets by disabling each setting: it
+/// means the defaults, as an empty file does, not "the file ends early".
+#[test]
+fn a_file_of_only_comments_means_defaults() {
+    for text in [
+        "// bell: false,\n",
+        "/* Config(\n    bell: false,\n) */\n",
+        "\u{FEFF}// saved with a byte order mark\n\n",
+    ] {
+        let config = parse(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert_eq!(config.timings, Timings::default(), "{text:?}");
+        assert!(config.bell, "{text:?}");
+        assert_eq!(config.source.as_deref(), Some(Path::new("/c/config.ron")));
+    }
+    // A byte order mark before real settings is skipped too, columns counted after it.
+    assert!(!parse("\u{FEFF}Config(bell: false)").unwrap().bell);
+    assert_eq!(
+        parse("\u{FEFF}Config(bel: false)").unwrap_err(),
+        "/c/config.ron:1:8: bel: unknown field `bel` in `Config`; expected one of \
+         `prepare_secs`, `rest_secs`, `switch_secs`, `bell`, `check_in`, `speech`, \
+         `confirm_quit`, `theme` (did you mean `bell`?)"
+    );
+}
+
+/// A link to a file that is gone is a mistake to report: silently running on defaults
+/// would hide that the user's settings are not read.
+#[test]
+fn a_dangling_symlink_is_an_error_not_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("config.ron");
+    let target = dir.path().join("dotfiles/limberup.ron");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let err = Config::load(Some(&link)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: a symbolic link to {}, which does not exist; fix or remove the link \
+             (with no config file at all, the defaults apply)",
+            link.display(),
+            target.display()
+        )
+    );
+    // Once the target exists, it is read through the link.
+    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+    std::fs::write(&target, "Config(bell: false)").unwrap();
+    assert!(!Config::load(Some(&link)).unwrap().bell);
+}
+
 #[test]
 fn unknown_fields_are_located_errors() {
     assert_eq!(

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::clock::clock_tenths as clock;
 use crate::routine::{Entry, Kind, load_file};
 use crate::session::{Plan, PlanOptions};
+use crate::text::width;
 
 pub use plan::{plan_json, plan_table};
 
@@ -37,12 +38,10 @@ pub fn planned(plan: &Plan) -> String {
     }
 }
 
-/// Text from a routine file on one line: control characters (a `\n` in a name) would
-/// break the table.
+/// Text from a routine file (or its path) as a table shows it: control characters escaped
+/// (`text::clean`), so none reaches the terminal and a `\n` cannot break a row.
 pub(crate) fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    crate::text::clean(text).into_owned()
 }
 
 /// The routines as an aligned table, one row each.
@@ -57,20 +56,20 @@ pub fn list_table(entries: &[Entry], options: &PlanOptions) -> String {
             entry.routine.kind.label().to_string(),
             entry.routine.steps.len().to_string(),
             planned(&plan),
-            entry.source.to_string(),
+            one_line(&entry.source.to_string()),
         ]);
     }
     let mut widths = [0usize; 6];
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(width(cell));
         }
     }
     let mut out = String::new();
     for row in &rows {
         let mut line = String::new();
         for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
-            let pad = w - cell.chars().count();
+            let pad = w - width(cell);
             match i {
                 // Numbers right-aligned.
                 3 => line.push_str(&format!("{}{cell}  ", " ".repeat(pad))),
@@ -151,7 +150,7 @@ mod tests {
     }
 
     #[test]
-    fn one_line_blanks_control_characters() {
-        assert_eq!(one_line("a\nb\tc"), "a b c");
+    fn one_line_escapes_control_characters() {
+        assert_eq!(one_line("a\nb\tc\u{1b}[2J"), "a\\nb\\tc\\u{1b}[2J");
     }
 }

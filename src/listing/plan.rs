@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::{Secs, clock, one_line, planned, pretty};
 use crate::routine::Kind;
 use crate::session::{Phase, Plan, Segment, StepPlan, WorkPlan};
+use crate::text::{pad, width};
 
 /// What one pass of the work is, in words: `hold`, `12 reps at 5 s`, `12 reps, counted`.
 fn work_words(work: &WorkPlan) -> String {
@@ -53,7 +54,7 @@ pub fn plan_table(plan: &Plan) -> String {
     let label_width = plan
         .segments
         .iter()
-        .map(|s| phase_label(&plan.steps[s.step], s).chars().count())
+        .map(|s| width(&phase_label(&plan.steps[s.step], s)))
         .max()
         .unwrap_or(0);
     let number_width = count.to_string().len();
@@ -73,7 +74,7 @@ pub fn plan_table(plan: &Plan) -> String {
         for segment in &plan.segments[plan.step_segments(i)] {
             let label = phase_label(step, segment);
             let time = segment.duration.map_or("--".to_string(), clock);
-            let mut line = format!("     {label:<label_width$}  {time:>7}");
+            let mut line = format!("     {}  {time:>7}", pad(&label, label_width));
             if segment.phase == Phase::Work {
                 line.push_str(&format!("  {}", work_words(&step.work)));
             }

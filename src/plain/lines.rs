@@ -13,6 +13,13 @@ pub fn stamp(elapsed: Duration) -> String {
     format!("[{:02}:{:02}]", s / 60, s % 60)
 }
 
+/// A whole output line: the stamp, then `text` with control characters escaped
+/// (`text::clean`), so names from files can neither drive the terminal nor break the
+/// one-line-per-change rule.
+pub fn stamped(elapsed: Duration, text: &str) -> String {
+    format!("{} {}", stamp(elapsed), crate::text::clean(text))
+}
+
 /// Seconds as people say them: `10 s`, or `2.5 s` when a `--scale` made them fractional.
 fn secs(d: Duration) -> String {
     let ms = d.as_millis();

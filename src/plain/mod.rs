@@ -54,7 +54,7 @@ struct Output {
 impl Output {
     fn line(&mut self, elapsed: Duration, text: &str) {
         let mut out = std::io::stdout().lock();
-        let written = writeln!(out, "{} {text}", lines::stamp(elapsed)).and_then(|()| out.flush());
+        let written = writeln!(out, "{}", lines::stamped(elapsed, text)).and_then(|()| out.flush());
         if written.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
             self.closed = true;
         }

@@ -49,6 +49,17 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// This entry with its id and every text of its routine fit to draw: control characters
+    /// escaped (`text::clean`). The loader refuses them, but an entry can be built in code.
+    pub fn cleaned(&self) -> Entry {
+        let clean = |t: &str| crate::text::clean(t).into_owned();
+        Entry {
+            id: clean(&self.id),
+            routine: self.routine.map_text(clean),
+            source: self.source.clone(),
+        }
+    }
+
     /// The RON text of this routine as written (comments kept), for export and copies.
     pub fn text(&self) -> Result<String, LoadError> {
         match &self.source {
@@ -83,7 +94,11 @@ impl Catalog {
         let Some(dir) = user_dir else {
             return catalog;
         };
-        for path in routine_files(dir) {
+        let files = routine_files(dir).unwrap_or_else(|err| {
+            catalog.errors.push(err);
+            Vec::new()
+        });
+        for path in files {
             let Some(id) = path
                 .file_stem()
                 .and_then(|s| s.to_str())
@@ -117,6 +132,16 @@ impl Catalog {
     pub fn resolve(&self, arg: &str) -> Result<Entry, LoadError> {
         if looks_like_path(arg) {
             let path = PathBuf::from(arg);
+            let stem = path.file_stem().and_then(|s| s.to_str());
+            if let Some(id) = stem.filter(|id| !path.exists() && self.find(id).is_some()) {
+                return Err(LoadError::single(
+                    arg,
+                    format!(
+                        "no such file; to use the routine `{id}`, give its id alone, \
+                         without `.ron`"
+                    ),
+                ));
+            }
             let routine = load_file(&path)?;
             let id = path
                 .file_stem()
@@ -138,15 +163,76 @@ impl Catalog {
         {
             return Err(err.clone());
         }
+        Err(LoadError::single(arg, self.unknown_id(arg)))
+    }
+
+    /// What to say about an id that names nothing: every known id while there are few, the
+    /// closest few and a count when there are many.
+    fn unknown_id(&self, arg: &str) -> String {
         let known: Vec<&str> = self.entries.iter().map(|e| e.id.as_str()).collect();
-        Err(LoadError::single(
-            arg,
-            format!(
+        let guess = match closest(arg, &known).as_slice() {
+            [] => String::new(),
+            [one] => format!("; did you mean `{one}`?"),
+            [first @ .., last] => {
+                let first: Vec<String> = first.iter().map(|id| format!("`{id}`")).collect();
+                format!("; did you mean {} or `{last}`?", first.join(", "))
+            }
+        };
+        match (known.len() <= LIST_ALL_UP_TO, guess.is_empty()) {
+            (true, true) => format!(
                 "no routine with this id (known: {}); give an id or a path to a .ron file",
                 known.join(", ")
             ),
-        ))
+            (true, false) => format!(
+                "no routine with this id{guess} (known: {})",
+                known.join(", ")
+            ),
+            (false, _) => format!(
+                "no routine with this id among {} routines{guess} (`limberup list` shows them)",
+                thousands(known.len())
+            ),
+        }
     }
+}
+
+/// Known ids are all named up to this many; past it, only the closest.
+const LIST_ALL_UP_TO: usize = 8;
+/// How many close ids are suggested at most.
+const SUGGESTIONS: usize = 3;
+
+/// The ids `arg` is probably a slip for, closest first: a few edits away (about one in three
+/// characters), or containing it.
+fn closest<'a>(arg: &str, ids: &[&'a str]) -> Vec<&'a str> {
+    let arg = arg.to_lowercase();
+    let len = arg.chars().count();
+    let limit = (len / 3).max(1);
+    let mut close: Vec<(usize, &str)> = ids
+        .iter()
+        .filter_map(|id| {
+            let lower = id.to_lowercase();
+            let distance = strsim::levenshtein(&arg, &lower);
+            (distance <= limit || (len >= 3 && lower.contains(&arg))).then_some((distance, *id))
+        })
+        .collect();
+    close.sort();
+    close
+        .into_iter()
+        .take(SUGGESTIONS)
+        .map(|(_, id)| id)
+        .collect()
+}
+
+/// `10,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn looks_like_path(arg: &str) -> bool {
@@ -155,20 +241,32 @@ fn looks_like_path(arg: &str) -> bool {
 
 /// The `*.ron` entries directly in `dir`, sorted; a missing dir has none. Entries that are
 /// not regular files are kept, so loading them reports them (a directory, a FIFO, a
-/// dangling link) instead of skipping them unsaid. Hidden entries are not routines: among
-/// them are editors' lock files (`.#walk.ron`, a dangling link while the file is edited).
-fn routine_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(read) = std::fs::read_dir(dir) else {
-        return Vec::new();
+/// dangling link) instead of skipping them unsaid. Hidden entries are not routines: editors'
+/// lock and scratch files (`.#walk.ron`) and `edit`'s drafts of built-ins.
+fn routine_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let read = match std::fs::read_dir(dir) {
+        Ok(read) => read,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => {
+            let why = if dir.exists() && !dir.is_dir() {
+                "a file, not a directory: move it out of the way to keep routines there".to_string()
+            } else {
+                format!("cannot read this directory: {e}")
+            };
+            return Err(LoadError::single(
+                dir.display().to_string(),
+                format!("{why}; only the built-in routines are available"),
+            ));
+        }
+    };
+    let hidden = |p: &Path| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
     };
     let mut files: Vec<PathBuf> = read
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| !n.as_encoded_bytes().starts_with(b"."))
-        })
+        .filter(|p| p.extension().is_some_and(|x| x == "ron") && !hidden(p))
         .collect();
     files.sort();
-    files
+    Ok(files)
 }

@@ -147,6 +147,26 @@ fn decimal_in_integer(src: &str, offset: usize) -> Option<(String, usize)> {
     (!name.is_empty()).then(|| (name.to_string(), start))
 }
 
+/// A value where a field name belongs, as in `Hold(30)`: ron reads `30` as a name and
+/// suggests the raw identifier `r#30`, which is no help. Says which field is meant instead.
+fn field_name_expected(src: &str, offset: usize, found: &str) -> String {
+    let outer = src[..offset].trim_end().strip_suffix('(').map(|before| {
+        let start = before
+            .char_indices()
+            .rfind(|(_, c)| !(c.is_alphanumeric() || *c == '_'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        &before[start..]
+    });
+    let number = |fallback: u32| found.parse::<u32>().unwrap_or(fallback);
+    let example = match outer {
+        Some("Hold") => format!("`Hold(secs: {})`", number(30)),
+        Some("Reps") => format!("`Reps(count: {})`", number(10)),
+        Some(outer) if !outer.is_empty() => format!("`{outer}(name: value, ...)`"),
+        _ => "`name: value`".to_string(),
+    };
+    format!("expected a field name, e.g. {example}, found `{found}`")
+}
+
 fn missing_field(field: &str, outer: Option<&str>) -> String {
     let mut text = format!("missing the required field `{field}`");
     if let Some(outer) = outer {
@@ -223,6 +243,7 @@ pub fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
             | Error::ExpectedString
             | Error::ExpectedBoolean
             | Error::ExpectedIdentifier
+            | Error::SuggestRawIdentifier(_)
             | Error::ExpectedArray
     );
     if typed && let Some((start, _)) = locate::token_at(src, offset) {
@@ -240,6 +261,9 @@ pub fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
     let mut message = match &err.code {
         Error::ExpectedNamedStructLike(name) if src.trim().is_empty() => {
             format!("the file is empty; expected `{name}(...)`")
+        }
+        Error::ExpectedNamedStructLike(name) if locate::token_at(src, 0).is_none() => {
+            format!("the file holds nothing but comments; expected `{name}(...)`")
         }
         Error::TrailingCharacters => {
             if let Some(at) = locate::after_root(src) {
@@ -320,6 +344,9 @@ pub fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
             found,
             outer,
         } => unknown_variant(found, outer.as_deref(), expected),
+        Error::SuggestRawIdentifier(found) | Error::InvalidIdentifier(found) => {
+            field_name_expected(src, offset, found)
+        }
         Error::DuplicateStructField { field, .. } => {
             format!("`{field}` is given twice; keep one")
         }

@@ -8,10 +8,12 @@ use std::path::Path;
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
+use super::escapes;
 use super::explain;
 use super::locate::{self, Pos, Seg};
 use super::model::Routine;
 use super::validate;
+use crate::text;
 
 /// Larger files are refused before parsing: no routine needs a megabyte.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -49,25 +51,28 @@ impl LoadError {
 }
 
 impl fmt::Display for LoadError {
+    /// One line per problem. Messages quote the file (a token, a name, the path itself), so
+    /// each line is shown through `text::clean`: nothing in a file reaches the terminal raw.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, p) in self.problems.iter().enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{}", self.origin)?;
+            let mut line = self.origin.clone();
             if let Some(pos) = p.pos {
-                write!(f, ":{}:{}", pos.line, pos.col)?;
+                line.push_str(&format!(":{}:{}", pos.line, pos.col));
             }
-            write!(f, ": ")?;
+            line.push_str(": ");
             match &p.step {
-                Some((n, Some(name))) => write!(f, "step {n} ({name:?}), ")?,
-                Some((n, None)) => write!(f, "step {n}, ")?,
+                Some((n, Some(name))) => line.push_str(&format!("step {n} ({name:?}), ")),
+                Some((n, None)) => line.push_str(&format!("step {n}, ")),
                 None => {}
             }
             if let Some(field) = &p.field {
-                write!(f, "{field}: ")?;
+                line.push_str(&format!("{field}: "));
             }
-            write!(f, "{}", p.message)?;
+            line.push_str(&p.message);
+            f.write_str(&text::clean(&line))?;
         }
         Ok(())
     }
@@ -112,7 +117,7 @@ fn read_text(path: &Path) -> Result<String, (Option<Pos>, String)> {
             ),
         ));
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bad = e.as_bytes()[valid];
         let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
@@ -121,6 +126,10 @@ fn read_text(path: &Path) -> Result<String, (Option<Pos>, String)> {
             Some(pos),
             format!("not UTF-8 text (byte 0x{bad:02X}); save the file as UTF-8"),
         )
+    })?;
+    Ok(match without_bom(&text) {
+        rest if rest.len() < text.len() => rest.to_string(),
+        _ => text,
     })
 }
 
@@ -164,39 +173,73 @@ fn open_regular(path: &Path) -> Result<std::fs::File, String> {
     Err(format!("not a regular file ({what})"))
 }
 
+/// `src` without a leading UTF-8 byte order mark, which some editors write: it is not text
+/// of the file, and columns count from after it, as those editors show them.
+pub fn without_bom(src: &str) -> &str {
+    src.strip_prefix('\u{FEFF}').unwrap_or(src)
+}
+
 /// Parses and validates routine text; `origin` names it in errors.
 pub fn parse(src: &str, origin: &str) -> Result<Routine, LoadError> {
+    let src = without_bom(src);
     let routine: Routine = parse_ron(src, origin)?;
-    let problems = validate::check(&routine);
-    if problems.is_empty() {
-        return Ok(routine);
-    }
-    let problems = problems
+    let mut problems: Vec<Problem> = validate::check(&routine)
         .into_iter()
-        .map(|(path, message)| {
-            let pos = locate::locate(src, &path).map(|o| Pos::of_offset(src, o));
+        .map(|found| {
+            let offset = match found.char_index {
+                Some(i) => escapes::char_in_string(src, &found.path, i)
+                    .or_else(|| locate::locate(src, &found.path)),
+                None => locate::locate(src, &found.path),
+            };
             let name_of = |i| {
                 let step: &super::model::Step = routine.steps.get(i)?;
-                (!step.name.trim().is_empty()).then(|| step.name.clone())
+                (!text::is_blank(&step.name)).then(|| step.name.clone())
             };
-            let (step, field) = split_path(&path, name_of);
+            let (step, field) = split_path(&found.path, name_of);
             Problem {
-                pos,
+                pos: offset.map(|o| Pos::of_offset(src, o)),
                 step,
                 field,
-                message,
+                message: found.message,
             }
         })
         .collect();
+    problems.extend(forbidden_outside_strings(src));
+    if problems.is_empty() {
+        return Ok(routine);
+    }
     Err(LoadError {
         origin: origin.to_string(),
         problems,
     })
 }
 
+/// The first forbidden character (see `text`) written raw outside the strings, in a comment
+/// mostly: `export` and editors show those too. Tabs and line ends are the file's layout.
+fn forbidden_outside_strings(src: &str) -> Option<Problem> {
+    let strings = locate::string_spans(src);
+    src.char_indices()
+        .find(|&(at, c)| {
+            text::is_forbidden(c)
+                && !matches!(c, '\t' | '\n' | '\r')
+                && !strings.iter().any(|s| s.contains(&at))
+        })
+        .map(|(at, c)| Problem {
+            pos: Some(Pos::of_offset(src, at)),
+            step: None,
+            field: None,
+            message: format!(
+                "{} is not allowed in a routine file, not even in a comment",
+                text::describe(c)
+            ),
+        })
+}
+
 /// Deserializes any of our RON files (routines, config) with the same options and errors:
-/// `implicit_some` on, ron's recursion limit kept, trailing text refused.
+/// `implicit_some` on, ron's recursion limit kept, trailing text refused, a leading byte
+/// order mark skipped.
 pub fn parse_ron<T: DeserializeOwned>(src: &str, origin: &str) -> Result<T, LoadError> {
+    let src = without_bom(src);
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let mut de = ron::Deserializer::from_str_with_options(src, &options)
         .map_err(|e| syntax_error(src, origin, e, &[]))?;

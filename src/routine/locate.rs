@@ -1,6 +1,8 @@
 //! Finds where a value sits in RON source, so errors found after parsing (ranges, blank
 //! names) can still point at a line and column. Best effort: malformed text yields `None`.
 
+use std::ops::Range;
+
 /// One step of a path into a routine file: a field name or a list index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seg {
@@ -34,7 +36,8 @@ const MAX_DEPTH: usize = 64;
 enum Node<'a> {
     Struct(Vec<(&'a str, usize, Node<'a>)>),
     Seq(Vec<(usize, Node<'a>)>),
-    Leaf(&'a str),
+    /// A value's text (a string's without its quotes) and the byte span of its whole token.
+    Leaf(&'a str, Range<usize>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -54,9 +57,20 @@ impl<'a> Lexer<'a> {
     fn skip_trivia(&mut self) {
         loop {
             let rest = &self.src[self.pos..];
+            // A byte order mark may start the text; ron never sees it (see `without_bom`).
+            let rest = match rest.strip_prefix('\u{FEFF}') {
+                Some(after) if self.pos == 0 => {
+                    self.pos = rest.len() - after.len();
+                    after
+                }
+                _ => rest,
+            };
             let trimmed = rest.trim_start();
             self.pos += rest.len() - trimmed.len();
-            if trimmed.starts_with("//") {
+            if trimmed.starts_with("#![") {
+                // An extensions header (`#![enable(implicit_some)]`) is no value of ours.
+                self.pos += trimmed.find(']').map_or(trimmed.len(), |i| i + 1);
+            } else if trimmed.starts_with("//") {
                 self.pos += trimmed.find('\n').unwrap_or(trimmed.len());
             } else if trimmed.starts_with("/*") {
                 let mut depth = 0usize;
@@ -121,14 +135,16 @@ impl<'a> Lexer<'a> {
             .max(c.len_utf8());
         self.pos += len;
         let word = &rest[..len];
-        let is_ident = word
+        // `r#name` is ron's raw identifier for `name`.
+        let ident = word.strip_prefix("r#").unwrap_or(word);
+        let is_ident = ident
             .chars()
             .next()
             .is_some_and(|ch| ch.is_alphabetic() || ch == '_');
         Some((
             start,
             if is_ident {
-                Tok::Ident(word)
+                Tok::Ident(ident)
             } else {
                 Tok::Other(word)
             },
@@ -161,20 +177,21 @@ fn parse_value<'a>(lx: &mut Lexer<'a>, depth: usize) -> Option<Node<'a>> {
     if depth > MAX_DEPTH {
         return None;
     }
-    let (_, tok) = lx.next()?;
+    let (start, tok) = lx.next()?;
+    let span = start..lx.pos;
     match tok {
         Tok::Ident(name) => {
             if lx.peek().map(|t| t.1) == Some(Tok::Punct('(')) {
                 lx.next();
                 parse_body(lx, ')', depth)
             } else {
-                Some(Node::Leaf(name))
+                Some(Node::Leaf(name, span))
             }
         }
         Tok::Punct('(') => parse_body(lx, ')', depth),
         Tok::Punct('[') => parse_body(lx, ']', depth),
         Tok::Punct('{') => parse_body(lx, '}', depth),
-        Tok::Str(s) | Tok::Other(s) => Some(Node::Leaf(s)),
+        Tok::Str(s) | Tok::Other(s) => Some(Node::Leaf(s, span)),
         Tok::Punct(_) => None,
     }
 }
@@ -221,13 +238,11 @@ fn parse_body<'a>(lx: &mut Lexer<'a>, close: char, depth: usize) -> Option<Node<
     })
 }
 
-/// Byte offset of the value at `path`, or of the deepest part of it that exists (for a
-/// field: where its name is written).
-pub fn locate(src: &str, path: &[Seg]) -> Option<usize> {
-    let mut lx = Lexer { src, pos: 0 };
-    let start = lx.peek()?.0;
-    let root = parse_value(&mut lx, 0)?;
-    let mut node = &root;
+/// Follows `path` from `root` (written at `start`) as far as it exists: the offset of the
+/// deepest part found (for a field, where its name is written), that node, and whether the
+/// whole path was found.
+fn walk<'n, 'a>(root: &'n Node<'a>, start: usize, path: &[Seg]) -> (usize, &'n Node<'a>, bool) {
+    let mut node = root;
     let mut offset = start;
     for seg in path {
         let found = match (seg, node) {
@@ -243,10 +258,43 @@ pub fn locate(src: &str, path: &[Seg]) -> Option<usize> {
                 offset = at;
                 node = value;
             }
-            None => break,
+            None => return (offset, node, false),
         }
     }
-    Some(offset)
+    (offset, node, true)
+}
+
+/// Byte offset of the value at `path`, or of the deepest part of it that exists (for a
+/// field: where its name is written).
+pub fn locate(src: &str, path: &[Seg]) -> Option<usize> {
+    let mut lx = Lexer { src, pos: 0 };
+    let start = lx.peek()?.0;
+    let root = parse_value(&mut lx, 0)?;
+    Some(walk(&root, start, path).0)
+}
+
+/// Byte span of the single-token value (a string, a number, a name) at `path`.
+pub fn value_span(src: &str, path: &[Seg]) -> Option<Range<usize>> {
+    let mut lx = Lexer { src, pos: 0 };
+    let start = lx.peek()?.0;
+    let root = parse_value(&mut lx, 0)?;
+    match walk(&root, start, path) {
+        (_, Node::Leaf(_, span), true) => Some(span.clone()),
+        _ => None,
+    }
+}
+
+/// Byte spans of the string literals in `src`, so a scan of the raw text can leave what is
+/// inside strings to the checks of their values.
+pub fn string_spans(src: &str) -> Vec<Range<usize>> {
+    let mut lx = Lexer { src, pos: 0 };
+    let mut spans = Vec::new();
+    while let Some((start, tok)) = lx.next() {
+        if let Tok::Str(_) = tok {
+            spans.push(start..lx.pos);
+        }
+    }
+    spans
 }
 
 /// Byte offset where the field at `fields` (names from the root down) is written; `None`
@@ -268,6 +316,14 @@ pub fn locate_field(src: &str, fields: &[&str]) -> Option<usize> {
     offset
 }
 
+/// Byte span of the single-token value (a string, a number) of the field at `fields`
+/// (names from the root down), so a copy can replace just that value, comments and layout
+/// kept.
+pub fn locate_value(src: &str, fields: &[&str]) -> Option<Range<usize>> {
+    let path: Vec<Seg> = fields.iter().map(|f| Seg::Field(f.to_string())).collect();
+    value_span(src, &path)
+}
+
 /// The `name` written in the n-th step (0-based), so type errors can name the step.
 pub fn step_name(src: &str, index: usize) -> Option<String> {
     let mut lx = Lexer { src, pos: 0 };
@@ -281,7 +337,7 @@ pub fn step_name(src: &str, index: usize) -> Option<String> {
         return None;
     };
     match step.iter().find(|(n, _, _)| *n == "name")? {
-        (_, _, Node::Leaf(name)) => Some((*name).to_string()),
+        (_, _, Node::Leaf(name, _)) => Some((*name).to_string()),
         _ => None,
     }
 }

@@ -2,6 +2,7 @@
 //! catalog of built-in and user routines.
 
 mod catalog;
+mod escapes;
 mod explain;
 mod load;
 mod locate;
@@ -9,7 +10,9 @@ mod model;
 mod validate;
 
 pub use catalog::{Catalog, Entry, Source, builtin_source, builtins};
-pub use load::{LoadError, MAX_FILE_BYTES, Problem, load_file, parse, parse_ron, read_limited};
-pub use locate::{Pos, locate_field};
+pub use load::{
+    LoadError, MAX_FILE_BYTES, Problem, load_file, parse, parse_ron, read_limited, without_bom,
+};
+pub use locate::{Pos, locate_field, locate_value, token_at};
 pub use model::{Kind, Routine, Step, Work};
 pub use validate::MAX_TIMING_SECS;

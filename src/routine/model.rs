@@ -89,6 +89,41 @@ impl Work {
     }
 }
 
+impl Routine {
+    /// A copy with `f` applied to every text: the name, description, and each step's name,
+    /// cues, pass and phase labels.
+    pub fn map_text(&self, f: impl Fn(&str) -> String) -> Routine {
+        let all = |texts: &[String]| texts.iter().map(|t| f(t)).collect();
+        Routine {
+            name: f(&self.name),
+            description: f(&self.description),
+            steps: self
+                .steps
+                .iter()
+                .map(|step| Step {
+                    name: f(&step.name),
+                    cues: all(&step.cues),
+                    passes: all(&step.passes),
+                    work: match &step.work {
+                        Work::Reps {
+                            count,
+                            tempo_secs,
+                            phases,
+                        } => Work::Reps {
+                            count: *count,
+                            tempo_secs: *tempo_secs,
+                            phases: all(phases),
+                        },
+                        hold => hold.clone(),
+                    },
+                    ..step.clone()
+                })
+                .collect(),
+            ..self.clone()
+        }
+    }
+}
+
 impl Step {
     /// Number of passes the work runs (at least one).
     pub fn pass_count(&self) -> usize {

@@ -1,10 +1,12 @@
-//! The rules a routine must meet beyond its syntax: ranges, blank names, duplicates.
-//! Each problem comes with the path of the offending value so the loader can locate it.
+//! The rules a routine must meet beyond its syntax: ranges, blank names, duplicates, text
+//! without control characters. Each problem comes with the path of the offending value (and
+//! for a bad character, where in the text it is) so the loader can locate it.
 
 use std::collections::HashSet;
 
 use super::locate::Seg;
 use super::model::{Routine, Step, Work};
+use crate::text;
 
 pub const MAX_TIMING_SECS: u32 = 600;
 pub const HOLD_SECS: std::ops::RangeInclusive<u32> = 1..=3600;
@@ -13,18 +15,76 @@ pub const TEMPO_SECS: std::ops::RangeInclusive<f64> = 0.5..=60.0;
 pub const MAX_PHASES: usize = 4;
 pub const MAX_PASSES: usize = 8;
 
-type Found = Vec<(Vec<Seg>, String)>;
+/// One broken rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub path: Vec<Seg>,
+    pub message: String,
+    /// For a bad character: its index among the chars of the text at `path`.
+    pub char_index: Option<usize>,
+}
+
+type Found = Vec<Finding>;
+
+/// Where the rules push what they find.
+trait Push {
+    fn problem(&mut self, path: Vec<Seg>, message: impl Into<String>);
+}
+
+impl Push for Found {
+    fn problem(&mut self, path: Vec<Seg>, message: impl Into<String>) {
+        self.push(Finding {
+            path,
+            message: message.into(),
+            char_index: None,
+        });
+    }
+}
 
 fn field(name: &str) -> Seg {
     Seg::Field(name.to_string())
 }
 
+/// Text shown to the user: no forbidden characters (see `text`), and, where `required`,
+/// something visible. Returns false when the text broke a rule.
+fn check_text(found: &mut Found, path: Vec<Seg>, value: &str, what: &str, required: bool) -> bool {
+    if let Some((i, c)) = text::first_forbidden(value) {
+        let hint = if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+            " (each text is one line; the screen wraps long ones)"
+        } else {
+            ""
+        };
+        found.push(Finding {
+            path,
+            message: format!("{} is not allowed in {what}{hint}", text::describe(c)),
+            char_index: Some(i),
+        });
+        return false;
+    }
+    if required && text::is_blank(value) {
+        found.problem(path, "must not be blank");
+        return false;
+    }
+    true
+}
+
 /// Every problem in `routine`, in file order; empty when it is valid.
 pub fn check(routine: &Routine) -> Found {
     let mut found = Vec::new();
-    if routine.name.trim().is_empty() {
-        found.push((vec![field("name")], "must not be blank".to_string()));
-    }
+    check_text(
+        &mut found,
+        vec![field("name")],
+        &routine.name,
+        "the routine's name",
+        true,
+    );
+    check_text(
+        &mut found,
+        vec![field("description")],
+        &routine.description,
+        "the description",
+        false,
+    );
     for (name, value) in [
         ("prepare_secs", routine.prepare_secs),
         ("rest_secs", routine.rest_secs),
@@ -33,11 +93,10 @@ pub fn check(routine: &Routine) -> Found {
         check_timing(&mut found, vec![field(name)], value);
     }
     if routine.steps.is_empty() {
-        found.push((
+        found.problem(
             vec![field("steps")],
-            "needs at least one step, e.g. `steps: [Step(name: \"Child's pose\", work: Hold(secs: 30))]`"
-                .to_string(),
-        ));
+            "needs at least one step, e.g. `steps: [Step(name: \"Child's pose\", work: Hold(secs: 30))]`",
+        );
     }
     for (i, step) in routine.steps.iter().enumerate() {
         check_step(&mut found, &[field("steps"), Seg::Index(i)], step);
@@ -54,66 +113,64 @@ fn at(base: &[Seg], rest: &[&str]) -> Vec<Seg> {
 
 fn check_timing(found: &mut Found, path: Vec<Seg>, value: Option<u32>) {
     if let Some(v) = value.filter(|v| *v > MAX_TIMING_SECS) {
-        found.push((
+        found.problem(
             path,
             format!("must be 0 to {MAX_TIMING_SECS} seconds, got {v}"),
-        ));
+        );
     }
+}
+
+/// How many of a list there may be, what one is called, and whether each must differ.
+struct Labels<'a> {
+    max: usize,
+    plural: &'a str,
+    one: &'a str,
+    unique: bool,
 }
 
 /// Blank labels are refused; duplicates only where `unique` (two passes named "Left" make no
 /// sense, but a rep may well breathe "Inhale, Exhale, Inhale, Exhale").
-fn check_labels(
-    found: &mut Found,
-    path: Vec<Seg>,
-    labels: &[String],
-    max: usize,
-    what: &str,
-    unique: bool,
-) {
-    if labels.len() > max {
-        found.push((
+fn check_labels(found: &mut Found, path: Vec<Seg>, labels: &[String], rule: &Labels) {
+    if labels.len() > rule.max {
+        found.problem(
             path.clone(),
-            format!("at most {max} {what}, got {}", labels.len()),
-        ));
+            format!("at most {} {}, got {}", rule.max, rule.plural, labels.len()),
+        );
     }
     let mut seen = HashSet::new();
     for (i, label) in labels.iter().enumerate() {
         let mut item = path.clone();
         item.push(Seg::Index(i));
-        if label.trim().is_empty() {
-            found.push((item, "must not be blank".to_string()));
-        } else if unique && !seen.insert(label.trim().to_lowercase()) {
-            found.push((
+        if check_text(found, item.clone(), label, rule.one, true)
+            && rule.unique
+            && !seen.insert(label.trim().to_lowercase())
+        {
+            found.problem(
                 item,
                 format!("{label:?} appears twice; each label must be different"),
-            ));
+            );
         }
     }
 }
 
 fn check_step(found: &mut Found, base: &[Seg], step: &Step) {
-    if step.name.trim().is_empty() {
-        found.push((at(base, &["name"]), "must not be blank".to_string()));
-    }
+    check_text(found, at(base, &["name"]), &step.name, "a step name", true);
     for (i, cue) in step.cues.iter().enumerate() {
-        if cue.trim().is_empty() {
-            let mut path = at(base, &["cues"]);
-            path.push(Seg::Index(i));
-            found.push((path, "must not be blank".to_string()));
-        }
+        let mut path = at(base, &["cues"]);
+        path.push(Seg::Index(i));
+        check_text(found, path, cue, "a cue", true);
     }
     match &step.work {
         Work::Hold { secs } => {
             if !HOLD_SECS.contains(secs) {
-                found.push((
+                found.problem(
                     at(base, &["work", "secs"]),
                     format!(
                         "must be {} to {} seconds, got {secs}",
                         HOLD_SECS.start(),
                         HOLD_SECS.end()
                     ),
-                ));
+                );
             }
         }
         Work::Reps {
@@ -122,49 +179,46 @@ fn check_step(found: &mut Found, base: &[Seg], step: &Step) {
             phases,
         } => {
             if !REP_COUNT.contains(count) {
-                found.push((
+                found.problem(
                     at(base, &["work", "count"]),
                     format!(
                         "must be {} to {}, got {count}",
                         REP_COUNT.start(),
                         REP_COUNT.end()
                     ),
-                ));
+                );
             }
             match tempo_secs {
-                Some(t) if !t.is_finite() || !TEMPO_SECS.contains(t) => found.push((
+                Some(t) if !t.is_finite() || !TEMPO_SECS.contains(t) => found.problem(
                     at(base, &["work", "tempo_secs"]),
                     format!(
                         "must be a number of seconds from {} to {}, got {t}",
                         TEMPO_SECS.start(),
                         TEMPO_SECS.end()
                     ),
-                )),
-                None if !phases.is_empty() => found.push((
+                ),
+                None if !phases.is_empty() => found.problem(
                     at(base, &["work", "phases"]),
-                    "need `tempo_secs`: phases split a paced rep; counted reps have none"
-                        .to_string(),
-                )),
+                    "need `tempo_secs`: phases split a paced rep; counted reps have none",
+                ),
                 _ => {}
             }
-            check_labels(
-                found,
-                at(base, &["work", "phases"]),
-                phases,
-                MAX_PHASES,
-                "phases",
-                false,
-            );
+            let rule = Labels {
+                max: MAX_PHASES,
+                plural: "phases",
+                one: "a phase label",
+                unique: false,
+            };
+            check_labels(found, at(base, &["work", "phases"]), phases, &rule);
         }
     }
-    check_labels(
-        found,
-        at(base, &["passes"]),
-        &step.passes,
-        MAX_PASSES,
-        "passes",
-        true,
-    );
+    let rule = Labels {
+        max: MAX_PASSES,
+        plural: "passes",
+        one: "a pass label",
+        unique: true,
+    };
+    check_labels(found, at(base, &["passes"]), &step.passes, &rule);
     check_timing(found, at(base, &["prepare_secs"]), step.prepare_secs);
     check_timing(found, at(base, &["rest_secs"]), step.rest_secs);
 }

@@ -16,6 +16,7 @@ use crate::clock::clock;
 use crate::config::Theme;
 use crate::history::{self, Skipped};
 use crate::session::{Outcome, SessionRecord};
+use crate::text;
 
 /// Sessions listed under "Recent sessions".
 const RECENT: usize = 10;
@@ -37,8 +38,8 @@ where
     let start = r.started_at.with_timezone(tz).format("%a %Y-%m-%d %H:%M");
     let back = r.check_in.map_or_else(String::new, |c| format!("  {c}/10"));
     format!(
-        "  {start}  {:<name_width$}  {:<11} {:>7}{back}",
-        r.routine_name,
+        "  {start}  {}  {:<11} {:>7}{back}",
+        text::pad(&text::clean(&r.routine_name), name_width),
         outcome(r.outcome),
         clock(Duration::from_secs_f64(r.active_secs.max(0.0))),
     )
@@ -64,7 +65,7 @@ where
     let name_width = stats
         .recent
         .iter()
-        .map(|r| r.routine_name.chars().count())
+        .map(|r| text::width(&text::clean(&r.routine_name)))
         .max()
         .unwrap_or(0)
         .max("Routine".len());

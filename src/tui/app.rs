@@ -80,7 +80,7 @@ impl App {
     /// Opens on the picker.
     pub fn new(options: Options, routines: Vec<Entry>, wall: WallClock) -> App {
         App {
-            picker: Picker::new(routines, &options.plan),
+            picker: Picker::new(routines.iter().map(Entry::cleaned).collect(), &options.plan),
             options,
             screen: Screen::Picker,
             overlay: None,
@@ -141,6 +141,7 @@ impl App {
 
     /// Starts `entry` at `now`.
     pub fn start(&mut self, entry: &Entry, now: Instant) {
+        let entry = entry.cleaned();
         let plan = Plan::new(&entry.id, &entry.routine, &self.options.plan);
         let (session, events) = Session::new(plan, now, (self.wall)());
         self.screen = Screen::Session(Box::new(session));

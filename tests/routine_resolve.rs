@@ -1,0 +1,103 @@
+//! Naming a routine that does not exist: the message names the closest ids (all of them
+//! while there are few), stays short with thousands of routines, and a file name given for
+//! an id points at the id.
+
+mod common;
+
+use common::{Sandbox, tiny_routine};
+use limberup::routine::{Catalog, Entry, Source, parse};
+
+fn catalog_of(ids: impl IntoIterator<Item = String>) -> Catalog {
+    let routine = parse(&tiny_routine(1), "tiny").unwrap();
+    Catalog {
+        entries: ids
+            .into_iter()
+            .map(|id| Entry {
+                id,
+                routine: routine.clone(),
+                source: Source::BuiltIn,
+            })
+            .collect(),
+        errors: Vec::new(),
+    }
+}
+
+fn error(catalog: &Catalog, arg: &str) -> String {
+    catalog.resolve(arg).unwrap_err().to_string()
+}
+
+#[test]
+fn few_routines_are_all_named_and_a_slip_gets_a_suggestion() {
+    let catalog = Catalog::load(None);
+    assert_eq!(
+        error(&catalog, "nope"),
+        "nope: no routine with this id (known: warm-up, cool-down, core); give an id or a \
+         path to a .ron file"
+    );
+    assert_eq!(
+        error(&catalog, "warmup"),
+        "warmup: no routine with this id; did you mean `warm-up`? (known: warm-up, cool-down, \
+         core)"
+    );
+    assert_eq!(
+        error(&catalog, "Cool-Dwn"),
+        "Cool-Dwn: no routine with this id; did you mean `cool-down`? (known: warm-up, \
+         cool-down, core)"
+    );
+}
+
+#[test]
+fn ten_thousand_routines_give_a_short_message_with_the_closest_few() {
+    let ids = (0..10_000)
+        .map(|i| format!("routine-{i:05}"))
+        .chain(["hamstrings", "hamstring-2", "hips"].map(String::from));
+    let catalog = catalog_of(ids);
+    let message = error(&catalog, "hamstring");
+    assert_eq!(
+        message,
+        "hamstring: no routine with this id among 10,003 routines; did you mean \
+         `hamstrings` or `hamstring-2`? (`limberup list` shows them)"
+    );
+    let none = error(&catalog, "nosuch");
+    assert_eq!(
+        none,
+        "nosuch: no routine with this id among 10,003 routines (`limberup list` shows them)"
+    );
+    let near = error(&catalog, "routine-0000");
+    assert!(near.len() < 200, "{} bytes: {near}", near.len());
+    assert!(
+        near.contains("did you mean `routine-00000`, `routine-00001` or"),
+        "{near}"
+    );
+}
+
+#[test]
+fn a_file_name_for_an_id_points_at_the_id() {
+    let sb = Sandbox::new();
+    sb.write_routine("tiny", &tiny_routine(1));
+    for (args, id) in [
+        (&["run", "--plain", "warm-up.ron"][..], "warm-up"),
+        (&["plan", "tiny.ron"], "tiny"),
+        (&["export", "./core.ron"], "core"),
+    ] {
+        let output = sb.cmd().args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8(output.stderr).unwrap(),
+            format!(
+                "limberup: {}: no such file; to use the routine `{id}`, give its id alone, \
+                 without `.ron`\n",
+                args[args.len() - 1]
+            ),
+        );
+    }
+    // A file that does exist is read, even with an id's name.
+    std::fs::write(sb.path().join("core.ron"), tiny_routine(2)).unwrap();
+    let output = sb
+        .cmd()
+        .current_dir(sb.path())
+        .args(["plan", "core.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+}
