@@ -27,20 +27,18 @@ fn session(text: &str) -> (Session, Vec<String>, Instant) {
     let t0 = Instant::now();
     let wall = chrono::Local::now().fixed_offset();
     let (session, events) = Session::new(plan, t0, wall);
-    let lines = describe(&events, None, &session);
+    let lines = describe(&events, session.plan());
     (session, lines, t0)
 }
 
 fn handle(session: &mut Session, cmd: Command, at: Instant) -> Vec<String> {
-    let before = session.segment().copied();
     let events = session.handle(cmd, at);
-    describe(&events, before, session)
+    describe(&events, session.plan())
 }
 
 fn advance(session: &mut Session, at: Instant) -> Vec<String> {
-    let before = session.segment().copied();
     let events = session.advance(at);
-    describe(&events, before, session)
+    describe(&events, session.plan())
 }
 
 const S: Duration = Duration::from_secs(1);

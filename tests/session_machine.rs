@@ -22,9 +22,16 @@ fn starts(run: &Run) -> Vec<(Duration, Phase, usize, usize)> {
 
 fn finished_at(run: &Run) -> Option<(Duration, Outcome)> {
     run.log.iter().find_map(|(t, e)| match e {
-        Event::Finished(o) => Some((*t, *o)),
+        Event::Finished { outcome, .. } => Some((*t, *outcome)),
         _ => None,
     })
+}
+
+fn finished(outcome: Outcome, last: Segment) -> Event {
+    Event::Finished {
+        outcome,
+        last: Some(last),
+    }
 }
 
 fn two_steps(prepare: u32, rest: u32, switch: u32) -> Run {
@@ -54,6 +61,12 @@ fn walks_every_phase_in_order_at_planned_instants() {
         ]
     );
     assert_eq!(finished_at(&run), Some((s(21.0), Outcome::Completed)));
+    // The end says it came in the last segment.
+    let last = run.seg(Work, 1, 0);
+    assert_eq!(
+        run.log.last(),
+        Some(&(s(21.0), finished(Outcome::Completed, last)))
+    );
     assert_eq!(run.s.plan().total(), s(21.0));
     assert_eq!(run.s.segment(), None);
     assert_eq!(run.s.next_wakeup(), None);
@@ -91,31 +104,34 @@ fn the_last_step_has_no_rest() {
 fn a_late_tick_lands_in_the_right_segment_with_every_event_in_order() {
     let mut run = two_steps(2, 3, 1);
     let events = run.at(12.3);
-    let seg = |phase, step, pass, secs: f64| {
-        Event::Started(Segment {
-            phase,
-            step,
-            pass,
-            duration: Some(s(secs)),
-        })
+    let seg = |phase, step, pass, secs: f64| Segment {
+        phase,
+        step,
+        pass,
+        duration: Some(s(secs)),
     };
-    use Event::SecondsLeft as Left;
+    let left = |at, secs| Event::SecondsLeft { at, secs };
+    use Event::Started;
     use Phase::*;
+    let (prepare, left_side) = (seg(Prepare, 0, 0, 2.0), seg(Work, 0, 0, 4.0));
+    let (switch, right_side) = (seg(Switch, 0, 1, 1.0), seg(Work, 0, 1, 4.0));
+    let rest = seg(Rest, 0, 1, 3.0);
+    // Each cue says the segment it fell in, though the batch ends in a later one.
     assert_eq!(
         events,
         vec![
-            Left(1),
-            seg(Work, 0, 0, 4.0),
-            Left(3),
-            Left(2),
-            Left(1),
-            seg(Switch, 0, 1, 1.0),
-            seg(Work, 0, 1, 4.0),
-            Left(3),
-            Left(2),
-            Left(1),
-            seg(Rest, 0, 1, 3.0),
-            Left(2),
+            left(prepare, 1),
+            Started(left_side),
+            left(left_side, 3),
+            left(left_side, 2),
+            left(left_side, 1),
+            Started(switch),
+            Started(right_side),
+            left(right_side, 3),
+            left(right_side, 2),
+            left(right_side, 1),
+            Started(rest),
+            left(rest, 2),
         ]
     );
     // The rest began at its planned instant, not at the late tick.
@@ -169,7 +185,8 @@ fn single_hold(secs: u32) -> Run {
 fn pause_freezes_the_countdown_and_shifts_the_end_by_the_paused_time() {
     let mut run = single_hold(10);
     run.at(3.0);
-    assert_eq!(run.cmd(Command::Pause, 3.0), vec![Event::Paused]);
+    let hold = run.here();
+    assert_eq!(run.cmd(Command::Pause, 3.0), vec![Event::Paused(hold)]);
     assert!(run.s.is_paused());
     assert_eq!(run.s.next_wakeup(), None);
     for t in [3.0, 10.0, 50.0, 1000.0] {
@@ -177,7 +194,7 @@ fn pause_freezes_the_countdown_and_shifts_the_end_by_the_paused_time() {
         assert_eq!(run.s.view(run.t(t)).remaining, Some(s(7.0)));
         assert_eq!(run.s.elapsed(run.t(t)), s(3.0));
     }
-    assert_eq!(run.cmd(Command::Resume, 1000.0), vec![Event::Resumed]);
+    assert_eq!(run.cmd(Command::Resume, 1000.0), vec![Event::Resumed(hold)]);
     assert_eq!(run.deadline(), Some(s(1007.0)));
     run.run_out(100);
     assert_eq!(finished_at(&run), Some((s(1007.0), Outcome::Completed)));
@@ -190,9 +207,16 @@ fn pause_freezes_the_countdown_and_shifts_the_end_by_the_paused_time() {
 #[test]
 fn toggle_pause_pauses_and_resumes_and_repeats_are_harmless() {
     let mut run = single_hold(10);
-    assert_eq!(run.cmd(Command::TogglePause, 1.0), vec![Event::Paused]);
+    let hold = run.here();
+    assert_eq!(
+        run.cmd(Command::TogglePause, 1.0),
+        vec![Event::Paused(hold)]
+    );
     assert!(run.cmd(Command::Pause, 2.0).is_empty());
-    assert_eq!(run.cmd(Command::TogglePause, 4.0), vec![Event::Resumed]);
+    assert_eq!(
+        run.cmd(Command::TogglePause, 4.0),
+        vec![Event::Resumed(hold)]
+    );
     assert!(run.cmd(Command::Resume, 5.0).is_empty());
     assert_eq!(run.s.paused_total(run.t(5.0)), s(3.0));
     assert_eq!(run.deadline(), Some(s(13.0)));
@@ -206,12 +230,13 @@ fn pausing_in_counted_reps_ignores_presses_and_counts_the_pause() {
     assert!(run.cmd(Command::Advance, 3.0).is_empty());
     assert_eq!(run.s.counted(), 1);
     run.cmd(Command::Resume, 12.0);
+    let reps = run.here();
     let events = run.cmd(Command::Advance, 13.0);
     assert_eq!(
         events,
         vec![
-            Event::RepCounted { rep: 2 },
-            Event::Finished(Outcome::Completed)
+            Event::RepCounted { at: reps, rep: 2 },
+            finished(Outcome::Completed, reps)
         ]
     );
     let record = run.s.record(wall(8));
@@ -226,7 +251,10 @@ fn quit_while_paused_counts_the_pause_up_to_the_quit() {
     let mut run = single_hold(30);
     run.cmd(Command::Pause, 10.0);
     let events = run.cmd(Command::Quit, 40.0);
-    assert_eq!(events, vec![Event::Finished(Outcome::Quit)]);
+    assert_eq!(
+        events,
+        vec![finished(Outcome::Quit, run.seg(Phase::Work, 0, 0))]
+    );
     assert!(!run.s.is_paused());
     let record = run.s.record(wall(8));
     assert_eq!(record.outcome, Outcome::Quit);
@@ -278,9 +306,10 @@ fn next_from_each_phase_of_a_step() {
 fn next_on_the_last_step_completes_the_session_with_it_skipped() {
     let mut run = sides();
     run.at(125.0);
+    let last = run.here();
     assert_eq!(
         run.cmd(Command::Next, 125.0),
-        vec![Event::Finished(Outcome::Completed)]
+        vec![finished(Outcome::Completed, last)]
     );
     let record = run.s.record(wall(8));
     assert_eq!(record.outcome, Outcome::Completed);
@@ -312,9 +341,10 @@ fn next_while_paused_stays_paused_on_the_next_step() {
 fn next_while_paused_on_the_last_step_ends_and_counts_the_pause() {
     let mut run = single_hold(30);
     run.cmd(Command::Pause, 10.0);
+    let hold = run.here();
     assert_eq!(
         run.cmd(Command::Next, 70.0),
-        vec![Event::Finished(Outcome::Completed)]
+        vec![finished(Outcome::Completed, hold)]
     );
     assert!(!run.s.is_paused());
     let record = run.s.record(wall(8));
@@ -447,12 +477,13 @@ fn counted_reps_wait_for_presses_and_end_at_the_last_one() {
     for t in [501.5, 502.7, 504.1] {
         got.extend(run.cmd(Command::Advance, t));
     }
+    let at = run.seg(Phase::Work, 0, 0);
     assert_eq!(
         got[..3],
         [
-            Event::RepCounted { rep: 1 },
-            Event::RepCounted { rep: 2 },
-            Event::RepCounted { rep: 3 }
+            Event::RepCounted { at, rep: 1 },
+            Event::RepCounted { at, rep: 2 },
+            Event::RepCounted { at, rep: 3 }
         ]
     );
     assert!(matches!(
@@ -500,7 +531,8 @@ fn paced_reps_beat_at_every_phase_boundary() {
         .copied()
         .filter(|(_, e)| matches!(e, Event::Beat { .. }))
         .collect();
-    let beat = |t, rep, phase| (s(t), Event::Beat { rep, phase });
+    let at = run.seg(Phase::Work, 0, 0);
+    let beat = |t, rep, phase| (s(t), Event::Beat { at, rep, phase });
     assert_eq!(
         beats,
         vec![
@@ -525,11 +557,26 @@ fn paced_reps_without_phases_beat_once_per_rep() {
         .copied()
         .filter(|(_, e)| matches!(e, Event::Beat { .. }))
         .collect();
+    let at = run.seg(Phase::Work, 0, 0);
     assert_eq!(
         beats,
         vec![
-            (s(2.0), Event::Beat { rep: 2, phase: 0 }),
-            (s(4.0), Event::Beat { rep: 3, phase: 0 }),
+            (
+                s(2.0),
+                Event::Beat {
+                    at,
+                    rep: 2,
+                    phase: 0
+                }
+            ),
+            (
+                s(4.0),
+                Event::Beat {
+                    at,
+                    rep: 3,
+                    phase: 0
+                }
+            ),
         ]
     );
 }
@@ -560,9 +607,13 @@ fn add_time_lengthens_and_shortens_holds_rests_and_get_ready() {
         run.at(when);
         let deadline = run.deadline().unwrap();
         assert_eq!(run.view().remaining, Some(s(left)));
+        let at = run.here();
         assert_eq!(
             run.cmd(Command::AddTime(10), when),
-            vec![Event::TimeChanged]
+            vec![Event::TimeChanged {
+                at,
+                left: s(left + 10.0)
+            }]
         );
         assert_eq!(run.deadline(), Some(deadline + s(10.0)));
         run.cmd(Command::AddTime(-10), when);
@@ -575,7 +626,14 @@ fn removing_more_than_is_left_ends_the_phase_now() {
     let mut run = sides();
     run.at(31.0); // 4 s left on the left side
     let events = run.cmd(Command::AddTime(-10), 31.0);
-    assert_eq!(events[0], Event::TimeChanged);
+    let at = run.seg(Phase::Work, 0, 0);
+    assert_eq!(
+        events[0],
+        Event::TimeChanged {
+            at,
+            left: Duration::ZERO
+        }
+    );
     let seg = run.s.segment().copied().unwrap();
     assert_eq!(events[1..], [Event::Started(seg)]);
     assert_eq!(seg.phase, Phase::Switch);
@@ -615,10 +673,11 @@ fn removing_time_while_paused_ends_the_phase_on_resume() {
     run.cmd(Command::AddTime(-10), 26.0);
     assert_eq!(run.view().remaining, Some(Duration::ZERO));
     assert_eq!(run.s.outcome(), None);
+    let hold = run.here();
     let events = run.cmd(Command::Resume, 40.0);
     assert_eq!(
         events,
-        vec![Event::Resumed, Event::Finished(Outcome::Completed)]
+        vec![Event::Resumed(hold), finished(Outcome::Completed, hold)]
     );
     assert_eq!(run.s.record(wall(8)).active_secs, 25.0);
 }
@@ -658,15 +717,21 @@ fn cues_of(run: &Run) -> Vec<(Duration, Event)> {
     run.log
         .iter()
         .copied()
-        .filter(|(_, e)| matches!(e, Event::SecondsLeft(_) | Event::Halfway))
+        .filter(|(_, e)| matches!(e, Event::SecondsLeft { .. } | Event::Halfway { .. }))
         .collect()
 }
 
 #[test]
 fn countdown_cues_fire_once_each_at_the_right_instant() {
-    use Event::{Halfway, SecondsLeft as Left};
+    /// A cue of the hold, as (halfway with this much left) or (seconds left).
+    #[derive(Clone, Copy)]
+    enum C {
+        Halfway(f64),
+        Left(u32),
+    }
+    use C::Left;
     // (hold secs, expected cues)
-    let table: Vec<(u32, Vec<(f64, Event)>)> = vec![
+    let table: Vec<(u32, Vec<(f64, C)>)> = vec![
         (1, vec![]),
         (3, vec![(1.0, Left(2)), (2.0, Left(1))]),
         (10, vec![(7.0, Left(3)), (8.0, Left(2)), (9.0, Left(1))]),
@@ -691,7 +756,7 @@ fn countdown_cues_fire_once_each_at_the_right_instant() {
         (
             20,
             vec![
-                (10.0, Halfway),
+                (10.0, C::Halfway(10.0)),
                 (10.0, Left(10)),
                 (17.0, Left(3)),
                 (18.0, Left(2)),
@@ -701,7 +766,7 @@ fn countdown_cues_fire_once_each_at_the_right_instant() {
         (
             25,
             vec![
-                (12.5, Halfway),
+                (12.5, C::Halfway(12.5)),
                 (15.0, Left(10)),
                 (22.0, Left(3)),
                 (23.0, Left(2)),
@@ -710,10 +775,17 @@ fn countdown_cues_fire_once_each_at_the_right_instant() {
         ),
     ];
     for (secs, expected) in table {
-        let expected: Vec<(Duration, Event)> =
-            expected.into_iter().map(|(t, e)| (s(t), e)).collect();
-        // Stepping through every wakeup...
         let mut run = single_hold(secs);
+        let at = run.here();
+        let event = |c| match c {
+            C::Halfway(left) => Event::Halfway { at, left: s(left) },
+            C::Left(secs) => Event::SecondsLeft { at, secs },
+        };
+        let expected: Vec<(Duration, Event)> = expected
+            .into_iter()
+            .map(|(t, c)| (s(t), event(c)))
+            .collect();
+        // Stepping through every wakeup...
         run.run_out(1000);
         assert_eq!(cues_of(&run), expected, "hold {secs} by wakeups");
         // ...and one late tick give the same cues.
@@ -723,7 +795,7 @@ fn countdown_cues_fire_once_each_at_the_right_instant() {
             .log
             .iter()
             .map(|(_, e)| *e)
-            .filter(|e| matches!(e, Event::SecondsLeft(_) | Event::Halfway))
+            .filter(|e| matches!(e, Event::SecondsLeft { .. } | Event::Halfway { .. }))
             .collect();
         let want: Vec<Event> = expected.iter().map(|(_, e)| *e).collect();
         assert_eq!(late, want, "hold {secs} in one tick");
@@ -744,20 +816,23 @@ fn get_ready_and_rest_count_down_but_switch_and_paced_reps_do_not() {
     run.run_out(1000);
     // get-ready 0-5, left 5-17, switch 17-22, right 22-34, rest 34-38, get-ready 38-43,
     // hold 43-45.
+    use Phase::*;
+    let (ready, rest) = (run.seg(Prepare, 0, 0), run.seg(Rest, 0, 1));
+    let (ready_2, hold) = (run.seg(Prepare, 1, 0), run.seg(Work, 1, 0));
     let want: Vec<(Duration, Event)> = [
-        (2.0, 3),
-        (3.0, 2),
-        (4.0, 1),
-        (35.0, 3),
-        (36.0, 2),
-        (37.0, 1),
-        (40.0, 3),
-        (41.0, 2),
-        (42.0, 1),
-        (44.0, 1),
+        (2.0, ready, 3),
+        (3.0, ready, 2),
+        (4.0, ready, 1),
+        (35.0, rest, 3),
+        (36.0, rest, 2),
+        (37.0, rest, 1),
+        (40.0, ready_2, 3),
+        (41.0, ready_2, 2),
+        (42.0, ready_2, 1),
+        (44.0, hold, 1),
     ]
     .into_iter()
-    .map(|(t, n)| (s(t), Event::SecondsLeft(n)))
+    .map(|(t, at, secs)| (s(t), Event::SecondsLeft { at, secs }))
     .collect();
     assert_eq!(cues_of(&run), want);
 }
@@ -768,10 +843,19 @@ fn halfway_is_said_once_even_when_time_is_added_after_it() {
     run.at(16.0);
     run.cmd(Command::AddTime(10), 16.0);
     run.run_out(1000);
-    let halfways = run.log.iter().filter(|(_, e)| *e == Event::Halfway).count();
-    assert_eq!(halfways, 1);
+    let at = run.seg(Phase::Work, 0, 0);
+    let halfways: Vec<_> = run
+        .log
+        .iter()
+        .filter(|(_, e)| matches!(e, Event::Halfway { .. }))
+        .collect();
+    // Halfway fell at 15 s (15 s left) and came with the tick at 16 s.
+    assert_eq!(halfways, [&(s(16.0), Event::Halfway { at, left: s(15.0) })]);
     // The countdown restarts from the new deadline: ten seconds left at 30 s.
-    assert!(run.log.contains(&(s(30.0), Event::SecondsLeft(10))));
+    assert!(
+        run.log
+            .contains(&(s(30.0), Event::SecondsLeft { at, secs: 10 }))
+    );
 }
 
 // ---- record ----
@@ -848,9 +932,10 @@ fn quit_and_interrupt_mark_the_step_in_progress_skipped() {
     for (when, command, outcome, statuses) in table {
         let mut run = sides();
         run.at(when);
+        let last = run.here();
         assert_eq!(
             run.cmd(command, when),
-            vec![Event::Finished(outcome)],
+            vec![finished(outcome, last)],
             "at {when}"
         );
         assert_eq!(run.s.outcome(), Some(outcome));

@@ -15,7 +15,7 @@ use crate::checkin;
 use crate::cli::CoachArgs;
 use crate::cues::{Sound, cue};
 use crate::history;
-use crate::session::{Command, Event, Phase, Plan, Segment, Session, SessionRecord, WorkPlan};
+use crate::session::{Command, Event, Phase, Plan, Session, SessionRecord, WorkPlan};
 use crate::speech::Speaker;
 use input::{Input, Inputs};
 
@@ -60,19 +60,13 @@ impl Output {
     }
 
     /// Prints, rings and says a batch of events that happened at `at`.
-    fn events(
-        &mut self,
-        session: &Session,
-        events: &[Event],
-        before: Option<Segment>,
-        at: Instant,
-    ) {
+    fn events(&mut self, session: &Session, events: &[Event], at: Instant) {
         let elapsed = session.elapsed(at);
-        for text in lines::describe(events, before, session) {
+        for text in lines::describe(events, session.plan()) {
             self.line(elapsed, &text);
         }
         for event in events {
-            let cue = cue(event, session);
+            let cue = cue(event, session.plan());
             if self.bell && matches!(cue.sound, Some(Sound::Bell | Sound::End)) {
                 let _ = std::io::stderr().write_all(b"\x07");
             }
@@ -93,9 +87,8 @@ impl Output {
 /// Applies `command` at `now` and prints what followed; false when nothing changed.
 fn apply(session: &mut Session, out: &mut Output, command: Command, now: Instant) -> bool {
     catch_up(session, out, now);
-    let before = session.segment().copied();
     let events = session.handle(command, now);
-    out.events(session, &events, before, now);
+    out.events(session, &events, now);
     !events.is_empty()
 }
 
@@ -103,16 +96,14 @@ fn apply(session: &mut Session, out: &mut Output, command: Command, now: Instant
 /// happened even when the process was late (stopped, or a slow terminal).
 fn catch_up(session: &mut Session, out: &mut Output, now: Instant) {
     while let Some(at) = session.next_wakeup().filter(|t| *t <= now) {
-        let before = session.segment().copied();
         let events = session.advance(at);
-        out.events(session, &events, before, at);
+        out.events(session, &events, at);
         if session.now() < at {
             break;
         }
     }
-    let before = session.segment().copied();
     let events = session.advance(now);
-    out.events(session, &events, before, now);
+    out.events(session, &events, now);
 }
 
 fn counting_reps(session: &Session) -> bool {
@@ -151,7 +142,7 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
     let started_at = Local::now().fixed_offset();
     let start = Instant::now();
     let (mut session, events) = Session::new(plan, start, started_at);
-    out.events(&session, &events, None, start);
+    out.events(&session, &events, start);
     let mut eof = false;
     let mut signal = None;
     while session.outcome().is_none() {

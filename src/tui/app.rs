@@ -290,7 +290,7 @@ impl App {
         let mut sound = None;
         let mut speech = None;
         for event in events {
-            let cue = cues::cue(event, session);
+            let cue = cues::cue(event, session.plan());
             // One sound per batch, the end's double bell above all (a late wake-up can
             // carry several events; the terminal would only blur their bells).
             sound = loudest(sound, cue.sound);
