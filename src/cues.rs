@@ -82,7 +82,7 @@ pub fn cue(event: &Event, plan: &Plan) -> Cue {
             speech: None,
         },
         Event::TimeChanged { .. } => Cue::default(),
-        Event::Paused(_) => say("Paused".to_string()),
+        Event::Paused(_) | Event::Stalled { .. } => say("Paused".to_string()),
         Event::Resumed(_) => say("Go".to_string()),
         Event::Finished {
             outcome: Outcome::Completed,

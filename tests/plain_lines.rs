@@ -128,6 +128,20 @@ fn paced_reps_read_rep_and_breath() {
 }
 
 #[test]
+fn a_stall_reads_as_a_pause_with_its_length() {
+    let (mut s, _, t0) = session(ROUTINE);
+    let lines = handle(&mut s, Command::Stalled { since: t0 + S }, t0 + 76 * S);
+    assert_eq!(
+        lines,
+        ["Paused: the coach was stopped for 1:15 (p to resume)"]
+    );
+    assert_eq!(
+        handle(&mut s, Command::TogglePause, t0 + 80 * S),
+        ["Resumed"]
+    );
+}
+
+#[test]
 fn typed_lines_are_commands() {
     assert_eq!(command(""), Ok(Command::Advance));
     assert_eq!(command("  \r"), Ok(Command::Advance));

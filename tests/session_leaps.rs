@@ -158,6 +158,12 @@ fn every_command_at_every_due_instant_is_told_from_its_own_segment() {
                 let events = probe.handle(command, at);
                 line.check(probe.plan(), &events).unwrap();
             }
+            // Stopped from this instant for five seconds.
+            let mut probe = session.clone();
+            let mut line = timeline.clone();
+            let events = probe.handle(Command::Stalled { since: at }, at + ms(5000));
+            line.check(probe.plan(), &events).unwrap();
+            assert!(probe.is_paused() || probe.outcome().is_some());
         }
         let events = session.advance(due);
         timeline.check(session.plan(), &events).unwrap();
@@ -237,6 +243,8 @@ enum Leap {
     AtDeadline(Command),
     /// A command now.
     Now(Command),
+    /// The process stops at the next wake-up and comes back this much later.
+    Stall(Duration),
 }
 
 fn leap() -> impl Strategy<Value = Leap> {
@@ -260,6 +268,7 @@ fn leap() -> impl Strategy<Value = Leap> {
         3 => Just(Leap::ToWakeup),
         3 => command.clone().prop_map(Leap::AtDeadline),
         2 => command.prop_map(Leap::Now),
+        1 => (2001u64..=100_000).prop_map(|ms| Leap::Stall(Duration::from_millis(ms))),
     ]
 }
 
@@ -315,6 +324,26 @@ proptest! {
                 Leap::Now(command) => {
                     tui.act(action(command), now);
                     session.handle(command, now)
+                }
+                Leap::Stall(d) => {
+                    let Some(due) = due else { continue };
+                    now = due + d;
+                    tui.woke(due, now);
+                    let was = session.clone();
+                    let events = session.handle(Command::after_sleep(due, now).unwrap(), now);
+                    // Nothing after the stall's start happens; the rest is paused time.
+                    let mut reference = was.clone();
+                    let before = reference.advance(due);
+                    prop_assert_eq!(&events[..before.len()], &before[..]);
+                    if reference.outcome().is_none() {
+                        prop_assert!(session.is_paused());
+                        prop_assert_eq!(session.elapsed(now), reference.elapsed(due));
+                        prop_assert_eq!(
+                            session.paused_total(now),
+                            reference.paused_total(due) + d
+                        );
+                    }
+                    events
                 }
             };
             timeline.check(session.plan(), &events)?;

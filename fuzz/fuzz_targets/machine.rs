@@ -1,5 +1,5 @@
 //! The session machine under arbitrary command sequences and time steps (microseconds to
-//! hours, commands exactly at deadlines): never a panic, time never runs backwards,
+//! hours, commands exactly at deadlines, stalls): never a panic, time never runs backwards,
 //! the step index stays in range, every event belongs to the segment the timeline is in and
 //! fits it, every batch renders through the cues and the plain lines, and a completed
 //! session has every step done or skipped.
@@ -42,6 +42,8 @@ enum Op {
     ToWakeup,
     /// The next op's command lands exactly on the current deadline.
     ToDeadline,
+    /// Stopped from the next wake-up for 2 s plus this many milliseconds.
+    Stall(u32),
     TogglePause,
     Pause,
     Resume,
@@ -164,6 +166,10 @@ fuzz_target!(|input: Input| {
                 t = session.deadline().unwrap_or(t).max(t);
                 None
             }
+            Op::Stall(ms) => session.next_wakeup().map(|due| {
+                t = due + Duration::from_millis(2001 + u64::from(ms % 10_000_000));
+                Command::after_sleep(due, t).expect("late enough to be a stall")
+            }),
             Op::TogglePause => Some(Command::TogglePause),
             Op::Pause => Some(Command::Pause),
             Op::Resume => Some(Command::Resume),
@@ -179,6 +185,9 @@ fuzz_target!(|input: Input| {
             None => session.advance(t),
         };
         told(session.plan(), &mut timeline, &events);
+        if let Some(Command::Stalled { .. }) = command {
+            assert!(session.is_paused() || session.outcome().is_some());
+        }
         check(&session, t, &mut last_seen);
     }
     // Run it out: resume, and skip counted reps, until the session ends.

@@ -152,6 +152,10 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
                 }
             }
             (Event::Paused(_), _) => lines.push("Paused (p to resume)".to_string()),
+            (Event::Stalled { lost, .. }, _) => lines.push(format!(
+                "Paused: the coach was stopped for {} (p to resume)",
+                span(lost)
+            )),
             (Event::Resumed(_), _) => lines.push("Resumed".to_string()),
             (Event::Finished { outcome, .. }, _) => lines.push(match outcome {
                 Outcome::Completed => format!("Done: {}", plan.name),
@@ -169,6 +173,16 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
         }
     }
     lines
+}
+
+/// A length of time in whole seconds, as a clock past a minute.
+fn span(d: Duration) -> String {
+    let whole = Duration::from_secs(d.as_secs());
+    if whole < Duration::from_secs(60) {
+        secs(whole)
+    } else {
+        clock(whole)
+    }
 }
 
 /// Whole seconds, rounded up as a countdown shows them.

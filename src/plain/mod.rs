@@ -106,6 +106,15 @@ fn catch_up(session: &mut Session, out: &mut Output, now: Instant) {
     out.events(session, &events, now);
 }
 
+/// Slept until `due` and woke at `now`: far too late means the process was stopped or
+/// starved, and the session pauses where it was due rather than playing the lost time.
+fn stalled(session: &mut Session, out: &mut Output, due: Option<Instant>, now: Instant) {
+    if let Some(stall) = due.and_then(|due| Command::after_sleep(due, now)) {
+        let events = session.handle(stall, now);
+        out.events(session, &events, now);
+    }
+}
+
 fn counting_reps(session: &Session) -> bool {
     session.segment().is_some_and(|s| s.phase == Phase::Work)
         && matches!(session.step().work, WorkPlan::Counted { .. })
@@ -166,8 +175,10 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
             apply(&mut session, &mut out, Command::Next, Instant::now());
             continue;
         }
-        let input = inputs.wait(session.next_wakeup());
+        let due = session.next_wakeup();
+        let input = inputs.wait(due);
         let now = Instant::now();
+        stalled(&mut session, &mut out, due, now);
         match input {
             None => catch_up(&mut session, &mut out, now),
             Some(Input::Eof) => eof = true,

@@ -2,12 +2,16 @@
 //! out (events, each saying which segment of the plan it belongs to). Shared by the machine
 //! and its schedule, so neither imports the other.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::plan::Segment;
 use super::record::Outcome;
 
-/// What the user (or a signal) asks of the session.
+/// A wake-up this far past due means the process did not run (stopped with SIGSTOP, a
+/// suspended VM, a machine too loaded to schedule it): that time is a pause, not activity.
+pub const STALL: Duration = Duration::from_secs(2);
+
+/// What the user (or a signal, or the front end's clock) asks of the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
     TogglePause,
@@ -23,6 +27,19 @@ pub enum Command {
     AddTime(i32),
     Quit,
     Interrupt,
+    /// The process did not run from `since` until now: what was due up to `since` happens,
+    /// then the session pauses there, so the lost time is paused time and nothing is skipped.
+    Stalled {
+        since: Instant,
+    },
+}
+
+impl Command {
+    /// What waking at `now` from a sleep until `due` (a `next_wakeup`) tells the machine: a
+    /// stall since `due` when the wake-up is more than `STALL` late, otherwise nothing.
+    pub fn after_sleep(due: Instant, now: Instant) -> Option<Command> {
+        (now.saturating_duration_since(due) > STALL).then_some(Command::Stalled { since: due })
+    }
 }
 
 /// Something that happened, in time order, for bells, speech and plain-text lines. Each
@@ -61,6 +78,11 @@ pub enum Event {
     },
     Paused(Segment),
     Resumed(Segment),
+    /// The session paused itself after a stall of `lost`.
+    Stalled {
+        at: Segment,
+        lost: Duration,
+    },
     /// The session ended in `last` (the final segment when it ran to the end; `None` only
     /// for a plan with nothing to do).
     Finished {
@@ -80,8 +102,27 @@ impl Event {
             | Event::SecondsLeft { at, .. }
             | Event::TimeChanged { at, .. }
             | Event::Paused(at)
-            | Event::Resumed(at) => Some(at),
+            | Event::Resumed(at)
+            | Event::Stalled { at, .. } => Some(at),
             Event::Finished { last, .. } => last,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_wake_up_more_than_the_stall_late_is_a_stall() {
+        let due = Instant::now();
+        let ms = Duration::from_millis;
+        for (late, stalled) in [(0, false), (1999, false), (2000, false), (2001, true)] {
+            let got = Command::after_sleep(due, due + ms(late));
+            let want = stalled.then_some(Command::Stalled { since: due });
+            assert_eq!(got, want, "{late} ms late");
+        }
+        // Woken early (input arrived): nothing.
+        assert_eq!(Command::after_sleep(due + ms(5000), due), None);
     }
 }

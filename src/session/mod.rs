@@ -9,7 +9,7 @@ mod schedule;
 mod tempo;
 mod view;
 
-pub use event::{Command, Event};
+pub use event::{Command, Event, STALL};
 pub use machine::{PREVIOUS_GRACE, Session};
 pub use plan::{Phase, Plan, PlanOptions, SCALE_RANGE, Segment, StepPlan, Timings, WorkPlan};
 pub use record::{Outcome, PassRecord, SessionRecord, StepRecord, StepStatus};

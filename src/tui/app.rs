@@ -161,6 +161,16 @@ impl App {
         }
     }
 
+    /// The runner slept until `due` (a `next_wakeup`) and woke at `now`: far too late, the
+    /// session pauses where it was due. Returns whether anything changed.
+    pub fn woke(&mut self, due: Instant, now: Instant) -> bool {
+        let stall = Command::after_sleep(due, now);
+        if let Some(command) = stall {
+            self.command(command, now);
+        }
+        stall.is_some()
+    }
+
     fn mode(&self) -> Mode {
         match (self.overlay, &self.screen) {
             (Some(Overlay::Help), _) => Mode::Help,

@@ -132,6 +132,9 @@ impl Loop<'_> {
                 Some(at) => rx.recv_timeout(at.saturating_duration_since(Instant::now())),
                 None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
+            if let Some(due) = app_wake {
+                dirty |= app.woke(due, Instant::now());
+            }
             match first {
                 Ok(msg) => {
                     dirty |= self.handle(app, msg);

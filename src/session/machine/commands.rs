@@ -1,5 +1,5 @@
-//! What each command does to a running session: pause and resume, skipping, going back,
-//! the main action, time changes, quitting. Time itself moves in the parent module.
+//! What each command does to a running session: pause and resume, stalls, skipping, going
+//! back, the main action, time changes, quitting. Time itself moves in the parent module.
 
 use std::time::{Duration, Instant};
 
@@ -9,10 +9,15 @@ use crate::session::plan::{Phase, Segment, WorkPlan};
 use crate::session::record::{Outcome, StepRecord, StepStatus};
 
 impl Session {
-    /// Applies a command at `now`, after moving time forward to it.
+    /// Applies a command at `now`, after moving time forward to it (for a stall, only to
+    /// where the stall began).
     pub fn handle(&mut self, command: Command, now: Instant) -> Vec<Event> {
         let mut events = Vec::new();
-        self.advance_into(now, &mut events);
+        let until = match command {
+            Command::Stalled { since } => since.min(now),
+            _ => now,
+        };
+        self.advance_into(until, &mut events);
         // No segment once the session has ended: it ignores everything.
         if let Some(seg) = self.segment().copied() {
             // The active instant: frozen while paused.
@@ -29,9 +34,14 @@ impl Session {
                 Command::AddTime(delta) => self.add_time(seg, delta, at, &mut events),
                 Command::Quit => self.stop(Outcome::Quit, at, &mut events),
                 Command::Interrupt => self.stop(Outcome::Interrupted, at, &mut events),
+                Command::Stalled { .. } => {
+                    let lost = now.saturating_duration_since(self.now);
+                    self.pause(Event::Stalled { at: seg, lost }, &mut events);
+                }
             }
         }
-        // Whatever is due now happens now (a phase shortened to nothing while paused).
+        // Whatever is due now happens now (a phase shortened to nothing while paused); a
+        // stall's lost time passes paused.
         self.advance_into(now, &mut events);
         events
     }
