@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset, TimeZone};
 use limberup::routine::{Kind, Routine, Step, Work};
 use limberup::session::{
-    Command, Event, Phase, Plan, PlanOptions, Segment, Session, Timings, View,
+    Command, Event, Outcome, Phase, Plan, PlanOptions, Segment, Session, StepStatus, Timings, View,
 };
 
 /// Milliseconds from seconds, so tables can say `2.5`.
@@ -230,4 +230,41 @@ pub fn sides() -> Run {
             hold("C", 20, &[]),
         ],
     ))
+}
+
+/// When and how the session ended, from the log.
+pub fn finished_at(run: &Run) -> Option<(Duration, Outcome)> {
+    run.log.iter().find_map(|(t, e)| match e {
+        Event::Finished { outcome, .. } => Some((*t, *outcome)),
+        _ => None,
+    })
+}
+
+/// The end, as the machine says it.
+pub fn finished(outcome: Outcome, last: Segment) -> Event {
+    Event::Finished {
+        outcome,
+        last: Some(last),
+    }
+}
+
+/// A single hold of `secs` with no get-ready.
+pub fn single_hold(secs: u32) -> Run {
+    Run::new(&routine(0, 0, 0, vec![hold("H", secs, &[])]))
+}
+
+/// Step statuses as a record taken now would have them (a running session is recorded as
+/// if interrupted now: a step in its work or switch shows as skipped).
+pub trait StatusList {
+    fn steps_status(&self) -> Vec<StepStatus>;
+}
+
+impl StatusList for Session {
+    fn steps_status(&self) -> Vec<StepStatus> {
+        self.record(wall(8))
+            .steps
+            .iter()
+            .map(|s| s.status)
+            .collect()
+    }
 }
