@@ -21,7 +21,11 @@ use limberup::session::{
 #[derive(Arbitrary, Debug)]
 enum WorkIn {
     Hold(u8),
-    Paced { count: u8, tempo_tenths: u16, phases: u8 },
+    Paced {
+        count: u8,
+        tempo_tenths: u16,
+        phases: u8,
+    },
     Counted(u8),
 }
 
@@ -75,11 +79,19 @@ fn routine(input: &Input) -> Routine {
             name: format!("Step {i}"),
             cues: Vec::new(),
             work: match s.work {
-                WorkIn::Hold(secs) => Work::Hold { secs: u32::from(secs % 40) + 1 },
-                WorkIn::Paced { count, tempo_tenths, phases } => Work::Reps {
+                WorkIn::Hold(secs) => Work::Hold {
+                    secs: u32::from(secs % 40) + 1,
+                },
+                WorkIn::Paced {
+                    count,
+                    tempo_tenths,
+                    phases,
+                } => Work::Reps {
                     count: u32::from(count % 12) + 1,
                     tempo_secs: Some(f64::from(tempo_tenths % 596 + 5) / 10.0),
-                    phases: (0..phases % 5).map(|p| format!("Step {i} phase {p}")).collect(),
+                    phases: (0..phases % 5)
+                        .map(|p| format!("Step {i} phase {p}"))
+                        .collect(),
                 },
                 WorkIn::Counted(count) => Work::Reps {
                     count: u32::from(count % 12) + 1,
@@ -124,7 +136,10 @@ fuzz_target!(|input: Input| {
     };
     let plan = Plan::new("fuzz", &routine(&input), &options);
     let steps = plan.steps.len();
-    let wall = FixedOffset::east_opt(0).unwrap().with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    let wall = FixedOffset::east_opt(0)
+        .unwrap()
+        .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+        .unwrap();
     let start = Instant::now();
     let (mut session, first) = Session::new(plan, start, wall);
     let mut timeline = None;
