@@ -1,7 +1,7 @@
 //! What each machine event sounds like: a bell, a tick or the end's double bell, and the
 //! words a speech command says. Pure: the TUI and the plain coach do the output.
 
-use crate::session::{Event, Outcome, Phase, Session, WorkPlan};
+use crate::session::{Event, Outcome, Phase, Plan, Segment, WorkPlan};
 
 /// A terminal sound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,72 +55,85 @@ fn spoken_label(label: &str) -> &str {
     label.split(':').next().unwrap_or(label).trim()
 }
 
-/// The cue for `event`, read against the session's state just after it.
-pub fn cue(event: &Event, session: &Session) -> Cue {
-    let plan = session.plan();
-    let bell = |speech: String| Cue {
-        sound: Some(Sound::Bell),
-        speech: Some(speech),
-    };
+/// The cue for `event`, from the event and the plan alone: a batch may have moved the
+/// session on past the segment the event belongs to.
+pub fn cue(event: &Event, plan: &Plan) -> Cue {
     let say = |speech: String| Cue {
         sound: None,
         speech: Some(speech),
     };
     match *event {
-        Event::Started(seg) => {
-            let step = &plan.steps[seg.step];
-            let pass = step.passes.get(seg.pass);
-            match seg.phase {
-                Phase::Prepare => bell(match pass {
-                    Some(label) => format!("Get ready: {}, {label}", step.name),
-                    None => format!("Get ready: {}", step.name),
-                }),
-                Phase::Work => bell(match (&step.work, pass) {
-                    (WorkPlan::Paced { phases, .. }, _) if !phases.is_empty() => {
-                        spoken_label(&phases[0]).to_string()
-                    }
-                    (WorkPlan::Counted { count }, _) => format!("{} reps", words(*count)),
-                    (_, Some(label)) => label.clone(),
-                    _ => "Go".to_string(),
-                }),
-                Phase::Switch => {
-                    let label = pass.map_or("", String::as_str);
-                    let lower = label.to_lowercase();
-                    bell(if lower.contains("left") || lower.contains("right") {
-                        format!("Switch sides. {label}")
-                    } else {
-                        format!("Switch: {label}")
-                    })
-                }
-                Phase::Rest => bell(match plan.steps.get(seg.step + 1) {
-                    Some(next) => format!("Rest. Next: {}", next.name),
-                    None => "Rest".to_string(),
-                }),
-            }
+        Event::Started(seg) => started(&seg, plan),
+        Event::Beat { at, rep, phase } => {
+            let label = plan.steps.get(at.step).and_then(|step| match &step.work {
+                WorkPlan::Paced { phases, .. } => phases.get(phase),
+                _ => None,
+            });
+            say(label.map_or_else(|| words(rep), |l| spoken_label(l).to_string()))
         }
-        Event::Beat { rep, phase } => match &session.step().work {
-            WorkPlan::Paced { phases, .. } if !phases.is_empty() => {
-                say(spoken_label(&phases[phase]).to_string())
-            }
-            _ => say(words(rep)),
-        },
-        Event::RepCounted { rep } => say(words(rep)),
-        Event::Halfway => Cue {
+        Event::RepCounted { rep, .. } => say(words(rep)),
+        Event::Halfway { .. } => Cue {
             sound: Some(Sound::Tick),
             speech: Some("Halfway".to_string()),
         },
-        Event::SecondsLeft(10) => say("Ten seconds".to_string()),
-        Event::SecondsLeft(_) => Cue {
+        Event::SecondsLeft { secs: 10, .. } => say("Ten seconds".to_string()),
+        Event::SecondsLeft { .. } => Cue {
             sound: Some(Sound::Tick),
             speech: None,
         },
-        Event::TimeChanged => Cue::default(),
-        Event::Paused => say("Paused".to_string()),
-        Event::Resumed => say("Go".to_string()),
-        Event::Finished(Outcome::Completed) => Cue {
+        Event::TimeChanged { .. } => Cue::default(),
+        Event::Paused(_) | Event::Stalled { .. } => say("Paused".to_string()),
+        Event::Resumed(_) => say("Go".to_string()),
+        Event::Finished {
+            outcome: Outcome::Completed,
+            ..
+        } => Cue {
             sound: Some(Sound::End),
             speech: Some("Done. Well done.".to_string()),
         },
-        Event::Finished(_) => say("Session ended".to_string()),
+        Event::Finished { .. } => say("Session ended".to_string()),
+    }
+}
+
+/// A bell and what to say as `seg` begins.
+fn started(seg: &Segment, plan: &Plan) -> Cue {
+    let Some(step) = plan.steps.get(seg.step) else {
+        return Cue::default();
+    };
+    let pass = step.passes.get(seg.pass);
+    let speech = match seg.phase {
+        Phase::Prepare => match pass {
+            Some(label) => format!("Get ready: {}, {label}", step.name),
+            None => format!("Get ready: {}", step.name),
+        },
+        Phase::Work => {
+            let first_beat = match &step.work {
+                WorkPlan::Paced { phases, .. } => phases.first(),
+                _ => None,
+            };
+            match (first_beat, &step.work, pass) {
+                (Some(label), _, _) => spoken_label(label).to_string(),
+                (None, WorkPlan::Counted { count }, _) => format!("{} reps", words(*count)),
+                (None, _, Some(label)) => label.clone(),
+                _ => "Go".to_string(),
+            }
+        }
+        Phase::Switch => {
+            let label = pass.map_or("", String::as_str);
+            let lower = label.to_lowercase();
+            if lower.contains("left") || lower.contains("right") {
+                format!("Switch sides. {label}")
+            } else {
+                format!("Switch: {label}")
+            }
+        }
+        Phase::Rest => match plan.steps.get(seg.step + 1) {
+            Some(next) => format!("Rest. Next: {}", next.name),
+            None => "Rest".to_string(),
+        },
+    };
+    Cue {
+        sound: Some(Sound::Bell),
+        speech: Some(speech),
     }
 }

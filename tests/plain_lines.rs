@@ -27,20 +27,18 @@ fn session(text: &str) -> (Session, Vec<String>, Instant) {
     let t0 = Instant::now();
     let wall = chrono::Local::now().fixed_offset();
     let (session, events) = Session::new(plan, t0, wall);
-    let lines = describe(&events, None, &session);
+    let lines = describe(&events, session.plan());
     (session, lines, t0)
 }
 
 fn handle(session: &mut Session, cmd: Command, at: Instant) -> Vec<String> {
-    let before = session.segment().copied();
     let events = session.handle(cmd, at);
-    describe(&events, before, session)
+    describe(&events, session.plan())
 }
 
 fn advance(session: &mut Session, at: Instant) -> Vec<String> {
-    let before = session.segment().copied();
     let events = session.advance(at);
-    describe(&events, before, session)
+    describe(&events, session.plan())
 }
 
 const S: Duration = Duration::from_secs(1);
@@ -126,6 +124,20 @@ fn paced_reps_read_rep_and_breath() {
     assert_eq!(
         handle(&mut s, Command::Quit, t0 + 5 * S),
         ["Stopped: you quit"]
+    );
+}
+
+#[test]
+fn a_stall_reads_as_a_pause_with_its_length() {
+    let (mut s, _, t0) = session(ROUTINE);
+    let lines = handle(&mut s, Command::Stalled { since: t0 + S }, t0 + 76 * S);
+    assert_eq!(
+        lines,
+        ["Paused: the coach was stopped for 1:15 (p to resume)"]
+    );
+    assert_eq!(
+        handle(&mut s, Command::TogglePause, t0 + 80 * S),
+        ["Resumed"]
     );
 }
 

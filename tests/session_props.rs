@@ -277,6 +277,8 @@ proptest! {
 enum Action {
     Wait(Duration),
     Do(Command),
+    /// Stopped from the next wake-up until this much later, as a front end reports it.
+    Stall(Duration),
 }
 
 /// Mostly short waits and everyday commands; the ones that end a session (quit, huge
@@ -299,7 +301,12 @@ fn action() -> impl Strategy<Value = Action> {
         1 => any::<i32>().prop_map(Command::AddTime),
         1 => prop_oneof![Just(Command::Quit), Just(Command::Interrupt)],
     ];
-    prop_oneof![3 => wait.prop_map(Action::Wait), 2 => command.prop_map(Action::Do)]
+    let stall = (2_001u64..=100_000_000).prop_map(|ms| Action::Stall(Duration::from_millis(ms)));
+    prop_oneof![
+        3 => wait.prop_map(Action::Wait),
+        2 => command.prop_map(Action::Do),
+        1 => stall,
+    ]
 }
 
 /// Everything that must hold at any moment, whatever happened before.
@@ -401,6 +408,14 @@ fn run_actions(plan: Plan, actions: Vec<Action>) -> Result<(), TestCaseError> {
             Action::Wait(d) => {
                 now += d;
                 session.advance(now);
+            }
+            Action::Stall(lost) => {
+                if let Some(due) = session.next_wakeup() {
+                    now = due + lost;
+                    let stall = Command::after_sleep(due, now).expect("late enough");
+                    session.handle(stall, now);
+                    prop_assert!(session.is_paused() || session.outcome().is_some());
+                }
             }
             Action::Do(command) => {
                 session.handle(command, now);

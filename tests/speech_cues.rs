@@ -25,7 +25,7 @@ fn script() -> Vec<(Event, Cue)> {
     let plan = Plan::new("cues", &routine, &PlanOptions::default());
     let t0 = Instant::now();
     let (mut s, first) = Session::new(plan, t0, chrono::Local::now().fixed_offset());
-    let mut all: Vec<(Event, Cue)> = first.iter().map(|e| (*e, cue(e, &s))).collect();
+    let mut all: Vec<(Event, Cue)> = first.iter().map(|e| (*e, cue(e, s.plan()))).collect();
     let mut t = t0;
     while s.outcome().is_none() {
         let counting = s.deadline().is_none();
@@ -39,7 +39,7 @@ fn script() -> Vec<(Event, Cue)> {
                 s.handle(Command::Advance, t)
             }
         };
-        all.extend(events.iter().map(|e| (*e, cue(e, &s))));
+        all.extend(events.iter().map(|e| (*e, cue(e, s.plan()))));
     }
     all
 }
@@ -84,8 +84,8 @@ fn sounds_mark_changes_ticks_and_the_end() {
     for (event, c) in &all {
         let expected = match event {
             Event::Started(_) => Some(Sound::Bell),
-            Event::Halfway | Event::SecondsLeft(1..=3) => Some(Sound::Tick),
-            Event::Finished(_) => Some(Sound::End),
+            Event::Halfway { .. } | Event::SecondsLeft { secs: 1..=3, .. } => Some(Sound::Tick),
+            Event::Finished { .. } => Some(Sound::End),
             _ => None,
         };
         assert_eq!(c.sound, expected, "{event:?}");
@@ -94,7 +94,7 @@ fn sounds_mark_changes_ticks_and_the_end() {
     // 10, 3, 2, 1 in each of the two 30 s holds; switches and paced reps have none.
     let countdown = all
         .iter()
-        .filter(|(e, _)| matches!(e, Event::SecondsLeft(_)))
+        .filter(|(e, _)| matches!(e, Event::SecondsLeft { .. }))
         .count();
     assert_eq!(countdown, 3 * 3 + 2 * 3 + 2 * 4);
 }

@@ -1,6 +1,8 @@
-//! The session machine under arbitrary command sequences and time steps: never a panic,
-//! time never runs backwards, the step index stays in range, and a completed session has
-//! every step done or skipped.
+//! The session machine under arbitrary command sequences and time steps (microseconds to
+//! hours, commands exactly at deadlines, stalls): never a panic, time never runs backwards,
+//! the step index stays in range, every event belongs to the segment the timeline is in and
+//! fits it, every batch renders through the cues and the plain lines, and a completed
+//! session has every step done or skipped.
 #![no_main]
 
 use std::time::{Duration, Instant};
@@ -8,13 +10,22 @@ use std::time::{Duration, Instant};
 use arbitrary::Arbitrary;
 use chrono::{FixedOffset, TimeZone};
 use libfuzzer_sys::fuzz_target;
+use limberup::cues::cue;
+use limberup::plain::lines::describe;
 use limberup::routine::{Kind, Routine, Step, Work};
-use limberup::session::{Command, Outcome, Plan, PlanOptions, Session, StepStatus, Timings};
+use limberup::session::{
+    Command, Event, Outcome, Phase, Plan, PlanOptions, Segment, Session, StepStatus, Timings,
+    WorkPlan,
+};
 
 #[derive(Arbitrary, Debug)]
 enum WorkIn {
     Hold(u8),
-    Paced { count: u8, tempo_tenths: u16, phases: u8 },
+    Paced {
+        count: u8,
+        tempo_tenths: u16,
+        phases: u8,
+    },
     Counted(u8),
 }
 
@@ -30,6 +41,13 @@ struct StepIn {
 enum Op {
     Wait(u16),
     WaitLong(u32),
+    WaitMicros(u16),
+    /// To the next wake-up exactly.
+    ToWakeup,
+    /// The next op's command lands exactly on the current deadline.
+    ToDeadline,
+    /// Stopped from the next wake-up for 2 s plus this many milliseconds.
+    Stall(u32),
     TogglePause,
     Pause,
     Resume,
@@ -61,11 +79,19 @@ fn routine(input: &Input) -> Routine {
             name: format!("Step {i}"),
             cues: Vec::new(),
             work: match s.work {
-                WorkIn::Hold(secs) => Work::Hold { secs: u32::from(secs % 40) + 1 },
-                WorkIn::Paced { count, tempo_tenths, phases } => Work::Reps {
+                WorkIn::Hold(secs) => Work::Hold {
+                    secs: u32::from(secs % 40) + 1,
+                },
+                WorkIn::Paced {
+                    count,
+                    tempo_tenths,
+                    phases,
+                } => Work::Reps {
                     count: u32::from(count % 12) + 1,
                     tempo_secs: Some(f64::from(tempo_tenths % 596 + 5) / 10.0),
-                    phases: (0..phases % 5).map(|p| format!("Phase {p}")).collect(),
+                    phases: (0..phases % 5)
+                        .map(|p| format!("Step {i} phase {p}"))
+                        .collect(),
                 },
                 WorkIn::Counted(count) => Work::Reps {
                     count: u32::from(count % 12) + 1,
@@ -110,9 +136,14 @@ fuzz_target!(|input: Input| {
     };
     let plan = Plan::new("fuzz", &routine(&input), &options);
     let steps = plan.steps.len();
-    let wall = FixedOffset::east_opt(0).unwrap().with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    let wall = FixedOffset::east_opt(0)
+        .unwrap()
+        .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+        .unwrap();
     let start = Instant::now();
-    let (mut session, _) = Session::new(plan, start, wall);
+    let (mut session, first) = Session::new(plan, start, wall);
+    let mut timeline = None;
+    told(session.plan(), &mut timeline, &first);
     let mut t = start;
     let mut last_seen = session.now();
     let check = |session: &Session, t: Instant, last_seen: &mut Instant| {
@@ -131,14 +162,29 @@ fuzz_target!(|input: Input| {
         let command = match *op {
             Op::Wait(ms) => {
                 t += Duration::from_millis(u64::from(ms));
-                session.advance(t);
                 None
             }
             Op::WaitLong(ms) => {
                 t += Duration::from_millis(u64::from(ms % 7_200_000));
-                session.advance(t);
                 None
             }
+            Op::WaitMicros(us) => {
+                t += Duration::from_micros(u64::from(us));
+                None
+            }
+            Op::ToWakeup => {
+                t = session.next_wakeup().unwrap_or(t);
+                None
+            }
+            // Whatever comes next lands exactly on the deadline.
+            Op::ToDeadline => {
+                t = session.deadline().unwrap_or(t).max(t);
+                None
+            }
+            Op::Stall(ms) => session.next_wakeup().map(|due| {
+                t = due + Duration::from_millis(2001 + u64::from(ms % 10_000_000));
+                Command::after_sleep(due, t).expect("late enough to be a stall")
+            }),
             Op::TogglePause => Some(Command::TogglePause),
             Op::Pause => Some(Command::Pause),
             Op::Resume => Some(Command::Resume),
@@ -149,13 +195,19 @@ fuzz_target!(|input: Input| {
             Op::Quit => Some(Command::Quit),
             Op::Interrupt => Some(Command::Interrupt),
         };
-        if let Some(command) = command {
-            session.handle(command, t);
+        let events = match command {
+            Some(command) => session.handle(command, t),
+            None => session.advance(t),
+        };
+        told(session.plan(), &mut timeline, &events);
+        if let Some(Command::Stalled { .. }) = command {
+            assert!(session.is_paused() || session.outcome().is_some());
         }
         check(&session, t, &mut last_seen);
     }
     // Run it out: resume, and skip counted reps, until the session ends.
-    session.handle(Command::Resume, t);
+    let events = session.handle(Command::Resume, t);
+    told(session.plan(), &mut timeline, &events);
     for _ in 0..10_000 {
         if session.outcome().is_some() {
             break;
@@ -167,10 +219,12 @@ fuzz_target!(|input: Input| {
                 t = deadline;
             }
             _ => {
-                session.handle(Command::Next, t);
+                let events = session.handle(Command::Next, t);
+                told(session.plan(), &mut timeline, &events);
             }
         }
-        session.advance(t);
+        let events = session.advance(t);
+        told(session.plan(), &mut timeline, &events);
         check(&session, t, &mut last_seen);
     }
     let record = session.record(wall);
@@ -184,3 +238,41 @@ fuzz_target!(|input: Input| {
     }
     assert!(record.active_secs >= 0.0 && record.paused_secs >= 0.0);
 });
+
+/// Checks a batch against the segment timeline (`current`: the segment last started) and
+/// the plan, and renders it through the cues and the plain lines.
+fn told(plan: &Plan, current: &mut Option<Segment>, events: &[Event]) {
+    for event in events {
+        match *event {
+            Event::Started(seg) => *current = Some(seg),
+            Event::Finished { last, .. } => {
+                assert_eq!(last, *current, "{event:?}");
+                *current = None;
+            }
+            _ => assert_eq!(event.segment(), *current, "{event:?} off the timeline"),
+        }
+        if let Some(seg) = event.segment() {
+            assert!(plan.segments.contains(&seg), "{event:?} not in the plan");
+            let work = &plan.steps[seg.step].work;
+            match (*event, work) {
+                (Event::Beat { rep, phase, .. }, WorkPlan::Paced { count, phases, .. }) => {
+                    assert_eq!(seg.phase, Phase::Work);
+                    assert!((1..=*count).contains(&rep) && phase < phases.len().max(1));
+                    if let Some(label) = phases.get(phase) {
+                        assert_eq!(cue(event, plan).speech.as_ref(), Some(label));
+                    }
+                }
+                (Event::Beat { .. }, _) => panic!("{event:?} outside paced reps"),
+                (Event::RepCounted { rep, .. }, WorkPlan::Counted { count }) => {
+                    assert!(seg.phase == Phase::Work && (1..=*count).contains(&rep));
+                }
+                (Event::RepCounted { .. }, _) => panic!("{event:?} outside counted reps"),
+                (Event::Halfway { .. }, WorkPlan::Hold(_)) => assert_eq!(seg.phase, Phase::Work),
+                (Event::Halfway { .. }, _) => panic!("{event:?} outside a hold"),
+                _ => {}
+            }
+        }
+        cue(event, plan);
+    }
+    describe(events, plan);
+}

@@ -1,5 +1,6 @@
 //! The words of the plain-text coach: one line per machine event, plus the header and the
-//! summary. Pure: built from the plan, the events and the session, never from a clock.
+//! summary. Pure: built from the plan and the events (each says where it happened), never
+//! from a clock.
 
 use std::time::Duration;
 
@@ -73,8 +74,7 @@ fn rep_line(step: &StepPlan, pass: usize, rep: u32, phase: Option<usize>) -> Str
     }
 }
 
-fn started(seg: &Segment, plan: &Plan) -> String {
-    let step = &plan.steps[seg.step];
+fn started(seg: &Segment, step: &StepPlan, plan: &Plan) -> String {
     let duration = seg.duration.map(secs).unwrap_or_default();
     match seg.phase {
         Phase::Prepare => format!(
@@ -111,72 +111,85 @@ fn form(step: &StepPlan) -> Option<String> {
     (!step.cues.is_empty()).then(|| format!("Form: {}", step.cues.join("; ")))
 }
 
-/// Time left in the current phase, when `seg` is still the session's current segment.
-fn left(session: &Session, seg: &Segment) -> Option<Duration> {
-    (session.segment() == Some(seg))
-        .then(|| session.deadline())
-        .flatten()
-        .map(|d| d.saturating_duration_since(session.effective(session.now())))
-}
-
 /// The lines of one batch of events, which may have moved the session past several
-/// segments: each event is described against the segment it happened in (`before` is the
-/// segment current before the batch), not the session's latest.
-pub fn describe(events: &[Event], before: Option<Segment>, session: &Session) -> Vec<String> {
-    let plan = session.plan();
-    let mut seg = before;
+/// segments: each event is described against the segment it carries, from the plan alone.
+pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
     let mut lines = Vec::new();
     for (i, event) in events.iter().enumerate() {
-        let last = i + 1 == events.len();
-        let step = seg.map(|s| (&plan.steps[s.step], s.pass));
-        match *event {
-            Event::Started(next) => {
-                seg = Some(next);
-                lines.push(started(&next, plan));
-                if plan.segments.get(plan.step_starts[next.step]) == Some(&next)
-                    && let Some(line) = form(&plan.steps[next.step])
+        // An event of a segment the plan does not have says nothing rather than guess.
+        let step = event
+            .segment()
+            .and_then(|s| Some((plan.steps.get(s.step)?, s)));
+        match (*event, step) {
+            (Event::Started(seg), Some((step, _))) => {
+                lines.push(started(&seg, step, plan));
+                let first = plan
+                    .step_starts
+                    .get(seg.step)
+                    .and_then(|&i| plan.segments.get(i));
+                if first == Some(&seg)
+                    && let Some(line) = form(step)
                 {
                     lines.push(line);
                 }
             }
-            Event::Beat { rep, phase } => {
-                if let Some((step, pass)) = step {
-                    lines.push(rep_line(step, pass, rep, Some(phase)));
-                }
+            (Event::Beat { rep, phase, .. }, Some((step, seg))) => {
+                lines.push(rep_line(step, seg.pass, rep, Some(phase)));
             }
-            Event::RepCounted { rep } => {
-                if let Some((step, pass)) = step {
-                    lines.push(rep_line(step, pass, rep, None));
-                }
+            (Event::RepCounted { rep, .. }, Some((step, seg))) => {
+                lines.push(rep_line(step, seg.pass, rep, None));
             }
-            Event::Halfway => {
-                if let Some(left) = seg.as_ref().and_then(|s| left(session, s)) {
-                    lines.push(format!("Halfway, {} left", secs(round_secs(left))));
-                }
+            (Event::Halfway { left, .. }, _) => {
+                lines.push(format!("Halfway, {} left", secs(round_secs(left))));
             }
-            Event::SecondsLeft(10) => lines.push("10 s left".to_string()),
-            Event::SecondsLeft(_) => {}
-            Event::TimeChanged => {
+            (Event::SecondsLeft { secs: 10, .. }, _) => lines.push("10 s left".to_string()),
+            (Event::TimeChanged { left, .. }, Some((step, seg))) => {
                 // When the change ended the phase, the next line says what follows instead.
-                if let (true, Some(s)) = (last, seg)
-                    && let Some(left) = left(session, &s)
-                {
-                    let what = match s.phase {
+                let ended = matches!(
+                    events.get(i + 1),
+                    Some(Event::Started(_) | Event::Finished { .. })
+                );
+                if !ended {
+                    let what = match seg.phase {
                         Phase::Prepare => "Get ready".to_string(),
                         Phase::Rest => "Rest".to_string(),
-                        Phase::Work | Phase::Switch => title(&plan.steps[s.step], s.pass),
+                        Phase::Work | Phase::Switch => title(step, seg.pass),
                     };
                     lines.push(format!("{what}: {} left", secs(round_secs(left))));
                 }
             }
-            Event::Paused => lines.push("Paused (p to resume)".to_string()),
-            Event::Resumed => lines.push("Resumed".to_string()),
-            Event::Finished(Outcome::Completed) => lines.push(format!("Done: {}", plan.name)),
-            Event::Finished(Outcome::Quit) => lines.push("Stopped: you quit".to_string()),
-            Event::Finished(Outcome::Interrupted) => lines.push("Stopped: interrupted".to_string()),
+            (Event::Paused(_), _) => lines.push("Paused (p to resume)".to_string()),
+            (Event::Stalled { lost, .. }, _) => lines.push(format!(
+                "Paused: the coach was stopped for {} (p to resume)",
+                span(lost)
+            )),
+            (Event::Resumed(_), _) => lines.push("Resumed".to_string()),
+            (Event::Finished { outcome, .. }, _) => lines.push(match outcome {
+                Outcome::Completed => format!("Done: {}", plan.name),
+                Outcome::Quit => "Stopped: you quit".to_string(),
+                Outcome::Interrupted => "Stopped: interrupted".to_string(),
+            }),
+            (Event::SecondsLeft { .. }, _)
+            | (
+                Event::Started(_)
+                | Event::Beat { .. }
+                | Event::RepCounted { .. }
+                | Event::TimeChanged { .. },
+                None,
+            ) => {}
         }
     }
     lines
+}
+
+/// A length of time in whole seconds, as a clock past a minute.
+fn span(d: Duration) -> String {
+    let whole = Duration::from_secs(d.as_secs());
+    if whole < Duration::from_secs(60) {
+        secs(whole)
+    } else {
+        clock(whole)
+    }
 }
 
 /// Whole seconds, rounded up as a countdown shows them.

@@ -16,7 +16,7 @@ use crate::cli::CoachArgs;
 use crate::cues::{Sound, cue};
 use crate::front::{self, Mailbox, Msg, Signal};
 use crate::history;
-use crate::session::{Command, Event, Phase, Plan, Segment, Session, SessionRecord, WorkPlan};
+use crate::session::{Command, Event, Phase, Plan, Session, SessionRecord, WorkPlan};
 use crate::speech::Speaker;
 use input::{Answers, Input};
 
@@ -61,19 +61,13 @@ impl Output {
     }
 
     /// Prints, rings and says a batch of events that happened at `at`.
-    fn events(
-        &mut self,
-        session: &Session,
-        events: &[Event],
-        before: Option<Segment>,
-        at: Instant,
-    ) {
+    fn events(&mut self, session: &Session, events: &[Event], at: Instant) {
         let elapsed = session.elapsed(at);
-        for text in lines::describe(events, before, session) {
+        for text in lines::describe(events, session.plan()) {
             self.line(elapsed, &text);
         }
         for event in events {
-            let cue = cue(event, session);
+            let cue = cue(event, session.plan());
             if self.bell && matches!(cue.sound, Some(Sound::Bell | Sound::End)) {
                 let _ = std::io::stderr().write_all(b"\x07");
             }
@@ -94,9 +88,8 @@ impl Output {
 /// Applies `command` at `now` and prints what followed; false when nothing changed.
 fn apply(session: &mut Session, out: &mut Output, command: Command, now: Instant) -> bool {
     catch_up(session, out, now);
-    let before = session.segment().copied();
     let events = session.handle(command, now);
-    out.events(session, &events, before, now);
+    out.events(session, &events, now);
     !events.is_empty()
 }
 
@@ -104,16 +97,23 @@ fn apply(session: &mut Session, out: &mut Output, command: Command, now: Instant
 /// happened even when the process was late (stopped, or a slow terminal).
 fn catch_up(session: &mut Session, out: &mut Output, now: Instant) {
     while let Some(at) = session.next_wakeup().filter(|t| *t <= now) {
-        let before = session.segment().copied();
         let events = session.advance(at);
-        out.events(session, &events, before, at);
+        out.events(session, &events, at);
         if session.now() < at {
             break;
         }
     }
-    let before = session.segment().copied();
     let events = session.advance(now);
-    out.events(session, &events, before, now);
+    out.events(session, &events, now);
+}
+
+/// Slept until `due` and woke at `now`: far too late means the process was stopped or
+/// starved, and the session pauses where it was due rather than playing the lost time.
+fn stalled(session: &mut Session, out: &mut Output, due: Option<Instant>, now: Instant) {
+    if let Some(stall) = due.and_then(|due| Command::after_sleep(due, now)) {
+        let events = session.handle(stall, now);
+        out.events(session, &events, now);
+    }
 }
 
 fn counting_reps(session: &Session) -> bool {
@@ -153,7 +153,7 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
     let started_at = Local::now().fixed_offset();
     let start = Instant::now();
     let (mut session, events) = Session::new(plan, start, started_at);
-    out.events(&session, &events, None, start);
+    out.events(&session, &events, start);
     let Ended { eof, mut signal } = match front::catch(|| drive(&mut session, &mailbox, &mut out)) {
         Ok(ended) => ended,
         Err(crash) => {
@@ -216,8 +216,10 @@ fn drive(session: &mut Session, mailbox: &Mailbox<Input>, out: &mut Output) -> E
             apply(session, out, Command::Next, Instant::now());
             continue;
         }
-        let msg = mailbox.wait(session.next_wakeup());
+        let due = session.next_wakeup();
+        let msg = mailbox.wait(due);
         let now = Instant::now();
+        stalled(session, out, due, now);
         // Deadlines first: input, however much of it comes, never holds the clock back.
         catch_up(session, out, now);
         let unknown = match msg {

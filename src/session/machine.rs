@@ -6,53 +6,13 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
+use super::event::{Command, Event};
 use super::plan::{Phase, Plan, Segment, StepPlan, WorkPlan};
 use super::record::{Outcome, SessionRecord, StepRecord, StepStatus, secs};
 use super::schedule::Timing;
 use super::tempo::reps_done;
 
 mod commands;
-
-/// What the user (or a signal) asks of the session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    TogglePause,
-    Pause,
-    Resume,
-    /// Skip the rest of this step.
-    Next,
-    /// Restart this step, or go back one when it has just started.
-    Previous,
-    /// The main action: count a rep (counted reps), or end get-ready, switch or rest now.
-    Advance,
-    /// Lengthen (positive) or shorten the current hold, rest or get-ready, in seconds.
-    AddTime(i32),
-    Quit,
-    Interrupt,
-}
-
-/// Something that happened, in time order, for bells, speech and plain-text lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Event {
-    /// A segment began (also after a skip or restart).
-    Started(Segment),
-    /// A paced rep's phase began (rep is 1-based); not sent for the first, which `Started` covers.
-    Beat {
-        rep: u32,
-        phase: usize,
-    },
-    RepCounted {
-        rep: u32,
-    },
-    /// Half of a hold of 20 s or more is done.
-    Halfway,
-    /// This many whole seconds remain of a hold, rest or get-ready (10, 3, 2, 1).
-    SecondsLeft(u32),
-    TimeChanged,
-    Paused,
-    Resumed,
-    Finished(Outcome),
-}
 
 /// Time into a step within which "previous" goes back a step instead of restarting it.
 pub const PREVIOUS_GRACE: Duration = Duration::from_secs(3);
@@ -218,7 +178,7 @@ impl Session {
             }
             self.now = self.now.max(due.at);
             for cue in due.cues {
-                self.halfway_sent |= cue == Event::Halfway;
+                self.halfway_sent |= matches!(cue, Event::Halfway { .. });
                 events.push(cue);
             }
             if due.ends {
@@ -231,7 +191,7 @@ impl Session {
     fn timing(&self) -> Option<Timing<'_>> {
         let seg = self.segment()?;
         Some(Timing {
-            phase: seg.phase,
+            segment: *seg,
             work: &self.plan.steps[seg.step].work,
             start: self.seg_start,
             deadline: self.deadline,
@@ -291,13 +251,14 @@ impl Session {
 
     /// Ends the session at the latest instant seen, closing a pause still running.
     fn finish(&mut self, outcome: Outcome, events: &mut Vec<Event>) {
+        let last = self.segment().copied();
         if let Some(since) = self.paused_since.take() {
             self.paused_total += self.now.saturating_duration_since(since);
         }
         self.cursor = self.plan.segments.len();
         self.deadline = None;
         self.ended = Some((self.now, outcome));
-        events.push(Event::Finished(outcome));
+        events.push(Event::Finished { outcome, last });
     }
 
     /// When the next visible change is due: a second ticking over on the phase countdown,

@@ -1,6 +1,7 @@
 //! The pure session core: a plan (routine -> timeline), the state machine that walks it on
 //! a caller-supplied monotonic clock, the view it exposes, and the record it leaves.
 
+mod event;
 mod machine;
 mod plan;
 mod record;
@@ -8,7 +9,8 @@ mod schedule;
 mod tempo;
 mod view;
 
-pub use machine::{Command, Event, PREVIOUS_GRACE, Session};
+pub use event::{Command, Event, STALL};
+pub use machine::{PREVIOUS_GRACE, Session};
 pub use plan::{Phase, Plan, PlanOptions, SCALE_RANGE, Segment, StepPlan, Timings, WorkPlan};
 pub use record::{Outcome, PassRecord, SessionRecord, StepRecord, StepStatus};
 pub use view::{RepsView, View, ceil_secs};

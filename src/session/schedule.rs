@@ -3,8 +3,8 @@
 
 use std::time::{Duration, Instant};
 
-use super::machine::Event;
-use super::plan::{Phase, WorkPlan};
+use super::event::Event;
+use super::plan::{Phase, Segment, WorkPlan};
 use super::tempo::next_beat;
 
 /// Holds at least this long announce their halfway point.
@@ -14,7 +14,8 @@ const SECONDS_LEFT: [u32; 4] = [10, 3, 2, 1];
 
 /// The timing of the segment in progress.
 pub(super) struct Timing<'a> {
-    pub phase: Phase,
+    /// The segment in progress; every cue belongs to it.
+    pub segment: Segment,
     pub work: &'a WorkPlan,
     /// When the segment began, shifted by pauses, so `t - start` is active time.
     pub start: Instant,
@@ -65,25 +66,28 @@ impl Timing<'_> {
     fn cues(&self, deadline: Instant, t: Instant) -> Vec<(Instant, Event)> {
         let total = deadline.saturating_duration_since(self.start);
         let mut cues = Vec::new();
-        match (self.phase, self.work) {
+        let at = self.segment;
+        match (at.phase, self.work) {
             (Phase::Work, WorkPlan::Paced { tempo, phases, .. }) => {
                 let into = t.saturating_duration_since(self.start);
                 if let Some((offset, rep, phase)) = next_beat(*tempo, phases.len(), into)
-                    && let Some(at) = self.start.checked_add(offset)
+                    && let Some(when) = self.start.checked_add(offset)
                 {
-                    cues.push((at, Event::Beat { rep, phase }));
+                    cues.push((when, Event::Beat { at, rep, phase }));
                 }
             }
             (Phase::Switch, _) => {}
             (phase, work) => {
                 let hold = phase == Phase::Work && matches!(work, WorkPlan::Hold(_));
                 if hold && total >= HALFWAY_MIN && !self.halfway_sent {
-                    cues.push((self.start + total / 2, Event::Halfway));
+                    let half = total / 2;
+                    let left = total - half;
+                    cues.push((self.start + half, Event::Halfway { at, left }));
                 }
                 for n in SECONDS_LEFT {
                     let left = Duration::from_secs(u64::from(n));
                     if left < total {
-                        cues.push((deadline - left, Event::SecondsLeft(n)));
+                        cues.push((deadline - left, Event::SecondsLeft { at, secs: n }));
                     }
                 }
             }

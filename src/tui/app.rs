@@ -162,6 +162,16 @@ impl App {
         }
     }
 
+    /// The runner slept until `due` (a `next_wakeup`) and woke at `now`: far too late, the
+    /// session pauses where it was due. Returns whether anything changed.
+    pub fn woke(&mut self, due: Instant, now: Instant) -> bool {
+        let stall = Command::after_sleep(due, now);
+        if let Some(command) = stall {
+            self.command(command, now);
+        }
+        stall.is_some()
+    }
+
     fn mode(&self) -> Mode {
         match (self.overlay, &self.screen) {
             (Some(Overlay::Help), _) => Mode::Help,
@@ -291,7 +301,7 @@ impl App {
         let mut sound = None;
         let mut speech = None;
         for event in events {
-            let cue = cues::cue(event, session);
+            let cue = cues::cue(event, session.plan());
             // One sound per batch, the end's double bell above all (a late wake-up can
             // carry several events; the terminal would only blur their bells).
             sound = loudest(sound, cue.sound);

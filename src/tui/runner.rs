@@ -146,7 +146,11 @@ impl Loop<'_> {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
-            match mailbox.wait(wake) {
+            let msg = mailbox.wait(wake);
+            if let Some(due) = app_wake {
+                dirty |= app.woke(due, Instant::now());
+            }
+            match msg {
                 Some(msg) => {
                     dirty |= self.handle(app, msg);
                     for _ in 1..INPUT_QUEUE {

@@ -3,11 +3,15 @@
 
 #![allow(dead_code)]
 
+pub mod timeline;
+
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, TimeZone};
 use limberup::routine::{Kind, Routine, Step, Work};
-use limberup::session::{Command, Event, Plan, PlanOptions, Session, Timings, View};
+use limberup::session::{
+    Command, Event, Outcome, Phase, Plan, PlanOptions, Segment, Session, StepStatus, Timings, View,
+};
 
 /// Milliseconds from seconds, so tables can say `2.5`.
 pub fn s(secs: f64) -> Duration {
@@ -136,6 +140,22 @@ impl Run {
         self.s.view(self.s.now())
     }
 
+    /// The plan's segment with this phase, step and pass.
+    pub fn seg(&self, phase: Phase, step: usize, pass: usize) -> Segment {
+        *self
+            .s
+            .plan()
+            .segments
+            .iter()
+            .find(|g| (g.phase, g.step, g.pass) == (phase, step, pass))
+            .expect("no such segment in the plan")
+    }
+
+    /// The current segment (the session must be running).
+    pub fn here(&self) -> Segment {
+        *self.s.segment().expect("a running session")
+    }
+
     /// Offset of the current segment's start.
     pub fn seg_start(&self) -> Duration {
         self.s.segment_start() - self.t0
@@ -170,7 +190,7 @@ impl Run {
 /// What a person sees change (continuous progress bars left out).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Visible {
-    pub phase: Option<limberup::session::Phase>,
+    pub phase: Option<Phase>,
     pub step: usize,
     pub pass: Option<usize>,
     pub remaining_secs: Option<u64>,
@@ -210,4 +230,41 @@ pub fn sides() -> Run {
             hold("C", 20, &[]),
         ],
     ))
+}
+
+/// When and how the session ended, from the log.
+pub fn finished_at(run: &Run) -> Option<(Duration, Outcome)> {
+    run.log.iter().find_map(|(t, e)| match e {
+        Event::Finished { outcome, .. } => Some((*t, *outcome)),
+        _ => None,
+    })
+}
+
+/// The end, as the machine says it.
+pub fn finished(outcome: Outcome, last: Segment) -> Event {
+    Event::Finished {
+        outcome,
+        last: Some(last),
+    }
+}
+
+/// A single hold of `secs` with no get-ready.
+pub fn single_hold(secs: u32) -> Run {
+    Run::new(&routine(0, 0, 0, vec![hold("H", secs, &[])]))
+}
+
+/// Step statuses as a record taken now would have them (a running session is recorded as
+/// if interrupted now: a step in its work or switch shows as skipped).
+pub trait StatusList {
+    fn steps_status(&self) -> Vec<StepStatus>;
+}
+
+impl StatusList for Session {
+    fn steps_status(&self) -> Vec<StepStatus> {
+        self.record(wall(8))
+            .steps
+            .iter()
+            .map(|s| s.status)
+            .collect()
+    }
 }

@@ -1,45 +1,61 @@
-//! What each command does to a running session: pause and resume, skipping, going back,
-//! the main action, time changes, quitting. Time itself moves in the parent module.
+//! What each command does to a running session: pause and resume, stalls, skipping, going
+//! back, the main action, time changes, quitting. Time itself moves in the parent module.
 
 use std::time::{Duration, Instant};
 
-use super::{Command, Event, MAX_LEFT, PREVIOUS_GRACE, Session};
-use crate::session::plan::{Phase, WorkPlan};
+use super::{MAX_LEFT, PREVIOUS_GRACE, Session};
+use crate::session::event::{Command, Event};
+use crate::session::plan::{Phase, Segment, WorkPlan};
 use crate::session::record::{Outcome, StepRecord, StepStatus};
 
 impl Session {
-    /// Applies a command at `now` (after moving time forward to it).
+    /// Applies a command at `now`, after moving time forward to it (for a stall, only to
+    /// where the stall began).
     pub fn handle(&mut self, command: Command, now: Instant) -> Vec<Event> {
         let mut events = Vec::new();
-        self.advance_into(now, &mut events);
-        if self.ended.is_some() {
-            return events;
-        }
-        // The active instant: frozen while paused.
-        let at = self.paused_since.unwrap_or(self.now);
-        match command {
-            Command::TogglePause if self.is_paused() => self.resume(&mut events),
-            Command::TogglePause | Command::Pause => {
-                if !self.is_paused() {
-                    self.paused_since = Some(self.now);
-                    events.push(Event::Paused);
+        let until = match command {
+            Command::Stalled { since } => since.min(now),
+            _ => now,
+        };
+        self.advance_into(until, &mut events);
+        // No segment once the session has ended: it ignores everything.
+        if let Some(seg) = self.segment().copied() {
+            // The active instant: frozen while paused.
+            let at = self.paused_since.unwrap_or(self.now);
+            match command {
+                Command::TogglePause if self.is_paused() => self.resume(seg, &mut events),
+                Command::TogglePause | Command::Pause => {
+                    self.pause(Event::Paused(seg), &mut events)
+                }
+                Command::Resume => self.resume(seg, &mut events),
+                Command::Next => self.skip_step(seg, at, &mut events),
+                Command::Previous => self.previous(seg, at, &mut events),
+                Command::Advance => self.advance_now(seg, at, &mut events),
+                Command::AddTime(delta) => self.add_time(seg, delta, at, &mut events),
+                Command::Quit => self.stop(Outcome::Quit, at, &mut events),
+                Command::Interrupt => self.stop(Outcome::Interrupted, at, &mut events),
+                Command::Stalled { .. } => {
+                    let lost = now.saturating_duration_since(self.now);
+                    self.pause(Event::Stalled { at: seg, lost }, &mut events);
                 }
             }
-            Command::Resume => self.resume(&mut events),
-            Command::Next => self.skip_step(at, &mut events),
-            Command::Previous => self.previous(at, &mut events),
-            Command::Advance => self.advance_now(at, &mut events),
-            Command::AddTime(delta) => self.add_time(delta, at, &mut events),
-            Command::Quit => self.stop(Outcome::Quit, at, &mut events),
-            Command::Interrupt => self.stop(Outcome::Interrupted, at, &mut events),
         }
-        // Whatever is due now happens now (a phase shortened to nothing while paused).
-        self.advance_into(self.now, &mut events);
+        // Whatever is due now happens now (a phase shortened to nothing while paused); a
+        // stall's lost time passes paused.
+        self.advance_into(now, &mut events);
         events
     }
 
+    /// Pauses at the latest instant seen, saying so with `event`, unless already paused.
+    fn pause(&mut self, event: Event, events: &mut Vec<Event>) {
+        if !self.is_paused() {
+            self.paused_since = Some(self.now);
+            events.push(event);
+        }
+    }
+
     /// Shifts every running instant by the pause, so the pause costs nothing.
-    fn resume(&mut self, events: &mut Vec<Event>) {
+    fn resume(&mut self, seg: Segment, events: &mut Vec<Event>) {
         let Some(since) = self.paused_since.take() else {
             return;
         };
@@ -48,13 +64,10 @@ impl Session {
         self.seg_start += shift;
         self.step_start += shift;
         self.deadline = self.deadline.map(|d| d + shift);
-        events.push(Event::Resumed);
+        events.push(Event::Resumed(seg));
     }
 
-    fn skip_step(&mut self, at: Instant, events: &mut Vec<Event>) {
-        let Some(seg) = self.segment().copied() else {
-            return;
-        };
+    fn skip_step(&mut self, seg: Segment, at: Instant, events: &mut Vec<Event>) {
         // During the rest the step is already done; skipping only cuts the rest short.
         if seg.phase != Phase::Rest {
             self.close_work(at);
@@ -69,10 +82,7 @@ impl Session {
         self.enter(next, at, events);
     }
 
-    fn previous(&mut self, at: Instant, events: &mut Vec<Event>) {
-        let Some(seg) = self.segment().copied() else {
-            return;
-        };
+    fn previous(&mut self, seg: Segment, at: Instant, events: &mut Vec<Event>) {
         let just_started = seg.phase == Phase::Prepare
             || (seg.phase != Phase::Rest
                 && at.saturating_duration_since(self.step_start) < PREVIOUS_GRACE);
@@ -91,10 +101,7 @@ impl Session {
         self.enter(self.plan.step_starts[target], at, events);
     }
 
-    fn advance_now(&mut self, at: Instant, events: &mut Vec<Event>) {
-        let Some(seg) = self.segment().copied() else {
-            return;
-        };
+    fn advance_now(&mut self, seg: Segment, at: Instant, events: &mut Vec<Event>) {
         match (seg.phase, &self.plan.steps[seg.step].work) {
             (Phase::Work, WorkPlan::Counted { count }) => {
                 // Nothing is counted while paused.
@@ -103,7 +110,10 @@ impl Session {
                 }
                 let count = *count;
                 self.counted += 1;
-                events.push(Event::RepCounted { rep: self.counted });
+                events.push(Event::RepCounted {
+                    at: seg,
+                    rep: self.counted,
+                });
                 if self.counted >= count {
                     self.finish_segment(at, events);
                 }
@@ -113,10 +123,7 @@ impl Session {
         }
     }
 
-    fn add_time(&mut self, delta: i32, at: Instant, events: &mut Vec<Event>) {
-        let Some(seg) = self.segment().copied() else {
-            return;
-        };
+    fn add_time(&mut self, seg: Segment, delta: i32, at: Instant, events: &mut Vec<Event>) {
         let adjustable = match seg.phase {
             Phase::Work => matches!(self.plan.steps[seg.step].work, WorkPlan::Hold(_)),
             Phase::Prepare | Phase::Rest => true,
@@ -137,7 +144,10 @@ impl Session {
             new
         };
         self.deadline = Some(new);
-        events.push(Event::TimeChanged);
+        events.push(Event::TimeChanged {
+            at: seg,
+            left: new.saturating_duration_since(at),
+        });
         if !self.is_paused() && new <= at {
             self.finish_segment(at, events);
         }
