@@ -1,7 +1,7 @@
 //! The tunes: each sound is a few notes (sine partials under an attack/decay envelope that
 //! starts and ends at zero, so nothing clicks), mixed into 16-bit mono samples. Pure.
 
-use std::f32::consts::TAU;
+use std::f32::consts::{PI, TAU};
 
 use super::Sound;
 
@@ -23,11 +23,12 @@ enum Timbre {
 }
 
 impl Timbre {
-    fn partials(self) -> &'static [(f32, f32)] {
+    /// The amplitudes of the first, second and third harmonics.
+    fn harmonics(self) -> [f32; 3] {
         match self {
-            Timbre::Pure => &[(1.0, 1.0)],
-            Timbre::Warm => &[(1.0, 0.85), (2.0, 0.15)],
-            Timbre::Bright => &[(1.0, 0.75), (2.0, 0.2), (3.0, 0.05)],
+            Timbre::Pure => [1.0, 0.0, 0.0],
+            Timbre::Warm => [0.85, 0.15, 0.0],
+            Timbre::Bright => [0.75, 0.2, 0.05],
         }
     }
 }
@@ -126,35 +127,50 @@ fn ms_to_samples(ms: f32) -> usize {
     (ms * SAMPLE_RATE as f32 / 1000.0).round() as usize
 }
 
-/// The envelope at `t` ms into a note of `len` ms: a raised-cosine rise, an exponential
-/// decay, a raised-cosine release to exactly zero at the end.
-fn envelope(note: &Note, t: f32) -> f32 {
-    let len = note.len_ms as f32;
-    let ramp = |x: f32| 0.5 - 0.5 * (std::f32::consts::PI * x.clamp(0.0, 1.0)).cos();
-    let attack = ramp(t / note.attack_ms);
-    let release_ms = RELEASE_MS.min(len / 3.0);
-    let release = ramp((len - t) / release_ms);
-    let decay = (-t / (note.decay * len)).exp();
-    attack * decay * release
+/// A raised-cosine ramp from 0 (at `x` <= 0) to 1 (at `x` >= 1): smooth at both ends.
+fn ramp(x: f32) -> f32 {
+    0.5 - 0.5 * (PI * x.clamp(0.0, 1.0)).cos()
 }
 
-/// Adds `note` into `out` (full scale is 1.0).
+/// Glides change pitch every this many samples (0.7 ms): steps far too small to hear.
+const GLIDE_STEP: usize = 16;
+
+/// Adds `note` into `out` (full scale is 1.0). Its envelope is a raised-cosine rise, an
+/// exponential decay and a raised-cosine release to zero at the end. The tone is a phasor
+/// turned by a fixed angle each sample, its harmonics from that one sine and cosine (sin 2x =
+/// 2 sin x cos x, sin 3x = sin x (3 - 4 sin^2 x)): no sine is computed per sample, so every
+/// sound together takes well under a millisecond to make.
 fn mix(note: &Note, out: &mut [f32]) {
     let start = ms_to_samples(note.at_ms as f32);
     let len = ms_to_samples((note.at_ms + note.len_ms) as f32) - start;
-    let mut phase = 0.0f32;
+    let attack = ms_to_samples(note.attack_ms).max(1) as f32;
+    let release = ms_to_samples(RELEASE_MS.min(note.len_ms as f32 / 3.0)).max(1) as f32;
+    let fade = (-1.0 / (note.decay * len as f32)).exp();
+    let [a1, a2, a3] = note.timbre.harmonics();
+    let turn = |i: usize| {
+        let hz = note.from_hz + (note.to_hz - note.from_hz) * i as f32 / len as f32;
+        (TAU * hz / SAMPLE_RATE as f32).sin_cos()
+    };
+    let (mut turn_sin, mut turn_cos) = turn(0);
+    let (mut sin, mut cos, mut level) = (0.0f32, 1.0f32, note.level);
     for (i, slot) in out[start..start + len].iter_mut().enumerate() {
-        let progress = i as f32 / len as f32;
-        let hz = note.from_hz + (note.to_hz - note.from_hz) * progress;
-        let t = i as f32 * 1000.0 / SAMPLE_RATE as f32;
-        let wave: f32 = note
-            .timbre
-            .partials()
-            .iter()
-            .map(|&(harmonic, amp)| amp * (phase * harmonic).sin())
-            .sum();
-        *slot += note.level * envelope(note, t) * wave;
-        phase = (phase + TAU * hz / SAMPLE_RATE as f32) % TAU;
+        let left = (len - i) as f32;
+        let mut env = level;
+        if (i as f32) < attack {
+            env *= ramp(i as f32 / attack);
+        }
+        if left < release {
+            env *= ramp(left / release);
+        }
+        *slot += env * (a1 * sin + a2 * 2.0 * sin * cos + a3 * sin * (3.0 - 4.0 * sin * sin));
+        if note.from_hz != note.to_hz && i % GLIDE_STEP == 0 {
+            (turn_sin, turn_cos) = turn(i);
+        }
+        (sin, cos) = (
+            sin * turn_cos + cos * turn_sin,
+            cos * turn_cos - sin * turn_sin,
+        );
+        level *= fade;
     }
 }
 
@@ -173,7 +189,11 @@ pub fn samples(sound: Sound) -> Vec<i16> {
     for note in design(sound) {
         mix(&note, &mut out);
     }
+    // Rounded half away from zero by hand: `f32::round` is a library call on baseline x86-64.
     out.iter()
-        .map(|s| (s.clamp(-1.0, 1.0) * f32::from(i16::MAX)).round() as i16)
+        .map(|s| {
+            let scaled = s.clamp(-1.0, 1.0) * f32::from(i16::MAX);
+            (scaled + 0.5f32.copysign(scaled)) as i16
+        })
         .collect()
 }
