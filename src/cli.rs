@@ -21,7 +21,7 @@ pub struct Cli {
 /// How a session is coached; accepted before or after the command.
 #[derive(Debug, Clone, Args, Default)]
 pub struct CoachArgs {
-    /// No bells or ticks.
+    /// No sounds: no tones, beats or bells.
     #[arg(long, global = true)]
     pub quiet: bool,
     /// Speak the cues with the configured speech command (espeak-ng if none is set).

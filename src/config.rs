@@ -11,6 +11,7 @@ use crate::routine::{
     without_bom,
 };
 use crate::session::Timings;
+use crate::sound::{SoundConfig, SoundMode};
 
 /// Colours of the TUI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -31,18 +32,26 @@ pub struct ConfigFile {
     pub prepare_secs: Option<u32>,
     pub rest_secs: Option<u32>,
     pub switch_secs: Option<u32>,
-    pub bell: Option<bool>,
+    pub sounds: Option<SoundMode>,
+    /// The soft beat and breath tones of paced reps.
+    pub beat: Option<bool>,
+    /// A player and its arguments; each sound's WAV file is appended as the last argument.
+    pub sound: Option<Vec<String>>,
     pub check_in: Option<bool>,
     /// A command and its arguments; each cue's text is appended as the last argument.
     pub speech: Option<Vec<String>>,
     pub confirm_quit: Option<bool>,
     pub theme: Option<Theme>,
+    /// Before `sounds`: `false` meant silence, and still does where `sounds` is not set.
+    pub bell: Option<bool>,
 }
 
 /// The settings in force: the file over the defaults.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub timings: Timings,
+    pub sound: SoundConfig,
+    /// Whether any sound is on: what the bell-only coach reads until it plays `sound`.
     pub bell: bool,
     pub check_in: bool,
     pub speech: Option<Vec<String>>,
@@ -63,13 +72,24 @@ impl Default for Config {
 impl Config {
     fn from_file(file: ConfigFile, source: Option<PathBuf>) -> Config {
         let defaults = Timings::default();
+        let legacy_silence = file.bell == Some(false);
+        let sound = SoundConfig {
+            mode: file.sounds.unwrap_or(if legacy_silence {
+                SoundMode::Off
+            } else {
+                SoundMode::Auto
+            }),
+            beat: file.beat.unwrap_or(true),
+            command: file.sound.clone().filter(|argv| !argv.is_empty()),
+        };
         Config {
             timings: Timings {
                 prepare_secs: file.prepare_secs.unwrap_or(defaults.prepare_secs),
                 rest_secs: file.rest_secs.unwrap_or(defaults.rest_secs),
                 switch_secs: file.switch_secs.unwrap_or(defaults.switch_secs),
             },
-            bell: file.bell.unwrap_or(true),
+            bell: sound.mode != SoundMode::Off,
+            sound,
             check_in: file.check_in.unwrap_or(true),
             speech: file.speech.clone().filter(|argv| !argv.is_empty()),
             confirm_quit: file.confirm_quit.unwrap_or(true),
@@ -152,10 +172,14 @@ impl Config {
             _ => "default".to_string(),
         };
         let f = &self.file;
-        let speech = self.speech.as_ref().map_or_else(
-            || "[]".to_string(),
-            |argv| ron::to_string(argv).unwrap_or_default(),
-        );
+        let argv = |argv: &Option<Vec<String>>| {
+            argv.as_ref().map_or_else(
+                || "[]".to_string(),
+                |argv| ron::to_string(argv).unwrap_or_default(),
+            )
+        };
+        // `bell: false` in an older file is what set `sounds: Off`.
+        let sounds_set = f.sounds.is_some() || f.bell == Some(false);
         let rows = [
             (
                 "prepare_secs",
@@ -172,9 +196,11 @@ impl Config {
                 self.timings.switch_secs.to_string(),
                 f.switch_secs.is_some(),
             ),
-            ("bell", self.bell.to_string(), f.bell.is_some()),
+            ("sounds", format!("{:?}", self.sound.mode), sounds_set),
+            ("beat", self.sound.beat.to_string(), f.beat.is_some()),
+            ("sound", argv(&self.sound.command), f.sound.is_some()),
             ("check_in", self.check_in.to_string(), f.check_in.is_some()),
-            ("speech", speech, f.speech.is_some()),
+            ("speech", argv(&self.speech), f.speech.is_some()),
             (
                 "confirm_quit",
                 self.confirm_quit.to_string(),
@@ -232,6 +258,14 @@ fn check(file: &ConfigFile, text: &str) -> Vec<Problem> {
         problem(
             "speech",
             "the command must not be blank (use `speech: []` for no speech)".to_string(),
+        );
+    }
+    if let Some(argv) = &file.sound
+        && argv.first().is_some_and(|c| c.trim().is_empty())
+    {
+        problem(
+            "sound",
+            "the command must not be blank (use `sound: []` to find a player)".to_string(),
         );
     }
     problems

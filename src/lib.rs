@@ -21,6 +21,7 @@ pub mod plain;
 pub mod routine;
 pub mod session;
 pub mod shell;
+pub mod sound;
 pub mod speech;
 pub mod stats;
 pub mod text;

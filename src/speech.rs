@@ -49,6 +49,12 @@ impl Speaker {
         }
     }
 
+    /// Whether a cue is still being spoken (for `sound::SpeechGate`).
+    pub fn speaking(&mut self) -> bool {
+        self.reap();
+        !self.running.is_empty()
+    }
+
     /// Collects finished children; a command that exits with an error disables speech.
     fn reap(&mut self) {
         let mut failure = None;

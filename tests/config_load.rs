@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use limberup::config::{Config, Theme};
 use limberup::paths::Paths;
 use limberup::session::Timings;
+use limberup::sound::{SoundConfig, SoundMode};
 
-const FULL: &str = r#"Config(prepare_secs: 5, rest_secs: 10, switch_secs: 3, bell: true, check_in: true, speech: ["espeak-ng", "-s", "150"], confirm_quit: true, theme: Default)"#;
+const FULL: &str = r#"Config(prepare_secs: 5, rest_secs: 10, switch_secs: 3, sounds: Auto, beat: true, sound: ["paplay", "--volume=40000"], check_in: true, speech: ["espeak-ng", "-s", "150"], confirm_quit: true, theme: Default)"#;
 
 fn parse(text: &str) -> Result<Config, String> {
     Config::parse(text, Path::new("/c/config.ron")).map_err(|e| e.to_string())
@@ -23,6 +24,14 @@ fn the_documented_example_parses() {
     );
     assert!(config.bell && config.check_in && config.confirm_quit);
     assert_eq!(config.theme, Theme::Default);
+    assert_eq!(
+        config.sound,
+        SoundConfig {
+            mode: SoundMode::Auto,
+            beat: true,
+            command: Some(vec!["paplay".into(), "--volume=40000".into()]),
+        }
+    );
 }
 
 #[test]
@@ -31,6 +40,10 @@ fn every_field_is_optional_and_a_missing_or_blank_file_means_defaults() {
     assert_eq!(defaults.timings, Timings::default());
     assert!(defaults.bell && defaults.check_in && defaults.confirm_quit);
     assert_eq!(defaults.speech, None);
+    assert_eq!(defaults.sound, SoundConfig::default());
+    assert_eq!(defaults.sound.mode, SoundMode::Auto);
+    assert!(defaults.sound.beat);
+    assert_eq!(defaults.sound.command, None);
     let config = parse("Config(check_in: false, theme: HighContrast)").unwrap();
     assert!(!config.check_in);
     assert_eq!(config.theme, Theme::HighContrast);
@@ -41,6 +54,8 @@ fn every_field_is_optional_and_a_missing_or_blank_file_means_defaults() {
     assert_eq!(Config::load(None).unwrap(), Config::default());
     // Anonymous struct syntax is fine too, and an empty speech list means no speech.
     assert_eq!(parse("(speech: [])").unwrap().speech, None);
+    // An empty sound command means: find a player.
+    assert_eq!(parse("(sound: [])").unwrap().sound.command, None);
 }
 
 /// A file with every line commented out is what a user gets by disabling each setting: it
@@ -62,8 +77,8 @@ fn a_file_of_only_comments_means_defaults() {
     assert_eq!(
         parse("\u{FEFF}Config(bel: false)").unwrap_err(),
         "/c/config.ron:1:8: bel: unknown field `bel` in `Config`; expected one of \
-         `prepare_secs`, `rest_secs`, `switch_secs`, `bell`, `check_in`, `speech`, \
-         `confirm_quit`, `theme` (did you mean `bell`?)"
+         `prepare_secs`, `rest_secs`, `switch_secs`, `sounds`, `beat`, `sound`, `check_in`, \
+         `speech`, `confirm_quit`, `theme`, `bell` (did you mean `bell`?)"
     );
 }
 
@@ -96,8 +111,8 @@ fn unknown_fields_are_located_errors() {
     assert_eq!(
         parse("Config(\n    bel: true,\n)").unwrap_err(),
         "/c/config.ron:2:5: bel: unknown field `bel` in `Config`; expected one of \
-         `prepare_secs`, `rest_secs`, `switch_secs`, `bell`, `check_in`, `speech`, \
-         `confirm_quit`, `theme` (did you mean `bell`?)"
+         `prepare_secs`, `rest_secs`, `switch_secs`, `sounds`, `beat`, `sound`, `check_in`, \
+         `speech`, `confirm_quit`, `theme`, `bell` (did you mean `bell`?)"
     );
 }
 
@@ -112,14 +127,31 @@ fn type_errors_name_the_field_and_position() {
         "/c/config.ron:1:15: theme: unknown Theme `Blue`; expected one of `Default`, \
          `HighContrast`, `Mono`"
     );
+    assert_eq!(
+        parse("Config(\n  sounds: Loud,\n)").unwrap_err(),
+        "/c/config.ron:2:11: sounds: unknown SoundMode `Loud`; expected one of `Auto`, `Bell`, \
+         `Off`"
+    );
+    assert_eq!(
+        parse("Config(beat: 1)").unwrap_err(),
+        "/c/config.ron:1:14: beat: expected `true` or `false`, found `1`"
+    );
+    assert_eq!(
+        parse("Config(sound: \"paplay\")").unwrap_err(),
+        "/c/config.ron:1:15: sound: expected a list in `[...]`, found `\"paplay\"`"
+    );
 }
 
 #[test]
 fn value_errors_are_located_too() {
     assert_eq!(
-        parse("Config(\n  bell: false,\n  rest_secs: 900,\n  speech: [\"  \"],\n)").unwrap_err(),
+        parse(
+            "Config(\n  bell: false,\n  rest_secs: 900,\n  speech: [\"  \"],\n  sound: [\"\"],\n)"
+        )
+        .unwrap_err(),
         "/c/config.ron:3:3: rest_secs: must be 0 to 600 seconds, got 900\n\
-         /c/config.ron:4:3: speech: the command must not be blank (use `speech: []` for no speech)"
+         /c/config.ron:4:3: speech: the command must not be blank (use `speech: []` for no speech)\n\
+         /c/config.ron:5:3: sound: the command must not be blank (use `sound: []` to find a player)"
     );
 }
 
@@ -143,7 +175,11 @@ fn paths() -> Paths {
 #[test]
 fn the_report_says_where_each_value_came_from() {
     let path = Path::new("/home/u/.config/limberup/config.ron");
-    let config = Config::parse("Config(rest_secs: 20, speech: [\"say\"])", path).unwrap();
+    let config = Config::parse(
+        "Config(rest_secs: 20, speech: [\"say\"], beat: false, sound: [\"afplay\"])",
+        path,
+    )
+    .unwrap();
     let report = config.report(&paths());
     assert_eq!(
         report,
@@ -154,7 +190,9 @@ fn the_report_says_where_each_value_came_from() {
          \x20   prepare_secs: 5,    // default\n\
          \x20   rest_secs: 20,      // from /home/u/.config/limberup/config.ron\n\
          \x20   switch_secs: 3,     // default\n\
-         \x20   bell: true,         // default\n\
+         \x20   sounds: Auto,       // default\n\
+         \x20   beat: false,        // from /home/u/.config/limberup/config.ron\n\
+         \x20   sound: [\"afplay\"],  // from /home/u/.config/limberup/config.ron\n\
          \x20   check_in: true,     // default\n\
          \x20   speech: [\"say\"],    // from /home/u/.config/limberup/config.ron\n\
          \x20   confirm_quit: true, // default\n\
@@ -165,6 +203,32 @@ fn the_report_says_where_each_value_came_from() {
     let again = Config::parse(&report, path).unwrap();
     assert_eq!(again.timings, config.timings);
     assert_eq!(again.speech, config.speech);
+    assert_eq!(again.sound, config.sound);
+}
+
+#[test]
+fn an_old_bell_false_still_means_silence_unless_sounds_says_otherwise() {
+    let path = Path::new("/home/u/.config/limberup/config.ron");
+    let old = Config::parse("Config(bell: false)", path).unwrap();
+    assert_eq!(old.sound.mode, SoundMode::Off);
+    assert!(!old.bell);
+    let report = old.report(&paths());
+    assert!(
+        report.contains("    sounds: Off,        // from /home/u/.config/limberup/config.ron\n"),
+        "{report}"
+    );
+    assert!(
+        !report.contains("bell"),
+        "the report shows the setting in force: {report}"
+    );
+    assert_eq!(Config::parse(&report, path).unwrap().sound, old.sound);
+    assert_eq!(
+        parse("Config(bell: true)").unwrap().sound.mode,
+        SoundMode::Auto
+    );
+    let both = parse("Config(bell: false, sounds: Bell)").unwrap();
+    assert_eq!(both.sound.mode, SoundMode::Bell);
+    assert!(both.bell);
 }
 
 #[test]
