@@ -106,9 +106,10 @@ fn started(seg: &Segment, plan: &Plan) -> String {
     }
 }
 
-/// The form cues of a step, on a line of their own when the step begins.
-fn form(step: &StepPlan) -> Option<String> {
-    (!step.cues.is_empty()).then(|| format!("Form: {}", step.cues.join("; ")))
+/// The form cues of a step when it begins: a line per cue, so no punctuation inside a cue
+/// can read as a break between two, and a screen reader says one cue at a time.
+fn form(step: &StepPlan) -> impl Iterator<Item = String> + '_ {
+    step.cues.iter().map(|cue| format!("Form: {cue}"))
 }
 
 /// Time left in the current phase, when `seg` is still the session's current segment.
@@ -133,10 +134,8 @@ pub fn describe(events: &[Event], before: Option<Segment>, session: &Session) ->
             Event::Started(next) => {
                 seg = Some(next);
                 lines.push(started(&next, plan));
-                if plan.segments.get(plan.step_starts[next.step]) == Some(&next)
-                    && let Some(line) = form(&plan.steps[next.step])
-                {
-                    lines.push(line);
+                if plan.segments.get(plan.step_starts[next.step]) == Some(&next) {
+                    lines.extend(form(&plan.steps[next.step]));
                 }
             }
             Event::Beat { rep, phase } => {
