@@ -32,6 +32,26 @@ fn config_prints_the_effective_values_and_every_path() {
     )));
 }
 
+/// A malformed config stops every command that reads it, with the exact place and a
+/// speech command as the example (not a list of cue texts).
+#[test]
+fn a_speech_command_written_as_one_string_is_explained() {
+    let sb = Sandbox::new();
+    let path = sb.write_config("Config(\n    bell: false,\n    speech: \"say -r 180\",\n)\n");
+    let output = sb.cmd().args(["plan", "core"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "");
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        format!(
+            "limberup: {}:3:13: speech: expected a command and its arguments, each in double \
+             quotes, e.g. `[\"espeak-ng\", \"-s\", \"150\"]` (`[]` for no speech), found \
+             `\"say -r 180\"`\n",
+            path.display()
+        )
+    );
+}
+
 #[test]
 fn completions_for_every_shell_without_reading_the_config() {
     let sb = Sandbox::new();
