@@ -1,7 +1,5 @@
 //! The command line: clap definitions only.
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
@@ -50,14 +48,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Check routine files; prints `ok` per good file and every error of bad ones.
+    /// Check routines; prints `ROUTINE: ok` per good one and every error of bad ones.
     ///
-    /// Errors read `FILE:LINE:COLUMN: step N ("name"), field: what is wrong`. The exit status
-    /// is 1 when any file has an error.
+    /// Errors read `FILE:LINE:COLUMN: step N ("name"), field: what is wrong`. An id names
+    /// your own file when there is one (even in a built-in's place), else the built-in. The
+    /// exit status is 1 when any routine has an error.
     Validate {
-        /// Routine files (.ron) to check.
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
+        /// Routine ids (see `list`) or paths to .ron files.
+        #[arg(required = true, value_name = "ROUTINE")]
+        routines: Vec<String>,
     },
     /// Print a routine's RON text, as a starting point for your own.
     Export {

@@ -156,14 +156,29 @@ impl Catalog {
         if let Some(entry) = self.find(arg) {
             return Ok(entry.clone());
         }
-        if let Some(err) = self
-            .errors
-            .iter()
-            .find(|e| Path::new(&e.origin).file_stem().and_then(|s| s.to_str()) == Some(arg))
-        {
+        if let Some(err) = self.failed(arg) {
             return Err(err.clone());
         }
         Err(LoadError::single(arg, self.unknown_id(arg)))
+    }
+
+    /// What `validate` checks for `arg`: as `resolve`, except that the user's file for an
+    /// id is checked even when it has errors and a built-in has that id (the built-in is
+    /// then what runs, but the file is what the user wants checked).
+    pub fn check(&self, arg: &str) -> Result<Entry, LoadError> {
+        match self.failed(arg) {
+            Some(err) if !looks_like_path(arg) => Err(err.clone()),
+            _ => self.resolve(arg),
+        }
+    }
+
+    /// The load error of the user's file for `id`, if it has one.
+    fn failed(&self, id: &str) -> Option<&LoadError> {
+        self.errors.iter().find(|e| {
+            let path = Path::new(&e.origin);
+            path.extension().is_some_and(|x| x == "ron")
+                && path.file_stem().and_then(|s| s.to_str()) == Some(id)
+        })
     }
 
     /// What to say about an id that names nothing: every known id while there are few, the
@@ -178,7 +193,14 @@ impl Catalog {
                 format!("; did you mean {} or `{last}`?", first.join(", "))
             }
         };
-        match (known.len() <= LIST_ALL_UP_TO, guess.is_empty()) {
+        // Ids and paths are told apart by their look: a file of this name was probably
+        // meant, so say how to name it as one.
+        let file = if Path::new(arg).is_file() {
+            format!("; to use the file `{arg}`, give it as `./{arg}`")
+        } else {
+            String::new()
+        };
+        let answer = match (known.len() <= LIST_ALL_UP_TO, guess.is_empty()) {
             (true, true) => format!(
                 "no routine with this id (known: {}); give an id or a path to a .ron file",
                 known.join(", ")
@@ -191,7 +213,8 @@ impl Catalog {
                 "no routine with this id among {} routines{guess} (`limberup list` shows them)",
                 thousands(known.len())
             ),
-        }
+        };
+        answer + &file
     }
 }
 
