@@ -14,6 +14,7 @@ use limberup::session::Plan;
 use limberup::{authoring, listing, plain, shell, stats, text, tui};
 
 fn main() -> ExitCode {
+    shell::complete_if_asked();
     let cli = Cli::parse();
     match dispatch(cli) {
         Ok(code) => code,

@@ -56,18 +56,39 @@ fn a_speech_command_written_as_one_string_is_explained() {
 fn completions_for_every_shell_without_reading_the_config() {
     let sb = Sandbox::new();
     sb.write_config("this is not a config");
-    for (shell, marker) in [
-        ("bash", "_limberup()"),
-        ("zsh", "#compdef limberup"),
-        ("fish", "complete -c limberup"),
-        ("elvish", "edit:completion:arg-completer[limberup]"),
-        ("powershell", "Register-ArgumentCompleter"),
+    // Each script registers for `limberup` and asks `limberup` (on PATH) for candidates.
+    for (shell, marker, asks) in [
+        (
+            "bash",
+            "complete -o nospace -o bashdefault",
+            "LIMBERUP_COMPLETE=\"bash\"",
+        ),
+        ("zsh", "#compdef limberup", "LIMBERUP_COMPLETE=\"zsh\""),
+        (
+            "fish",
+            "complete --keep-order --exclusive --command limberup",
+            "LIMBERUP_COMPLETE=fish",
+        ),
+        (
+            "elvish",
+            "edit:completion:arg-completer[limberup]",
+            "LIMBERUP_COMPLETE=\"elvish\"",
+        ),
+        (
+            "powershell",
+            "Register-ArgumentCompleter -Native -CommandName limberup",
+            "$env:LIMBERUP_COMPLETE = \"powershell\"",
+        ),
     ] {
         let output = sb.cmd().args(["completions", shell]).output().unwrap();
         assert_eq!(output.status.code(), Some(0), "{shell}");
         let script = String::from_utf8(output.stdout).unwrap();
-        assert!(script.contains(marker), "{shell}");
-        assert!(script.contains("history"), "{shell}");
+        assert!(script.contains(marker), "{shell}: {script}");
+        assert!(script.contains(asks), "{shell}: {script}");
+        assert!(
+            !script.contains("/limberup"),
+            "{shell}: no path to this build: {script}"
+        );
     }
     let bad = sb.cmd().args(["completions", "tcsh"]).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
