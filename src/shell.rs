@@ -1,6 +1,8 @@
 //! Packaging helpers: shell completion and the man page, both generated from the clap
 //! definitions so they never drift from the real command line.
 
+mod manual;
+
 use std::ffi::OsStr;
 use std::io::Write;
 
@@ -103,14 +105,29 @@ pub fn man(out: &mut impl Write) -> std::io::Result<()> {
             }
         }
     }
+    manual::sections().to_writer(&mut page)?;
     main.render_version_section(&mut page)?;
     // Every render call repeats the page's string definitions; keep the first of each.
     let mut seen = std::collections::HashSet::new();
     for line in String::from_utf8_lossy(&page).lines() {
         let definition = line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq");
         if !definition || seen.insert(line.to_string()) {
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", ascii(line))?;
         }
     }
     Ok(())
+}
+
+/// `line` with each non-ASCII character (the arrow keys' `→`) as roff's `\[uXXXX]`: troff
+/// reads bytes, and not every man reader converts UTF-8 for it first.
+fn ascii(line: &str) -> String {
+    line.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                format!("\\[u{:04X}]", u32::from(c))
+            }
+        })
+        .collect()
 }

@@ -54,7 +54,11 @@ fn routine_ids_complete_for_every_command_that_takes_one() {
     // An empty word offers every id once, a user file in a built-in's place included,
     // before the directories and options the engine adds.
     let all = candidates(&sb, sb.path(), &["limberup", "plan", ""]);
-    assert_eq!(all[..4], ["warm-up", "cool-down", "core", "walk"], "{all:?}");
+    assert_eq!(
+        all[..4],
+        ["warm-up", "cool-down", "core", "walk"],
+        "{all:?}"
+    );
     assert_eq!(all.iter().filter(|c| *c == "core").count(), 1, "{all:?}");
 }
 
