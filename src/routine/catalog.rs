@@ -201,6 +201,9 @@ impl Catalog {
             String::new()
         };
         let answer = match (known.len() <= LIST_ALL_UP_TO, guess.is_empty()) {
+            (true, true) if !file.is_empty() => {
+                format!("no routine with this id (known: {})", known.join(", "))
+            }
             (true, true) => format!(
                 "no routine with this id (known: {}); give an id or a path to a .ron file",
                 known.join(", ")
