@@ -136,7 +136,7 @@ fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::
 }
 
 /// `ROUTINE: ok` on stdout per good routine; every problem of a bad one on stderr. Exit 1
-/// when any is bad. Ids are looked up among the built-ins and the user's files only.
+/// when any is bad. Like completions and man, never reads the config.
 fn validate(routines: &[String]) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::load(Paths::from_env().routines_dir().as_deref());
     let mut bad = 0;
