@@ -1,9 +1,10 @@
 //! The command line: clap definitions only.
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+use clap_complete::engine::ArgValueCompleter;
+
+use crate::shell::complete_routine;
 
 /// A terminal coach for warm-up and cool-down routines.
 ///
@@ -45,23 +46,26 @@ pub enum Command {
     /// Show a routine's steps in order with the time of each phase, then the total.
     Plan {
         /// A routine id (see `list`) or a path to a .ron file.
+        #[arg(add = ArgValueCompleter::new(complete_routine))]
         routine: String,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
     },
-    /// Check routine files; prints `ok` per good file and every error of bad ones.
+    /// Check routines; prints `ROUTINE: ok` per good one and every error of bad ones.
     ///
-    /// Errors read `FILE:LINE:COLUMN: step N ("name"), field: what is wrong`. The exit status
-    /// is 1 when any file has an error.
+    /// Errors read `FILE:LINE:COLUMN: step N ("name"), field: what is wrong`. An id names
+    /// your own file when there is one (even in a built-in's place), else the built-in. The
+    /// exit status is 1 when any routine has an error.
     Validate {
-        /// Routine files (.ron) to check.
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
+        /// Routine ids (see `list`) or paths to .ron files.
+        #[arg(required = true, value_name = "ROUTINE", add = ArgValueCompleter::new(complete_routine))]
+        routines: Vec<String>,
     },
     /// Print a routine's RON text, as a starting point for your own.
     Export {
         /// A routine id or a path to a .ron file.
+        #[arg(add = ArgValueCompleter::new(complete_routine))]
         routine: String,
     },
     /// Past sessions, the current streak, weekly totals and a 12-week calendar.
@@ -78,17 +82,18 @@ pub enum Command {
         /// The new routine's name; its id is derived from it.
         name: String,
         /// Copy this routine instead of starting from the template.
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = ArgValueCompleter::new(complete_routine))]
         from: Option<String>,
     },
     /// Open a routine in $VISUAL / $EDITOR and check it on save.
     Edit {
         /// A routine id or a path to a .ron file (a built-in is copied first).
+        #[arg(add = ArgValueCompleter::new(complete_routine))]
         routine: String,
     },
     /// Print the effective configuration and where each value came from.
     Config,
-    /// Print a shell completion script.
+    /// Print a shell completion script; it asks limberup for routine ids as you type.
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff).
     Man,
@@ -97,6 +102,7 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct RunArgs {
     /// A routine id (see `list`) or a path to a .ron file.
+    #[arg(add = ArgValueCompleter::new(complete_routine))]
     pub routine: String,
     /// One line per change instead of the full-screen coach (automatic when stdout is not a
     /// terminal), each starting with the active time as `[mm:ss]`. Commands are read as lines

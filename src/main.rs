@@ -3,18 +3,18 @@
 //! (a bad config or routine file, an unknown routine), 128 + N when signal N ended a session.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 use limberup::app::Context;
 use limberup::cli::{Cli, CoachArgs, Command, RunArgs};
 use limberup::paths::Paths;
-use limberup::routine::LoadError;
+use limberup::routine::{Catalog, LoadError};
 use limberup::session::Plan;
 use limberup::{authoring, listing, plain, shell, stats, text, tui};
 
 fn main() -> ExitCode {
+    shell::complete_if_asked();
     let cli = Cli::parse();
     match dispatch(cli) {
         Ok(code) => code,
@@ -67,7 +67,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             shell::man(&mut io::stdout())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Validate { files }) => validate(&files),
+        Some(Command::Validate { routines }) => validate(&routines),
         None => picker(&ctx()?, &coach),
         Some(Command::Run(args)) => run(&ctx()?, &coach, &args),
         Some(Command::List { json }) => list(&ctx()?, &coach, json),
@@ -135,16 +135,14 @@ fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::
     Ok(ExitCode::SUCCESS)
 }
 
-/// `FILE: ok` on stdout per good file; every problem of a bad one on stderr. Exit 1 when
-/// any file is bad.
-fn validate(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+/// `ROUTINE: ok` on stdout per good routine; every problem of a bad one on stderr. Exit 1
+/// when any is bad. Like completions and man, never reads the config.
+fn validate(routines: &[String]) -> anyhow::Result<ExitCode> {
+    let catalog = Catalog::load(Paths::from_env().routines_dir().as_deref());
     let mut bad = 0;
-    for checked in listing::validate(files) {
+    for checked in listing::validate(&catalog, routines) {
         match checked.error {
-            None => emit(&format!(
-                "{}: ok\n",
-                text::clean(&checked.path.display().to_string())
-            ))?,
+            None => emit(&format!("{}: ok\n", text::clean(&checked.arg)))?,
             Some(error) => {
                 bad += 1;
                 let _ = writeln!(io::stderr().lock(), "{error}");
@@ -154,8 +152,8 @@ fn validate(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     if bad == 0 {
         return Ok(ExitCode::SUCCESS);
     }
-    if files.len() > 1 {
-        say(&format!("{bad} of {} files have errors", files.len()));
+    if routines.len() > 1 {
+        say(&format!("{bad} of {} files have errors", routines.len()));
     }
     Ok(ExitCode::FAILURE)
 }

@@ -1,20 +1,77 @@
-//! Packaging helpers: shell completion scripts and the man page, both generated from the
-//! clap definitions so they never drift from the real command line.
+//! Packaging helpers: shell completion and the man page, both generated from the clap
+//! definitions so they never drift from the real command line.
 
+mod manual;
+
+use std::ffi::OsStr;
 use std::io::Write;
 
 use clap::CommandFactory;
-use clap_complete::Shell;
+use clap_complete::engine::{CompletionCandidate, PathCompleter, ValueCompleter};
+use clap_complete::env::Shells;
+use clap_complete::{CompleteEnv, Shell};
 use clap_mangen::Man;
 
 use crate::cli::Cli;
+use crate::paths::Paths;
+use crate::routine::{ids, looks_like_path};
 
-/// Writes the completion script for `shell`. Generated in memory first: clap_complete
-/// panics on a write error, and `| head` must not panic.
+/// Set by the completion scripts when they call limberup back for candidates
+/// (`LIMBERUP_COMPLETE=bash limberup -- WORDS...`). Our own name rather than clap's
+/// default `COMPLETE`, which a user's environment may set for something else: a stray one
+/// would turn every run into a completion request.
+pub const COMPLETE_VAR: &str = "LIMBERUP_COMPLETE";
+
+/// Answers a shell's completion request and exits, when this run is one; else returns.
+/// Must run before anything is written to stdout.
+pub fn complete_if_asked() {
+    CompleteEnv::with_factory(Cli::command)
+        .var(COMPLETE_VAR)
+        .complete();
+}
+
+/// Writes the completion script for `shell`: a small one that asks `limberup` (found on
+/// PATH) for the candidates on each TAB, so routine ids are those of the moment.
 pub fn completions(shell: Shell, out: &mut impl Write) -> std::io::Result<()> {
+    let name = shell.to_string();
+    let shells = Shells::builtins();
+    let adapter = shells
+        .completer(&name)
+        .ok_or_else(|| std::io::Error::other(format!("no completion script for {name}")))?;
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "limberup", &mut script);
+    adapter.write_registration(
+        COMPLETE_VAR,
+        "limberup",
+        "limberup",
+        "limberup",
+        &mut script,
+    )?;
     out.write_all(&script)
+}
+
+/// Candidates for a routine argument: the ids that start with the word, then routine files.
+/// A word that looks like a path gets directories and `.ron` files; a bare word also gets
+/// the `.ron` files in the current directory.
+pub fn complete_routine(current: &OsStr) -> Vec<CompletionCandidate> {
+    let word = current.to_string_lossy();
+    let pathlike = looks_like_path(&word) || word.starts_with('.') || word.starts_with('~');
+    let mut candidates: Vec<CompletionCandidate> = if pathlike {
+        Vec::new()
+    } else {
+        ids(Paths::from_env().routines_dir().as_deref())
+            .into_iter()
+            .filter(|id| id.starts_with(word.as_ref()))
+            .map(CompletionCandidate::new)
+            .collect()
+    };
+    let ron = |p: &std::path::Path| p.is_file() && p.extension().is_some_and(|x| x == "ron");
+    let files = if pathlike {
+        PathCompleter::any().filter(move |p| p.is_dir() || ron(p))
+    } else {
+        PathCompleter::any().filter(ron)
+    };
+    candidates.extend(files.complete(current));
+    candidates
 }
 
 /// Writes one man page (roff) holding every command: the main synopsis and options, then a
@@ -48,14 +105,29 @@ pub fn man(out: &mut impl Write) -> std::io::Result<()> {
             }
         }
     }
+    manual::sections().to_writer(&mut page)?;
     main.render_version_section(&mut page)?;
     // Every render call repeats the page's string definitions; keep the first of each.
     let mut seen = std::collections::HashSet::new();
     for line in String::from_utf8_lossy(&page).lines() {
         let definition = line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq");
         if !definition || seen.insert(line.to_string()) {
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", ascii(line))?;
         }
     }
     Ok(())
+}
+
+/// `line` with each non-ASCII character (the arrow keys' `→`) as roff's `\[uXXXX]`: troff
+/// reads bytes, and not every man reader converts UTF-8 for it first.
+fn ascii(line: &str) -> String {
+    line.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                format!("\\[u{:04X}]", u32::from(c))
+            }
+        })
+        .collect()
 }

@@ -447,7 +447,58 @@ fn validate_passes_good_files_and_needs_at_least_one() {
     assert_eq!(out, format!("{a}: ok\n{b}: ok\n"));
     let (code, _, err) = home.run(&["validate"]);
     assert_eq!(code, 2);
-    assert!(err.contains("<FILE>..."), "{err}");
+    assert!(err.contains("<ROUTINE>..."), "{err}");
+}
+
+/// `validate` names routines as every command does: an id (a built-in or the user's own)
+/// or a path. A good one is `ARG: ok`; errors name the file they are in.
+#[test]
+fn validate_takes_routine_ids_as_well_as_paths() {
+    let home = Home::new();
+    home.routine("evening", EVENING);
+    let broken = home.routine(
+        "broken",
+        "Routine(name: \"B\", kind: Other, steps: [Step(name: \"A\", work: Hold(secs: 0))])",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "counted.ron", COUNTED);
+    let (code, out, err) = home.run(&["validate", "warm-up", "evening", &file]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(out, format!("warm-up: ok\nevening: ok\n{file}: ok\n"));
+
+    let (code, out, err) = home.run(&["validate", "core", "broken", "warmup"]);
+    assert_eq!(code, 1);
+    assert_eq!(out, "core: ok\n");
+    assert_eq!(
+        err,
+        format!(
+            "{}:1:68: step 1 (\"A\"), work.secs: must be 1 to 3600 seconds, got 0\n\
+             warmup: no routine with this id; did you mean `warm-up`? (known: warm-up, \
+             cool-down, core, evening)\n\
+             limberup: 2 of 3 files have errors\n",
+            broken.display()
+        )
+    );
+}
+
+/// An id names the user's file when there is one, even in a built-in's place and even
+/// with errors: that file is what the user wants checked, not the built-in it hides.
+#[test]
+fn validate_of_an_id_checks_the_users_file_before_the_builtin() {
+    let home = Home::new();
+    let core = home.routine(
+        "core",
+        "Routine(name: \"Core\", kind: Other, steps: [Step(name: \"\", work: Hold(secs: 5))])",
+    );
+    let (code, out, err) = home.run(&["validate", "core"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        format!("{}:1:49: step 1, name: must not be blank\n", core.display())
+    );
+    home.routine("core", COUNTED);
+    let (code, out, _) = home.run(&["validate", "core"]);
+    assert_eq!((code, out.as_str()), (0, "core: ok\n"));
 }
 
 #[test]
@@ -480,7 +531,10 @@ fn every_command_has_help_and_the_version_is_printed() {
     for (command, usage) in [
         ("list", "Usage: limberup list [OPTIONS]"),
         ("plan", "Usage: limberup plan [OPTIONS] <ROUTINE>"),
-        ("validate", "Usage: limberup validate [OPTIONS] <FILE>..."),
+        (
+            "validate",
+            "Usage: limberup validate [OPTIONS] <ROUTINE>...",
+        ),
         ("export", "Usage: limberup export [OPTIONS] <ROUTINE>"),
     ] {
         let (code, out, _) = home.run(&[command, "--help"]);

@@ -32,22 +32,63 @@ fn config_prints_the_effective_values_and_every_path() {
     )));
 }
 
+/// A malformed config stops every command that reads it, with the exact place and a
+/// speech command as the example (not a list of cue texts).
+#[test]
+fn a_speech_command_written_as_one_string_is_explained() {
+    let sb = Sandbox::new();
+    let path = sb.write_config("Config(\n    bell: false,\n    speech: \"say -r 180\",\n)\n");
+    let output = sb.cmd().args(["plan", "core"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "");
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        format!(
+            "limberup: {}:3:13: speech: expected a command and its arguments, each in double \
+             quotes, e.g. `[\"espeak-ng\", \"-s\", \"150\"]` (`[]` for no speech), found \
+             `\"say -r 180\"`\n",
+            path.display()
+        )
+    );
+}
+
 #[test]
 fn completions_for_every_shell_without_reading_the_config() {
     let sb = Sandbox::new();
     sb.write_config("this is not a config");
-    for (shell, marker) in [
-        ("bash", "_limberup()"),
-        ("zsh", "#compdef limberup"),
-        ("fish", "complete -c limberup"),
-        ("elvish", "edit:completion:arg-completer[limberup]"),
-        ("powershell", "Register-ArgumentCompleter"),
+    // Each script registers for `limberup` and asks `limberup` (on PATH) for candidates.
+    for (shell, marker, asks) in [
+        (
+            "bash",
+            "complete -o nospace -o bashdefault",
+            "LIMBERUP_COMPLETE=\"bash\"",
+        ),
+        ("zsh", "#compdef limberup", "LIMBERUP_COMPLETE=\"zsh\""),
+        (
+            "fish",
+            "complete --keep-order --exclusive --command limberup",
+            "LIMBERUP_COMPLETE=fish",
+        ),
+        (
+            "elvish",
+            "edit:completion:arg-completer[limberup]",
+            "LIMBERUP_COMPLETE=\"elvish\"",
+        ),
+        (
+            "powershell",
+            "Register-ArgumentCompleter -Native -CommandName limberup",
+            "$env:LIMBERUP_COMPLETE = \"powershell\"",
+        ),
     ] {
         let output = sb.cmd().args(["completions", shell]).output().unwrap();
         assert_eq!(output.status.code(), Some(0), "{shell}");
         let script = String::from_utf8(output.stdout).unwrap();
-        assert!(script.contains(marker), "{shell}");
-        assert!(script.contains("history"), "{shell}");
+        assert!(script.contains(marker), "{shell}: {script}");
+        assert!(script.contains(asks), "{shell}: {script}");
+        assert!(
+            !script.contains("/limberup"),
+            "{shell}: no path to this build: {script}"
+        );
     }
     let bad = sb.cmd().args(["completions", "tcsh"]).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));

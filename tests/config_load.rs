@@ -155,6 +155,35 @@ fn value_errors_are_located_too() {
     );
 }
 
+/// `speech` is a command line split into words: the example shows one, not a list of
+/// cue texts, and says how to turn speech off.
+#[test]
+fn a_speech_value_that_is_not_a_list_shows_a_speech_command() {
+    let expected = "expected a command and its arguments, each in double quotes, e.g. \
+                    `[\"espeak-ng\", \"-s\", \"150\"]` (`[]` for no speech)";
+    for (text, col, found) in [
+        (
+            r#"Config(speech: "espeak-ng -s 150")"#,
+            16,
+            r#""espeak-ng -s 150""#,
+        ),
+        ("Config(speech: espeak)", 16, "espeak"),
+        ("Config(\n  speech: 150,\n)", 11, "150"),
+    ] {
+        let line = if text.contains('\n') { 2 } else { 1 };
+        assert_eq!(
+            parse(text).unwrap_err(),
+            format!("/c/config.ron:{line}:{col}: speech: {expected}, found `{found}`"),
+            "{text}"
+        );
+    }
+    // One word of the command that is not text is named by its place.
+    assert_eq!(
+        parse(r#"Config(speech: ["espeak-ng", "-s", 150])"#).unwrap_err(),
+        "/c/config.ron:1:36: speech #3: expected text in double quotes, found `150`"
+    );
+}
+
 #[test]
 fn speak_turns_on_espeak_ng_only_when_no_command_is_configured() {
     let silent = Config::default();

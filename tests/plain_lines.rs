@@ -50,7 +50,8 @@ fn a_session_reads_line_by_line() {
         first,
         [
             "Get ready: Bird dog, Left (step 1 of 2), 5 s",
-            "Form: Back flat; Reach long"
+            "Form: Back flat",
+            "Form: Reach long"
         ]
     );
     assert_eq!(
@@ -103,6 +104,25 @@ fn a_session_reads_line_by_line() {
     assert!(advance(&mut s, t0 + 58 * S).is_empty());
     assert_eq!(advance(&mut s, t0 + 59 * S), ["Done: Lines"]);
     assert_eq!(s.elapsed(t0 + 59 * S), 50 * S, "nine seconds were paused");
+}
+
+/// Each form cue is a line of its own, so a cue may hold any punctuation (a `;`, a `,`)
+/// without reading as two cues, and a screen reader says one cue at a time.
+#[test]
+fn each_form_cue_is_a_line_of_its_own() {
+    let (_, first, _) = session(
+        r#"Routine(name: "C", kind: Other, prepare_secs: 0, steps: [
+            Step(name: "Hinge", cues: ["Soft knees; not locked", "Back flat, chest up"], work: Hold(secs: 5)),
+        ])"#,
+    );
+    assert_eq!(
+        first,
+        [
+            "Hinge: hold 5 s",
+            "Form: Soft knees; not locked",
+            "Form: Back flat, chest up"
+        ]
+    );
 }
 
 #[test]

@@ -101,3 +101,60 @@ fn a_file_name_for_an_id_points_at_the_id() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{output:?}");
 }
+
+/// Every command that takes a routine answers an unknown id the same way, with the
+/// closest id offered as `did you mean `warm-up`?`.
+#[test]
+fn every_command_answers_an_unknown_id_alike() {
+    let sb = Sandbox::new();
+    let answer = "limberup: warmup: no routine with this id; did you mean `warm-up`? (known: \
+                  warm-up, cool-down, core)\n";
+    for (args, code) in [
+        (&["run", "--plain", "warmup"][..], 2),
+        (&["plan", "warmup"], 2),
+        (&["export", "warmup"], 2),
+        (&["edit", "warmup"], 2),
+        (&["new", "Mine", "--from", "warmup"], 2),
+    ] {
+        let output = sb.cmd().args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(code), "{args:?}");
+        assert_eq!(
+            String::from_utf8(output.stderr).unwrap(),
+            answer,
+            "{args:?}"
+        );
+    }
+    // `validate` reports on each argument in turn, without its `limberup: ` prefix.
+    let output = sb.cmd().args(["validate", "warmup"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        answer.trim_start_matches("limberup: ")
+    );
+}
+
+/// A file named without `.ron` or a directory reads as an id; when such a file is there,
+/// the answer says how to name it as a file.
+#[test]
+fn a_file_named_like_an_id_is_pointed_at() {
+    let sb = Sandbox::new();
+    std::fs::write(sb.path().join("stretch"), tiny_routine(1)).unwrap();
+    for args in [&["validate", "stretch"][..], &["plan", "stretch"]] {
+        let output = sb.cmd().current_dir(sb.path()).args(args).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.ends_with(
+                "stretch: no routine with this id (known: warm-up, cool-down, core); to use \
+                 the file `stretch`, give it as `./stretch`\n"
+            ),
+            "{args:?}: {stderr}"
+        );
+    }
+    let output = sb
+        .cmd()
+        .current_dir(sb.path())
+        .args(["validate", "./stretch"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "./stretch: ok\n");
+}

@@ -3,13 +3,12 @@
 
 mod plan;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use serde::Serialize;
 
 use crate::clock::clock_tenths as clock;
-use crate::routine::{Entry, Kind, load_file};
+use crate::routine::{Catalog, Entry, Kind};
 use crate::session::{Plan, PlanOptions};
 use crate::text::width;
 
@@ -123,18 +122,23 @@ pub(crate) fn pretty(value: &impl Serialize) -> String {
     text
 }
 
-/// The outcome of `validate` for one file.
+/// The outcome of `validate` for one argument.
 pub struct Checked {
-    pub path: PathBuf,
-    /// The error lines (`path:line:col: ...`), or `None` when the file is fine.
+    /// The routine id or path as given.
+    pub arg: String,
+    /// The error lines (`path:line:col: ...`), or `None` when the routine is fine.
     pub error: Option<String>,
 }
 
-/// Loads each file as a routine, keeping every problem found.
-pub fn validate(paths: &[PathBuf]) -> impl Iterator<Item = Checked> + '_ {
-    paths.iter().map(|path| Checked {
-        path: path.clone(),
-        error: load_file(path).err().map(|e| e.to_string()),
+/// Loads each routine, named by id or path as every command names one, keeping every
+/// problem found.
+pub fn validate<'a>(
+    catalog: &'a Catalog,
+    args: &'a [String],
+) -> impl Iterator<Item = Checked> + 'a {
+    args.iter().map(|arg| Checked {
+        arg: arg.clone(),
+        error: catalog.check(arg).err().map(|e| e.to_string()),
     })
 }
 

@@ -106,9 +106,10 @@ fn started(seg: &Segment, step: &StepPlan, plan: &Plan) -> String {
     }
 }
 
-/// The form cues of a step, on a line of their own when the step begins.
-fn form(step: &StepPlan) -> Option<String> {
-    (!step.cues.is_empty()).then(|| format!("Form: {}", step.cues.join("; ")))
+/// The form cues of a step when it begins: a line per cue, so no punctuation inside a cue
+/// can read as a break between two, and a screen reader says one cue at a time.
+fn form(step: &StepPlan) -> impl Iterator<Item = String> + '_ {
+    step.cues.iter().map(|cue| format!("Form: {cue}"))
 }
 
 /// The lines of one batch of events, which may have moved the session past several
@@ -127,10 +128,8 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
                     .step_starts
                     .get(seg.step)
                     .and_then(|&i| plan.segments.get(i));
-                if first == Some(&seg)
-                    && let Some(line) = form(step)
-                {
-                    lines.push(line);
+                if first == Some(&seg) {
+                    lines.extend(form(step));
                 }
             }
             (Event::Beat { rep, phase, .. }, Some((step, seg))) => {

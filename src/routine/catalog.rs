@@ -156,14 +156,29 @@ impl Catalog {
         if let Some(entry) = self.find(arg) {
             return Ok(entry.clone());
         }
-        if let Some(err) = self
-            .errors
-            .iter()
-            .find(|e| Path::new(&e.origin).file_stem().and_then(|s| s.to_str()) == Some(arg))
-        {
+        if let Some(err) = self.failed(arg) {
             return Err(err.clone());
         }
         Err(LoadError::single(arg, self.unknown_id(arg)))
+    }
+
+    /// What `validate` checks for `arg`: as `resolve`, except that the user's file for an
+    /// id is checked even when it has errors and a built-in has that id (the built-in is
+    /// then what runs, but the file is what the user wants checked).
+    pub fn check(&self, arg: &str) -> Result<Entry, LoadError> {
+        match self.failed(arg) {
+            Some(err) if !looks_like_path(arg) => Err(err.clone()),
+            _ => self.resolve(arg),
+        }
+    }
+
+    /// The load error of the user's file for `id`, if it has one.
+    fn failed(&self, id: &str) -> Option<&LoadError> {
+        self.errors.iter().find(|e| {
+            let path = Path::new(&e.origin);
+            path.extension().is_some_and(|x| x == "ron")
+                && path.file_stem().and_then(|s| s.to_str()) == Some(id)
+        })
     }
 
     /// What to say about an id that names nothing: every known id while there are few, the
@@ -178,7 +193,17 @@ impl Catalog {
                 format!("; did you mean {} or `{last}`?", first.join(", "))
             }
         };
-        match (known.len() <= LIST_ALL_UP_TO, guess.is_empty()) {
+        // Ids and paths are told apart by their look: a file of this name was probably
+        // meant, so say how to name it as one.
+        let file = if Path::new(arg).is_file() {
+            format!("; to use the file `{arg}`, give it as `./{arg}`")
+        } else {
+            String::new()
+        };
+        let answer = match (known.len() <= LIST_ALL_UP_TO, guess.is_empty()) {
+            (true, true) if !file.is_empty() => {
+                format!("no routine with this id (known: {})", known.join(", "))
+            }
             (true, true) => format!(
                 "no routine with this id (known: {}); give an id or a path to a .ron file",
                 known.join(", ")
@@ -191,8 +216,27 @@ impl Catalog {
                 "no routine with this id among {} routines{guess} (`limberup list` shows them)",
                 thousands(known.len())
             ),
+        };
+        answer + &file
+    }
+}
+
+/// Every routine id, as the catalog would order them, without reading the user's files:
+/// the built-ins, then the stems of the user's `*.ron` files not already listed. Fast
+/// enough to run on each TAB of a shell completion, however many files there are.
+pub fn ids(user_dir: Option<&Path>) -> Vec<String> {
+    let mut ids: Vec<String> = builtins().iter().map(|(id, _)| id.to_string()).collect();
+    let files = user_dir
+        .and_then(|dir| routine_files(dir).ok())
+        .unwrap_or_default();
+    for path in files {
+        if let Some(id) = path.file_stem().and_then(|s| s.to_str())
+            && !ids.iter().any(|known| known == id)
+        {
+            ids.push(id.to_string());
         }
     }
+    ids
 }
 
 /// Known ids are all named up to this many; past it, only the closest.
@@ -235,7 +279,8 @@ fn thousands(n: usize) -> String {
     out
 }
 
-fn looks_like_path(arg: &str) -> bool {
+/// Whether a routine argument is a path (else it is an id).
+pub fn looks_like_path(arg: &str) -> bool {
     arg.ends_with(".ron") || arg.contains(std::path::MAIN_SEPARATOR) || arg.contains('/')
 }
 

@@ -26,9 +26,13 @@ fn holds(path: &[Seg]) -> Option<String> {
         ("cues" | "passes" | "phases" | "speech", true) | ("name" | "description", false) => {
             "text in double quotes".into()
         }
-        ("cues" | "passes" | "phases" | "speech", false) => {
+        ("cues" | "passes" | "phases", false) => {
             "a list of texts, e.g. `[\"Left\", \"Right\"]`".into()
         }
+        // The config's speech command: a command line split into words.
+        ("speech", false) => "a command and its arguments, each in double quotes, e.g. \
+                              `[\"espeak-ng\", \"-s\", \"150\"]` (`[]` for no speech)"
+            .into(),
         ("steps", false) => "a list of steps: `[Step(...), Step(...)]`".into(),
         ("kind", false) => "`WarmUp`, `CoolDown` or `Other` (no quotes)".into(),
         ("work", false) => "`Hold(secs: N)` or `Reps(count: N)`".into(),

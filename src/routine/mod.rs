@@ -9,7 +9,7 @@ mod locate;
 mod model;
 mod validate;
 
-pub use catalog::{Catalog, Entry, Source, builtin_source, builtins};
+pub use catalog::{Catalog, Entry, Source, builtin_source, builtins, ids, looks_like_path};
 pub use load::{
     LoadError, MAX_FILE_BYTES, Problem, load_file, parse, parse_ron, read_limited, without_bom,
 };

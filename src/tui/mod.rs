@@ -14,7 +14,7 @@ mod theme;
 mod widgets;
 
 pub use app::{App, Effect, Options, WallClock};
-pub use keymap::Action;
+pub use keymap::{Action, Binding, HELP_SECTIONS};
 pub use runner::{Start, run};
 pub use summary::CheckIn;
 pub use terminal::unusable;

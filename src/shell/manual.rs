@@ -1,0 +1,169 @@
+//! The man page's own sections, which clap knows nothing of: KEYS (from the keymap tables
+//! and plain mode's command list, so they never drift), FILES, ENVIRONMENT, EXIT STATUS.
+
+use roff::{Inline, Roff, bold, italic, roman};
+
+use crate::plain::lines::COMMANDS;
+use crate::tui::HELP_SECTIONS;
+
+/// The sections, in the order man pages give them.
+pub fn sections() -> Roff {
+    let mut page = Roff::new();
+    keys(&mut page);
+    files(&mut page);
+    environment(&mut page);
+    exit_status(&mut page);
+    page
+}
+
+/// A tagged paragraph: `term` on its line, `text` indented under it.
+fn item(page: &mut Roff, term: Inline, text: &str) {
+    page.control("TP", []).text([term]).text([roman(text)]);
+}
+
+fn keys(page: &mut Roff) {
+    page.control("SH", ["KEYS"]).text([
+        roman("The full-screen coach reads single keys; "),
+        bold("?"),
+        roman(" shows the same list on the screen."),
+    ]);
+    for (title, bindings) in HELP_SECTIONS {
+        page.control("SS", [title]);
+        for binding in bindings {
+            item(page, bold(binding.label), binding.help);
+        }
+    }
+    page.control("SS", ["Plain mode"]).text([roman(
+        "Plain mode (run --plain) reads a command per line from stdin: type it, then Enter.",
+    )]);
+    // The list plain mode prints itself: `KEYS = what, KEYS = what, ...`.
+    for (keys, what) in COMMANDS.split(", ").filter_map(|c| c.split_once(" = ")) {
+        item(page, bold(keys), what);
+    }
+}
+
+/// (path, its default, what it holds), on Linux; `limberup config` prints them anywhere.
+const FILES: [(&str, &str, &str); 4] = [
+    (
+        "$XDG_CONFIG_HOME/limberup/config.ron",
+        "~/.config/limberup/config.ron",
+        "The config: timings, bell, speech command, check-in, theme. Every field is \
+         optional; a missing file means the defaults, a bad one is an error. \
+         limberup config prints the effective values and every path.",
+    ),
+    (
+        "$XDG_CONFIG_HOME/limberup/routines/",
+        "~/.config/limberup/routines/",
+        "Your routines, one NAME.ron file each; the file stem is the id. A file with a \
+         built-in's id takes the built-in's place. Hidden files are skipped: edit keeps its \
+         draft of a built-in there as .ID.draft.ron.",
+    ),
+    (
+        "$XDG_CONFIG_HOME/limberup/figures/",
+        "~/.config/limberup/figures/",
+        "Your own figures, the drawings shown for a step.",
+    ),
+    (
+        "$XDG_DATA_HOME/limberup/history.jsonl",
+        "~/.local/share/limberup/history.jsonl",
+        "The session history, one JSON record per line, only ever appended.",
+    ),
+];
+
+fn files(page: &mut Roff) {
+    page.control("SH", ["FILES"]);
+    for (path, default, what) in FILES {
+        item(page, italic(path), &format!("{what} (default {default})"));
+    }
+}
+
+/// (variable, what limberup does with it).
+const ENVIRONMENT: [(&str, &str); 10] = [
+    (
+        "XDG_CONFIG_HOME",
+        "Where the config, routines and figures are (default ~/.config).",
+    ),
+    (
+        "XDG_DATA_HOME",
+        "Where the history is (default ~/.local/share).",
+    ),
+    ("HOME", "The base of both defaults."),
+    (
+        "NO_COLOR",
+        "When set and not empty: no colour in the coach or the history report.",
+    ),
+    (
+        "TERM",
+        "dumb: run coaches in plain mode, and the picker refuses to start.",
+    ),
+    (
+        "VISUAL",
+        "The editor for edit, before EDITOR; a value with arguments or quotes runs through sh.",
+    ),
+    (
+        "EDITOR",
+        "The editor for edit when VISUAL is not set (else vi).",
+    ),
+    (
+        "PATH",
+        "Where the editor and the speech command (espeak-ng by default) are found.",
+    ),
+    (
+        "TZ",
+        "The time zone of session times, streaks and the history calendar.",
+    ),
+    (
+        "LIMBERUP_COMPLETE",
+        "Set by the completion scripts: limberup then prints completion candidates for the \
+         words after -- instead of running.",
+    ),
+];
+
+fn environment(page: &mut Roff) {
+    page.control("SH", ["ENVIRONMENT"]);
+    for (var, what) in ENVIRONMENT {
+        item(page, bold(var), what);
+    }
+}
+
+/// (status, when).
+const EXIT_STATUS: [(&str, &str); 7] = [
+    ("0", "Success, a session completed or quit included."),
+    (
+        "1",
+        "A failure: validate found a routine with errors, an edit was left with errors, \
+         an editor would not start, the picker found no terminal.",
+    ),
+    (
+        "2",
+        "A file or argument that could not be accepted: a bad config or routine file, an \
+         unknown routine id, a bad option.",
+    ),
+    (
+        "101",
+        "An internal error (a bug); a session under way was recorded as interrupted first.",
+    ),
+    (
+        "128+N",
+        "Signal N ended limberup (129 SIGHUP, 130 SIGINT, 143 SIGTERM); a session under \
+         way was recorded as interrupted first. A second signal while the first is handled \
+         ends limberup at once.",
+    ),
+    (
+        "130",
+        "Ctrl-C in the full-screen coach (a key there, not a signal): the session was \
+         recorded as interrupted.",
+    ),
+    (
+        "141",
+        "Plain mode's output was closed (a pipe whose reader went away), as SIGPIPE would \
+         end a program, after the session was recorded.",
+    ),
+];
+
+fn exit_status(page: &mut Roff) {
+    page.control("SH", ["EXIT STATUS"]);
+    for (code, when) in EXIT_STATUS {
+        item(page, bold(code), when);
+    }
+}
