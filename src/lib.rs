@@ -22,3 +22,4 @@ pub mod shell;
 pub mod speech;
 pub mod stats;
 pub mod tui;
+pub mod wallclock;

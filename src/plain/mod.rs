@@ -8,15 +8,14 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use chrono::Local;
-
 use crate::app::Context;
 use crate::checkin;
 use crate::cli::CoachArgs;
 use crate::cues::{Sound, cue};
-use crate::history;
-use crate::session::{Command, Event, Phase, Plan, Segment, Session, SessionRecord, WorkPlan};
+use crate::history::{self, Line};
+use crate::session::{Command, Event, Phase, Plan, Segment, Session, WorkPlan};
 use crate::speech::Speaker;
+use crate::wallclock;
 use input::{Input, Inputs};
 
 /// Turns a typed line into a machine command; `Err` for anything unknown.
@@ -128,7 +127,7 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
     match ctx.paths.history_file() {
         Some(path) => {
             if let Err(e) = history::probe(&path) {
-                warn(&format!("{e}; sessions cannot be recorded"));
+                warn(&format!("{}; sessions cannot be recorded", e.describe()));
             }
         }
         None => warn("no data directory (is $HOME set?); sessions cannot be recorded"),
@@ -148,7 +147,7 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
         out.line(Duration::ZERO, &format!("Note: {note}"));
     }
 
-    let started_at = Local::now().fixed_offset();
+    let started_at = wallclock::now();
     let start = Instant::now();
     let (mut session, events) = Session::new(plan, start, started_at);
     out.events(&session, &events, None, start);
@@ -205,16 +204,24 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
     }
 
     let end = Instant::now();
-    let mut record = session.record(Local::now().fixed_offset());
+    let record = session.record(wallclock::now()).identified();
+    // Saved before the question, which may wait forever: the session is safe whatever
+    // happens to the process then.
+    save(ctx, Line::Session(&record));
     let elapsed = session.elapsed(end);
     out.line(elapsed, &lines::summary(&record));
     if signal.is_none() && ctx.config.check_in && interactive && !eof {
         match ask_check_in(&inputs, &mut out, elapsed) {
-            CheckIn::Answer(score) => record.check_in = score,
+            CheckIn::Answer(Some(score)) => {
+                let at = wallclock::now();
+                let session = record.id.clone().unwrap_or_default();
+                let answer = checkin::Answer { session, score, at };
+                save(ctx, Line::CheckIn(&answer));
+            }
+            CheckIn::Answer(None) => {}
             CheckIn::Stopped(sig) => signal = Some(sig),
         }
     }
-    save(ctx, &record);
     out.warnings();
     Ok(match signal {
         Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
@@ -263,8 +270,12 @@ fn ask_check_in(inputs: &Inputs, out: &mut Output, elapsed: Duration) -> CheckIn
     }
 }
 
-fn save(ctx: &Context, record: &SessionRecord) {
-    if let Err(e) = ctx.save(record) {
-        warn(&format!("{e}; this session was not recorded"));
+fn save(ctx: &Context, line: Line<'_>) {
+    let what = match line {
+        Line::Session(_) => "this session was not recorded",
+        Line::CheckIn(_) => "the check-in was not recorded",
+    };
+    if let Err(e) = ctx.save(line, &mut |waiting| warn(&waiting)) {
+        warn(&format!("{}; {what}", e.describe()));
     }
 }

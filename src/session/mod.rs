@@ -10,5 +10,5 @@ mod view;
 
 pub use machine::{Command, Event, PREVIOUS_GRACE, Session};
 pub use plan::{Phase, Plan, PlanOptions, SCALE_RANGE, Segment, StepPlan, Timings, WorkPlan};
-pub use record::{Outcome, PassRecord, SessionRecord, StepRecord, StepStatus};
+pub use record::{Outcome, PassRecord, SessionId, SessionRecord, StepRecord, StepStatus};
 pub use view::{RepsView, View, ceil_secs};
