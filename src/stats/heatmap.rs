@@ -17,11 +17,13 @@ const GLYPHS: [char; 5] = ['·', '░', '▒', '▓', '█'];
 const COLOURS: [u8; 5] = [240, 22, 28, 34, 46];
 const LEGEND: &str = "0, under 10, 10-19, 20-29, 30+ active minutes a day";
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const MONTHS: [&str; 12] = [
+/// The month names, in order.
+pub const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-/// Width of the weekday labels before the first column.
-const MARGIN: usize = 4;
+/// Width of the weekday labels before the first column (week `w` is drawn at column
+/// `MARGIN + 2 * w`).
+pub const MARGIN: usize = 4;
 
 fn level(active: Duration) -> usize {
     match active.as_secs() / 60 {
@@ -33,11 +35,11 @@ fn level(active: Duration) -> usize {
     }
 }
 
-fn cell(level: usize, colour: bool) -> String {
+fn push_cell(out: &mut String, level: usize, colour: bool) {
     if colour {
-        format!("\x1b[38;5;{}m{}\x1b[0m", COLOURS[level], GLYPHS[level])
+        let _ = write!(out, "\x1b[38;5;{}m{}\x1b[0m", COLOURS[level], GLYPHS[level]);
     } else {
-        GLYPHS[level].to_string()
+        out.push(GLYPHS[level]);
     }
 }
 
@@ -89,7 +91,7 @@ pub fn heatmap(days: &BTreeMap<NaiveDate, Totals>, today: NaiveDate, colour: boo
     let mut out = month_row(first, today);
     out.push('\n');
     for (row, name) in WEEKDAYS.iter().enumerate() {
-        let mut line = format!("{name:<MARGIN$}");
+        let _ = write!(out, "{name:<MARGIN$}");
         for week in 0..WEEKS {
             let Some(day) = first.checked_add_days(Days::new(week * 7 + row as u64)) else {
                 break;
@@ -97,18 +99,19 @@ pub fn heatmap(days: &BTreeMap<NaiveDate, Totals>, today: NaiveDate, colour: boo
             if day > today {
                 break;
             }
+            if week > 0 {
+                out.push(' ');
+            }
             let active = days.get(&day).map_or(Duration::ZERO, |t| t.active);
-            line.push_str(&cell(level(active), colour));
-            line.push(' ');
+            push_cell(&mut out, level(active), colour);
         }
-        let _ = writeln!(out, "{}", line.trim_end());
+        out.push('\n');
     }
-    let scale: Vec<String> = (0..GLYPHS.len()).map(|l| cell(l, colour)).collect();
-    let _ = writeln!(
-        out,
-        "{:MARGIN$}less {} more ({LEGEND})",
-        "",
-        scale.join(" ")
-    );
+    out.push_str("    less");
+    for l in 0..GLYPHS.len() {
+        out.push(' ');
+        push_cell(&mut out, l, colour);
+    }
+    let _ = writeln!(out, " more ({LEGEND})");
     out
 }

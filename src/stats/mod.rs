@@ -14,7 +14,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc};
 use crate::session::{Outcome, SessionRecord};
 
 pub use command::{Request, command, write_report};
-pub use heatmap::{WEEKS, heatmap, month_row};
+pub use heatmap::{MARGIN, MONTHS, WEEKS, first_shown, heatmap, month_row};
 pub use report::{WIDTH, render};
 
 /// Sessions and time over some span (a day, a week, all of it).

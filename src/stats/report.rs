@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use chrono::{NaiveDate, TimeZone};
+use chrono::{Datelike, NaiveDate, TimeZone, Timelike};
 use unicode_width::UnicodeWidthChar;
 
 use super::{Stats, active, heatmap};
@@ -53,7 +53,17 @@ fn recent_row<Tz: TimeZone>(r: &SessionRecord, tz: &Tz, name_width: usize) -> St
 where
     Tz::Offset: std::fmt::Display,
 {
-    let start = r.started_at.with_timezone(tz).format("%a %Y-%m-%d %H:%M");
+    // By hand rather than `format("%a %Y-%m-%d %H:%M")`, which parses its pattern per call.
+    let local = r.started_at.with_timezone(tz);
+    let start = format!(
+        "{} {:04}-{:02}-{:02} {:02}:{:02}",
+        local.weekday(),
+        local.year(),
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute()
+    );
     let back = r.check_in.map_or_else(String::new, |c| format!("  {c}/10"));
     let (name, width) = shown_name(&r.routine_name);
     let pad = " ".repeat(name_width.saturating_sub(width));
