@@ -157,7 +157,7 @@ fn check_secs(field: &str, secs: f64) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "not a possible session: {field} is {secs}, not 0 to {MAX_SECS} seconds"
+            "not a possible session: {field} is {secs:?}, not 0 to {MAX_SECS} seconds"
         ))
     }
 }

@@ -34,10 +34,14 @@ impl Totals {
     }
 }
 
-/// A record's active time; zero for a value no duration can hold (the history reader skips
+/// A record's active time; zero for a value no session can have (the history reader skips
 /// such records, but `Stats` takes records from anywhere).
 pub fn active(record: &SessionRecord) -> Duration {
-    Duration::try_from_secs_f64(record.active_secs).unwrap_or(Duration::ZERO)
+    if (0.0..=crate::history::MAX_SECS).contains(&record.active_secs) {
+        Duration::from_secs_f64(record.active_secs)
+    } else {
+        Duration::ZERO
+    }
 }
 
 /// Records left out of the report by `--since`, so it can say there are some.
