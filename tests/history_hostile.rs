@@ -425,22 +425,33 @@ fn a_session_says_it_waits_for_the_lock_and_saves_after_it() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut first = String::new();
-    stderr.read_line(&mut first).unwrap();
+    // Lines read on a thread, so a coach that waits without a word fails at a deadline
+    // instead of hanging the test.
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in stderr.lines() {
+            let _ = tx.send(line.unwrap());
+        }
+    });
+    let Ok(first) = rx.recv_timeout(Duration::from_secs(20)) else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("no notice that it waits for the lock");
+    };
     assert_eq!(
         first,
         format!(
             "limberup: warning: waiting for another process (another limberup?) to finish \
-             writing {}; it holds the file's lock (up to 10 s, then writing anyway)\n",
+             writing {}; it holds the file's lock (up to 10 s, then writing anyway)",
             sb.history_file().display()
         )
     );
     drop(held);
-    let mut rest = String::new();
-    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
     assert!(child.wait().unwrap().success());
-    assert_eq!(rest, "");
+    reader.join().unwrap();
+    let rest: Vec<String> = rx.try_iter().collect();
+    assert!(rest.is_empty(), "{rest:?}");
     let records = history::load(&sb.history_file()).unwrap().records;
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].routine_id, "tiny");
