@@ -376,8 +376,7 @@ fn a_held_lock_is_waited_for_with_a_word_then_the_line_is_written() {
     assert_eq!(
         message,
         format!(
-            "waiting for another process (another limberup?) to finish writing {}; \
-             it holds the file's lock (up to 10 s, then writing anyway)",
+            "waiting up to 10 s for another process (another limberup?) writing {}",
             path.display()
         )
     );
@@ -442,8 +441,8 @@ fn a_session_says_it_waits_for_the_lock_and_saves_after_it() {
     assert_eq!(
         first,
         format!(
-            "limberup: warning: waiting for another process (another limberup?) to finish \
-             writing {}; it holds the file's lock (up to 10 s, then writing anyway)",
+            "limberup: warning: waiting up to 10 s for another process (another limberup?) \
+             writing {}",
             sb.history_file().display()
         )
     );

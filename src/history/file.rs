@@ -110,10 +110,9 @@ impl LockWait {
     pub fn message(&self, path: &Path) -> String {
         match self {
             LockWait::Waiting { limit } => format!(
-                "waiting for another process (another limberup?) to finish writing {}; \
-                 it holds the file's lock (up to {} s, then writing anyway)",
-                path.display(),
-                limit.as_secs()
+                "waiting up to {} s for another process (another limberup?) writing {}",
+                limit.as_secs(),
+                path.display()
             ),
             LockWait::GaveUp { limit } => format!(
                 "{} was still locked after {} s: wrote without the lock",
