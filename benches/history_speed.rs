@@ -35,6 +35,7 @@ fn record(i: i64) -> SessionRecord {
         })
         .collect();
     SessionRecord {
+        id: None,
         routine_id: "warm-up".to_string(),
         routine_name: "Warm-up".to_string(),
         started_at,
@@ -84,7 +85,7 @@ fn main() {
     let mut seen = 0;
     let skipped = history::read(&path, |_| seen += 1).unwrap();
     let secs = start.elapsed().as_secs_f64();
-    assert!(skipped.is_empty() && seen == count);
+    assert!(skipped.total == 0 && seen == count);
     println!(
         "history::read (in process): {:.0} ms, {:.0} MB/s",
         secs * 1000.0,

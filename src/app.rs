@@ -1,9 +1,10 @@
 //! What every command needs: the file locations, the effective config and the routines.
 
 use crate::config::Config;
+use crate::history::{HistoryError, Line};
 use crate::paths::Paths;
 use crate::routine::{Catalog, LoadError};
-use crate::session::{PlanOptions, SessionRecord};
+use crate::session::PlanOptions;
 
 pub struct Context {
     pub paths: Paths,
@@ -34,14 +35,18 @@ impl Context {
 }
 
 impl Context {
-    /// Appends a finished session to the history. The error is a warning to show: the
-    /// session itself is never held up by an unwritable data dir.
-    pub fn save(&self, record: &SessionRecord) -> Result<(), String> {
-        let path = self
-            .paths
-            .history_file()
-            .ok_or("no data directory (is $HOME set?); the session was not recorded")?;
-        crate::history::append(&path, record)
+    /// Appends a line (a finished session, a check-in answer) to the history. The error is
+    /// a warning to show: the session itself is never held up by an unwritable data dir.
+    /// `waiting` hears, as a sentence to show, when another writer's lock makes it wait.
+    pub fn save(
+        &self,
+        line: Line<'_>,
+        waiting: &mut dyn FnMut(String),
+    ) -> Result<(), HistoryError> {
+        let path = self.paths.history_file().ok_or(HistoryError::NoDataDir)?;
+        crate::history::write(&path, line, crate::history::LOCK_WAIT, &mut |wait| {
+            waiting(wait.message(&path));
+        })
     }
 }
 
@@ -54,6 +59,6 @@ impl Context {
         }
         let path = self.paths.history_file()?;
         let records = crate::history::recent(&path, crate::history::RECENT_BYTES).ok()?;
-        crate::checkin::persistent_pain(&records, chrono::Local::now().fixed_offset())
+        crate::checkin::persistent_pain(&records, crate::wallclock::now())
     }
 }

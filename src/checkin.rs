@@ -3,8 +3,9 @@
 //! persistent pain means see a professional. It never diagnoses.
 
 use chrono::{DateTime, Duration, FixedOffset};
+use serde::{Deserialize, Serialize};
 
-use crate::session::SessionRecord;
+use crate::session::{SessionId, SessionRecord};
 
 /// The highest score that still counts as mild soreness.
 const MILD_MAX: u8 = 3;
@@ -12,6 +13,18 @@ const MILD_MAX: u8 = 3;
 pub const PAIN_THRESHOLD: u8 = 6;
 /// Persistent pain: every check-in over at least this many days reports real pain.
 const PERSISTENT_DAYS: i64 = 3;
+
+/// An answer to the check-in, as the history stores it: a line of its own appended when the
+/// question is answered, so the session's record is already safe while the question waits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// The session the answer is about.
+    pub session: SessionId,
+    /// Back pain 0 (fine) to 10 (sharp).
+    pub score: u8,
+    pub at: DateTime<FixedOffset>,
+}
 
 /// The question asked after a session.
 pub const QUESTION: &str = "How does your back feel? 0 (fine) to 10 (sharp pain)";

@@ -26,3 +26,4 @@ pub mod speech;
 pub mod stats;
 pub mod text;
 pub mod tui;
+pub mod wallclock;

@@ -58,6 +58,14 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let coach = cli.coach;
     // Completions, man and validate never read the config: they work even when it is bad.
     let ctx = || Context::load(Paths::from_env());
+    if matches!(
+        cli.command,
+        None | Some(Command::Run(_) | Command::History { .. })
+    ) {
+        for warning in limberup::wallclock::warnings() {
+            say(&format!("warning: {warning}"));
+        }
+    }
     match cli.command {
         Some(Command::Completions { shell }) => {
             shell::completions(shell, &mut io::stdout())?;

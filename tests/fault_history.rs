@@ -146,6 +146,7 @@ fn full_record(started_at: DateTime<FixedOffset>, outcome: Outcome) -> SessionRe
         })
         .collect();
     SessionRecord {
+        id: None,
         routine_id: "warm-up".to_string(),
         routine_name: "Warm-up".to_string(),
         started_at,
@@ -242,15 +243,15 @@ fn a_50_mb_history_is_read_to_the_right_count_and_streak() {
     assert!(report.contains(&newest), "{newest}\n{report}");
 }
 
-/// The history is `/dev/full`: opening and appending work, every write fails with ENOSPC
-/// (as on a full disk), and a read never ends.
+/// The history is `/dev/full`: a device, where opening and appending would work and every
+/// write fail (as on a full disk), and a read never end.
 fn history_on_a_full_device(history: &Path) {
     std::fs::create_dir_all(history.parent().unwrap()).unwrap();
     std::os::unix::fs::symlink("/dev/full", history).unwrap();
 }
 
 #[test]
-fn a_full_device_is_a_warning_naming_the_file_and_the_session_runs_to_its_end() {
+fn a_device_for_a_history_is_refused_before_the_session_which_runs_to_its_end() {
     let sb = Sandbox::new();
     sb.write_routine("tiny", &tiny_routine(2));
     history_on_a_full_device(&sb.history_file());
@@ -268,12 +269,15 @@ fn a_full_device_is_a_warning_naming_the_file_and_the_session_runs_to_its_end() 
         "{}",
         stdout_of(&output)
     );
+    let refused = format!(
+        "cannot write {}: not a regular file but a character device",
+        sb.history_file().display()
+    );
     assert_eq!(
         stderr_of(&output),
         format!(
-            "limberup: warning: cannot write {}: No space left on device (os error 28); \
-             this session was not recorded\n",
-            sb.history_file().display()
+            "limberup: warning: {refused}; sessions cannot be recorded\n\
+             limberup: warning: {refused}; this session was not recorded\n"
         )
     );
 
@@ -288,10 +292,48 @@ fn a_full_device_is_a_warning_naming_the_file_and_the_session_runs_to_its_end() 
     assert_eq!(
         stderr_of(&report),
         format!(
-            "limberup: cannot read {}: not a regular file\n",
+            "limberup: cannot read {}: not a regular file but a character device\n",
             sb.history_file().display()
         )
     );
+}
+
+#[test]
+fn a_write_that_fails_is_a_warning_naming_the_file_and_the_session_runs_to_its_end() {
+    let sb = Sandbox::new();
+    sb.write_routine("tiny", &tiny_routine(2));
+    // A file size limit of 0 (SIGXFSZ ignored): every write to a file fails with EFBIG, as
+    // writes to a full disk fail with ENOSPC. Pipes (stdout, stderr) are not files.
+    let exe = env!("CARGO_BIN_EXE_limberup");
+    let output = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "ulimit -f 0 && trap '' XFSZ && exec \"$0\" run tiny",
+            exe,
+        ])
+        .env_clear()
+        .env("HOME", sb.path())
+        .env("XDG_CONFIG_HOME", sb.path().join("config"))
+        .env("XDG_DATA_HOME", sb.path().join("data"))
+        .env("TZ", "UTC")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert!(
+        stdout_of(&output).contains("Summary: completed, 2/2 steps done"),
+        "{}",
+        stdout_of(&output)
+    );
+    assert_eq!(
+        stderr_of(&output),
+        format!(
+            "limberup: warning: cannot write {}: File too large (os error 27); \
+             this session was not recorded\n",
+            sb.history_file().display()
+        )
+    );
+    assert_eq!(std::fs::read(sb.history_file()).unwrap(), b"");
 }
 
 #[test]

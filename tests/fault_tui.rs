@@ -132,7 +132,7 @@ const ONE_HOLD: &str = r#"Routine(
 )"#;
 
 /// The history is `/dev/full`: the picker reads it (a read that would never end), and the
-/// save fails with ENOSPC as on a full disk.
+/// save fails (a device is refused as no history file).
 #[test]
 fn a_full_disk_is_a_warning_naming_the_file_and_the_coach_ends_normally() {
     let dir = prepare(ONE_HOLD, Some("(check_in: Some(false))"));
@@ -140,7 +140,7 @@ fn a_full_disk_is_a_warning_naming_the_file_and_the_coach_ends_normally() {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::os::unix::fs::symlink("/dev/full", &path).unwrap();
     let cause = format!(
-        "cannot write {}: No space left on device (os error 28)",
+        "cannot write {}: not a regular file but a character device",
         path.display()
     );
     let mut coach = Coach::spawn_sane(dir, &[], 160, 30, &[]);

@@ -89,7 +89,7 @@ fn answers_are_a_score_or_empty() {
 }
 
 #[test]
-fn a_check_in_is_stored_with_the_session() {
+fn a_record_carrying_its_check_in_keeps_it_as_older_histories_do() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("history.jsonl");
     limberup::history::append(&path, &checked(9, 7, Some(4))).unwrap();

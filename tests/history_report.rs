@@ -319,3 +319,52 @@ fn weekly_totals_start_at_the_first_session_within_twelve_weeks() {
     let rows = text.lines().filter(|l| l.starts_with("202")).count();
     assert_eq!(rows, 12);
 }
+
+/// The command's own path, in-process, at a chosen instant and zone: "today" and the
+/// records' dates come from the same zone. 2026-12-01 is a day whose last heatmap column
+/// begins a month (the report used to panic on such days).
+#[test]
+fn the_command_reports_for_any_instant_in_any_zone() {
+    use chrono::TimeZone;
+    use chrono_tz::Tz;
+    use limberup::stats::{Request, write_report};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.jsonl");
+    // 22:30 UTC on November 30th.
+    let r = record(at(2026, 11, 30, 23, 30), 600.0, Completed, None);
+    history::append(&path, &r).unwrap();
+    let now = chrono::Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap();
+    let request = Request {
+        json: false,
+        since: None,
+        colour: false,
+    };
+    for (zone, start, streak) in [
+        (
+            Tz::UTC,
+            "Mon 2026-11-30 22:30",
+            "Streak: 1 day in a row (longest 1); a session today keeps it going",
+        ),
+        // +11:00 (DST): the session was this morning, and it is still today there.
+        (
+            Tz::Australia__Lord_Howe,
+            "Tue 2026-12-01 09:30",
+            "Streak: 1 day in a row (longest 1)\n",
+        ),
+        // -10:00: the session was on the 30th; now it is 02:00 on December 1st.
+        (
+            Tz::Pacific__Honolulu,
+            "Mon 2026-11-30 12:30",
+            "Streak: 1 day in a row (longest 1); a session today keeps it going",
+        ),
+    ] {
+        let mut out = Vec::new();
+        let (skipped, written) = write_report(&path, &zone, now, request, &mut out).unwrap();
+        written.unwrap();
+        assert_eq!(skipped.total, 0);
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains(start), "{}:\n{text}", zone.name());
+        assert!(text.contains(streak), "{}:\n{text}", zone.name());
+        assert!(text.contains("\n    Sep Oct     Nov       Dec\n"), "{text}");
+    }
+}

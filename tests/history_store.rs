@@ -7,7 +7,7 @@ use std::io::Write;
 use std::process::Command;
 
 use common::{at, record};
-use limberup::history;
+use limberup::history::{self, HistoryError, Op};
 use limberup::session::Outcome;
 
 #[test]
@@ -185,8 +185,25 @@ fn probe_reports_an_unwritable_data_dir() {
     std::fs::write(&blocker, "not a dir").unwrap();
     let path = blocker.join("limberup/history.jsonl");
     let err = history::probe(&path).unwrap_err();
-    assert!(err.starts_with("cannot create the directory of"), "{err}");
-    assert!(err.contains(&path.display().to_string()), "{err}");
+    assert!(
+        matches!(
+            err,
+            HistoryError::Io {
+                op: Op::CreateDir,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    // The cause is kept, as the error's source.
+    let source = std::error::Error::source(&err).expect("a source");
+    assert_eq!(
+        source.downcast_ref::<std::io::Error>().unwrap().kind(),
+        std::io::ErrorKind::NotADirectory
+    );
+    let text = err.to_string();
+    assert!(text.starts_with("cannot create the directory of"), "{text}");
+    assert!(text.contains(&path.display().to_string()), "{text}");
     let r = record(at(2026, 1, 5, 7, 0), 60.0, Outcome::Completed, None);
     assert!(history::append(&path, &r).is_err());
     let ok = dir.path().join("data/history.jsonl");
@@ -195,18 +212,27 @@ fn probe_reports_an_unwritable_data_dir() {
 }
 
 #[test]
-fn a_device_in_place_of_the_file_is_an_error_not_an_endless_read() {
+fn a_device_in_place_of_the_file_is_refused_not_read_endlessly_nor_written() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("history.jsonl");
     std::os::unix::fs::symlink("/dev/full", &path).unwrap();
     let err = history::load(&path).unwrap_err();
-    assert!(err.ends_with("not a regular file"), "{err}");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "cannot read {}: not a regular file but a character device",
+            path.display()
+        )
+    );
     assert!(history::recent(&path, history::RECENT_BYTES).is_err());
-    // Writing is where a full device says so.
     let err = history::append(
         &path,
         &record(at(2026, 3, 2, 7, 0), 60.0, Outcome::Completed, None),
     )
     .unwrap_err();
-    assert!(err.contains("No space left on device"), "{err}");
+    assert!(
+        matches!(err, HistoryError::NotAFile { op: Op::Write, .. }),
+        "{err:?}"
+    );
+    assert!(history::probe(&path).is_err());
 }

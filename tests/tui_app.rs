@@ -63,30 +63,44 @@ fn without_confirm_quit_q_ends_at_once() {
     assert_eq!(h.app.summary().unwrap().record().outcome, Outcome::Quit);
 }
 
+fn answers(effects: &[Effect]) -> Vec<&limberup::checkin::Answer> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::SaveCheckIn(a) => Some(a),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
-fn the_record_is_saved_once_with_the_check_in() {
+fn the_record_is_saved_when_the_session_ends_and_the_answer_after_it() {
     let mut h = with(|_| {});
     h.tick(10.0).key(KeyCode::Char('q')).key(KeyCode::Char('y'));
-    assert!(
-        saves(&h.app.take_effects()).is_empty(),
-        "not before the check-in"
-    );
+    // Saved now: the question may wait forever, and a kill meanwhile must lose nothing.
+    let effects = h.app.take_effects();
+    let saved = saves(&effects);
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].check_in, None);
+    let id = saved[0].id.clone().expect("an id to refer to");
     // Enter with nothing chosen records nothing; arrows choose, Enter answers.
     h.key(KeyCode::Enter);
     assert_eq!(h.app.summary().unwrap().check_in(), CheckIn::Asking(None));
+    assert!(h.app.take_effects().is_empty());
     h.key(KeyCode::Right)
         .key(KeyCode::Right)
         .key(KeyCode::Enter);
     let effects = h.app.take_effects();
-    let saved = saves(&effects);
-    assert_eq!(saved.len(), 1);
-    assert_eq!(saved[0].check_in, Some(1));
+    assert!(saves(&effects).is_empty(), "the record only once");
+    let answered = answers(&effects);
+    assert_eq!(answered.len(), 1);
+    assert_eq!((&answered[0].session, answered[0].score), (&id, 1));
     h.key(KeyCode::Enter);
     assert!(
         h.app.session().is_none() && h.app.summary().is_none(),
         "back on the picker"
     );
-    assert!(saves(&h.app.take_effects()).is_empty());
+    assert!(h.app.take_effects().is_empty());
     h.key(KeyCode::Char('q'));
     assert_eq!(h.app.exit(), Some(0));
 }
@@ -133,14 +147,14 @@ fn ctrl_c_and_signals_save_an_interrupted_session_and_set_the_exit_code() {
 }
 
 #[test]
-fn a_signal_on_the_summary_saves_what_is_unsaved() {
+fn a_signal_on_the_summary_finds_the_record_saved_already() {
     let mut h = with(|_| {});
     h.tick(10.0).key(KeyCode::Char('q')).key(KeyCode::Char('y'));
-    h.app.take_effects();
-    h.app.signal(15, h.t(11.0));
     let effects = h.app.take_effects();
     assert_eq!(saves(&effects).len(), 1);
     assert_eq!(saves(&effects)[0].outcome, Outcome::Quit);
+    h.app.signal(15, h.t(11.0));
+    assert!(saves(&h.app.take_effects()).is_empty(), "saved once");
     assert_eq!(h.app.exit(), Some(143));
 }
 

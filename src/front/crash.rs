@@ -7,6 +7,7 @@ use std::io::Write as _;
 use std::panic::{self, AssertUnwindSafe};
 
 use crate::app::Context;
+use crate::history::Line;
 use crate::session::SessionRecord;
 
 /// The exit status after a crash, as for any uncaught panic.
@@ -43,9 +44,11 @@ impl Crash {
     /// must not take the process down before it has said so.
     pub fn salvage(self, ctx: &Context, record: impl FnOnce() -> Option<SessionRecord>) -> u8 {
         let outcome = match catch(record) {
-            Ok(Some(record)) => match ctx.save(&record) {
+            Ok(Some(record)) => match ctx.save(Line::Session(&record.identified()), &mut |wait| {
+                let _ = writeln!(std::io::stderr(), "limberup: {wait}");
+            }) {
                 Ok(()) => "; the session so far was recorded as interrupted".to_string(),
-                Err(e) => format!("; the session was not recorded: {e}"),
+                Err(e) => format!("; the session was not recorded: {}", e.describe()),
             },
             Ok(None) => String::new(),
             Err(_) => "; the session could not be recorded".to_string(),

@@ -8,16 +8,15 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use chrono::Local;
-
 use crate::app::Context;
 use crate::checkin;
 use crate::cli::CoachArgs;
 use crate::cues::{Sound, cue};
 use crate::front::{self, Mailbox, Msg, Signal};
-use crate::history;
-use crate::session::{Command, Event, Phase, Plan, Session, SessionRecord, WorkPlan};
+use crate::history::{self, Line};
+use crate::session::{Command, Event, Phase, Plan, Session, WorkPlan};
 use crate::speech::Speaker;
+use crate::wallclock;
 use input::{Answers, Input};
 
 /// Turns a typed line into a machine command; `Err` for anything unknown.
@@ -129,7 +128,7 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
     match ctx.paths.history_file() {
         Some(path) => {
             if let Err(e) = history::probe(&path) {
-                warn(&format!("{e}; sessions cannot be recorded"));
+                warn(&format!("{}; sessions cannot be recorded", e.describe()));
             }
         }
         None => warn("no data directory (is $HOME set?); sessions cannot be recorded"),
@@ -150,7 +149,7 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
         out.line(Duration::ZERO, &format!("Note: {note}"));
     }
 
-    let started_at = Local::now().fixed_offset();
+    let started_at = wallclock::now();
     let start = Instant::now();
     let (mut session, events) = Session::new(plan, start, started_at);
     out.events(&session, &events, start);
@@ -159,23 +158,31 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
         Err(crash) => {
             let code = crash.salvage(ctx, || {
                 session.handle(Command::Interrupt, Instant::now());
-                Some(session.record(Local::now().fixed_offset()))
+                Some(session.record(wallclock::now()))
             });
             return Ok(ExitCode::from(code));
         }
     };
 
     let end = Instant::now();
-    let mut record = session.record(Local::now().fixed_offset());
+    let record = session.record(wallclock::now()).identified();
+    // Saved before the question, which may wait forever: the session is safe whatever
+    // happens to the process then.
+    save(ctx, Line::Session(&record));
     let elapsed = session.elapsed(end);
     out.line(elapsed, &lines::summary(&record));
     if signal.is_none() && ctx.config.check_in && interactive && !eof {
         match ask_check_in(&mailbox, &mut out, elapsed) {
-            CheckIn::Answer(score) => record.check_in = score,
+            CheckIn::Answer(Some(score)) => {
+                let at = wallclock::now();
+                let session = record.id.clone().unwrap_or_default();
+                let answer = checkin::Answer { session, score, at };
+                save(ctx, Line::CheckIn(&answer));
+            }
+            CheckIn::Answer(None) => {}
             CheckIn::Stopped(sig) => signal = Some(sig),
         }
     }
-    save(ctx, &record);
     out.warnings();
     Ok(match signal {
         Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
@@ -324,8 +331,12 @@ fn ask_check_in(mailbox: &Mailbox<Input>, out: &mut Output, elapsed: Duration) -
     }
 }
 
-fn save(ctx: &Context, record: &SessionRecord) {
-    if let Err(e) = ctx.save(record) {
-        warn(&format!("{e}; this session was not recorded"));
+fn save(ctx: &Context, line: Line<'_>) {
+    let what = match line {
+        Line::Session(_) => "this session was not recorded",
+        Line::CheckIn(_) => "the check-in was not recorded",
+    };
+    if let Err(e) = ctx.save(line, &mut |waiting| warn(&waiting)) {
+        warn(&format!("{}; {what}", e.describe()));
     }
 }

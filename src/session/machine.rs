@@ -294,6 +294,7 @@ impl Session {
             return stopped.record(ended_at);
         };
         SessionRecord {
+            id: None,
             routine_id: self.plan.id.clone(),
             routine_name: self.plan.name.clone(),
             started_at: self.started_at,

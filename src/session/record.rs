@@ -81,9 +81,45 @@ impl StepRecord {
     }
 }
 
+/// Names one session in the history, so a later line (the check-in answer, a resumed
+/// session's next part) can refer to it. Random, not a timestamp: wall clocks repeat.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SessionId(pub String);
+
+impl SessionId {
+    /// A fresh id: 64 random bits as 16 hex digits. std's `RandomState` is seeded from the
+    /// OS's randomness, so no extra crate is needed; the counter keeps two ids from one
+    /// process apart even if its keys repeat.
+    pub fn new() -> SessionId {
+        use std::hash::{BuildHasher, Hasher};
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let mut hasher = std::hash::RandomState::new().build_hasher();
+        hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+        hasher.write_u32(std::process::id());
+        SessionId(format!("{:016x}", hasher.finish()))
+    }
+}
+
+impl Default for SessionId {
+    fn default() -> SessionId {
+        SessionId::new()
+    }
+}
+
+impl std::fmt::Display for SessionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// The whole session, as stored in the history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionRecord {
+    /// Absent in records written before ids existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<SessionId>,
     pub routine_id: String,
     pub routine_name: String,
     pub started_at: DateTime<FixedOffset>,
@@ -94,12 +130,21 @@ pub struct SessionRecord {
     pub paused_secs: f64,
     pub planned_secs: f64,
     pub steps: Vec<StepRecord>,
-    /// Back pain 0 (fine) to 10 (sharp), from the optional check-in.
+    /// Back pain 0 (fine) to 10 (sharp), from the optional check-in. New histories store
+    /// the answer as a line of its own (`history` joins it back here); older ones have it
+    /// inside the record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check_in: Option<u8>,
 }
 
 impl SessionRecord {
+    /// The record with an id, a new one unless it has one: a record needs one before it
+    /// is saved, for the lines that will refer to it.
+    pub fn identified(mut self) -> SessionRecord {
+        self.id.get_or_insert_with(SessionId::new);
+        self
+    }
+
     pub fn count(&self, status: StepStatus) -> usize {
         self.steps.iter().filter(|s| s.status == status).count()
     }

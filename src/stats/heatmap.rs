@@ -17,11 +17,13 @@ const GLYPHS: [char; 5] = ['·', '░', '▒', '▓', '█'];
 const COLOURS: [u8; 5] = [240, 22, 28, 34, 46];
 const LEGEND: &str = "0, under 10, 10-19, 20-29, 30+ active minutes a day";
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const MONTHS: [&str; 12] = [
+/// The month names, in order.
+pub const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-/// Width of the weekday labels before the first column.
-const MARGIN: usize = 4;
+/// Width of the weekday labels before the first column (week `w` is drawn at column
+/// `MARGIN + 2 * w`).
+pub const MARGIN: usize = 4;
 
 fn level(active: Duration) -> usize {
     match active.as_secs() / 60 {
@@ -33,26 +35,48 @@ fn level(active: Duration) -> usize {
     }
 }
 
-fn cell(level: usize, colour: bool) -> String {
+fn push_cell(out: &mut String, level: usize, colour: bool) {
     if colour {
-        format!("\x1b[38;5;{}m{}\x1b[0m", COLOURS[level], GLYPHS[level])
+        let _ = write!(out, "\x1b[38;5;{}m{}\x1b[0m", COLOURS[level], GLYPHS[level]);
     } else {
-        GLYPHS[level].to_string()
+        out.push(GLYPHS[level]);
     }
 }
 
-/// The month names above the columns, each where its month begins (never overlapping).
-fn month_row(first: NaiveDate) -> String {
-    let mut row: Vec<char> = vec![' '; MARGIN + 2 * WEEKS as usize];
+/// Columns of the month row: a label starting at the last column runs two past it.
+const MONTH_ROW: usize = MARGIN + 2 * (WEEKS as usize - 1) + 3;
+
+/// The first day shown: the Monday `WEEKS - 1` weeks before today's.
+pub fn first_shown(today: NaiveDate) -> NaiveDate {
+    week_start(today)
+        .checked_sub_days(Days::new((WEEKS - 1) * 7))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// The month names above the columns, for the weeks from Monday `first` up to `today`.
+/// The rule: a month is named above the week that holds its first day, once that day has
+/// come; the first column is named after the month it shows, unless the next column begins
+/// a month (the two names would touch). Names never overlap: a space at least between.
+pub fn month_row(first: NaiveDate, today: NaiveDate) -> String {
+    let mut row: Vec<char> = vec![' '; MONTH_ROW];
     let mut free_from = 0;
+    let day = |n: u64| first.checked_add_days(Days::new(n));
+    let begins_month = |week: u64| {
+        (0..7)
+            .filter_map(|d| day(week * 7 + d))
+            .find(|d| d.day() == 1 && *d <= today)
+    };
     for week in 0..WEEKS {
-        let sunday = first + Days::new(week * 7 + 6);
-        let starts_month = week == 0 || sunday.day() <= 7;
+        let month = match begins_month(week) {
+            Some(first_of_month) => Some(first_of_month.month0()),
+            None if week == 0 && begins_month(1).is_none() => Some(first.month0()),
+            None => None,
+        };
         let at = MARGIN + 2 * week as usize;
-        // The first column's label gives way when the next month starts right after it.
-        let crowded = week == 0 && (first + Days::new(13)).day() <= 7;
-        if starts_month && !crowded && at >= free_from {
-            for (i, ch) in MONTHS[sunday.month0() as usize].chars().enumerate() {
+        if let Some(month) = month
+            && at >= free_from
+        {
+            for (i, ch) in MONTHS[month as usize].chars().enumerate() {
                 row[at + i] = ch;
             }
             free_from = at + 4;
@@ -63,28 +87,31 @@ fn month_row(first: NaiveDate) -> String {
 
 /// The calendar of the `WEEKS` weeks up to `today`, with a legend.
 pub fn heatmap(days: &BTreeMap<NaiveDate, Totals>, today: NaiveDate, colour: bool) -> String {
-    let first = week_start(today) - Days::new((WEEKS - 1) * 7);
-    let mut out = month_row(first);
+    let first = first_shown(today);
+    let mut out = month_row(first, today);
     out.push('\n');
     for (row, name) in WEEKDAYS.iter().enumerate() {
-        let mut line = format!("{name:<MARGIN$}");
+        let _ = write!(out, "{name:<MARGIN$}");
         for week in 0..WEEKS {
-            let day = first + Days::new(week * 7 + row as u64);
+            let Some(day) = first.checked_add_days(Days::new(week * 7 + row as u64)) else {
+                break;
+            };
             if day > today {
                 break;
             }
+            if week > 0 {
+                out.push(' ');
+            }
             let active = days.get(&day).map_or(Duration::ZERO, |t| t.active);
-            line.push_str(&cell(level(active), colour));
-            line.push(' ');
+            push_cell(&mut out, level(active), colour);
         }
-        let _ = writeln!(out, "{}", line.trim_end());
+        out.push('\n');
     }
-    let scale: Vec<String> = (0..GLYPHS.len()).map(|l| cell(l, colour)).collect();
-    let _ = writeln!(
-        out,
-        "{:MARGIN$}less {} more ({LEGEND})",
-        "",
-        scale.join(" ")
-    );
+    out.push_str("    less");
+    for l in 0..GLYPHS.len() {
+        out.push(' ');
+        push_cell(&mut out, l, colour);
+    }
+    let _ = writeln!(out, " more ({LEGEND})");
     out
 }

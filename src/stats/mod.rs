@@ -2,18 +2,20 @@
 //! any history size), then the streak, weekly totals and heatmap computed from them. The
 //! computations take `today` and a time zone so tests never depend on the clock.
 
+mod command;
 mod heatmap;
 mod report;
 
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use chrono::{Datelike, Days, NaiveDate, TimeZone};
+use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc};
 
 use crate::session::{Outcome, SessionRecord};
 
-pub use heatmap::{WEEKS, heatmap};
-pub use report::{command, render};
+pub use command::{Request, command, write_report};
+pub use heatmap::{MARGIN, MONTHS, WEEKS, first_shown, heatmap, month_row};
+pub use report::{WIDTH, render};
 
 /// Sessions and time over some span (a day, a week, all of it).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -24,11 +26,30 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// Saturating: no history, however corrupt, makes a sum panic.
     fn add(&mut self, other: &Totals) {
-        self.sessions += other.sessions;
-        self.completed += other.completed;
-        self.active += other.active;
+        self.sessions = self.sessions.saturating_add(other.sessions);
+        self.completed = self.completed.saturating_add(other.completed);
+        self.active = self.active.saturating_add(other.active);
     }
+}
+
+/// A record's active time; zero for a value no session can have (the history reader skips
+/// such records, but `Stats` takes records from anywhere).
+pub fn active(record: &SessionRecord) -> Duration {
+    if (0.0..=crate::history::MAX_SECS).contains(&record.active_secs) {
+        Duration::from_secs_f64(record.active_secs)
+    } else {
+        Duration::ZERO
+    }
+}
+
+/// Records left out of the report by `--since`, so it can say there are some.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct LeftOut {
+    pub sessions: u32,
+    /// The local date of the latest start among them.
+    pub last: Option<NaiveDate>,
 }
 
 /// Everything the report needs, folded from the records one at a time.
@@ -39,6 +60,7 @@ pub struct Stats {
     /// The `keep` records that started last, oldest first (the file is in order of ending,
     /// and hand-merged files may be in any order).
     pub recent: Vec<SessionRecord>,
+    pub left_out: LeftOut,
     keep: usize,
 }
 
@@ -62,10 +84,11 @@ impl Stats {
     /// Adds one record, dated in `tz` (the user's local time in the app).
     pub fn add<Tz: TimeZone>(&mut self, record: SessionRecord, tz: &Tz) {
         let day = date_in(&record, tz);
-        let totals = self.days.entry(day).or_default();
-        totals.sessions += 1;
-        totals.completed += u32::from(record.outcome == Outcome::Completed);
-        totals.active += Duration::from_secs_f64(record.active_secs.max(0.0));
+        self.days.entry(day).or_default().add(&Totals {
+            sessions: 1,
+            completed: u32::from(record.outcome == Outcome::Completed),
+            active: active(&record),
+        });
         let at = self
             .recent
             .partition_point(|r| r.started_at <= record.started_at);
@@ -75,6 +98,13 @@ impl Stats {
             self.recent.insert(at, record);
             self.recent.remove(0);
         }
+    }
+
+    /// Counts a record that `--since` leaves out.
+    pub fn leave_out<Tz: TimeZone>(&mut self, record: &SessionRecord, tz: &Tz) {
+        let day = date_in(record, tz);
+        self.left_out.sessions = self.left_out.sessions.saturating_add(1);
+        self.left_out.last = self.left_out.last.max(Some(day));
     }
 
     pub fn total(&self) -> Totals {
@@ -121,7 +151,9 @@ impl Stats {
         let mut monday = week_start(from.min(today));
         let last = week_start(today);
         while monday <= last {
-            let end = monday + Days::new(7);
+            let Some(end) = monday.checked_add_days(Days::new(7)) else {
+                break;
+            };
             let mut totals = Totals::default();
             for (_, day) in self.days.range(monday..end) {
                 totals.add(day);
@@ -138,7 +170,15 @@ pub fn date_in<Tz: TimeZone>(record: &SessionRecord, tz: &Tz) -> NaiveDate {
     record.started_at.with_timezone(tz).date_naive()
 }
 
-/// The Monday of the week holding `day`.
+/// Today's date in `tz` at the instant `now`: the one definition the report and its tests
+/// share, so "today" and the records' dates come from the same zone.
+pub fn today<Tz: TimeZone>(now: DateTime<Utc>, tz: &Tz) -> NaiveDate {
+    now.with_timezone(tz).date_naive()
+}
+
+/// The Monday of the week holding `day` (the earliest date for the first days of chrono's
+/// range, which have no Monday before them).
 pub fn week_start(day: NaiveDate) -> NaiveDate {
-    day - Days::new(u64::from(day.weekday().num_days_from_monday()))
+    day.checked_sub_days(Days::new(u64::from(day.weekday().num_days_from_monday())))
+        .unwrap_or(NaiveDate::MIN)
 }

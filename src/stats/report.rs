@@ -1,27 +1,21 @@
-//! The text of `limberup history` (recent sessions, streak, weekly totals, heatmap) and the
-//! command itself, which streams the file once, as JSON or into the totals.
+//! The text of `limberup history`: recent sessions, streak, weekly totals and heatmap, for
+//! a given `today` and zone, every line at most `WIDTH` columns wide.
 
 use std::fmt::Write as _;
-use std::io::{IsTerminal, Write};
-use std::path::Path;
-use std::process::ExitCode;
-use std::time::Duration;
 
-use anyhow::Context as _;
-use chrono::{Local, NaiveDate, TimeZone};
+use chrono::{Datelike, NaiveDate, TimeZone, Timelike};
+use unicode_width::UnicodeWidthChar;
 
-use super::{Stats, WEEKS, date_in, heatmap, week_start};
-use crate::app::Context;
+use super::{Stats, active, heatmap};
 use crate::clock::clock;
-use crate::config::Theme;
-use crate::history::{self, Skipped};
 use crate::session::{Outcome, SessionRecord};
 use crate::text;
 
-/// Sessions listed under "Recent sessions".
-const RECENT: usize = 10;
-/// Skipped lines named one by one; the rest are counted.
-const MAX_WARNINGS: usize = 10;
+/// The widest line of the report, in terminal columns (the heatmap's legend is 79).
+pub const WIDTH: usize = 80;
+/// The widest routine name shown: wider ones are cut with an ellipsis, so a row never
+/// passes `WIDTH` (2 + 20 start + 2 + name + 2 + 11 result + 1 + 10 active + 7 back pain).
+const NAME_COLUMNS: usize = 22;
 
 fn outcome(o: Outcome) -> &'static str {
     match o {
@@ -31,17 +25,53 @@ fn outcome(o: Outcome) -> &'static str {
     }
 }
 
+/// A routine name as shown: control characters (a hand-edited history could hold escape
+/// sequences) made visible as `?`, cut to `NAME_COLUMNS` columns; with its width.
+fn shown_name(name: &str) -> (String, usize) {
+    let mut shown = String::new();
+    let mut width = 0;
+    let clean = text::clean(name);
+    let mut chars = clean.chars().peekable();
+    while let Some(c) = chars.next() {
+        let w = c.width().unwrap_or(0);
+        let room = if chars.peek().is_some() {
+            NAME_COLUMNS - 1
+        } else {
+            NAME_COLUMNS
+        };
+        if width + w > room {
+            shown.push('…');
+            width += 1;
+            break;
+        }
+        shown.push(c);
+        width += w;
+    }
+    (shown, width)
+}
+
 fn recent_row<Tz: TimeZone>(r: &SessionRecord, tz: &Tz, name_width: usize) -> String
 where
     Tz::Offset: std::fmt::Display,
 {
-    let start = r.started_at.with_timezone(tz).format("%a %Y-%m-%d %H:%M");
+    // By hand rather than `format("%a %Y-%m-%d %H:%M")`, which parses its pattern per call.
+    let local = r.started_at.with_timezone(tz);
+    let start = format!(
+        "{} {:04}-{:02}-{:02} {:02}:{:02}",
+        local.weekday(),
+        local.year(),
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute()
+    );
     let back = r.check_in.map_or_else(String::new, |c| format!("  {c}/10"));
+    let (name, width) = shown_name(&r.routine_name);
+    let pad = " ".repeat(name_width.saturating_sub(width));
     format!(
-        "  {start}  {}  {:<11} {:>7}{back}",
-        text::pad(&text::clean(&r.routine_name), name_width),
+        "  {start}  {name}{pad}  {:<11} {:>7}{back}",
         outcome(r.outcome),
-        clock(Duration::from_secs_f64(r.active_secs.max(0.0))),
+        clock(active(r)),
     )
 }
 
@@ -59,13 +89,24 @@ where
     let mut out = String::new();
     let total = stats.total();
     if total.sessions == 0 {
-        out.push_str("No sessions recorded yet. Start one with `limberup run warm-up`.\n");
+        match (since, stats.left_out) {
+            (Some(since), left) if left.sessions > 0 => {
+                let _ = writeln!(
+                    out,
+                    "No sessions since {since}: {} session{} in all, the last on {}.",
+                    left.sessions,
+                    if left.sessions == 1 { "" } else { "s" },
+                    left.last.map_or_else(String::new, |d| d.to_string())
+                );
+            }
+            _ => out.push_str("No sessions recorded yet. Start one with `limberup run warm-up`.\n"),
+        }
         return out;
     }
     let name_width = stats
         .recent
         .iter()
-        .map(|r| text::width(&text::clean(&r.routine_name)))
+        .map(|r| shown_name(&r.routine_name).1)
         .max()
         .unwrap_or(0)
         .max("Routine".len());
@@ -98,7 +139,7 @@ where
         clock(total.active)
     );
     // The last 12 weeks, but not before the first session (a new user sees one row).
-    let twelve_weeks = week_start(today) - chrono::Days::new((WEEKS - 1) * 7);
+    let twelve_weeks = super::heatmap::first_shown(today);
     let first = stats.days.keys().next().copied().unwrap_or(today);
     let from = since.unwrap_or_else(|| twelve_weeks.max(first));
     out.push_str("\nWeek of      Sessions  Completed     Active\n");
@@ -111,84 +152,7 @@ where
             clock(week.active)
         );
     }
-    let _ = writeln!(out, "\nLast {WEEKS} weeks");
+    let _ = writeln!(out, "\nLast {} weeks", super::WEEKS);
     out.push_str(&heatmap(&stats.days, today, colour));
     out
-}
-
-/// Colour only on a terminal, without `NO_COLOR` (https://no-color.org) or the Mono theme.
-fn use_colour(theme: Theme) -> bool {
-    std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && theme != Theme::Mono
-}
-
-/// `limberup history [--json] [--since DATE]`.
-pub fn command(ctx: &Context, json: bool, since: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
-    let path = ctx
-        .paths
-        .history_file()
-        .context("no data directory (is $HOME set?), so there is no history")?;
-    let wanted = |r: &SessionRecord| since.is_none_or(|d| date_in(r, &Local) >= d);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed: Option<std::io::Error> = None;
-    let skipped = if json {
-        let mut first = true;
-        let skipped = history::read(&path, |r| {
-            if failed.is_some() || !wanted(&r) {
-                return;
-            }
-            let sep = if first { "[\n" } else { ",\n" };
-            first = false;
-            let line = serde_json::to_string(&r).unwrap_or_default();
-            if let Err(e) = write!(out, "{sep}{line}") {
-                failed = Some(e);
-            }
-        })
-        .map_err(anyhow::Error::msg)?;
-        let end = if first { "[]\n" } else { "\n]\n" };
-        if failed.is_none()
-            && let Err(e) = out.write_all(end.as_bytes())
-        {
-            failed = Some(e);
-        }
-        skipped
-    } else {
-        let mut stats = Stats::new(RECENT);
-        let skipped = history::read(&path, |r| {
-            if wanted(&r) {
-                stats.add(r, &Local);
-            }
-        })
-        .map_err(anyhow::Error::msg)?;
-        let today = Local::now().date_naive();
-        let text = render(&stats, &Local, today, since, use_colour(ctx.config.theme));
-        if let Err(e) = out.write_all(text.as_bytes()) {
-            failed = Some(e);
-        }
-        skipped
-    };
-    warn_skipped(&path, &skipped);
-    match failed.or_else(|| out.flush().err()) {
-        // A reader that stopped early (`| head`) is not an error.
-        Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(ExitCode::SUCCESS),
-    }
-}
-
-/// Write errors are ignored (`eprintln!` would panic on a stderr that has gone).
-fn warn_skipped(path: &Path, skipped: &[Skipped]) {
-    let mut err = std::io::stderr().lock();
-    for s in skipped.iter().take(MAX_WARNINGS) {
-        let _ = writeln!(err, "limberup: warning: {}", s.warning(path));
-    }
-    if skipped.len() > MAX_WARNINGS {
-        let _ = writeln!(
-            err,
-            "limberup: warning: {} more unreadable lines in {} skipped",
-            skipped.len() - MAX_WARNINGS,
-            path.display()
-        );
-    }
 }

@@ -39,6 +39,8 @@ pub enum Effect {
     Sound(Sound),
     Say(String),
     Save(Box<SessionRecord>),
+    /// Append the check-in answer, once given (the record was saved at the session's end).
+    SaveCheckIn(crate::checkin::Answer),
     /// Hand the terminal back and stop until SIGCONT.
     Suspend,
 }
@@ -257,8 +259,8 @@ impl App {
     fn check_in(&mut self, f: impl FnOnce(&mut Summary)) {
         if let Screen::Summary(summary) = &mut self.screen {
             f(summary);
-            if !summary.asking() {
-                self.save_summary();
+            if let Some(answer) = summary.take_answer((self.wall)()) {
+                self.effects.push(Effect::SaveCheckIn(answer));
             }
         }
     }
@@ -307,7 +309,9 @@ impl App {
             sound = loudest(sound, cue.sound);
             speech = cue.speech.or(speech);
         }
-        let finished = session.outcome().map(|_| session.record((self.wall)()));
+        let finished = session
+            .outcome()
+            .map(|_| session.record((self.wall)()).identified());
         if let (true, Some(s)) = (self.options.sound, sound) {
             self.effects.push(Effect::Sound(s));
         }
@@ -318,9 +322,8 @@ impl App {
             self.overlay = None;
             let summary = Summary::new(record, self.options.check_in);
             self.screen = Screen::Summary(Box::new(summary));
-            if !self.options.check_in {
-                self.save_summary();
-            }
+            // Now, not after the check-in: its question may wait forever.
+            self.save_summary();
         }
     }
 

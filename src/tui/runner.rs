@@ -5,7 +5,6 @@ use std::io::Write as _;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use chrono::Local;
 use ratatui::crossterm::event::Event;
 
 use super::app::{App, Effect, Options};
@@ -16,6 +15,7 @@ use crate::app::Context;
 use crate::cli::CoachArgs;
 use crate::cues::Sound;
 use crate::front::{self, Mailbox, Signal};
+use crate::history::Line;
 use crate::routine::Entry;
 use crate::speech::Speaker;
 
@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     let mut app = App::new(
         options,
         ctx.catalog.entries.clone(),
-        Box::new(|| Local::now().fixed_offset()),
+        Box::new(crate::wallclock::now),
     );
     app.set_errors(
         ctx.catalog
@@ -192,6 +192,33 @@ impl Loop<'_> {
         true
     }
 
+    /// Appends `line` to the history, showing a wait for another writer's lock while it
+    /// lasts; returns whether the status line changed.
+    fn save(&mut self, app: &mut App, line: Line<'_>, what: &str) -> bool {
+        let term = &mut self.term;
+        let mut waited = false;
+        let saved = self.ctx.save(line, &mut |message| {
+            waited = true;
+            app.warn(message);
+            let _ = term.draw(|frame| app.draw(frame, Instant::now()));
+        });
+        match saved {
+            Ok(()) if waited => {
+                app.warn(format!(
+                    "{what} was saved after waiting for the history's lock"
+                ));
+                true
+            }
+            Ok(()) => false,
+            Err(e) => {
+                let text = format!("{what} was not saved: {}", e.describe());
+                self.errors.push(text.clone());
+                app.warn(text);
+                true
+            }
+        }
+    }
+
     /// Carries out the app's effects; returns whether the screen changed.
     fn perform(&mut self, app: &mut App) -> bool {
         let mut changed = false;
@@ -213,12 +240,10 @@ impl Loop<'_> {
                     }
                 }
                 Effect::Save(record) => {
-                    if let Err(e) = self.ctx.save(&record) {
-                        let text = format!("the session was not saved: {e}");
-                        self.errors.push(text.clone());
-                        app.warn(text);
-                        changed = true;
-                    }
+                    changed |= self.save(app, Line::Session(&record), "the session");
+                }
+                Effect::SaveCheckIn(answer) => {
+                    changed |= self.save(app, Line::CheckIn(&answer), "the check-in");
                 }
                 Effect::Suspend => {
                     if let Err(e) = terminal::suspend(&mut self.term) {

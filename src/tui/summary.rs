@@ -1,6 +1,8 @@
 //! The summary after a session: steps done and skipped, active and total time, and the
-//! optional back check-in with its advice. The record is handed out for saving exactly once.
+//! optional back check-in with its advice. The record is handed out for saving exactly once,
+//! when the session ends; the answer, once, when given.
 
+use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -28,6 +30,7 @@ pub struct Summary {
     record: SessionRecord,
     check_in: CheckIn,
     saved: bool,
+    answer_saved: bool,
 }
 
 impl Summary {
@@ -40,6 +43,7 @@ impl Summary {
                 CheckIn::Off
             },
             saved: false,
+            answer_saved: false,
         }
     }
 
@@ -87,6 +91,16 @@ impl Summary {
             CheckIn::Asking(n) => n,
             _ => None,
         }
+    }
+
+    /// The answer to save (about this record's session, given `at`), the first time only.
+    pub fn take_answer(&mut self, at: DateTime<FixedOffset>) -> Option<checkin::Answer> {
+        let CheckIn::Answered(score) = self.check_in else {
+            return None;
+        };
+        let session = self.record.id.clone().filter(|_| !self.answer_saved)?;
+        self.answer_saved = true;
+        Some(checkin::Answer { session, score, at })
     }
 
     /// The record to save, the first time only; `None` once handed out.
@@ -214,11 +228,16 @@ fn scale_line(chosen: Option<u8>, theme: &Theme) -> Line<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::DateTime;
+    use crate::session::SessionId;
+
+    fn t() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-01-02T07:00:00+01:00").unwrap()
+    }
 
     fn record() -> SessionRecord {
-        let t = DateTime::parse_from_rfc3339("2026-01-02T07:00:00+01:00").unwrap();
+        let t = t();
         SessionRecord {
+            id: Some(SessionId("s1".into())),
             routine_id: "x".into(),
             routine_name: "X".into(),
             started_at: t,
@@ -233,8 +252,10 @@ mod tests {
     }
 
     #[test]
-    fn the_record_is_handed_out_once_with_the_answer() {
+    fn the_record_and_the_answer_are_each_handed_out_once() {
         let mut s = Summary::new(record(), true);
+        assert_eq!(s.take_unsaved(), Some(record()), "before the answer");
+        assert!(s.take_answer(t()).is_none(), "not answered yet");
         assert_eq!(s.chosen(), None);
         s.choose(1);
         assert_eq!(s.chosen(), Some(0));
@@ -242,7 +263,10 @@ mod tests {
         assert_eq!(s.chosen(), Some(10));
         s.answer(4);
         assert_eq!(s.check_in(), CheckIn::Answered(4));
-        assert_eq!(s.take_unsaved().unwrap().check_in, Some(4));
+        let answer = s.take_answer(t()).unwrap();
+        assert_eq!(answer.session, SessionId("s1".into()));
+        assert_eq!((answer.score, answer.at), (4, t()));
+        assert!(s.take_answer(t()).is_none());
         assert!(s.take_unsaved().is_none());
         s.answer(7);
         assert_eq!(s.record().check_in, Some(4));
@@ -254,5 +278,6 @@ mod tests {
         s.skip();
         assert_eq!(s.check_in(), CheckIn::Skipped);
         assert_eq!(s.take_unsaved().unwrap().check_in, None);
+        assert!(s.take_answer(t()).is_none());
     }
 }

@@ -23,6 +23,7 @@ pub fn record(
     check_in: Option<u8>,
 ) -> SessionRecord {
     SessionRecord {
+        id: None,
         routine_id: "warm-up".to_string(),
         routine_name: "Warm-up".to_string(),
         started_at,

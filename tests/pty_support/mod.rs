@@ -362,13 +362,14 @@ impl Coach {
     }
 
     /// The saved session records, as JSON values.
+    /// The records as the history reader gives them (check-in answers joined).
     pub fn history(&self) -> Vec<serde_json::Value> {
-        let Ok(text) = std::fs::read_to_string(self.history_path()) else {
-            return Vec::new();
-        };
-        text.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| serde_json::from_str(l).unwrap())
+        let loaded = limberup::history::load(&self.history_path()).unwrap();
+        assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+        loaded
+            .records
+            .iter()
+            .map(|r| serde_json::to_value(r).unwrap())
             .collect()
     }
 
