@@ -2,6 +2,7 @@
 //! words a speech command says. Pure: the TUI and the plain coach do the output.
 
 use crate::session::{Event, Outcome, Phase, Plan, Segment, WorkPlan};
+use crate::wording::{self, short_cue};
 
 /// A terminal sound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,11 +51,6 @@ fn words(n: u32) -> String {
         .map_or_else(|| n.to_string(), |w| (*w).to_string())
 }
 
-/// The short spoken form of a phase label: "Exhale: round up" is said as "Exhale".
-fn spoken_label(label: &str) -> &str {
-    label.split(':').next().unwrap_or(label).trim()
-}
-
 /// The cue for `event`, from the event and the plan alone: a batch may have moved the
 /// session on past the segment the event belongs to.
 pub fn cue(event: &Event, plan: &Plan) -> Cue {
@@ -69,7 +65,7 @@ pub fn cue(event: &Event, plan: &Plan) -> Cue {
                 WorkPlan::Paced { phases, .. } => phases.get(phase),
                 _ => None,
             });
-            say(label.map_or_else(|| words(rep), |l| spoken_label(l).to_string()))
+            say(label.map_or_else(|| words(rep), |l| short_cue(l).to_string()))
         }
         Event::RepCounted { rep, .. } => say(words(rep)),
         Event::Halfway { .. } => Cue {
@@ -112,7 +108,7 @@ fn started(seg: &Segment, plan: &Plan) -> Cue {
                 _ => None,
             };
             match (first_beat, &step.work, pass) {
-                (Some(label), _, _) => spoken_label(label).to_string(),
+                (Some(label), _, _) => short_cue(label).to_string(),
                 (None, WorkPlan::Counted { count }, _) => format!("{} reps", words(*count)),
                 (None, _, Some(label)) => label.clone(),
                 _ => "Go".to_string(),
@@ -120,12 +116,7 @@ fn started(seg: &Segment, plan: &Plan) -> Cue {
         }
         Phase::Switch => {
             let label = pass.map_or("", String::as_str);
-            let lower = label.to_lowercase();
-            if lower.contains("left") || lower.contains("right") {
-                format!("Switch sides. {label}")
-            } else {
-                format!("Switch: {label}")
-            }
+            format!("{}. {label}", wording::switch(label))
         }
         Phase::Rest => match plan.steps.get(seg.step + 1) {
             Some(next) => format!("Rest. Next: {}", next.name),

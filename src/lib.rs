@@ -27,3 +27,4 @@ pub mod stats;
 pub mod text;
 pub mod tui;
 pub mod wallclock;
+pub mod wording;
