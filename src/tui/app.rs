@@ -11,16 +11,17 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::keymap::{self, Action, Mode};
+use super::keymap::{self, Action, Hint, Mode};
 use super::overlays;
 use super::picker::Picker;
 use super::session as screen;
 use super::summary::Summary;
 use super::theme::Theme;
-use super::widgets::{hints, wrap};
+use super::widgets::hints;
 use crate::cues::{self, Sound};
 use crate::routine::Entry;
 use crate::session::{Command, Event, Plan, PlanOptions, Session, SessionRecord};
+use crate::text::wrap;
 
 /// How the coach behaves, from the config and the command line.
 #[derive(Debug, Clone, Copy)]
@@ -54,10 +55,14 @@ enum Screen {
     Summary(Box<Summary>),
 }
 
+/// A box over the screen; `resume` when opening it paused a running session, so closing
+/// it goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Overlay {
-    Help,
-    /// Asking before quitting; `resume` if the question paused a running session.
+    Help {
+        resume: bool,
+    },
+    /// Asking before quitting.
     Confirm {
         resume: bool,
     },
@@ -176,7 +181,7 @@ impl App {
 
     fn mode(&self) -> Mode {
         match (self.overlay, &self.screen) {
-            (Some(Overlay::Help), _) => Mode::Help,
+            (Some(Overlay::Help { .. }), _) => Mode::Help,
             (Some(Overlay::Confirm { .. }), _) => Mode::Confirm,
             (None, _) if self.notice.is_some() => Mode::Notice,
             (None, Screen::Picker) if self.picker.is_typing() => Mode::Filter,
@@ -205,8 +210,13 @@ impl App {
                 self.command(Command::Pause, now);
                 self.effects.push(Effect::Suspend);
             }
-            Action::Help => self.overlay = Some(Overlay::Help),
-            Action::Dismiss if self.overlay == Some(Overlay::Help) => self.overlay = None,
+            Action::Help => {
+                let resume = self.pause_for_overlay(now);
+                self.overlay = Some(Overlay::Help { resume });
+            }
+            Action::Dismiss if matches!(self.overlay, Some(Overlay::Help { .. })) => {
+                self.close_overlay(now);
+            }
             Action::Dismiss => {
                 self.notice = None;
                 if std::mem::take(&mut self.resume_after_notice) {
@@ -218,13 +228,7 @@ impl App {
                 self.overlay = None;
                 self.command(Command::Quit, now);
             }
-            Action::No => {
-                if let Some(Overlay::Confirm { resume }) = self.overlay.take()
-                    && resume
-                {
-                    self.command(Command::Resume, now);
-                }
-            }
+            Action::No => self.close_overlay(now),
             Action::TogglePause => self.command(Command::TogglePause, now),
             Action::Advance => self.command(Command::Advance, now),
             Action::Next => self.command(Command::Next, now),
@@ -265,11 +269,29 @@ impl App {
         }
     }
 
+    /// Pauses a running session under a box about to open; returns whether closing the box
+    /// should resume it.
+    fn pause_for_overlay(&mut self, now: Instant) -> bool {
+        let running = self.session().is_some_and(|s| !s.is_paused());
+        if running {
+            self.command(Command::Pause, now);
+        }
+        running
+    }
+
+    /// Closes the box, resuming the session if opening it paused it.
+    fn close_overlay(&mut self, now: Instant) {
+        if let Some(Overlay::Help { resume } | Overlay::Confirm { resume }) = self.overlay.take()
+            && resume
+        {
+            self.command(Command::Resume, now);
+        }
+    }
+
     fn quit(&mut self, now: Instant) {
         match &self.screen {
-            Screen::Session(session) if self.options.confirm_quit => {
-                let resume = !session.is_paused();
-                self.command(Command::Pause, now);
+            Screen::Session(_) if self.options.confirm_quit => {
+                let resume = self.pause_for_overlay(now);
                 self.overlay = Some(Overlay::Confirm { resume });
             }
             Screen::Session(_) => self.command(Command::Quit, now),
@@ -337,7 +359,7 @@ impl App {
     }
 
     /// The footer hints for the current mode.
-    fn hints(&self, now: Instant) -> Vec<(&'static str, &'static str)> {
+    fn hints(&self, now: Instant) -> Vec<Hint> {
         match (self.mode(), &self.screen) {
             (Mode::Session, Screen::Session(s)) => screen::hints(&s.view(now)),
             (Mode::CheckIn, Screen::Summary(s)) => keymap::hints(Mode::CheckIn, |action| {
@@ -363,8 +385,9 @@ impl App {
             }
             _ => Vec::new(),
         };
+        // From five rows the footer keeps its row: how to get help and out is never lost.
         let footer = match area.height {
-            0..=5 => 0,
+            0..=4 => 0,
             _ => 1 + status.len() as u16,
         };
         let body = Rect {
@@ -388,13 +411,15 @@ impl App {
         }
         let mode_keys = |mode| keymap::hints(mode, |_| Some(None));
         match (self.overlay, &self.screen) {
-            (Some(Overlay::Help), screen) => {
+            (Some(Overlay::Help { .. }), screen) => {
                 let first = match screen {
                     Screen::Picker => "Routine list",
                     Screen::Session(_) => "During a session",
+                    Screen::Summary(s) if s.asking() => "Check-in",
                     Screen::Summary(_) => "Summary",
                 };
-                overlays::help(area, buf, theme, first);
+                let paused = matches!(screen, Screen::Session(_));
+                overlays::help(area, buf, theme, first, paused);
             }
             (Some(Overlay::Confirm { .. }), _) => {
                 overlays::confirm_quit(area, buf, theme, &mode_keys(Mode::Confirm));
@@ -405,19 +430,12 @@ impl App {
             }
             (None, Screen::Session(s)) if s.is_paused() => {
                 let view = s.view(now);
-                let left = screen::left_text(&view);
-                let what = format!("{} · {left}", view.step.name);
-                let what = if what.chars().count() + 2 > usize::from(area.width) {
-                    left
-                } else {
-                    what
-                };
-                let keys = screen::hints(&view);
-                let keys: Vec<_> = keys
+                let keys: Vec<_> = screen::hints(&view)
                     .into_iter()
-                    .filter(|(k, _)| ["Space", "n", "b", "q"].contains(k))
+                    .filter(|h| ["Space", "n", "b", "q"].contains(&h.keys))
                     .collect();
-                overlays::paused(area, buf, theme, &what, &keys);
+                // Over the screen but not the footer: its keys stay in sight.
+                overlays::paused(body, buf, theme, &|w| screen::paused_line(&view, w), &keys);
             }
             _ => {}
         }

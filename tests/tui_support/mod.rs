@@ -32,6 +32,12 @@ const ROUTINE: &str = r#"Routine(
             cues: ["Hands under shoulders", "Move slowly"],
             work: Reps(count: 12, tempo_secs: 5.0, phases: ["Exhale: round up", "Inhale: drop the belly"]),
         ),
+        Step(
+            name: "Side bends",
+            cues: ["Feet hip-width apart", "Reach the raised arm overhead", "Bend straight sideways", "Stop at a gentle stretch"],
+            work: Reps(count: 4, tempo_secs: 8.0, phases: ["Inhale: stand tall", "Exhale: reach and lean", "Hold the stretch", "Return to center"]),
+            passes: ["Left arm up", "Right arm up"],
+        ),
     ],
 )"#;
 
@@ -81,8 +87,13 @@ impl Harness {
 
     /// A session of the test routine started at 0 s.
     pub fn session() -> Harness {
+        Harness::routine(&entry())
+    }
+
+    /// A session of `entry` started at 0 s.
+    pub fn routine(entry: &Entry) -> Harness {
         let mut h = Harness::picker();
-        h.app.start(&entry(), h.t0);
+        h.app.start(entry, h.t0);
         h
     }
 
@@ -153,6 +164,18 @@ pub fn states() -> Vec<(&'static str, Harness)> {
     h.tick(84.0).key(KeyCode::Char('n')).tick(107.6);
     out.push(("paced", h));
     let mut h = Harness::session();
+    h.tick(48.0);
+    out.push(("hold_last_side", h));
+    let mut h = Harness::session();
+    for _ in 0..3 {
+        h.key(KeyCode::Char('n'));
+    }
+    h.tick(15.5);
+    out.push(("sides_paced", h));
+    let mut h = Harness::routine(&built_in("cool-down"));
+    h.tick(20.0);
+    out.push(("cool_down", h));
+    let mut h = Harness::session();
     h.tick(17.3).key(KeyCode::Char(' ')).tick(40.0);
     out.push(("paused", h));
     let mut h = Harness::session();
@@ -172,6 +195,15 @@ pub fn states() -> Vec<(&'static str, Harness)> {
     out.push(("summary_answered", h));
     out.push(("summary_completed", completed()));
     out
+}
+
+/// A built-in routine by id.
+pub fn built_in(id: &str) -> Entry {
+    Catalog::load(None)
+        .entries
+        .into_iter()
+        .find(|e| e.id == id)
+        .unwrap()
 }
 
 /// The whole test routine followed to the end, counting every rep.

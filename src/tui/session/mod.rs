@@ -1,132 +1,37 @@
-//! The session screen: where the user is (step k of n, overall progress), the phase in a
-//! coloured band and in words, the countdown or rep count in big digits, the breath cue,
-//! the form cues and what comes next. Everything comes from `View`; nothing here counts time.
+//! The session screen: the countdown or rep count in big digits, the side in large letters,
+//! the phase in a coloured band and in words, the breath cue, the form cues, progress and
+//! what comes next, each given rows by the ranking in `layout`. Everything comes from
+//! `View`; nothing here counts time.
 
-use std::time::Duration;
+mod layout;
+mod words;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
-
 use tui_big_text::{BigText, PixelSize};
 
-use super::bigdigits::BigDigits;
-use super::keymap::{Action, Mode, hints as table_hints};
-use super::picker::{seconds, work_text};
-use super::theme::{Theme, Tone, phase_word};
-use super::widgets::{bar, countdown, ellipsize, wrap};
+use self::layout::{BIG_TEXT_ROWS, Needs, PARTS, Part, Rows, allot};
+pub use self::words::{UpNext, paused as paused_line, up_next};
+use super::bigdigits::{BigDigits, rows_for_width};
+use super::keymap::{Action, Hint, Mode, hints as table_hints};
+use super::theme::{Theme, Tone};
+use super::widgets::bar;
 use crate::clock::clock;
-use crate::session::{Phase, StepPlan, View, WorkPlan, ceil_secs};
-
-/// Below this the full layout cannot hold; a compact text view takes over.
-const MIN_WIDTH: u16 = 20;
-const MIN_HEIGHT: u16 = 7;
+use crate::session::{Phase, View, WorkPlan, ceil_secs};
+use crate::text::{ellipsize, width, wrap};
+use crate::wording::short_cue;
 
 fn tone(view: &View) -> Tone {
     view.phase
         .map_or(Tone::Paused, |p| Tone::of(p, view.paused))
 }
 
-fn holds(step: &StepPlan) -> bool {
-    matches!(step.work, WorkPlan::Hold(_))
-}
-
-/// The phase in words, e.g. `HOLD` or `PAUSED · REST`.
-fn word(view: &View) -> String {
-    let phase = view
-        .phase
-        .map_or("DONE", |p| phase_word(p, holds(view.step)));
-    if view.paused {
-        format!("PAUSED · {phase}")
-    } else {
-        phase.to_string()
-    }
-}
-
-/// What the band says after the phase word.
-fn subject(view: &View) -> String {
-    if view.phase == Some(Phase::Rest) {
-        return match view.next {
-            Some(next) => format!("next: {}", next.name),
-            None => "last step done".to_string(),
-        };
-    }
-    match view.pass {
-        Some((i, n, label)) if view.phase == Some(Phase::Switch) => {
-            format!("{} → {label} ({} of {n})", view.step.name, i + 1)
-        }
-        Some((i, n, label)) => format!("{} · {label} ({} of {n})", view.step.name, i + 1),
-        None => view.step.name.clone(),
-    }
-}
-
-/// The big figure: reps during rep work, otherwise the seconds left.
-pub fn figure(view: &View) -> String {
-    match (&view.reps, view.remaining_secs) {
-        (Some(r), _) => format!("{}/{}", r.current, r.count),
-        (None, Some(secs)) => countdown(secs),
-        (None, None) => String::new(),
-    }
-}
-
-/// The short form of a breath cue: `Exhale` of "Exhale: round up", in capitals.
-fn short_cue(label: &str) -> String {
-    label
-        .split(':')
-        .next()
-        .unwrap_or(label)
-        .trim()
-        .to_uppercase()
-}
-
-/// The breath cue's short form, drawn large over the rep count (during paced reps that is
-/// what the user follows), with the letter size it gets: the same for every cue of the step
-/// so the screen does not jump between inhale and exhale.
-fn breath_word(view: &View, width: u16) -> Option<(String, PixelSize)> {
-    let word = short_cue(view.reps.as_ref()?.label?);
-    let WorkPlan::Paced { phases, .. } = &view.step.work else {
-        return None;
-    };
-    let longest = phases.iter().map(|p| short_cue(p).chars().count()).max()?;
-    let size = [(PixelSize::HalfHeight, 8), (PixelSize::Quadrant, 4)]
-        .into_iter()
-        .find(|(_, cols)| longest * cols <= usize::from(width))?;
-    (!word.is_empty()).then_some((word, size.0))
-}
-
-/// The line under the figure: the breath cue, or what the figure means.
-fn caption(view: &View) -> String {
-    match (view.phase, &view.reps) {
-        (Some(Phase::Work), Some(r)) if r.paced => match (r.label, &view.step.work) {
-            (Some(label), _) => label.to_string(),
-            (None, WorkPlan::Paced { tempo, .. }) => format!("one rep every {}", seconds(*tempo)),
-            (None, _) => format!("rep {} of {}", r.current, r.count),
-        },
-        (Some(Phase::Work), Some(_)) => "press Enter per rep".to_string(),
-        (Some(Phase::Work), None) => "seconds left".to_string(),
-        (Some(Phase::Prepare), _) => "get ready · Enter starts now".to_string(),
-        (Some(Phase::Switch), _) => match view.pass {
-            Some((_, _, label)) => format!("switch to: {label}"),
-            None => "switch".to_string(),
-        },
-        (Some(Phase::Rest), _) => "rest · Enter starts now".to_string(),
-        (None, _) => String::new(),
-    }
-}
-
-/// Time left as words, for the gauge and the paused overlay.
-pub fn left_text(view: &View) -> String {
-    match (&view.reps, view.remaining) {
-        (Some(r), None) => format!("{} of {} reps", r.current, r.count),
-        (_, Some(left)) => format!("{} left", clock(Duration::from_secs(ceil_secs(left)))),
-        (None, None) => String::new(),
-    }
-}
-
 /// The footer hints for this moment: Enter and +/- only where they do something.
-pub fn hints(view: &View) -> Vec<(&'static str, &'static str)> {
+pub fn hints(view: &View) -> Vec<Hint> {
     let counted = matches!(view.step.work, WorkPlan::Counted { .. });
+    let holds = matches!(view.step.work, WorkPlan::Hold(_));
     table_hints(Mode::Session, |action| match action {
         Action::TogglePause if view.paused => Some(Some("resume")),
         Action::Advance => match view.phase {
@@ -135,7 +40,7 @@ pub fn hints(view: &View) -> Vec<(&'static str, &'static str)> {
             Some(_) => Some(None),
         },
         Action::MoreTime => match view.phase {
-            Some(Phase::Work) if !holds(view.step) => None,
+            Some(Phase::Work) if !holds => None,
             Some(Phase::Switch) | None => None,
             Some(_) => Some(None),
         },
@@ -143,147 +48,202 @@ pub fn hints(view: &View) -> Vec<(&'static str, &'static str)> {
     })
 }
 
-/// Rows given to each part of the full layout.
-#[derive(Debug, Default, Clone, Copy)]
-struct Rows {
-    progress: u16,
-    gap: u16,
-    band: u16,
-    big: u16,
-    cues: u16,
-    next: u16,
+/// Below this many rows of count, large letters are drawn in quadrants (half as wide), so
+/// they never outweigh the count.
+const WIDE_LETTERS_FROM: u16 = 10;
+
+/// The large-letter size `text` fits in `columns` with, if any: half-height letters when
+/// `wide`, else quadrants (both drawn with block elements every font has). Only characters
+/// the 8x8 font draws qualify; anything else stays a line of text.
+fn big_letters(text: &str, columns: u16, wide: bool) -> Option<PixelSize> {
+    let drawable = text
+        .chars()
+        .all(|c| c == ' ' || c.is_ascii_graphic() || ('\u{a1}'..='\u{ff}').contains(&c));
+    let letters = text.chars().count();
+    [(PixelSize::HalfHeight, 8), (PixelSize::Quadrant, 4)]
+        .into_iter()
+        .filter(|(size, _)| wide || *size == PixelSize::Quadrant)
+        .find(|(_, per)| drawable && letters * per <= usize::from(columns))
+        .map(|(size, _)| size)
 }
 
-fn allot(height: u16, cue_lines: u16) -> Rows {
-    // Always: header, band, big (>= 3), caption, gauge.
-    let mut rows = Rows {
-        band: 1,
-        ..Rows::default()
-    };
-    let fixed = |r: &Rows| 3 + r.progress + r.gap + r.band + r.cues + r.next;
-    let target = (height * 11 / 20).max(3);
-    let fits = |r: &Rows| height >= fixed(r) + target;
-    let try_add = |rows: &mut Rows, f: &dyn Fn(&mut Rows)| {
-        let mut next = *rows;
-        f(&mut next);
-        if fits(&next) {
-            *rows = next;
-        }
-    };
-    try_add(&mut rows, &|r| r.next = 1);
-    try_add(&mut rows, &|r| r.progress = 1);
-    try_add(&mut rows, &|r| r.band = 3);
-    for _ in 0..cue_lines {
-        try_add(&mut rows, &|r| r.cues += 1);
-    }
-    try_add(&mut rows, &|r| r.gap = 1);
-    rows.big = height.saturating_sub(fixed(&rows));
-    rows
-}
-
-/// The form cues shown: the step's, or during rest the next step's.
-fn cue_lines(view: &View, width: usize) -> Vec<Line<'static>> {
+/// The form cues shown: the step's, or during rest the next step's, each wrapped.
+fn cues(view: &View, columns: u16) -> Vec<Vec<String>> {
     let step = match (view.phase, view.next) {
         (Some(Phase::Rest), Some(next)) => next,
         _ => view.step,
     };
-    let mut lines = Vec::new();
-    for cue in &step.cues {
-        for (i, l) in wrap(cue, width.saturating_sub(4)).into_iter().enumerate() {
-            let lead = if i == 0 { "  • " } else { "    " };
-            lines.push(Line::raw(format!("{lead}{l}")));
-        }
+    step.cues
+        .iter()
+        .map(|cue| wrap(cue, usize::from(columns.saturating_sub(4))))
+        .collect()
+}
+
+/// What this moment needs, measured at `area`'s width.
+fn needs(view: &View, columns: u16, cues: &[Vec<String>]) -> Needs {
+    let side = words::side(view).map(|label| {
+        let lines = wrap(label, usize::from(columns)).len().max(1) as u16;
+        (
+            lines,
+            big_letters(label, columns, false).map(|_| BIG_TEXT_ROWS),
+        )
+    });
+    let breath = words::breath(view)
+        .is_some_and(|(_, widest)| big_letters(&"W".repeat(widest), columns, false).is_some());
+    Needs {
+        side,
+        breath,
+        caption: words::caption(view).map(|(_, kind)| kind),
+        cues: cues.iter().map(|lines| lines.len() as u16).collect(),
+        count_max: rows_for_width(&words::count(view), columns.saturating_sub(4)),
     }
-    lines
 }
 
 pub fn draw(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        draw_compact(view, area, buf, theme);
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
         return;
     }
-    let tone = tone(view);
-    let cues = cue_lines(view, usize::from(area.width));
-    let rows = allot(area.height, cues.len() as u16);
+    let cues = cues(view, area.width);
+    let rows = allot(area.height, &needs(view, area.width, &cues));
     let mut y = area.y;
-    let mut take = |h: u16| {
-        let r = Rect::new(area.x, y, area.width, h);
+    for part in PARTS {
+        let h = rows.get(part);
+        if h == 0 {
+            continue;
+        }
+        let rect = Rect::new(area.x, y, area.width, h);
         y += h;
-        r
-    };
-    let header = take(1);
-    draw_header(view, header, buf, theme);
-    let progress = take(rows.progress);
-    if !progress.is_empty() {
-        let inner = Rect::new(progress.x + 1, progress.y, progress.width - 2, 1);
-        bar(
-            inner,
+        draw_part(part, view, rect, buf, theme, &cues, &rows);
+    }
+}
+
+fn draw_part(
+    part: Part,
+    view: &View,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+    cues: &[Vec<String>],
+    rows: &Rows,
+) {
+    let tone = tone(view);
+    let columns = usize::from(area.width);
+    let wide = rows.get(Part::Count) >= WIDE_LETTERS_FROM;
+    match part {
+        Part::Header => draw_header(view, area, buf, theme),
+        Part::Progress => bar(
+            Rect::new(area.x + 1, area.y, area.width.saturating_sub(2), 1),
             buf,
             view.routine_progress,
             theme.strong(),
             theme.track(),
-        );
+        ),
+        Part::Gap => {}
+        Part::Band => {
+            buf.set_style(area, theme.band(tone));
+            Line::raw(words::band(view, columns)).render(
+                Rect::new(area.x, area.y + area.height / 2, area.width, 1),
+                buf,
+            );
+        }
+        Part::Side => {
+            let label = words::side(view).unwrap_or_default();
+            draw_large(label, area, buf, theme.strong(), wide);
+        }
+        Part::Breath => {
+            let word = words::breath(view).map(|(w, _)| w).unwrap_or_default();
+            draw_large(&word, area, buf, theme.accent(tone), wide);
+        }
+        Part::Count => {
+            let style = theme.accent(tone);
+            let text = words::count(view);
+            if area.height >= 3 && rows_for_width(&text, area.width.saturating_sub(4)) >= 3 {
+                let digits = Rect::new(area.x + 2, area.y, area.width - 4, area.height);
+                BigDigits::new(&text, style).render(digits, buf);
+            } else {
+                Line::styled(ellipsize(&words::count_line(view), columns), style)
+                    .centered()
+                    .render(
+                        Rect {
+                            height: 1,
+                            y: area.y + area.height / 2,
+                            ..area
+                        },
+                        buf,
+                    );
+            }
+        }
+        Part::Caption => {
+            if let Some((text, kind)) = words::caption(view) {
+                let style = match kind {
+                    layout::Caption::Guide => theme.accent(tone),
+                    layout::Caption::Filler => theme.dim(),
+                };
+                // A breath cue too long for the line is said by its short form.
+                let text = match short_cue(&text) {
+                    short if width(&text) > columns => short,
+                    _ => &text,
+                };
+                Line::styled(ellipsize(text, columns), style)
+                    .centered()
+                    .render(area, buf);
+            }
+        }
+        Part::Gauge => draw_gauge(view, area, buf, theme, tone),
+        Part::Cues => {
+            let mut lines = Vec::new();
+            for cue in cues {
+                for (i, l) in cue.iter().enumerate() {
+                    let lead = if i == 0 { "  • " } else { "    " };
+                    lines.push(Line::raw(format!("{lead}{l}")));
+                }
+            }
+            Paragraph::new(lines).render(area, buf);
+        }
+        Part::UpNext => draw_next(view, area, buf, theme),
     }
-    take(rows.gap);
-    let band = take(rows.band);
-    buf.set_style(band, theme.band(tone));
-    let band_line = Line::from(vec![
-        Span::raw(format!(" {} ", word(view))),
-        Span::raw("· "),
-        Span::raw(subject(view)),
-    ]);
-    band_line.render(
-        Rect::new(band.x, band.y + band.height / 2, band.width, 1),
-        buf,
-    );
-    let mut big = take(rows.big);
-    if let Some((word, pixel_size)) = breath_word(view, big.width)
-        && big.height >= 10
-    {
-        BigText::builder()
-            .pixel_size(pixel_size)
-            .style(theme.accent(tone))
-            .lines(vec![word.into()])
+}
+
+/// `text` in large letters when the area has the rows and they fit, else as centred lines.
+fn draw_large(text: &str, area: Rect, buf: &mut Buffer, style: ratatui::style::Style, wide: bool) {
+    match big_letters(text, area.width, wide) {
+        Some(size) if area.height >= BIG_TEXT_ROWS => BigText::builder()
+            .pixel_size(size)
+            .style(style)
+            .lines(vec![text.into()])
             .centered()
             .build()
-            .render(Rect { height: 4, ..big }, buf);
-        big.y += 5;
-        big.height -= 5;
-    }
-    let figure = figure(view);
-    let digits = Rect::new(big.x + 2, big.y, big.width - 4, big.height);
-    BigDigits::new(&figure, theme.accent(tone)).render(digits, buf);
-    let caption_area = take(1);
-    Line::styled(ellipsize(&caption(view), area.width), theme.accent(tone))
-        .centered()
-        .render(caption_area, buf);
-    let gauge = take(1);
-    draw_gauge(view, gauge, buf, theme, tone);
-    let cue_area = take(rows.cues);
-    if !cue_area.is_empty() {
-        Paragraph::new(cues).render(cue_area, buf);
-    }
-    let next = take(rows.next);
-    if !next.is_empty() {
-        draw_next(view, next, buf, theme);
+            .render(area, buf),
+        _ => {
+            let lines: Vec<Line> = wrap(text, usize::from(area.width))
+                .into_iter()
+                .map(|l| Line::styled(l, style).centered())
+                .collect();
+            Paragraph::new(lines).render(area, buf);
+        }
     }
 }
 
 fn draw_header(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let left = Line::from(vec![
-        Span::styled(format!(" {}", view.routine), theme.strong()),
-        Span::styled(
-            format!(" · step {} of {}", view.step_index + 1, view.step_count),
-            theme.dim(),
-        ),
-    ]);
+    let step = format!(" · step {} of {}", view.step_index + 1, view.step_count);
     let right = format!(
         "{} done · {} left ",
         clock(view.elapsed),
-        clock(Duration::from_secs(ceil_secs(view.remaining_total)))
+        clock(std::time::Duration::from_secs(ceil_secs(
+            view.remaining_total
+        )))
     );
-    let right_w = right.chars().count() as u16;
-    if left.width() as u16 + right_w < area.width {
+    let columns = usize::from(area.width);
+    let name_room = columns.saturating_sub(width(&step) + 1);
+    let left = Line::from(vec![
+        Span::styled(
+            format!(" {}", ellipsize(view.routine, name_room)),
+            theme.strong(),
+        ),
+        Span::styled(step, theme.dim()),
+    ]);
+    if left.width() + width(&right) < columns {
         // A span, not a styled line: the line's style would cover the whole row.
         Line::from(Span::styled(right, theme.dim()))
             .right_aligned()
@@ -293,11 +253,11 @@ fn draw_header(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
 }
 
 fn draw_gauge(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme, tone: Tone) {
-    let label = match (&view.reps, view.phase) {
-        (Some(_), _) => left_text(view),
-        _ => String::new(),
+    let label = match view.reps {
+        Some(_) => words::left(view),
+        None => String::new(),
     };
-    let label_w = label.chars().count() as u16;
+    let label_w = width(&label) as u16;
     let room = area
         .width
         .saturating_sub(4 + label_w + u16::from(label_w > 0));
@@ -308,42 +268,36 @@ fn draw_gauge(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme, tone: To
         theme.accent(tone),
         theme.track(),
     );
-    if label_w > 0 {
+    if label_w > 0 && room > 0 {
         let x = area.x + 3 + room;
         buf.set_stringn(x, area.y, &label, usize::from(label_w), theme.strong());
     }
 }
 
 fn draw_next(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let line = match (view.phase, view.next) {
-        (Some(Phase::Rest), Some(next)) => Line::from(vec![
-            Span::styled(" Up next: ", theme.dim()),
-            Span::styled(next.name.clone(), theme.strong()),
-            Span::styled(format!(" · {}", work_text(next)), theme.dim()),
-        ]),
-        (_, Some(next)) => Line::from(vec![
-            Span::styled(" Up next: ", theme.dim()),
-            Span::raw(next.name.clone()),
-        ]),
-        (_, None) => Line::styled(" Last step", theme.dim()),
+    let (name, amount) = match up_next(view) {
+        UpNext::Pass(name, amount) | UpNext::Step(name, amount) => (name, amount),
+        UpNext::End => {
+            Line::styled(" Last step", theme.dim()).render(area, buf);
+            return;
+        }
+    };
+    let head = " Up next: ";
+    let tail = format!(" ({amount})");
+    let room = usize::from(area.width).saturating_sub(width(head) + width(&tail));
+    let line = if room >= 3 {
+        Line::from(vec![
+            Span::styled(head, theme.dim()),
+            Span::styled(ellipsize(name, room), theme.strong()),
+            Span::styled(tail, theme.dim()),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled(head, theme.dim()),
+            Span::styled(name.to_string(), theme.strong()),
+        ])
     };
     line.render(area, buf);
-}
-
-/// Step name and time left when the terminal is too small for the full layout.
-fn draw_compact(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let tone = tone(view);
-    let figure = match &view.reps {
-        Some(_) => figure(view),
-        None => left_text(view),
-    };
-    let lines = vec![
-        Line::styled(word(view), theme.band(tone)),
-        Line::styled(subject(view), theme.strong()),
-        Line::styled(figure, theme.accent(tone)),
-        Line::styled(caption(view), theme.dim()),
-    ];
-    Paragraph::new(lines).render(area, buf);
 }
 
 #[cfg(test)]
@@ -351,23 +305,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_countdown_keeps_most_of_a_tall_screen() {
-        let rows = allot(30, 8);
-        assert!(rows.big >= 13, "{rows:?}");
-        assert_eq!(rows.band, 3);
-        assert_eq!(rows.next + rows.progress, 2);
-    }
-
-    #[test]
-    fn small_screens_keep_the_essentials() {
-        let rows = allot(7, 8);
-        assert_eq!(rows.big, 3);
-        assert_eq!((rows.cues, rows.band), (0, 1));
-        let rows = allot(16, 8);
-        assert!(rows.big >= 7, "{rows:?}");
-        assert_eq!(
-            3 + rows.progress + rows.gap + rows.band + rows.cues + rows.next + rows.big,
-            16
-        );
+    fn large_letters_shrink_to_quadrants_then_give_up() {
+        assert_eq!(big_letters("Left", 32, true), Some(PixelSize::HalfHeight));
+        assert_eq!(big_letters("Left", 32, false), Some(PixelSize::Quadrant));
+        assert_eq!(big_letters("Left", 31, true), Some(PixelSize::Quadrant));
+        assert_eq!(big_letters("Left", 15, true), None);
+        assert_eq!(big_letters("Links", 80, true), Some(PixelSize::HalfHeight));
+        assert_eq!(big_letters("左", 80, true), None);
     }
 }
