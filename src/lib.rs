@@ -12,6 +12,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod cues;
+pub mod figure;
 pub mod history;
 pub mod listing;
 pub mod paths;

@@ -97,7 +97,7 @@ pub fn read_limited(path: &Path) -> Result<String, String> {
 }
 
 /// `read_limited`, with the position of a bad byte kept apart for a located error.
-fn read_text(path: &Path) -> Result<String, (Option<Pos>, String)> {
+pub(crate) fn read_text(path: &Path) -> Result<String, (Option<Pos>, String)> {
     let file = std::fs::File::open(path).map_err(|e| (None, format!("cannot open: {e}")))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)

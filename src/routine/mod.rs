@@ -9,7 +9,8 @@ mod model;
 mod validate;
 
 pub use catalog::{Catalog, Entry, Source, builtin_source, builtins};
+pub(crate) use load::read_text;
 pub use load::{LoadError, MAX_FILE_BYTES, Problem, load_file, parse, parse_ron, read_limited};
-pub use locate::{Pos, locate_field};
+pub use locate::{Pos, Seg, locate, locate_field, token_at};
 pub use model::{Kind, Routine, Step, Work};
 pub use validate::MAX_TIMING_SECS;
