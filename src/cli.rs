@@ -30,6 +30,9 @@ pub struct CoachArgs {
     /// Multiply every hold, rest and tempo by F (0.25 to 4).
     #[arg(long, global = true, value_name = "F", value_parser = parse_scale)]
     pub scale: Option<f64>,
+    /// Show each move's figure as a still pose, never animated (as `motion: false`).
+    #[arg(long, global = true)]
+    pub still: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -50,12 +53,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Check routine files; prints `ok` per good file and every error of bad ones.
+    /// Check routine and figure files; prints `ok` per good file and every error of bad ones.
     ///
-    /// Errors read `FILE:LINE:COLUMN: step N ("name"), field: what is wrong`. The exit status
-    /// is 1 when any file has an error.
+    /// Errors read `FILE:LINE:COLUMN: step N ("name"), field: what is wrong`. A routine's
+    /// `figure:` must name a built-in figure, one of yours, or one of the figure files given.
+    /// The exit status is 1 when any file has an error.
     Validate {
-        /// Routine files (.ron) to check.
+        /// Routine or figure files (.ron) to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -86,6 +90,21 @@ pub enum Command {
         /// A routine id or a path to a .ron file (a built-in is copied first).
         routine: String,
     },
+    /// List the figures that show each move, or play one in the terminal.
+    ///
+    /// With no FIGURE: the built-in figures and yours (`figures/*.ron` in the config dir),
+    /// with their view, motion and source. With one: plays it at a steady tempo, changing
+    /// side (or direction) every two reps; Space pauses, q quits.
+    Figures {
+        /// A figure id, or a path to a figure file, to play.
+        figure: Option<String>,
+        /// Print the list as JSON.
+        #[arg(long, conflicts_with = "figure")]
+        json: bool,
+        /// Seconds per rep when playing (default: 1.5 s per key pose).
+        #[arg(long, value_name = "SECS", requires = "figure", value_parser = parse_tempo)]
+        tempo: Option<f64>,
+    },
     /// Print the effective configuration and where each value came from.
     Config,
     /// Print a shell completion script.
@@ -106,6 +125,15 @@ pub struct RunArgs {
     /// scripts should send an empty line per rep before closing stdin.
     #[arg(long)]
     pub plain: bool,
+}
+
+fn parse_tempo(s: &str) -> Result<f64, String> {
+    let f: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if f.is_finite() && (0.5..=60.0).contains(&f) {
+        Ok(f)
+    } else {
+        Err(format!("must be from 0.5 to 60 seconds, got {s}"))
+    }
 }
 
 fn parse_scale(s: &str) -> Result<f64, String> {

@@ -36,6 +36,8 @@ pub struct ConfigFile {
     pub speech: Option<Vec<String>>,
     pub confirm_quit: Option<bool>,
     pub theme: Option<Theme>,
+    /// Animate the figure of each move; `false` shows still poses only.
+    pub motion: Option<bool>,
 }
 
 /// The settings in force: the file over the defaults.
@@ -47,6 +49,7 @@ pub struct Config {
     pub speech: Option<Vec<String>>,
     pub confirm_quit: bool,
     pub theme: Theme,
+    pub motion: bool,
     /// The file these came from, when there was one.
     pub source: Option<PathBuf>,
     /// What the file set, for `limberup config` to say where each value came from.
@@ -73,6 +76,7 @@ impl Config {
             speech: file.speech.clone().filter(|argv| !argv.is_empty()),
             confirm_quit: file.confirm_quit.unwrap_or(true),
             theme: file.theme.unwrap_or_default(),
+            motion: file.motion.unwrap_or(true),
             source,
             file,
         }
@@ -161,6 +165,7 @@ impl Config {
                 f.confirm_quit.is_some(),
             ),
             ("theme", format!("{:?}", self.theme), f.theme.is_some()),
+            ("motion", self.motion.to_string(), f.motion.is_some()),
         ];
         let width = rows
             .iter()

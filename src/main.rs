@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use limberup::app::Context;
 use limberup::cli::{Cli, CoachArgs, Command, RunArgs};
+use limberup::figure::Library;
 use limberup::paths::Paths;
 use limberup::routine::LoadError;
 use limberup::session::Plan;
@@ -67,6 +68,14 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Validate { files }) => validate(&files),
+        Some(Command::Figures {
+            figure: None, json, ..
+        }) => figures(&ctx()?, json),
+        Some(Command::Figures {
+            figure: Some(id),
+            tempo,
+            ..
+        }) => play_figure(&ctx()?, &coach, &id, tempo),
         None => picker(&ctx()?, &coach),
         Some(Command::Run(args)) => run(&ctx()?, &coach, &args),
         Some(Command::List { json }) => list(&ctx()?, &coach, json),
@@ -88,7 +97,7 @@ fn run(ctx: &Context, coach: &CoachArgs, args: &RunArgs) -> anyhow::Result<ExitC
     if args.plain || !io::stdout().is_terminal() {
         return plain::run(ctx, &args.routine, coach);
     }
-    let entry = ctx.catalog.resolve(&args.routine)?;
+    let entry = ctx.resolve(&args.routine)?;
     let code = tui::run(ctx, coach, tui::Start::Routine(Box::new(entry)))?;
     Ok(ExitCode::from(code))
 }
@@ -123,7 +132,7 @@ fn list(ctx: &Context, coach: &CoachArgs, json: bool) -> anyhow::Result<ExitCode
 }
 
 fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::Result<ExitCode> {
-    let entry = ctx.catalog.resolve(routine)?;
+    let entry = ctx.resolve(routine)?;
     let plan = Plan::new(&entry.id, &entry.routine, &ctx.plan_options(coach.scale));
     emit(&if json {
         listing::plan_json(&plan)
@@ -137,7 +146,8 @@ fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::
 /// any file is bad.
 fn validate(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut bad = 0;
-    for checked in listing::validate(files) {
+    let figures = Library::load(Paths::from_env().figures_dir().as_deref());
+    for checked in listing::validate(files, &figures) {
         match checked.error {
             None => emit(&format!("{}: ok\n", checked.path.display()))?,
             Some(error) => {
@@ -153,6 +163,39 @@ fn validate(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         say(&format!("{bad} of {} files have errors", files.len()));
     }
     Ok(ExitCode::FAILURE)
+}
+
+/// `figures`: every figure, built-in and the user's; files with errors are named on stderr.
+fn figures(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
+    for err in &ctx.figures.errors {
+        say(&format!("skipped {}, which has errors:", err.origin));
+        let _ = writeln!(
+            io::stderr().lock(),
+            "  {}",
+            err.to_string().replace('\n', "\n  ")
+        );
+    }
+    let entries = &ctx.figures.entries;
+    emit(&if json {
+        listing::figures_json(entries)
+    } else {
+        listing::figures_table(entries)
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `figures ID`: plays one figure full screen (needs a terminal).
+fn play_figure(
+    ctx: &Context,
+    coach: &CoachArgs,
+    id: &str,
+    tempo: Option<f64>,
+) -> anyhow::Result<ExitCode> {
+    let entry = ctx.figures.resolve(id)?;
+    if !io::stdout().is_terminal() {
+        anyhow::bail!("playing a figure needs a terminal; `limberup figures` lists them");
+    }
+    Ok(ExitCode::from(tui::play_figure(ctx, coach, entry, tempo)?))
 }
 
 fn export(ctx: &Context, routine: &str) -> anyhow::Result<ExitCode> {

@@ -7,7 +7,7 @@ use limberup::config::{Config, Theme};
 use limberup::paths::Paths;
 use limberup::session::Timings;
 
-const FULL: &str = r#"Config(prepare_secs: 5, rest_secs: 10, switch_secs: 3, bell: true, check_in: true, speech: ["espeak-ng", "-s", "150"], confirm_quit: true, theme: Default)"#;
+const FULL: &str = r#"Config(prepare_secs: 5, rest_secs: 10, switch_secs: 3, bell: true, check_in: true, speech: ["espeak-ng", "-s", "150"], confirm_quit: true, theme: Default, motion: true)"#;
 
 fn parse(text: &str) -> Result<Config, String> {
     Config::parse(text, Path::new("/c/config.ron")).map_err(|e| e.to_string())
@@ -49,7 +49,7 @@ fn unknown_fields_are_located_errors() {
         parse("Config(\n    bel: true,\n)").unwrap_err(),
         "/c/config.ron:2:5: bel: unknown field `bel` in `Config`; expected one of \
          `prepare_secs`, `rest_secs`, `switch_secs`, `bell`, `check_in`, `speech`, \
-         `confirm_quit`, `theme` (did you mean `bell`?)"
+         `confirm_quit`, `theme`, `motion` (did you mean `bell`?)"
     );
 }
 
@@ -111,6 +111,7 @@ fn the_report_says_where_each_value_came_from() {
          \x20   speech: [\"say\"],    // from /home/u/.config/limberup/config.ron\n\
          \x20   confirm_quit: true, // default\n\
          \x20   theme: Default,     // default\n\
+         \x20   motion: true,       // default\n\
          )\n"
     );
     // The report is itself a valid config with the same effect.

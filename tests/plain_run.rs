@@ -317,8 +317,8 @@ fn a_bad_config_stops_every_command_with_its_location() {
     let path = sb.write_config("Config(\n    rest_secs: 10,\n    bel: true,\n)\n");
     let expected = format!(
         "limberup: {}:3:5: bel: unknown field `bel` in `Config`; expected one of `prepare_secs`, \
-         `rest_secs`, `switch_secs`, `bell`, `check_in`, `speech`, `confirm_quit`, `theme` \
-         (did you mean `bell`?)\n",
+         `rest_secs`, `switch_secs`, `bell`, `check_in`, `speech`, `confirm_quit`, `theme`, \
+         `motion` (did you mean `bell`?)\n",
         path.display()
     );
     for args in [

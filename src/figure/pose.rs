@@ -71,8 +71,8 @@ impl Pose {
         out
     }
 
-    /// The pose `t` (0..=1) of the way from `self` to `to`, exactly `self` at 0 and `to` at
-    /// 1. Each joint heads for the straight-line blend of its two places but is held at its
+    /// The pose `t` (0..=1) of the way from `self` to `to`: exactly `self` at 0, `to` at 1.
+    /// Each joint heads for the straight-line blend of its two places but is held at its
     /// bone's length from its (already blended) parent: a hand or knee that stays put in both
     /// poses stays put throughout, and a limb swinging round keeps its length instead of
     /// shrinking through the chord. A bone turning more than `SWING` turns by angle instead
@@ -171,7 +171,10 @@ mod tests {
         let mid = a.blend(&b, 0.5);
         for j in Joint::ALL {
             let (p, q) = (a.get(j), mid.get(j));
-            assert!((q.x - p.x - 15.0).abs() < 1e-9 && (q.y - p.y + 3.0).abs() < 1e-9, "{j:?}");
+            assert!(
+                (q.x - p.x - 15.0).abs() < 1e-9 && (q.y - p.y + 3.0).abs() < 1e-9,
+                "{j:?}"
+            );
         }
     }
 

@@ -1,17 +1,21 @@
 //! What the read-only commands print: `list`, `plan`, `validate`. Pure rendering into
 //! strings (tables for people, JSON for scripts) from the catalog and `session::Plan`.
 
+mod figures;
 mod plan;
 
+use std::io::Read;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use serde::Serialize;
 
 use crate::clock::clock_tenths as clock;
-use crate::routine::{Entry, Kind, load_file};
+use crate::figure::{self, Library};
+use crate::routine::{Entry, Kind, LoadError, load_file, read_limited};
 use crate::session::{Plan, PlanOptions};
 
+pub use figures::{figures_json, figures_table};
 pub use plan::{plan_json, plan_table};
 
 /// Seconds for JSON: an integer when whole, so scripts see `372`, not `372.0`.
@@ -131,12 +135,54 @@ pub struct Checked {
     pub error: Option<String>,
 }
 
-/// Loads each file as a routine, keeping every problem found.
-pub fn validate(paths: &[PathBuf]) -> impl Iterator<Item = Checked> + '_ {
-    paths.iter().map(|path| Checked {
-        path: path.clone(),
-        error: load_file(path).err().map(|e| e.to_string()),
-    })
+/// How much of a file is read to tell a figure from a routine.
+const SNIFF_BYTES: u64 = 64 * 1024;
+
+/// Checks each file as a routine or, when its top level is `Figure(...)`, as a figure,
+/// keeping every problem found. A routine's `figure:` may name a figure of `figures` or one
+/// of the good figure files among `paths`.
+pub fn validate(paths: &[PathBuf], figures: &Library) -> Vec<Checked> {
+    let mut known = figures.clone();
+    let read: Vec<Option<Result<(), LoadError>>> = paths
+        .iter()
+        .map(|path| {
+            let mut head = Vec::new();
+            let file = std::fs::File::open(path).ok()?;
+            file.take(SNIFF_BYTES).read_to_end(&mut head).ok()?;
+            if !figure::is_figure_text(&String::from_utf8_lossy(&head)) {
+                return None;
+            }
+            Some(figure::load_file(path).map(|figure| {
+                let id = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+                known.add(figure::Entry {
+                    id: id.unwrap_or_default(),
+                    figure,
+                    source: crate::routine::Source::File(path.clone()),
+                });
+            }))
+        })
+        .collect();
+    paths
+        .iter()
+        .zip(read)
+        .map(|(path, figure)| {
+            let result = figure.unwrap_or_else(|| check_routine_file(path, &known));
+            Checked {
+                path: path.clone(),
+                error: result.err().map(|e| e.to_string()),
+            }
+        })
+        .collect()
+}
+
+fn check_routine_file(path: &std::path::Path, figures: &Library) -> Result<(), LoadError> {
+    let routine = load_file(path)?;
+    if routine.steps.iter().all(|s| s.figure.is_none()) {
+        return Ok(());
+    }
+    let origin = path.display().to_string();
+    let text = read_limited(path).map_err(|msg| LoadError::single(&origin, msg))?;
+    figure::check_routine(&text, &origin, &routine, figures)
 }
 
 #[cfg(test)]

@@ -99,6 +99,12 @@ fn started(seg: &Segment, plan: &Plan) -> String {
     }
 }
 
+/// What the step's figure shows, in one sentence, when the step begins.
+fn pose(step: &StepPlan) -> Option<String> {
+    let text = step.figure.as_deref().and_then(crate::figure::describe)?;
+    Some(format!("Pose: {text}"))
+}
+
 /// The form cues of a step, on a line of their own when the step begins.
 fn form(step: &StepPlan) -> Option<String> {
     (!step.cues.is_empty()).then(|| format!("Form: {}", step.cues.join("; ")))
@@ -126,10 +132,10 @@ pub fn describe(events: &[Event], before: Option<Segment>, session: &Session) ->
             Event::Started(next) => {
                 seg = Some(next);
                 lines.push(started(&next, plan));
-                if plan.segments.get(plan.step_starts[next.step]) == Some(&next)
-                    && let Some(line) = form(&plan.steps[next.step])
-                {
-                    lines.push(line);
+                if plan.segments.get(plan.step_starts[next.step]) == Some(&next) {
+                    let step = &plan.steps[next.step];
+                    lines.extend(pose(step));
+                    lines.extend(form(step));
                 }
             }
             Event::Beat { rep, phase } => {

@@ -1,0 +1,252 @@
+//! `limberup figures ID`: one figure played full screen so its author can watch it move, at
+//! a steady tempo and on the other side (or the other way) every two reps. Space pauses, q
+//! quits; frames come only while the figure moves, at most `MAX_FPS` a second.
+
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use signal_hook::consts::{SIGCONT, SIGTSTP};
+
+use super::figure::{FigureWidget, MIN_SIZE, marker_for};
+use super::terminal::{self, Msg};
+use super::theme::Theme;
+use super::widgets::{ellipsize, hints};
+use crate::app::Context;
+use crate::cli::CoachArgs;
+use crate::figure::{Beat, Entry, PassMode, Playback, View};
+
+/// The time per key pose when no `--tempo` is given: slow enough to see each pose.
+const SECS_PER_POSE: f64 = 1.5;
+
+/// What a key asks of the loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reply {
+    Continue,
+    Quit(u8),
+    Suspend,
+}
+
+/// A figure being played, and how it is drawn.
+pub struct Player {
+    entry: Entry,
+    playback: Playback,
+    still: bool,
+    theme: Theme,
+    marker: Marker,
+}
+
+impl Player {
+    /// Plays `entry` from `now`, a rep every `rep` (`None`: 1.5 s per key pose); `still`
+    /// shows the still pose only.
+    pub fn new(
+        entry: Entry,
+        rep: Option<Duration>,
+        still: bool,
+        theme: Theme,
+        marker: Marker,
+        now: Instant,
+    ) -> Player {
+        let poses = entry.figure.motion().count().max(1);
+        let rep = rep.unwrap_or_else(|| Duration::from_secs_f64(SECS_PER_POSE * poses as f64));
+        Player {
+            playback: Playback::new(&entry.figure, rep, now),
+            entry,
+            still,
+            theme,
+            marker,
+        }
+    }
+
+    pub fn key(&mut self, key: &KeyEvent, now: Instant) -> Reply {
+        if key.kind != KeyEventKind::Press {
+            return Reply::Continue;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('c') if ctrl => Reply::Quit(130),
+            KeyCode::Char('z') if ctrl => Reply::Suspend,
+            KeyCode::Char('q') | KeyCode::Esc => Reply::Quit(0),
+            KeyCode::Char(' ') | KeyCode::Char('p') => {
+                self.playback.toggle_pause(now);
+                Reply::Continue
+            }
+            _ => Reply::Continue,
+        }
+    }
+
+    /// Pauses unless already paused (before a suspend: `fg` comes back paused).
+    pub fn hold(&mut self, now: Instant) {
+        if !self.playback.is_paused() {
+            self.playback.toggle_pause(now);
+        }
+    }
+
+    /// When the next frame is due; `None` while nothing moves.
+    pub fn next_wakeup(&self, now: Instant) -> Option<Instant> {
+        (!self.still)
+            .then(|| self.playback.next_frame(now))
+            .flatten()
+    }
+
+    fn beat(&self, now: Instant) -> Option<Beat> {
+        (!self.still).then(|| self.playback.beat(now)).flatten()
+    }
+
+    fn mode(&self, now: Instant) -> PassMode {
+        self.entry.figure.pass_mode(self.playback.pass(now))
+    }
+
+    /// What the status line says: where the figure is heading, the rep and the pass.
+    fn status(&self, now: Instant) -> String {
+        let figure = &self.entry.figure;
+        let mode = self.mode(now);
+        let beat = self.beat(now);
+        let pass = match mode {
+            PassMode::AsDrawn => "as drawn",
+            PassMode::Mirrored => "mirrored: the other side",
+            PassMode::Reversed => "reversed: the other way",
+        };
+        match beat {
+            None => format!("still pose: {}", figure.still_name()),
+            Some(_) => {
+                let paused = if self.playback.is_paused() {
+                    " · paused"
+                } else {
+                    ""
+                };
+                format!(
+                    "→ {} · rep {} · {pass}{paused}",
+                    figure.heading(beat, mode),
+                    self.playback.rep(now)
+                )
+            }
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, now: Instant) {
+        let area = frame.area();
+        let buf = frame.buffer_mut();
+        let theme = &self.theme;
+        let figure = &self.entry.figure;
+        let view = match figure.view {
+            View::Side => "side view",
+            View::Front => "front view",
+        };
+        let title = format!(
+            " {} · {} · {view} · {}",
+            figure.name, self.entry.id, self.entry.source
+        );
+        put(
+            buf,
+            area,
+            area.y,
+            Line::styled(ellipsize(&title, area.width), theme.strong()),
+        );
+        let keys = [("q", "quit"), ("Space", "pause")];
+        let keys = if self.still { &keys[..1] } else { &keys[..] };
+        put(
+            buf,
+            area,
+            area.bottom().saturating_sub(1),
+            hints(theme, keys, area.width),
+        );
+        if area.height < MIN_SIZE.1 + 4 {
+            return;
+        }
+        let status = format!(" {}", self.status(now));
+        put(
+            buf,
+            area,
+            area.bottom() - 3,
+            Line::from(Span::raw(ellipsize(&status, area.width))),
+        );
+        let about = format!(" {}", figure.description);
+        put(
+            buf,
+            area,
+            area.bottom() - 2,
+            Line::styled(ellipsize(&about, area.width), theme.dim()),
+        );
+        let stage = Rect::new(
+            area.x + 1,
+            area.y + 1,
+            area.width.saturating_sub(2),
+            area.height - 4,
+        );
+        let pose = figure.pose_at(self.beat(now), self.mode(now));
+        FigureWidget {
+            pose: &pose,
+            frame: figure.frame(),
+            view: figure.view,
+            marker: self.marker,
+            ink: theme.figure_ink(),
+        }
+        .render(stage, buf);
+    }
+}
+
+/// Draws `content` on row `y` of `area`, if there is one.
+fn put(buf: &mut Buffer, area: Rect, y: u16, content: Line) {
+    if y >= area.y && y < area.bottom() {
+        content.render(Rect::new(area.x, y, area.width, 1), buf);
+    }
+}
+
+/// Plays `entry` until q (exit 0), Ctrl-C (130) or a signal (128 + it).
+pub fn play(
+    ctx: &Context,
+    coach: &CoachArgs,
+    entry: Entry,
+    tempo: Option<f64>,
+) -> anyhow::Result<u8> {
+    let theme = Theme::from_env(ctx.config.theme);
+    let marker = marker_for(std::env::var("TERM").ok().as_deref());
+    let still = coach.still || !ctx.config.motion;
+    let rep = tempo.map(Duration::from_secs_f64);
+    let (tx, rx) = terminal::channel_with_signals().context("cannot catch signals")?;
+    let _guard = terminal::Guard;
+    let mut term = terminal::enter().context("cannot set up the terminal")?;
+    terminal::forward_input(tx).context("cannot read the keyboard")?;
+    let mut player = Player::new(entry, rep, still, theme, marker, Instant::now());
+    let code = loop {
+        let now = Instant::now();
+        if let Err(e) = term.draw(|frame| player.draw(frame, now)) {
+            terminal::restore();
+            return Err(e).context("lost the terminal");
+        }
+        let msg = match player.next_wakeup(Instant::now()) {
+            Some(at) => rx.recv_timeout(at.saturating_duration_since(Instant::now())),
+            None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        let reply = match msg {
+            Ok(Msg::Input(Event::Key(key))) => player.key(&key, Instant::now()),
+            Ok(Msg::Signal(SIGTSTP)) => Reply::Suspend,
+            Ok(Msg::Signal(SIGCONT)) => {
+                let _ = terminal::redraw_all(&mut term);
+                Reply::Continue
+            }
+            Ok(Msg::Signal(sig)) => Reply::Quit(128 + sig.clamp(0, 127) as u8),
+            Ok(Msg::InputGone(_)) | Err(RecvTimeoutError::Disconnected) => Reply::Quit(1),
+            Ok(Msg::Input(_)) | Err(RecvTimeoutError::Timeout) => Reply::Continue,
+        };
+        match reply {
+            Reply::Continue => {}
+            Reply::Quit(code) => break code,
+            Reply::Suspend => {
+                player.hold(Instant::now());
+                terminal::suspend(&mut term).context("cannot suspend")?;
+            }
+        }
+    };
+    terminal::restore();
+    terminal::release(term);
+    Ok(code)
+}
