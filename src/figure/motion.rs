@@ -211,6 +211,9 @@ impl Figure {
     /// `ceil(x)`, eased, with `x = 0` and `x = K` both the last key pose (the loop closes).
     fn on_cycle(&self, x: f64) -> Pose {
         let k = self.motion.len();
+        if k == 1 {
+            return self.poses[self.motion[0]].1;
+        }
         let x = x.rem_euclid(k as f64);
         let stretch = (x.floor() as usize).min(k - 1);
         let local = x - stretch as f64;

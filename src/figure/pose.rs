@@ -109,7 +109,54 @@ impl Pose {
             };
             out.joints[i] = out.joints[p].plus(bone);
         }
+        out.pin_limbs(self, to, t);
         out
+    }
+
+    /// Keeps a hand, foot or knee that rests at the same place in both poses exactly there,
+    /// bending the limb to reach it (its length blended, its elbow or knee on the side both
+    /// poses bend it): small drifts up the body must not make it slide along the floor.
+    fn pin_limbs(&mut self, a: &Pose, b: &Pose, t: f64) {
+        use Joint::*;
+        let limbs = [
+            (ShoulderL, ElbowL, HandL, None),
+            (ShoulderR, ElbowR, HandR, None),
+            (HipL, KneeL, FootL, Some(ToeL)),
+            (HipR, KneeR, FootR, Some(ToeR)),
+        ];
+        let still = |j: Joint| a.get(j).minus(b.get(j)).length() < PINNED;
+        let length = |p: Joint, c: Joint| {
+            let (la, lb) = (
+                a.get(c).minus(a.get(p)).length(),
+                b.get(c).minus(b.get(p)).length(),
+            );
+            la + (lb - la) * t
+        };
+        for (root, mid, end, tip) in limbs {
+            let end_was = self.get(end);
+            if still(mid) {
+                self.set(mid, a.get(mid).lerp(b.get(mid), t));
+            }
+            if !still(end) {
+                continue;
+            }
+            let target = a.get(end).lerp(b.get(end), t);
+            let side = |p: &Pose| {
+                let (r, m, e) = (p.get(root), p.get(mid), p.get(end));
+                cross(e.minus(r), m.minus(r)).signum()
+            };
+            if !still(mid) && side(a) == side(b) {
+                let (l1, l2) = (length(root, mid), length(mid, end));
+                if let Some(at) = bend(self.get(root), target, l1, l2, side(a)) {
+                    self.set(mid, at);
+                }
+            }
+            self.set(end, target);
+            if let Some(tip) = tip {
+                let offset = self.get(tip).minus(end_was);
+                self.set(tip, target.plus(offset));
+            }
+        }
     }
 
     /// The smallest box holding every joint, as (min, max) corners.
@@ -122,6 +169,30 @@ impl Pose {
         }
         (lo, hi)
     }
+}
+
+/// A joint closer than this to its place in the other pose counts as resting there.
+const PINNED: f64 = 0.05;
+
+fn cross(a: Point, b: Point) -> f64 {
+    a.x * b.y - a.y * b.x
+}
+
+/// The middle joint of a two-bone limb from `root` to `end`, on `side` (the sign of the
+/// cross product of root->end and root->middle); `None` when the bones cannot reach.
+fn bend(root: Point, end: Point, l1: f64, l2: f64, side: f64) -> Option<Point> {
+    let d = end.minus(root);
+    let dist = d.length();
+    if dist < TINY || dist > l1 + l2 || dist < (l1 - l2).abs() {
+        return None;
+    }
+    let along = (l1 * l1 - l2 * l2 + dist * dist) / (2.0 * dist);
+    let up = (l1 * l1 - along * along).max(0.0).sqrt() * side;
+    let (ux, uy) = (d.x / dist, d.y / dist);
+    Some(Point::new(
+        root.x + ux * along - uy * up,
+        root.y + uy * along + ux * up,
+    ))
 }
 
 /// The signed angle from `a` to `b`, in (-pi, pi].
