@@ -12,13 +12,15 @@ fn view_label(view: View) -> &'static str {
     }
 }
 
-/// The motion in words: `cat → cow`, or `still` for a single pose.
+/// The motion in words: `cat → cow`, `still` for a single pose, first and last of a long one.
 fn motion_label(entry: &Entry) -> String {
-    let figure = &entry.figure;
-    if figure.moves() {
-        figure.motion().collect::<Vec<_>>().join(" → ")
-    } else {
-        "still".to_string()
+    let names: Vec<&str> = entry.figure.motion().collect();
+    match names.as_slice() {
+        [_] => "still".to_string(),
+        [first, .., last] if names.len() > 4 => {
+            format!("{first} → … → {last} ({} poses)", names.len())
+        }
+        _ => names.join(" → "),
     }
 }
 
