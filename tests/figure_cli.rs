@@ -216,3 +216,16 @@ fn validate_checks_figure_files_too() {
     assert_eq!((code, err.as_str()), (0, ""));
     assert_eq!(out, format!("{}: ok\n", good.display()));
 }
+
+#[test]
+fn the_annotated_figure_in_the_readme_is_valid() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let block = readme
+        .split("### An annotated figure\n\n```ron\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README's annotated figure");
+    let figure = limberup::figure::parse(block, "README.md").unwrap();
+    assert_eq!(figure.name, "Wave");
+    assert_eq!(figure.motion().collect::<Vec<_>>(), ["out", "in"]);
+}
