@@ -49,6 +49,18 @@ fn apart(a: &Pose, b: &Pose) -> f64 {
         .fold(0.0, f64::max)
 }
 
+/// The largest step any joint took across or up/down from one pose to the other.
+fn moved(a: &Pose, b: &Pose) -> f64 {
+    Joint::ALL
+        .into_iter()
+        .map(|j| {
+            (a.get(j).x - b.get(j).x)
+                .abs()
+                .max((a.get(j).y - b.get(j).y).abs())
+        })
+        .fold(0.0, f64::max)
+}
+
 fn key(figure: &Figure, i: usize) -> Pose {
     let name = figure.motion().nth(i).unwrap().to_string();
     *figure.pose(&name).unwrap()
@@ -308,29 +320,118 @@ fn playback_keeps_time_pauses_and_changes_pass_every_two_reps() {
     // Paused for 10 s: time stands still, and no frames are asked for.
     let (at_1000, at_1500) = (play.beat(t0 + ms(1000)), play.beat(t0 + ms(1500)));
     play.toggle_pause(t0 + ms(1000));
-    assert!(play.next_frame(t0 + ms(5000)).is_none());
+    assert!(
+        play.next_frame(t0 + ms(5000), figure, PassMode::AsDrawn, (1e-6, 1e-6))
+            .is_none()
+    );
     assert_eq!(play.beat(t0 + ms(9000)), at_1000);
     play.toggle_pause(t0 + ms(11_000));
     assert_eq!(play.beat(t0 + ms(11_500)), at_1500);
-    assert!(play.next_frame(t0 + ms(11_500)).is_some());
+    assert!(
+        play.next_frame(t0 + ms(11_500), figure, PassMode::AsDrawn, (1e-6, 1e-6))
+            .is_some()
+    );
 }
 
 #[test]
 fn frames_come_at_most_twelve_a_second_and_never_for_a_still_figure() {
     let library = library();
+    let cat_cow = library.get("cat-cow").unwrap();
     let t0 = Instant::now();
-    let moving = Playback::new(library.get("cat-cow").unwrap(), ms(3000), t0);
+    let moving = Playback::new(cat_cow, ms(3000), t0);
+    // A dot far smaller than any move: a frame on every tick of the grid.
     let mut now = t0;
     for _ in 0..36 {
-        let next = moving.next_frame(now).unwrap();
+        let next = moving
+            .next_frame(now, cat_cow, PassMode::AsDrawn, (1e-6, 1e-6))
+            .unwrap();
         let gap = next - now;
-        assert!(gap > Duration::ZERO && gap <= Duration::from_nanos(1_000_000_000 / 12));
+        assert!(gap > Duration::ZERO && gap <= figure::FRAME, "{gap:?}");
         now = next;
     }
-    // 36 frames on the grid from the start: exactly 3 s.
-    assert!((now - t0).abs_diff(ms(3000)) < ms(1));
+    assert!(
+        (now - t0).abs_diff(ms(3000)) < ms(1),
+        "36 ticks of the grid are 3 s"
+    );
     let still = Playback::new(library.get("plank").unwrap(), ms(3000), t0);
-    assert_eq!(still.next_frame(t0 + ms(700)), None);
+    let plank = library.get("plank").unwrap();
+    assert_eq!(
+        still.next_frame(t0 + ms(700), plank, PassMode::AsDrawn, (1e-6, 1e-6)),
+        None
+    );
     assert_eq!(still.beat(t0 + ms(700)), None);
     assert_eq!(figure::MAX_FPS, 12);
+}
+
+/// Frames over one rep of `id` at `rep`, drawn whenever the figure moved `dot`.
+fn frames_per_rep(id: &str, rep: Duration, dot: (f64, f64)) -> u32 {
+    let figure = library().get(id).unwrap();
+    let t0 = Instant::now();
+    let play = Playback::new(figure, rep, t0);
+    let (mut now, mut frames) = (t0, 0);
+    while now < t0 + rep {
+        now = play
+            .next_frame(now, figure, PassMode::AsDrawn, dot)
+            .unwrap();
+        frames += 1;
+    }
+    frames
+}
+
+#[test]
+fn a_smaller_or_slower_figure_is_drawn_less_often() {
+    let every_tick = frames_per_rep("cat-cow", ms(5000), (1e-6, 1e-6));
+    // 12 a second (the grid's 83,333,333 ns frames fall just short of 5 s after 60).
+    assert!((60..=61).contains(&every_tick), "{every_tick}");
+    // Quadrant dots of a 40x20 figure of cat/cow are about 1.2 by 2.4 units; of a 72x32
+    // one, 0.8 by 1.6.
+    let small = frames_per_rep("cat-cow", ms(5000), (1.2, 2.4));
+    let large = frames_per_rep("cat-cow", ms(5000), (0.8, 1.6));
+    assert!(
+        small < large && large < every_tick,
+        "{small} {large} {every_tick}"
+    );
+    assert!(frames_per_rep("cat-cow", ms(10_000), (1.2, 2.4)) < 2 * small);
+}
+
+#[test]
+fn the_next_change_is_the_first_frame_a_joint_has_moved_a_dot() {
+    let library = library();
+    let bends = library.get("side-bends").unwrap();
+    let rep = ms(8000);
+    let per_frame = 4.0 * figure::FRAME.as_secs_f64() / rep.as_secs_f64();
+    for (part, progress) in [(0, 0.0), (1, 0.1), (1, 0.5), (3, 0.9)] {
+        let at = Beat {
+            part,
+            parts: 4,
+            progress,
+        };
+        let wait = bends.next_change(at, rep, PassMode::AsDrawn, (1.0, 1.0));
+        let frames = (wait.as_secs_f64() / figure::FRAME.as_secs_f64()).round() as u32;
+        let pose = |k: u32| {
+            bends.pose_at(
+                Some(at.advanced(per_frame * f64::from(k))),
+                PassMode::AsDrawn,
+            )
+        };
+        for k in 1..frames {
+            assert!(
+                moved(&pose(0), &pose(k)) < 1.0,
+                "part {part} {progress}: frame {k}"
+            );
+        }
+        if frames < 12 {
+            assert!(moved(&pose(0), &pose(frames)) >= 1.0);
+        }
+    }
+    // The held phase (lean to lean): nothing moves for a second.
+    let held = Beat {
+        part: 2,
+        parts: 4,
+        progress: 0.2,
+    };
+    assert_eq!(
+        bends.next_change(held, rep, PassMode::AsDrawn, (0.5, 0.5)),
+        figure::FRAME * 12
+    );
 }

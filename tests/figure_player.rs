@@ -10,6 +10,7 @@ use limberup::tui::{Player, Reply, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
 
 fn player(id: &str, still: bool, t0: Instant) -> Player {
@@ -38,6 +39,8 @@ fn text(terminal: &Terminal<TestBackend>) -> String {
 fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
     KeyEvent::new(code, modifiers)
 }
+
+const SCREEN: Rect = Rect::new(0, 0, 100, 30);
 
 fn ms(v: u64) -> Duration {
     Duration::from_millis(v)
@@ -73,15 +76,19 @@ fn keys_quit_pause_and_suspend() {
     let t0 = Instant::now();
     let mut p = player("cat-cow", false, t0);
     let none = KeyModifiers::NONE;
-    assert!(p.next_wakeup(t0).is_some());
+    assert!(p.next_wakeup(t0, SCREEN).is_some());
     assert_eq!(
         p.key(&key(KeyCode::Char(' '), none), t0 + ms(100)),
         Reply::Continue
     );
-    assert_eq!(p.next_wakeup(t0 + ms(200)), None, "paused: nothing moves");
+    assert_eq!(
+        p.next_wakeup(t0 + ms(200), SCREEN),
+        None,
+        "paused: nothing moves"
+    );
     assert!(text(&screen(&p, 80, 24, t0 + ms(5000))).contains("· paused"));
     p.key(&key(KeyCode::Char(' '), none), t0 + ms(300));
-    assert!(p.next_wakeup(t0 + ms(400)).is_some());
+    assert!(p.next_wakeup(t0 + ms(400), SCREEN).is_some());
     // A key's release is not a press.
     let mut release = key(KeyCode::Char('q'), none);
     release.kind = KeyEventKind::Release;
@@ -98,12 +105,12 @@ fn keys_quit_pause_and_suspend() {
 fn a_still_figure_or_still_mode_never_asks_for_frames() {
     let t0 = Instant::now();
     let still = player("cat-cow", true, t0);
-    assert_eq!(still.next_wakeup(t0), None);
+    assert_eq!(still.next_wakeup(t0, SCREEN), None);
     let shown = text(&screen(&still, 80, 24, t0 + ms(900)));
     assert!(shown.contains("still pose: tabletop"), "{shown}");
     assert!(!shown.contains("Space"), "nothing to pause");
     let plank = player("plank", false, t0);
-    assert_eq!(plank.next_wakeup(t0), None);
+    assert_eq!(plank.next_wakeup(t0, SCREEN), None);
 }
 
 #[test]

@@ -24,6 +24,26 @@ fn the_figure_moves_pauses_and_q_restores_the_terminal() {
 }
 
 #[test]
+fn a_resize_redraws_at_the_new_size() {
+    let mut coach = Coach::start(&["figures", "plank"], 100, 30, None);
+    coach.wait_for("Plank · plank", 5.0);
+    // All of the first frame in, so none of it lands on the smaller screen.
+    coach.settle();
+    coach.resize(60, 16);
+    let screen = coach.wait_until(3.0, "the 60x16 layout", |s| {
+        let lines: Vec<&str> = s.lines().collect();
+        lines.len() == 16
+            && lines[0].starts_with(" Plank · plank")
+            && lines[12].trim().chars().all(|c| c == '▀')
+            && lines[15].starts_with(" q quit")
+    });
+    // The still plank is drawn once, at the new size, and nothing more happens.
+    assert_eq!(coach.assert_still(0.5), screen);
+    coach.send("q");
+    assert_eq!(coach.exit_code(3.0), 0);
+}
+
+#[test]
 fn ctrl_c_and_sigterm_end_it_with_the_terminal_restored() {
     let mut coach = Coach::start(&["figures", "dead-bug"], 80, 24, None);
     coach.wait_for("Dead bug", 5.0);

@@ -10,6 +10,7 @@ mod file;
 mod joint;
 mod library;
 mod motion;
+mod pace;
 mod play;
 mod pose;
 
@@ -17,7 +18,8 @@ pub use file::{FigureFile, PoseFile, load_file, parse};
 pub use joint::{JOINTS, Joint, Limb, Side};
 pub use library::{Entry, Library, builtins, check_routine, describe, is_figure_text};
 pub use motion::{Beat, Figure, Frame, PassMode, Passes, View};
-pub use play::{MAX_FPS, Playback};
+pub use pace::{FRAME, MAX_FPS};
+pub use play::Playback;
 pub use pose::{Point, Pose, ease};
 
 /// The one name in `candidates` that `found` is probably a slip for: the closest by edit

@@ -3,12 +3,8 @@
 
 use std::time::{Duration, Instant};
 
-use super::motion::{Beat, Figure, Passes};
-
-/// Frames a second while a figure moves, at most: smooth enough for a slow move seen from
-/// the corner of an eye, cheap enough to leave the CPU alone.
-pub const MAX_FPS: u32 = 12;
-const FRAME: Duration = Duration::from_nanos(1_000_000_000 / MAX_FPS as u64);
+use super::motion::{Beat, Figure, PassMode, Passes};
+use super::pace::FRAME;
 
 /// Reps shown before the other side (or direction) is played.
 const REPS_PER_PASS: u64 = 2;
@@ -87,14 +83,20 @@ impl Playback {
         ((self.reps_done(now) / REPS_PER_PASS) % self.passes as u64) as usize
     }
 
-    /// When the next frame is due: on the next tick of a 1/MAX_FPS grid of played time, or
-    /// `None` while nothing moves (paused, or a still figure).
-    pub fn next_frame(&self, now: Instant) -> Option<Instant> {
-        if !self.moving || self.is_paused() {
-            return None;
-        }
-        let into = self.active(now).as_nanos() % FRAME.as_nanos();
-        let wait = FRAME.as_nanos() - into;
-        Some(now + Duration::from_nanos(wait as u64))
+    /// When the next frame is due: when the figure (`mode`, drawn with dots `dot` figure
+    /// units wide and high) will have moved a dot, on the frame grid of played time; `None`
+    /// while nothing moves (paused, or a still figure).
+    pub fn next_frame(
+        &self,
+        now: Instant,
+        figure: &Figure,
+        mode: PassMode,
+        dot: (f64, f64),
+    ) -> Option<Instant> {
+        let beat = self.beat(now).filter(|_| !self.is_paused())?;
+        // From the grid tick just passed, so frames stay on the grid.
+        let into = Duration::from_nanos((self.active(now).as_nanos() % FRAME.as_nanos()) as u64);
+        let change = figure.next_change(beat, self.rep, mode, dot);
+        Some(now + change.saturating_sub(into).max(Duration::from_millis(1)))
     }
 }

@@ -16,7 +16,7 @@ mod theme;
 mod widgets;
 
 pub use app::{App, Effect, Options, WallClock};
-pub use figure::{FigureWidget, Ink, MIN_SIZE as FIGURE_MIN_SIZE, marker_for};
+pub use figure::{FigureWidget, Ink, MIN_SIZE as FIGURE_MIN_SIZE, marker_for, units_per_dot};
 pub use keymap::Action;
 pub use player::{Player, Reply, play as play_figure};
 pub use runner::{Start, run};

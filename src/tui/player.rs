@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use signal_hook::consts::{SIGCONT, SIGTSTP};
 
-use super::figure::{FigureWidget, MIN_SIZE, marker_for};
+use super::figure::{FigureWidget, MIN_SIZE, marker_for, units_per_dot};
 use super::terminal::{self, Msg};
 use super::theme::Theme;
 use super::widgets::{ellipsize, hints};
@@ -89,11 +89,15 @@ impl Player {
         }
     }
 
-    /// When the next frame is due; `None` while nothing moves.
-    pub fn next_wakeup(&self, now: Instant) -> Option<Instant> {
-        (!self.still)
-            .then(|| self.playback.next_frame(now))
-            .flatten()
+    /// When the next frame is due on a screen of `area`: when the figure will have moved a
+    /// dot; `None` while nothing moves.
+    pub fn next_wakeup(&self, now: Instant, area: Rect) -> Option<Instant> {
+        if self.still {
+            return None;
+        }
+        let figure = &self.entry.figure;
+        let dot = units_per_dot(figure.frame(), stage(area)?, self.marker);
+        self.playback.next_frame(now, figure, self.mode(now), dot)
     }
 
     fn beat(&self, now: Instant) -> Option<Beat> {
@@ -158,9 +162,9 @@ impl Player {
             area.bottom().saturating_sub(1),
             hints(theme, keys, area.width),
         );
-        if area.height < MIN_SIZE.1 + 4 {
+        let Some(stage) = stage(area) else {
             return;
-        }
+        };
         let status = format!(" {}", self.status(now));
         put(
             buf,
@@ -175,12 +179,6 @@ impl Player {
             area.bottom() - 2,
             Line::styled(ellipsize(&about, area.width), theme.dim()),
         );
-        let stage = Rect::new(
-            area.x + 1,
-            area.y + 1,
-            area.width.saturating_sub(2),
-            area.height - 4,
-        );
         let pose = figure.pose_at(self.beat(now), self.mode(now));
         FigureWidget {
             pose: &pose,
@@ -191,6 +189,19 @@ impl Player {
         }
         .render(stage, buf);
     }
+}
+
+/// Where the figure goes on a screen of `area`: under the title, above the status, the
+/// description and the keys; `None` when that leaves too little to draw in.
+fn stage(area: Rect) -> Option<Rect> {
+    (area.height >= MIN_SIZE.1 + 4).then(|| {
+        Rect::new(
+            area.x + 1,
+            area.y + 1,
+            area.width.saturating_sub(2),
+            area.height - 4,
+        )
+    })
 }
 
 /// Draws `content` on row `y` of `area`, if there is one.
@@ -213,21 +224,31 @@ pub fn play(
     let rep = tempo.map(Duration::from_secs_f64);
     let (tx, rx) = terminal::channel_with_signals().context("cannot catch signals")?;
     let _guard = terminal::Guard;
-    let mut term = terminal::enter().context("cannot set up the terminal")?;
+    let mut term = terminal::enter_fixed().context("cannot set up the terminal")?;
     terminal::forward_input(tx).context("cannot read the keyboard")?;
     let mut player = Player::new(entry, rep, still, theme, marker, Instant::now());
     let code = loop {
         let now = Instant::now();
-        if let Err(e) = term.draw(|frame| player.draw(frame, now)) {
+        // The size the frame was drawn at: asking the terminal again costs a /dev/tty open.
+        let mut area = Rect::default();
+        if let Err(e) = term.draw(|frame| {
+            area = frame.area();
+            player.draw(frame, now);
+        }) {
             terminal::restore();
             return Err(e).context("lost the terminal");
         }
-        let msg = match player.next_wakeup(Instant::now()) {
+        let msg = match player.next_wakeup(Instant::now(), area) {
             Some(at) => rx.recv_timeout(at.saturating_duration_since(Instant::now())),
             None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
         };
         let reply = match msg {
             Ok(Msg::Input(Event::Key(key))) => player.key(&key, Instant::now()),
+            Ok(Msg::Input(Event::Resize(width, height))) => {
+                term.resize(Rect::new(0, 0, width, height))
+                    .context("lost the terminal")?;
+                Reply::Continue
+            }
             Ok(Msg::Signal(SIGTSTP)) => Reply::Suspend,
             Ok(Msg::Signal(SIGCONT)) => {
                 let _ = terminal::redraw_all(&mut term);

@@ -12,7 +12,7 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Painter, Shape as CanvasShape};
 
 use crate::figure::{Frame, Point, Pose, View};
-use body::{HEAD, Layer, pieces};
+use body::{Capsule, HEAD, Layer, Shape, pieces};
 
 /// A terminal cell is about twice as tall as it is wide.
 const CELL_ASPECT: f64 = 2.0;
@@ -52,6 +52,20 @@ pub fn marker_for(term: Option<&str>) -> Marker {
         Some("linux") => Marker::HalfBlock,
         _ => Marker::Quadrant,
     }
+}
+
+/// The width and height of one dot of a figure drawn with `frame` into `area`, in figure
+/// units: how far a joint must move to change the drawing. Ask for frames with it
+/// (`Figure::next_change`) so a small figure is redrawn less often than a large one.
+pub fn units_per_dot(frame: Frame, area: Rect, marker: Marker) -> (f64, f64) {
+    let (dx, dy) = dots(marker);
+    let width = usize::from(area.width) * usize::from(dx);
+    let height = usize::from(area.height) * usize::from(dy);
+    if width == 0 || height <= usize::from(dy) {
+        return (f64::INFINITY, f64::INFINITY);
+    }
+    let map = Mapping::new(frame, width, height, (dx, dy));
+    (1.0 / map.scale_x, 1.0 / map.scale_y)
 }
 
 /// Dots per cell of each marker, across and down.
@@ -108,6 +122,11 @@ impl Mapping {
         )
     }
 
+    /// The figure x at the centre of dot column `x`.
+    fn column_x(&self, x: usize) -> f64 {
+        (x as f64 + 0.5 - self.origin_x) / self.scale_x
+    }
+
     /// One dot, in figure units, in the direction (dx, dy).
     fn one_dot(&self, dx: f64, dy: f64) -> f64 {
         let d = dx.hypot(dy);
@@ -141,45 +160,87 @@ impl Raster {
         // The floor: the top dot row of the bottom row of cells, which nothing else uses.
         let floor = height - usize::from(dy);
         raster.dots[floor * width..(floor + 1) * width].fill(Layer::Floor);
-        let ring = |dx: f64, dy: f64| map.one_dot(dx, dy);
-        let none = |_: f64, _: f64| 0.0;
+        let one_dot = |dx: f64, dy: f64| map.one_dot(dx, dy);
+        let ring: Option<&dyn Fn(f64, f64) -> f64> = Some(&one_dot);
         for piece in pieces(widget.pose, widget.view) {
             if piece.outline {
                 for (i, shape) in piece.shapes.iter().enumerate() {
-                    let shape = if i == 0 {
-                        shape.trimmed(ROOT_UNRINGED)
-                    } else {
-                        shape.clone()
-                    };
-                    raster.fill(&map, floor, &shape, &ring, Layer::Empty);
+                    if let Shape::Capsule(capsule) = shape {
+                        let capsule = if i == 0 {
+                            capsule.trimmed(ROOT_UNRINGED)
+                        } else {
+                            *capsule
+                        };
+                        raster.fill_capsule(&map, floor, &capsule, ring, Layer::Empty);
+                    }
                 }
             }
             for shape in &piece.shapes {
-                raster.fill(&map, floor, shape, &none, piece.layer);
+                match shape {
+                    Shape::Capsule(capsule) => {
+                        raster.fill_capsule(&map, floor, capsule, None, piece.layer);
+                    }
+                    Shape::Polygon(points) => raster.fill_polygon(&map, floor, points, piece.layer),
+                }
             }
         }
         raster
     }
 
-    /// Sets every dot above the floor row that `shape` (grown by `ring`) covers.
-    fn fill(
-        &mut self,
+    /// The rows of dots (above the floor) and columns the box (lo, hi) covers.
+    fn span_of(
+        &self,
         map: &Mapping,
         floor: usize,
-        shape: &body::Shape,
-        ring: &dyn Fn(f64, f64) -> f64,
-        layer: Layer,
-    ) {
-        let grow = 2.0 / map.scale_x.min(map.scale_y);
-        let (lo, hi) = shape.bounds(grow);
+        (lo, hi): (Point, Point),
+    ) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
         let (x0, y1) = map.dot(lo);
         let (x1, y0) = map.dot(hi);
         let clamp = |v: f64, max: usize| (v.max(0.0) as usize).min(max);
-        for y in clamp(y0.floor(), floor)..clamp(y1.ceil(), floor) {
-            for x in clamp(x0.floor(), self.width)..clamp(x1.ceil(), self.width) {
-                if shape.covers(map.point(x, y), ring) {
+        (
+            clamp(y0.floor(), floor)..clamp(y1.ceil(), floor),
+            clamp(x0.floor(), self.width)..clamp(x1.ceil(), self.width),
+        )
+    }
+
+    /// Sets every dot above the floor row that `capsule` (grown by `ring`) covers.
+    fn fill_capsule(
+        &mut self,
+        map: &Mapping,
+        floor: usize,
+        capsule: &Capsule,
+        ring: Option<&dyn Fn(f64, f64) -> f64>,
+        layer: Layer,
+    ) {
+        let grow = if ring.is_some() {
+            2.0 / map.scale_x.min(map.scale_y)
+        } else {
+            0.0
+        };
+        let (rows, cols) = self.span_of(map, floor, capsule.bounds(grow));
+        for y in rows {
+            let fy = map.point(0, y).y;
+            for x in cols.clone() {
+                let p = Point::new(map.column_x(x), fy);
+                if capsule.covers(p, ring) {
                     self.dots[y * self.width + x] = layer;
                 }
+            }
+        }
+    }
+
+    /// Sets every dot above the floor row whose centre is inside the polygon, row by row.
+    fn fill_polygon(&mut self, map: &Mapping, floor: usize, points: &[Point], layer: Layer) {
+        let (rows, _) = self.span_of(map, floor, body::polygon_bounds(points));
+        let mut inside = Vec::new();
+        for y in rows {
+            body::spans(points, map.point(0, y).y, &mut inside);
+            for &(from, to) in &inside {
+                let (a, _) = map.dot(Point::new(from, 0.0));
+                let (b, _) = map.dot(Point::new(to, 0.0));
+                let clamp = |v: f64| ((v - 0.5).ceil().max(0.0) as usize).min(self.width);
+                let row = y * self.width;
+                self.dots[row + clamp(a)..row + clamp(b)].fill(layer);
             }
         }
     }
