@@ -215,6 +215,10 @@ fn validate_checks_figure_files_too() {
     let (code, out, err) = home.run(&["validate", good.to_str().unwrap()]);
     assert_eq!((code, err.as_str()), (0, ""));
     assert_eq!(out, format!("{}: ok\n", good.display()));
+    // A routine may name the user's figures.
+    let routine = home.write("routines", "waves", NAMES_WAVE);
+    let (code, out, err) = home.run(&["validate", routine.to_str().unwrap()]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
 }
 
 #[test]

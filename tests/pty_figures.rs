@@ -24,6 +24,19 @@ fn the_figure_moves_pauses_and_q_restores_the_terminal() {
 }
 
 #[test]
+fn still_and_motion_false_show_the_still_pose_and_never_redraw() {
+    let mut coach = Coach::start(&["figures", "cat-cow", "--still"], 80, 24, None);
+    let screen = coach.wait_for("still pose: tabletop", 5.0);
+    assert_eq!(coach.assert_still(0.5), screen);
+    coach.send("q");
+    assert_eq!(coach.exit_code(3.0), 0);
+    let mut coach = Coach::start(&["figures", "cat-cow"], 80, 24, Some("(motion: false)"));
+    coach.wait_for("still pose: tabletop", 5.0);
+    coach.send("q");
+    assert_eq!(coach.exit_code(3.0), 0);
+}
+
+#[test]
 fn a_resize_redraws_at_the_new_size() {
     let mut coach = Coach::start(&["figures", "plank"], 100, 30, None);
     coach.wait_for("Plank · plank", 5.0);
