@@ -3,7 +3,7 @@
 //! binary playing a figure in a pseudo-terminal (CPU, bytes, memory).
 //!
 //! `cargo bench --bench figure` runs all (about three minutes); `cargo bench --bench figure
-//! -- SECTION...` runs the named ones: `frame`, `rates`, `bytes`, `player`.
+//! -- SECTION...` runs the named ones: `load`, `frame`, `rates`, `bytes`, `player`.
 #![allow(clippy::print_stdout)]
 
 #[path = "../tests/pty_support/mod.rs"]
@@ -83,6 +83,24 @@ fn frame_costs(size: (u16, u16)) -> Vec<f64> {
         }
     }
     costs
+}
+
+/// What every command now pays at start-up for the figures: the 11 built-ins parsed,
+/// checked and their frames swept.
+fn load() {
+    let runs: Vec<f64> = (0..50)
+        .map(|_| {
+            let t0 = Instant::now();
+            std::hint::black_box(Library::load(None));
+            t0.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    row(
+        "load the 11 built-in figures (parse, check, sweep frames)",
+        format!("**{:.2} ms**", median(runs)),
+        "a small share of the 10 ms first frame",
+        "50 runs",
+    );
 }
 
 fn frames() {
@@ -360,7 +378,8 @@ fn main() {
     let want = |name: &str| args.is_empty() || args.iter().any(|a| a == name);
     println!("| measure | median | target | runs |");
     println!("|---|---|---|---|");
-    let sections: [(&str, fn()); 4] = [
+    let sections: [(&str, fn()); 5] = [
+        ("load", load),
         ("frame", frames),
         ("rates", rates),
         ("bytes", bytes),

@@ -17,7 +17,7 @@ pub const MAX_POSES: usize = 32;
 pub const MAX_MOTION: usize = 16;
 /// How far below the floor a joint may dip on the way between two key poses.
 const FLOOR_SLACK: f64 = 1.0;
-const FLOOR_SAMPLES: usize = 32;
+const FLOOR_SAMPLES: usize = 16;
 
 type Found = Vec<(Vec<Seg>, String)>;
 
