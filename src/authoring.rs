@@ -286,7 +286,7 @@ pub fn edit(ctx: &Context, arg: &str) -> anyhow::Result<ExitCode> {
                 path.display()
             );
         }
-        match routine::load_file(&path) {
+        match crate::figure::load_routine(&path, &ctx.figures) {
             Ok(routine) => {
                 let id = path
                     .file_stem()

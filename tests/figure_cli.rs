@@ -233,3 +233,44 @@ fn the_annotated_figure_in_the_readme_is_valid() {
     assert_eq!(figure.name, "Wave");
     assert_eq!(figure.motion().collect::<Vec<_>>(), ["out", "in"]);
 }
+
+#[test]
+fn edit_checks_the_figures_a_routine_names() {
+    let home = Home::new();
+    let routine = home.write(
+        "routines",
+        "waves",
+        &NAMES_WAVE.replace("\"wave\"", "\"plank\""),
+    );
+    let version = home.dir.path().join("v1");
+    std::fs::write(&version, NAMES_WAVE).unwrap();
+    let script = home.dir.path().join("edit.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "for a in \"$@\"; do last=\"$a\"; done\ncp '{}' \"$last\"\n",
+            version.display()
+        ),
+    )
+    .unwrap();
+    let out = Command::cargo_bin("limberup")
+        .unwrap()
+        .env("HOME", home.dir.path())
+        .env("XDG_CONFIG_HOME", home.dir.path().join("config"))
+        .env("XDG_DATA_HOME", home.dir.path().join("data"))
+        .env("EDITOR", format!("sh {}", script.display()))
+        .args(["edit", "waves"])
+        .write_stdin("n\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "{}:5:32: step 1 (\"Wave\"), figure: no figure `wave`",
+            routine.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("Edit again? [Y/n] "), "{err}");
+}

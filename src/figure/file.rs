@@ -19,12 +19,12 @@ pub struct FigureFile {
     pub name: String,
     pub view: View,
     /// One sentence describing the pose, for plain mode.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub description: String,
     #[serde(default)]
     pub passes: Passes,
     /// The pose shown when nothing moves; the motion's first by default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub still: Option<String>,
     /// Pose names: the key poses of one rep, in order.
     pub motion: Vec<String>,

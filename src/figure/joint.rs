@@ -29,14 +29,6 @@ pub enum Joint {
 /// The number of joints in a pose.
 pub const JOINTS: usize = 19;
 
-/// Which side of the body a joint is on; in a side view the left side faces the viewer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Middle,
-    Left,
-    Right,
-}
-
 /// What a bone is, for how thick it is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limb {
@@ -128,15 +120,6 @@ impl Joint {
             FootR => KneeR,
             ToeR => FootR,
         })
-    }
-
-    pub fn side(self) -> Side {
-        use Joint::*;
-        match self {
-            Pelvis | Waist | Chest | Neck | Head => Side::Middle,
-            ShoulderL | ElbowL | HandL | HipL | KneeL | FootL | ToeL => Side::Left,
-            ShoulderR | ElbowR | HandR | HipR | KneeR | FootR | ToeR => Side::Right,
-        }
     }
 
     /// The bone from the parent to this joint, by what it is.

@@ -196,6 +196,18 @@ impl Library {
     }
 }
 
+/// Reads a routine file and checks that the figures it names are in `library`.
+pub fn load_routine(path: &Path, library: &Library) -> Result<Routine, LoadError> {
+    let routine = crate::routine::load_file(path)?;
+    if routine.steps.iter().any(|s| s.figure.is_some()) {
+        let origin = path.display().to_string();
+        let text =
+            crate::routine::read_limited(path).map_err(|msg| LoadError::single(&origin, msg))?;
+        check_routine(&text, &origin, &routine, library)?;
+    }
+    Ok(routine)
+}
+
 /// Checks that every `figure:` in `routine` (read from `src`, named `origin`) names a figure
 /// of `library` whose motion fits the step's phases.
 pub fn check_routine(

@@ -15,8 +15,10 @@ mod play;
 mod pose;
 
 pub use file::{FigureFile, PoseFile, load_file, parse};
-pub use joint::{JOINTS, Joint, Limb, Side};
-pub use library::{Entry, Library, builtins, check_routine, describe, is_figure_text};
+pub use joint::{JOINTS, Joint, Limb};
+pub use library::{
+    Entry, Library, builtins, check_routine, describe, is_figure_text, load_routine,
+};
 pub use motion::{Beat, Figure, Frame, PassMode, Passes, View};
 pub use pace::{FRAME, MAX_FPS};
 pub use play::Playback;

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::clock::clock_tenths as clock;
 use crate::figure::{self, Library};
-use crate::routine::{Entry, Kind, LoadError, load_file, read_limited};
+use crate::routine::{Entry, Kind, LoadError};
 use crate::session::{Plan, PlanOptions};
 
 pub use figures::{figures_json, figures_table};
@@ -166,23 +166,13 @@ pub fn validate(paths: &[PathBuf], figures: &Library) -> Vec<Checked> {
         .iter()
         .zip(read)
         .map(|(path, figure)| {
-            let result = figure.unwrap_or_else(|| check_routine_file(path, &known));
+            let result = figure.unwrap_or_else(|| figure::load_routine(path, &known).map(|_| ()));
             Checked {
                 path: path.clone(),
                 error: result.err().map(|e| e.to_string()),
             }
         })
         .collect()
-}
-
-fn check_routine_file(path: &std::path::Path, figures: &Library) -> Result<(), LoadError> {
-    let routine = load_file(path)?;
-    if routine.steps.iter().all(|s| s.figure.is_none()) {
-        return Ok(());
-    }
-    let origin = path.display().to_string();
-    let text = read_limited(path).map_err(|msg| LoadError::single(&origin, msg))?;
-    figure::check_routine(&text, &origin, &routine, figures)
 }
 
 #[cfg(test)]
