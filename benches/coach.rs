@@ -372,6 +372,7 @@ fn render_ms(steps: usize) -> Vec<f64> {
         speech: false,
         check_in: false,
         confirm_quit: true,
+        motion: true,
     };
     let t0 = Instant::now();
     let mut app = App::new(

@@ -1,15 +1,19 @@
 //! What every command needs: the file locations, the effective config and the routines.
 
 use crate::config::Config;
+use crate::figure::{self, Library};
 use crate::history::{HistoryError, Line};
 use crate::paths::Paths;
-use crate::routine::{Catalog, LoadError};
+use crate::routine::{Catalog, Entry, LoadError};
 use crate::session::PlanOptions;
 
 pub struct Context {
     pub paths: Paths,
     pub config: Config,
     pub catalog: Catalog,
+    /// The figures routines can name; a routine naming one that is missing is in
+    /// `catalog.errors`.
+    pub figures: Library,
 }
 
 impl Context {
@@ -17,12 +21,25 @@ impl Context {
     /// in `catalog.errors` for the caller to report).
     pub fn load(paths: Paths) -> Result<Context, LoadError> {
         let config = Config::load(paths.config_file().as_deref())?;
-        let catalog = Catalog::load(paths.routines_dir().as_deref());
+        let mut catalog = Catalog::load(paths.routines_dir().as_deref());
+        let figures = Library::load(paths.figures_dir().as_deref());
+        figures.check_catalog(&mut catalog);
         Ok(Context {
             paths,
             config,
             catalog,
+            figures,
         })
+    }
+
+    /// A routine by id or path, its figures checked too.
+    pub fn resolve(&self, arg: &str) -> Result<Entry, LoadError> {
+        let entry = self.catalog.resolve(arg)?;
+        if entry.routine.steps.iter().any(|s| s.figure.is_some()) {
+            let text = entry.text()?;
+            figure::check_routine(&text, &entry.origin(), &entry.routine, &self.figures)?;
+        }
+        Ok(entry)
     }
 
     /// How routines are planned: the config's timings and `--scale` (1 when not given).

@@ -31,6 +31,9 @@ pub struct CoachArgs {
     /// Multiply every hold, rest and tempo by F (0.25 to 4).
     #[arg(long, global = true, value_name = "F", value_parser = parse_scale)]
     pub scale: Option<f64>,
+    /// Show each move's figure as a still pose, never animated (as `motion: false`).
+    #[arg(long, global = true)]
+    pub still: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -52,13 +55,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Check routines; prints `ROUTINE: ok` per good one and every error of bad ones.
+    /// Check routines and figure files; prints `ROUTINE: ok` per good one and every error of
+    /// bad ones.
     ///
     /// Errors read `FILE:LINE:COLUMN: step N ("name"), field: what is wrong`. An id names
-    /// your own file when there is one (even in a built-in's place), else the built-in. The
-    /// exit status is 1 when any routine has an error.
+    /// your own file when there is one (even in a built-in's place), else the built-in. A
+    /// routine's `figure:` must name a built-in figure, one of yours, or one of the figure
+    /// files given. The exit status is 1 when any has an error.
     Validate {
-        /// Routine ids (see `list`) or paths to .ron files.
+        /// Routine ids (see `list`), or paths to routine or figure files (.ron).
         #[arg(required = true, value_name = "ROUTINE", add = ArgValueCompleter::new(complete_routine))]
         routines: Vec<String>,
     },
@@ -91,6 +96,21 @@ pub enum Command {
         #[arg(add = ArgValueCompleter::new(complete_routine))]
         routine: String,
     },
+    /// List the figures that show each move, or play one in the terminal.
+    ///
+    /// With no FIGURE: the built-in figures and yours (`figures/*.ron` in the config dir),
+    /// with their view, motion and source. With one: plays it at a steady tempo, changing
+    /// side (or direction) every two reps; Space pauses, q quits.
+    Figures {
+        /// A figure id, or a path to a figure file, to play.
+        figure: Option<String>,
+        /// Print the list as JSON.
+        #[arg(long, conflicts_with = "figure")]
+        json: bool,
+        /// Seconds per rep when playing (default: 1.5 s per key pose).
+        #[arg(long, value_name = "SECS", requires = "figure", value_parser = parse_tempo)]
+        tempo: Option<f64>,
+    },
     /// Print the effective configuration and where each value came from.
     Config,
     /// Print a shell completion script; it asks limberup for routine ids as you type.
@@ -112,6 +132,15 @@ pub struct RunArgs {
     /// scripts should send an empty line per rep before closing stdin.
     #[arg(long)]
     pub plain: bool,
+}
+
+fn parse_tempo(s: &str) -> Result<f64, String> {
+    let f: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if f.is_finite() && (0.5..=60.0).contains(&f) {
+        Ok(f)
+    } else {
+        Err(format!("must be from 0.5 to 60 seconds, got {s}"))
+    }
 }
 
 fn parse_scale(s: &str) -> Result<f64, String> {

@@ -42,6 +42,8 @@ pub struct ConfigFile {
     pub speech: Option<Vec<String>>,
     pub confirm_quit: Option<bool>,
     pub theme: Option<Theme>,
+    /// Animate the figure of each move; `false` shows still poses only.
+    pub motion: Option<bool>,
     /// Before `sounds`: `false` meant silence, and still does where `sounds` is not set.
     pub bell: Option<bool>,
 }
@@ -57,6 +59,7 @@ pub struct Config {
     pub speech: Option<Vec<String>>,
     pub confirm_quit: bool,
     pub theme: Theme,
+    pub motion: bool,
     /// The file these came from, when there was one.
     pub source: Option<PathBuf>,
     /// What the file set, for `limberup config` to say where each value came from.
@@ -94,6 +97,7 @@ impl Config {
             speech: file.speech.clone().filter(|argv| !argv.is_empty()),
             confirm_quit: file.confirm_quit.unwrap_or(true),
             theme: file.theme.unwrap_or_default(),
+            motion: file.motion.unwrap_or(true),
             source,
             file,
         }
@@ -207,6 +211,7 @@ impl Config {
                 f.confirm_quit.is_some(),
             ),
             ("theme", format!("{:?}", self.theme), f.theme.is_some()),
+            ("motion", self.motion.to_string(), f.motion.is_some()),
         ];
         let width = rows
             .iter()

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use limberup::app::Context;
 use limberup::cli::{Cli, CoachArgs, Command, RunArgs};
+use limberup::figure::Library;
 use limberup::paths::Paths;
 use limberup::routine::{Catalog, LoadError};
 use limberup::session::Plan;
@@ -76,6 +77,14 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Validate { routines }) => validate(&routines),
+        Some(Command::Figures {
+            figure: None, json, ..
+        }) => figures(&ctx()?, json),
+        Some(Command::Figures {
+            figure: Some(id),
+            tempo,
+            ..
+        }) => play_figure(&ctx()?, &coach, &id, tempo),
         None => picker(&ctx()?, &coach),
         Some(Command::Run(args)) => run(&ctx()?, &coach, &args),
         Some(Command::List { json }) => list(&ctx()?, &coach, json),
@@ -98,7 +107,7 @@ fn run(ctx: &Context, coach: &CoachArgs, args: &RunArgs) -> anyhow::Result<ExitC
     if args.plain || tui::unusable().is_some() {
         return plain::run(ctx, &args.routine, coach);
     }
-    let entry = ctx.catalog.resolve(&args.routine)?;
+    let entry = ctx.resolve(&args.routine)?;
     let code = tui::run(ctx, coach, tui::Start::Routine(Box::new(entry)))?;
     Ok(ExitCode::from(code))
 }
@@ -133,7 +142,7 @@ fn list(ctx: &Context, coach: &CoachArgs, json: bool) -> anyhow::Result<ExitCode
 }
 
 fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::Result<ExitCode> {
-    let entry = ctx.catalog.resolve(routine)?;
+    let entry = ctx.resolve(routine)?;
     let plan = Plan::new(&entry.id, &entry.routine, &ctx.plan_options(coach.scale));
     emit(&if json {
         listing::plan_json(&plan)
@@ -148,7 +157,8 @@ fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::
 fn validate(routines: &[String]) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::load(Paths::from_env().routines_dir().as_deref());
     let mut bad = 0;
-    for checked in listing::validate(&catalog, routines) {
+    let figures = Library::load(Paths::from_env().figures_dir().as_deref());
+    for checked in listing::validate(&catalog, &figures, routines) {
         match checked.error {
             None => emit(&format!("{}: ok\n", text::clean(&checked.arg)))?,
             Some(error) => {
@@ -164,6 +174,39 @@ fn validate(routines: &[String]) -> anyhow::Result<ExitCode> {
         say(&format!("{bad} of {} files have errors", routines.len()));
     }
     Ok(ExitCode::FAILURE)
+}
+
+/// `figures`: every figure, built-in and the user's; files with errors are named on stderr.
+fn figures(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
+    for err in &ctx.figures.errors {
+        say(&format!("skipped {}, which has errors:", err.origin));
+        let _ = writeln!(
+            io::stderr().lock(),
+            "  {}",
+            err.to_string().replace('\n', "\n  ")
+        );
+    }
+    let entries = &ctx.figures.entries;
+    emit(&if json {
+        listing::figures_json(entries)
+    } else {
+        listing::figures_table(entries)
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `figures ID`: plays one figure full screen (needs a terminal).
+fn play_figure(
+    ctx: &Context,
+    coach: &CoachArgs,
+    id: &str,
+    tempo: Option<f64>,
+) -> anyhow::Result<ExitCode> {
+    let entry = ctx.figures.resolve(id)?;
+    if let Some(why) = tui::unusable() {
+        anyhow::bail!("playing a figure needs a terminal ({why}); `limberup figures` lists them");
+    }
+    Ok(ExitCode::from(tui::play_figure(ctx, coach, entry, tempo)?))
 }
 
 fn export(ctx: &Context, routine: &str) -> anyhow::Result<ExitCode> {

@@ -30,6 +30,11 @@ impl Paths {
         self.config_dir.as_ref().map(|d| d.join("routines"))
     }
 
+    /// User figures: `figures/*.ron` in the config dir.
+    pub fn figures_dir(&self) -> Option<PathBuf> {
+        self.config_dir.as_ref().map(|d| d.join("figures"))
+    }
+
     /// The append-only session history.
     pub fn history_file(&self) -> Option<PathBuf> {
         self.data_dir.as_ref().map(|d| d.join("history.jsonl"))

@@ -536,6 +536,7 @@ fn every_command_has_help_and_the_version_is_printed() {
             "Usage: limberup validate [OPTIONS] <ROUTINE>...",
         ),
         ("export", "Usage: limberup export [OPTIONS] <ROUTINE>"),
+        ("figures", "Usage: limberup figures [OPTIONS] [FIGURE]"),
     ] {
         let (code, out, _) = home.run(&[command, "--help"]);
         assert_eq!(code, 0);
@@ -543,7 +544,7 @@ fn every_command_has_help_and_the_version_is_printed() {
     }
     let (code, out, _) = home.run(&["--help"]);
     assert_eq!(code, 0);
-    for command in ["list", "plan", "validate", "export"] {
+    for command in ["list", "plan", "validate", "export", "figures"] {
         assert!(out.contains(&format!("\n  {command} ")), "{out}");
     }
     let (code, out, _) = home.run(&["--version"]);

@@ -8,7 +8,7 @@ use limberup::paths::Paths;
 use limberup::session::Timings;
 use limberup::sound::{SoundConfig, SoundMode};
 
-const FULL: &str = r#"Config(prepare_secs: 5, rest_secs: 10, switch_secs: 3, sounds: Auto, beat: true, sound: ["paplay", "--volume=40000"], check_in: true, speech: ["espeak-ng", "-s", "150"], confirm_quit: true, theme: Default)"#;
+const FULL: &str = r#"Config(prepare_secs: 5, rest_secs: 10, switch_secs: 3, sounds: Auto, beat: true, sound: ["paplay", "--volume=40000"], check_in: true, speech: ["espeak-ng", "-s", "150"], confirm_quit: true, theme: Default, motion: true)"#;
 
 fn parse(text: &str) -> Result<Config, String> {
     Config::parse(text, Path::new("/c/config.ron")).map_err(|e| e.to_string())
@@ -78,7 +78,7 @@ fn a_file_of_only_comments_means_defaults() {
         parse("\u{FEFF}Config(bel: false)").unwrap_err(),
         "/c/config.ron:1:8: bel: unknown field `bel` in `Config`; expected one of \
          `prepare_secs`, `rest_secs`, `switch_secs`, `sounds`, `beat`, `sound`, `check_in`, \
-         `speech`, `confirm_quit`, `theme`, `bell` (did you mean `bell`?)"
+         `speech`, `confirm_quit`, `theme`, `motion`, `bell` (did you mean `bell`?)"
     );
 }
 
@@ -112,7 +112,7 @@ fn unknown_fields_are_located_errors() {
         parse("Config(\n    bel: true,\n)").unwrap_err(),
         "/c/config.ron:2:5: bel: unknown field `bel` in `Config`; expected one of \
          `prepare_secs`, `rest_secs`, `switch_secs`, `sounds`, `beat`, `sound`, `check_in`, \
-         `speech`, `confirm_quit`, `theme`, `bell` (did you mean `bell`?)"
+         `speech`, `confirm_quit`, `theme`, `motion`, `bell` (did you mean `bell`?)"
     );
 }
 
@@ -226,6 +226,7 @@ fn the_report_says_where_each_value_came_from() {
          \x20   speech: [\"say\"],    // from /home/u/.config/limberup/config.ron\n\
          \x20   confirm_quit: true, // default\n\
          \x20   theme: Default,     // default\n\
+         \x20   motion: true,       // default\n\
          )\n"
     );
     // The report is itself a valid config with the same effect.

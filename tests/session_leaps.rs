@@ -34,6 +34,7 @@ fn app(routine: Routine, t0: Instant) -> App {
         speech: true,
         check_in: false,
         confirm_quit: false,
+        motion: true,
     };
     let entry = Entry {
         id: "leap".into(),
@@ -212,6 +213,7 @@ fn routine_strategy() -> impl Strategy<Value = Routine> {
                 .map(|(i, (work, passes, prepare_secs))| Step {
                     name: format!("Step {i}"),
                     cues: Vec::new(),
+                    figure: None,
                     work: match work {
                         Work::Reps {
                             count,

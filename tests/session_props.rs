@@ -83,6 +83,7 @@ fn step(kinds: Kinds) -> impl Strategy<Value = Step> {
             passes: labels("Side ", passes),
             prepare_secs,
             rest_secs,
+            figure: None,
         })
 }
 

@@ -46,6 +46,7 @@ fn hostile_entry() -> Entry {
             steps: vec![Step {
                 name: t(),
                 cues: vec![t()],
+                figure: None,
                 work: Work::Reps {
                     count: 3,
                     tempo_secs: Some(2.0),

@@ -102,6 +102,7 @@ fn routine(input: &Input) -> Routine {
             passes: (0..s.passes % 4).map(|p| format!("Pass {p}")).collect(),
             prepare_secs: s.prepare.map(|p| u32::from(p % 8)),
             rest_secs: s.rest.map(|r| u32::from(r % 8)),
+            figure: None,
         })
         .collect();
     if steps.is_empty() {
@@ -112,6 +113,7 @@ fn routine(input: &Input) -> Routine {
             passes: Vec::new(),
             prepare_secs: None,
             rest_secs: None,
+            figure: None,
         });
     }
     Routine {

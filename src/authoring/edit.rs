@@ -52,7 +52,7 @@ enum Edited {
 }
 
 /// Opens `path` until it loads, the user gives up, or it is gone.
-fn edit_until_valid(path: &Path) -> anyhow::Result<Edited> {
+fn edit_until_valid(ctx: &Context, path: &Path) -> anyhow::Result<Edited> {
     let editor = editor();
     loop {
         let status = editor_command(&editor, path).status().with_context(|| {
@@ -71,7 +71,7 @@ fn edit_until_valid(path: &Path) -> anyhow::Result<Edited> {
         if !path.exists() {
             return Ok(Edited::Gone);
         }
-        match routine::load_file(path) {
+        match crate::figure::load_routine(path, &ctx.figures) {
             Ok(routine) => return Ok(Edited::Valid(routine)),
             Err(errors) => {
                 note(&errors.to_string());
@@ -127,7 +127,7 @@ fn edit_file(ctx: &Context, path: &Path) -> anyhow::Result<ExitCode> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    match edit_until_valid(path)? {
+    match edit_until_valid(ctx, path)? {
         Edited::Valid(routine) => {
             report_ok(ctx, path, &id, &routine)?;
             Ok(ExitCode::SUCCESS)
@@ -173,7 +173,7 @@ fn edit_builtin(ctx: &Context, id: &str, builtin: &str, path: &Path) -> anyhow::
             path.display()
         ));
     }
-    match edit_until_valid(&draft)? {
+    match edit_until_valid(ctx, &draft)? {
         Edited::Valid(routine) => {
             let text = routine::read_limited(&draft).map_err(anyhow::Error::msg)?;
             if text == fresh {

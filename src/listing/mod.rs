@@ -1,17 +1,21 @@
 //! What the read-only commands print: `list`, `plan`, `validate`. Pure rendering into
 //! strings (tables for people, JSON for scripts) from the catalog and `session::Plan`.
 
+mod figures;
 mod plan;
 
+use std::path::Path;
 use std::time::Duration;
 
 use serde::Serialize;
 
 use crate::clock::clock_tenths as clock;
-use crate::routine::{Catalog, Entry, Kind};
+use crate::figure::{self, Library};
+use crate::routine::{Catalog, Entry, Kind, LoadError, looks_like_path};
 use crate::session::{Plan, PlanOptions};
 use crate::text::width;
 
+pub use figures::{figures_json, figures_table};
 pub use plan::{plan_json, plan_table};
 
 /// Seconds for JSON: an integer when whole, so scripts see `372`, not `372.0`.
@@ -130,16 +134,56 @@ pub struct Checked {
     pub error: Option<String>,
 }
 
-/// Loads each routine, named by id or path as every command names one, keeping every
-/// problem found.
-pub fn validate<'a>(
-    catalog: &'a Catalog,
-    args: &'a [String],
-) -> impl Iterator<Item = Checked> + 'a {
-    args.iter().map(|arg| Checked {
-        arg: arg.clone(),
-        error: catalog.check(arg).err().map(|e| e.to_string()),
-    })
+/// The figure file `arg` names, loaded, when it names a file whose top level is
+/// `Figure(...)`; `None` for anything else (an id, a routine file).
+fn figure_file(arg: &str) -> Option<Result<figure::Figure, LoadError>> {
+    if !looks_like_path(arg) {
+        return None;
+    }
+    // Read as routines are: a FIFO or a device is refused, never waited on.
+    let text = crate::routine::read_text(Path::new(arg)).ok()?;
+    figure::is_figure_text(&text).then(|| figure::load_file(Path::new(arg)))
+}
+
+/// Checks each argument, named by id or path as every command names a routine, keeping
+/// every problem found; a file whose top level is `Figure(...)` is checked as a figure. A
+/// routine's `figure:` may name a figure of `figures` or one of the good figure files among
+/// `args`.
+pub fn validate(catalog: &Catalog, figures: &Library, args: &[String]) -> Vec<Checked> {
+    let mut known = figures.clone();
+    let read: Vec<Option<Result<(), LoadError>>> = args
+        .iter()
+        .map(|arg| {
+            figure_file(arg).map(|loaded| {
+                loaded.map(|figure| {
+                    let path = Path::new(arg);
+                    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+                    known.add(figure::Entry {
+                        id: id.unwrap_or_default(),
+                        figure,
+                        source: crate::routine::Source::File(path.to_path_buf()),
+                    });
+                })
+            })
+        })
+        .collect();
+    args.iter()
+        .zip(read)
+        .map(|(arg, figure)| {
+            let result = figure.unwrap_or_else(|| {
+                let entry = catalog.check(arg)?;
+                if entry.routine.steps.iter().any(|s| s.figure.is_some()) {
+                    let text = entry.text()?;
+                    figure::check_routine(&text, &entry.origin(), &entry.routine, &known)?;
+                }
+                Ok(())
+            });
+            Checked {
+                arg: arg.clone(),
+                error: result.err().map(|e| e.to_string()),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -91,6 +91,12 @@ fn started(seg: &Segment, step: &StepPlan, plan: &Plan) -> String {
     }
 }
 
+/// What the step's figure shows, in one sentence, when the step begins.
+fn pose(step: &StepPlan) -> Option<String> {
+    let text = step.figure.as_deref().and_then(crate::figure::describe)?;
+    Some(format!("Pose: {text}"))
+}
+
 /// The form cues of a step when it begins: a line per cue, so no punctuation inside a cue
 /// can read as a break between two, and a screen reader says one cue at a time.
 fn form(step: &StepPlan) -> impl Iterator<Item = String> + '_ {
@@ -114,6 +120,7 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
                     .get(seg.step)
                     .and_then(|&i| plan.segments.get(i));
                 if first == Some(&seg) {
+                    lines.extend(pose(step));
                     lines.extend(form(step));
                 }
             }

@@ -123,7 +123,7 @@ fn counting_reps(session: &Session) -> bool {
 /// Runs `routine` in plain mode and records it. Exit status: 0 when completed or quit,
 /// 128 + the signal when a signal ended it (141, as for SIGPIPE, when stdout was closed).
 pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<ExitCode> {
-    let entry = ctx.catalog.resolve(routine)?;
+    let entry = ctx.resolve(routine)?;
     let plan = Plan::new(&entry.id, &entry.routine, &ctx.plan_options(coach.scale));
     match ctx.paths.history_file() {
         Some(path) => {

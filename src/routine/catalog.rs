@@ -60,6 +60,14 @@ impl Entry {
         }
     }
 
+    /// How errors name this routine: its path, or `built-in:ID`.
+    pub fn origin(&self) -> String {
+        match &self.source {
+            Source::BuiltIn => format!("built-in:{}", self.id),
+            Source::File(path) => path.display().to_string(),
+        }
+    }
+
     /// The RON text of this routine as written (comments kept), for export and copies.
     pub fn text(&self) -> Result<String, LoadError> {
         match &self.source {

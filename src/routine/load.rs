@@ -102,7 +102,7 @@ pub fn read_limited(path: &Path) -> Result<String, String> {
 }
 
 /// `read_limited`, with the position of a bad byte kept apart for a located error.
-fn read_text(path: &Path) -> Result<String, (Option<Pos>, String)> {
+pub(crate) fn read_text(path: &Path) -> Result<String, (Option<Pos>, String)> {
     let file = open_regular(path).map_err(|message| (None, message))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)

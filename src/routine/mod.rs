@@ -10,9 +10,10 @@ mod model;
 mod validate;
 
 pub use catalog::{Catalog, Entry, Source, builtin_source, builtins, ids, looks_like_path};
+pub(crate) use load::read_text;
 pub use load::{
     LoadError, MAX_FILE_BYTES, Problem, load_file, parse, parse_ron, read_limited, without_bom,
 };
-pub use locate::{Pos, locate_field, locate_value, token_at};
+pub use locate::{Pos, Seg, locate, locate_field, locate_value, token_at};
 pub use model::{Kind, Routine, Step, Work};
 pub use validate::MAX_TIMING_SECS;

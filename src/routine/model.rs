@@ -57,6 +57,9 @@ pub struct Step {
     /// Rest after this step, overriding the routine's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rest_secs: Option<u32>,
+    /// The id of the figure that shows the move (`"cat-cow"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<String>,
 }
 
 /// The effort of one pass of a step.

@@ -89,6 +89,8 @@ pub struct StepPlan {
     pub switch: Duration,
     /// Rest after this step (zero after the last).
     pub rest: Duration,
+    /// The id of the figure that shows the move.
+    pub figure: Option<String>,
 }
 
 impl StepPlan {
@@ -187,6 +189,7 @@ impl Plan {
                     } else {
                         scaled(f64::from(rest), scale)
                     },
+                    figure: step.figure.clone(),
                 }
             })
             .collect();

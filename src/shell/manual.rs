@@ -61,7 +61,7 @@ const FILES: [(&str, &str, &str); 4] = [
     (
         "$XDG_CONFIG_HOME/limberup/figures/",
         "~/.config/limberup/figures/",
-        "Your own figures, the drawings shown for a step.",
+        "Your own figures (*.ron), the moving drawings a step names with `figure:`; a file of yours with a built-in figure's id replaces it.",
     ),
     (
         "$XDG_DATA_HOME/limberup/history.jsonl",

@@ -32,6 +32,8 @@ pub struct Options {
     pub speech: bool,
     pub check_in: bool,
     pub confirm_quit: bool,
+    /// Animate each move's figure (config `motion`, off with `--still`).
+    pub motion: bool,
 }
 
 /// Something for the runner to do outside the app.

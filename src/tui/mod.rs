@@ -3,9 +3,11 @@
 
 mod app;
 mod bigdigits;
+mod figure;
 mod keymap;
 mod overlays;
 mod picker;
+mod player;
 mod runner;
 mod session;
 mod summary;
@@ -14,7 +16,9 @@ mod theme;
 mod widgets;
 
 pub use app::{App, Effect, Options, WallClock};
+pub use figure::{FigureWidget, Ink, MIN_SIZE as FIGURE_MIN_SIZE, marker_for, units_per_dot};
 pub use keymap::{Action, Binding, HELP_SECTIONS};
+pub use player::{Player, Reply, play as play_figure};
 pub use runner::{Start, run};
 pub use summary::CheckIn;
 pub use terminal::unusable;

@@ -44,6 +44,7 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
         speech: coach.speak || config.speech.is_some(),
         check_in: config.check_in,
         confirm_quit: config.confirm_quit,
+        motion: config.motion && !coach.still,
     };
     let speaker = options.speech.then(|| {
         Speaker::new(

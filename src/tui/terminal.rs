@@ -7,7 +7,6 @@ use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Once, OnceLock};
 
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{self, Event};
@@ -15,6 +14,8 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::front::{self, Inbox};
 
@@ -34,6 +35,26 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Puts the terminal in raw mode on the alternate screen with the cursor hidden, after
 /// installing a panic hook that restores it before the panic message prints.
 pub fn enter() -> io::Result<Term> {
+    Terminal::new(backend()?)
+}
+
+/// As `enter`, with the viewport fixed at the terminal's present size, so a draw does not ask
+/// the terminal for its size (crossterm opens /dev/tty for each ask: three system calls a
+/// frame, which counts at 12 frames a second). The caller resizes on `Event::Resize`.
+pub fn enter_fixed() -> io::Result<Term> {
+    let backend = backend()?;
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    Terminal::with_options(
+        backend,
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+        },
+    )
+}
+
+/// The panic hook, raw mode and the alternate screen, and a backend writing one piece a
+/// frame.
+fn backend() -> io::Result<CrosstermBackend<BufWriter<Stdout>>> {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
@@ -44,8 +65,10 @@ pub fn enter() -> io::Result<Term> {
     });
     enable()?;
     // One write per frame: the backend flushes after each draw.
-    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
-    Terminal::new(backend)
+    Ok(CrosstermBackend::new(BufWriter::with_capacity(
+        1 << 16,
+        io::stdout(),
+    )))
 }
 
 fn enable() -> io::Result<()> {

@@ -3,6 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use super::figure::Ink;
 use crate::config::Theme as Choice;
 use crate::session::Phase;
 
@@ -135,6 +136,20 @@ impl Theme {
         match self.choice {
             Choice::Mono => Style::new(),
             _ => Style::new().fg(Color::DarkGray),
+        }
+    }
+
+    /// The colours of a move's figure: far limbs and the floor dimmer than the body.
+    pub fn figure_ink(&self) -> Ink {
+        let (body, far) = match self.choice {
+            Choice::Mono => (Color::Reset, Color::Reset),
+            Choice::Default => (Color::Reset, Color::DarkGray),
+            Choice::HighContrast => (Color::White, Color::Gray),
+        };
+        Ink {
+            body,
+            far,
+            floor: far,
         }
     }
 

@@ -33,6 +33,7 @@ fn step(name: &str, work: Work, passes: &[&str]) -> Step {
         passes: passes.iter().map(|p| p.to_string()).collect(),
         prepare_secs: None,
         rest_secs: None,
+        figure: None,
     }
 }
 

@@ -61,6 +61,7 @@ pub fn options(theme: Theme) -> Options {
         speech: false,
         check_in: true,
         confirm_quit: true,
+        motion: true,
     }
 }
 

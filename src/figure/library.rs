@@ -1,0 +1,275 @@
+//! The figures a routine can name: built-ins embedded from `assets/figures/`, plus the
+//! `*.ron` files in the user figures dir (a user file with a built-in's id replaces it); and
+//! the check that every `figure:` a routine names exists and fits its step.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use super::file::{load_file, parse};
+use super::motion::Figure;
+use crate::routine::{Catalog, LoadError, Pos, Problem, Routine, Seg, Source, Work};
+use crate::routine::{locate, token_at};
+
+/// The built-in figures as `(id, RON text)`, in the order of the built-in routines.
+pub fn builtins() -> [(&'static str, &'static str); 11] {
+    [
+        ("cat-cow", include_str!("../../assets/figures/cat-cow.ron")),
+        (
+            "shoulder-rolls",
+            include_str!("../../assets/figures/shoulder-rolls.ron"),
+        ),
+        (
+            "arm-circles",
+            include_str!("../../assets/figures/arm-circles.ron"),
+        ),
+        (
+            "side-bends",
+            include_str!("../../assets/figures/side-bends.ron"),
+        ),
+        (
+            "childs-pose",
+            include_str!("../../assets/figures/childs-pose.ron"),
+        ),
+        (
+            "thread-the-needle",
+            include_str!("../../assets/figures/thread-the-needle.ron"),
+        ),
+        (
+            "forward-fold",
+            include_str!("../../assets/figures/forward-fold.ron"),
+        ),
+        ("plank", include_str!("../../assets/figures/plank.ron")),
+        (
+            "russian-twists",
+            include_str!("../../assets/figures/russian-twists.ron"),
+        ),
+        (
+            "side-plank",
+            include_str!("../../assets/figures/side-plank.ron"),
+        ),
+        (
+            "dead-bug",
+            include_str!("../../assets/figures/dead-bug.ron"),
+        ),
+    ]
+}
+
+/// The one-sentence description of a built-in figure, for plain mode.
+pub fn describe(id: &str) -> Option<&'static str> {
+    static BUILT_IN: OnceLock<Library> = OnceLock::new();
+    let library = BUILT_IN.get_or_init(|| Library::load(None));
+    library
+        .get(id)
+        .map(|f| f.description.as_str())
+        .filter(|d| !d.is_empty())
+}
+
+/// True when `src` holds a figure rather than a routine (its top level is `Figure(...)`).
+pub fn is_figure_text(src: &str) -> bool {
+    token_at(src, 0).is_some_and(|(_, word)| word == "Figure")
+}
+
+/// A loaded figure with its id (the file stem) and origin.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: String,
+    pub figure: Figure,
+    pub source: Source,
+}
+
+/// Every figure a routine can name, and the user files that failed to load.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub entries: Vec<Entry>,
+    pub errors: Vec<LoadError>,
+}
+
+impl Library {
+    /// Built-ins, then the user's files (sorted by id) replacing or adding to them.
+    pub fn load(user_dir: Option<&Path>) -> Library {
+        let mut library = Library::default();
+        for (id, text) in builtins() {
+            match parse(text, &format!("built-in:figures/{id}")) {
+                Ok(figure) => library.entries.push(Entry {
+                    id: id.to_string(),
+                    figure,
+                    source: Source::BuiltIn,
+                }),
+                Err(err) => library.errors.push(err),
+            }
+        }
+        for path in user_dir.map(ron_files).unwrap_or_default() {
+            let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(String::from) else {
+                continue;
+            };
+            match load_file(&path) {
+                Ok(figure) => library.add(Entry {
+                    id,
+                    figure,
+                    source: Source::File(path),
+                }),
+                Err(err) => library.errors.push(err),
+            }
+        }
+        library
+    }
+
+    /// Adds `entry`, replacing a figure with the same id.
+    pub fn add(&mut self, entry: Entry) {
+        match self.entries.iter_mut().find(|e| e.id == entry.id) {
+            Some(existing) => *existing = entry,
+            None => self.entries.push(entry),
+        }
+    }
+
+    pub fn find(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Figure> {
+        self.find(id).map(|e| &e.figure)
+    }
+
+    /// The description of figure `id`, built-in or the user's.
+    pub fn describe(&self, id: &str) -> Option<&str> {
+        self.get(id)
+            .map(|f| f.description.as_str())
+            .filter(|d| !d.is_empty())
+    }
+
+    /// The file of figure `id` that failed to load, if one did.
+    fn broken(&self, id: &str) -> Option<&LoadError> {
+        self.errors
+            .iter()
+            .find(|e| Path::new(&e.origin).file_stem().and_then(|s| s.to_str()) == Some(id))
+    }
+
+    /// A figure named by id, or by a path to a `.ron` file.
+    pub fn resolve(&self, arg: &str) -> Result<Entry, LoadError> {
+        if arg.ends_with(".ron") || arg.contains('/') || arg.contains(std::path::MAIN_SEPARATOR) {
+            let path = PathBuf::from(arg);
+            let figure = load_file(&path)?;
+            let id = path
+                .file_stem()
+                .map_or_else(|| arg.to_string(), |s| s.to_string_lossy().into_owned());
+            return Ok(Entry {
+                id,
+                figure,
+                source: Source::File(path),
+            });
+        }
+        if let Some(entry) = self.find(arg) {
+            return Ok(entry.clone());
+        }
+        if let Some(err) = self.broken(arg) {
+            return Err(err.clone());
+        }
+        Err(LoadError::single(arg, self.unknown(arg)))
+    }
+
+    fn unknown(&self, id: &str) -> String {
+        let mut text = format!("no figure `{id}`");
+        if let Some(near) = super::closest(id, self.entries.iter().map(|e| e.id.as_str())) {
+            text.push_str(&format!(" (did you mean `{near}`?)"));
+        }
+        text.push_str("; `limberup figures` lists them");
+        text
+    }
+
+    /// Moves every routine that names a missing or ill-fitting figure from the catalog's
+    /// routines to its errors.
+    pub fn check_catalog(&self, catalog: &mut Catalog) {
+        let entries = std::mem::take(&mut catalog.entries);
+        for entry in entries {
+            let names_figures = entry.routine.steps.iter().any(|s| s.figure.is_some());
+            let checked = match entry.text() {
+                Ok(text) if names_figures => {
+                    check_routine(&text, &entry.origin(), &entry.routine, self)
+                }
+                _ => Ok(()),
+            };
+            match checked {
+                Ok(()) => catalog.entries.push(entry),
+                Err(err) => catalog.errors.push(err),
+            }
+        }
+    }
+}
+
+/// Reads a routine file and checks that the figures it names are in `library`.
+pub fn load_routine(path: &Path, library: &Library) -> Result<Routine, LoadError> {
+    let routine = crate::routine::load_file(path)?;
+    if routine.steps.iter().any(|s| s.figure.is_some()) {
+        let origin = path.display().to_string();
+        let text =
+            crate::routine::read_limited(path).map_err(|msg| LoadError::single(&origin, msg))?;
+        check_routine(&text, &origin, &routine, library)?;
+    }
+    Ok(routine)
+}
+
+/// Checks that every `figure:` in `routine` (read from `src`, named `origin`) names a figure
+/// of `library` whose motion fits the step's phases.
+pub fn check_routine(
+    src: &str,
+    origin: &str,
+    routine: &Routine,
+    library: &Library,
+) -> Result<(), LoadError> {
+    let mut problems = Vec::new();
+    for (i, step) in routine.steps.iter().enumerate() {
+        let Some(id) = &step.figure else {
+            continue;
+        };
+        let message = match library.get(id) {
+            None => match library.broken(id) {
+                Some(err) => format!(
+                    "the figure `{id}` has errors; `limberup validate {}` shows them",
+                    err.origin
+                ),
+                None => library.unknown(id),
+            },
+            Some(figure) => match &step.work {
+                Work::Reps { phases, .. } if !figure.fits(phases.len()) => format!(
+                    "the figure `{id}` moves through {} key poses a rep, which do not line up \
+                     with these reps' {} phases (one number must divide the other)",
+                    figure.motion().count(),
+                    phases.len()
+                ),
+                _ => continue,
+            },
+        };
+        let path = [
+            Seg::Field("steps".into()),
+            Seg::Index(i),
+            Seg::Field("figure".into()),
+        ];
+        problems.push(Problem {
+            pos: locate(src, &path).map(|at| Pos::of_offset(src, at)),
+            step: Some((i + 1, Some(step.name.clone()))),
+            field: Some("figure".to_string()),
+            message,
+        });
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(LoadError {
+            origin: origin.to_string(),
+            problems,
+        })
+    }
+}
+
+/// The `*.ron` files directly in `dir`, sorted; a missing dir has none.
+fn ron_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = read
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        .collect();
+    files.sort();
+    files
+}

@@ -1,0 +1,437 @@
+//! The figure model, tested like the session machine: key poses are hit exactly, frames stay
+//! in the frame, mirroring twice is nothing, reversing runs the motion backward, planted
+//! hands and feet stay planted, and playback keeps time on an injected clock.
+
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use limberup::figure::{
+    self, Beat, Figure, Joint, Library, PassMode, Passes, Playback, Point, Pose,
+};
+use limberup::routine::{builtin_source, builtins, parse};
+use proptest::prelude::*;
+
+/// The built-in figures, loaded once (proptests ask for them on every case).
+fn library() -> &'static Library {
+    static LIBRARY: OnceLock<Library> = OnceLock::new();
+    LIBRARY.get_or_init(|| {
+        let library = Library::load(None);
+        assert!(library.errors.is_empty(), "{:?}", library.errors);
+        library
+    })
+}
+
+fn figures() -> Vec<(&'static str, &'static Figure)> {
+    library()
+        .entries
+        .iter()
+        .map(|e| (e.id.as_str(), &e.figure))
+        .collect()
+}
+
+fn beat(part: usize, parts: usize, progress: f64) -> Option<Beat> {
+    Some(Beat {
+        part,
+        parts,
+        progress,
+    })
+}
+
+fn distance(a: Point, b: Point) -> f64 {
+    (a.x - b.x).hypot(a.y - b.y)
+}
+
+/// The largest distance any joint is apart in two poses.
+fn apart(a: &Pose, b: &Pose) -> f64 {
+    Joint::ALL
+        .into_iter()
+        .map(|j| distance(a.get(j), b.get(j)))
+        .fold(0.0, f64::max)
+}
+
+/// The largest step any joint took across or up/down from one pose to the other.
+fn moved(a: &Pose, b: &Pose) -> f64 {
+    Joint::ALL
+        .into_iter()
+        .map(|j| {
+            (a.get(j).x - b.get(j).x)
+                .abs()
+                .max((a.get(j).y - b.get(j).y).abs())
+        })
+        .fold(0.0, f64::max)
+}
+
+fn key(figure: &Figure, i: usize) -> Pose {
+    let name = figure.motion().nth(i).unwrap().to_string();
+    *figure.pose(&name).unwrap()
+}
+
+#[test]
+fn there_is_a_figure_for_every_built_in_move_and_each_says_what_it_shows() {
+    let library = library();
+    assert_eq!(library.entries.len(), 11);
+    for (id, text) in builtins() {
+        let routine = parse(text, id).unwrap();
+        let source = builtin_source(id).unwrap();
+        for step in &routine.steps {
+            assert!(step.figure.is_some(), "{id}: {} has no figure", step.name);
+        }
+        figure::check_routine(source, id, &routine, library).unwrap();
+    }
+    for entry in &library.entries {
+        let text = figure::describe(&entry.id).unwrap();
+        assert!(
+            text.ends_with('.') && !text.contains('\n') && text.matches(". ").count() == 0,
+            "{}: not one sentence: {text}",
+            entry.id
+        );
+    }
+    assert_eq!(figure::describe("no-such-figure"), None);
+}
+
+#[test]
+fn with_a_phase_per_key_pose_each_phase_ends_exactly_on_its_key_pose() {
+    for (id, figure) in figures() {
+        let k = figure.motion().count();
+        for i in 0..k {
+            let end = figure.pose_at(beat(i, k, 1.0), PassMode::AsDrawn);
+            assert_eq!(end, key(figure, i), "{id}: end of part {i}");
+            let start = figure.pose_at(beat(i, k, 0.0), PassMode::AsDrawn);
+            assert_eq!(
+                start,
+                key(figure, (i + k - 1) % k),
+                "{id}: start of part {i}"
+            );
+        }
+    }
+}
+
+#[test]
+fn without_phases_the_key_poses_are_spread_evenly_over_the_rep() {
+    for (id, figure) in figures() {
+        let k = figure.motion().count();
+        for i in 1..=k {
+            let at = figure.pose_at(beat(0, 1, i as f64 / k as f64), PassMode::AsDrawn);
+            assert!(apart(&at, &key(figure, i - 1)) < 1e-6, "{id}: key {i}");
+        }
+    }
+}
+
+#[test]
+fn twice_the_phases_run_the_motion_twice_a_rep() {
+    let library = library();
+    let cat_cow = library.get("cat-cow").unwrap();
+    for part in 0..4 {
+        let once = cat_cow.pose_at(beat(part % 2, 2, 0.3), PassMode::AsDrawn);
+        let twice = cat_cow.pose_at(beat(part, 4, 0.3), PassMode::AsDrawn);
+        assert!(apart(&once, &twice) < 1e-9, "part {part}");
+    }
+}
+
+#[test]
+fn still_and_holds_show_the_still_pose() {
+    for (id, figure) in figures() {
+        let still = *figure.pose(figure.still_name()).unwrap();
+        assert_eq!(figure.pose_at(None, PassMode::AsDrawn), still, "{id}");
+        assert_eq!(
+            figure.pose_at(None, PassMode::Mirrored),
+            still.mirrored(),
+            "{id}"
+        );
+        if !figure.moves() {
+            let any = figure.pose_at(beat(1, 3, 0.4), PassMode::Reversed);
+            assert_eq!(any, key(figure, 0), "{id}: one pose never moves");
+        }
+    }
+}
+
+#[test]
+fn passes_alternate_as_the_figure_says() {
+    let library = library();
+    let mode = |id: &str, pass| library.get(id).unwrap().pass_mode(pass);
+    assert_eq!(library.get("side-plank").unwrap().passes, Passes::Mirror);
+    assert_eq!(mode("side-plank", 0), PassMode::AsDrawn);
+    assert_eq!(mode("side-plank", 1), PassMode::Mirrored);
+    assert_eq!(mode("side-plank", 2), PassMode::AsDrawn);
+    assert_eq!(mode("shoulder-rolls", 1), PassMode::Reversed);
+    assert_eq!(mode("cat-cow", 1), PassMode::AsDrawn);
+}
+
+/// Planted hands, knees and feet slide less than this (figure units: 1.5% of a standing
+/// body's height, under one dot at the sizes figures are drawn).
+const PLANTED: f64 = 1.5;
+
+#[test]
+fn planted_hands_knees_and_feet_stay_planted_through_a_move() {
+    let library = library();
+    let planted = [
+        (
+            "cat-cow",
+            &[Joint::HandL, Joint::HandR, Joint::KneeL, Joint::FootL][..],
+        ),
+        ("side-bends", &[Joint::FootL, Joint::FootR, Joint::ToeL][..]),
+        ("shoulder-rolls", &[Joint::FootL, Joint::FootR][..]),
+        (
+            "russian-twists",
+            &[Joint::FootL, Joint::FootR, Joint::Pelvis][..],
+        ),
+    ];
+    for (id, joints) in planted {
+        let figure = library.get(id).unwrap();
+        let k = figure.motion().count();
+        let rest = figure.pose_at(beat(0, k, 0.0), PassMode::AsDrawn);
+        for s in 0..=200 {
+            let x = s as f64 / 200.0 * k as f64;
+            let part = (x.floor() as usize).min(k - 1);
+            let pose = figure.pose_at(beat(part, k, x - part as f64), PassMode::AsDrawn);
+            for &joint in joints {
+                let moved = distance(pose.get(joint), rest.get(joint));
+                assert!(moved < PLANTED, "{id}: {joint:?} slid {moved:.2} at {x:.2}");
+            }
+        }
+    }
+}
+
+#[test]
+fn blending_keeps_bones_their_length() {
+    let library = library();
+    let circles = library.get("arm-circles").unwrap();
+    let (a, b) = (key(circles, 0), key(circles, 3));
+    for s in 0..=20 {
+        let t = f64::from(s) / 20.0;
+        let mid = a.blend(&b, t);
+        for joint in [Joint::ElbowL, Joint::HandL, Joint::ElbowR, Joint::HandR] {
+            let parent = joint.parent().unwrap();
+            let (from, to) = (
+                distance(a.get(joint), a.get(parent)),
+                distance(b.get(joint), b.get(parent)),
+            );
+            let want = from + (to - from) * t;
+            let got = distance(mid.get(joint), mid.get(parent));
+            assert!(
+                (got - want).abs() < 1e-9,
+                "{joint:?} at {s}: {got} vs {want}"
+            );
+        }
+    }
+}
+
+fn any_figure() -> impl Strategy<Value = usize> {
+    0..11usize
+}
+
+fn any_mode() -> impl Strategy<Value = PassMode> {
+    prop_oneof![
+        Just(PassMode::AsDrawn),
+        Just(PassMode::Mirrored),
+        Just(PassMode::Reversed),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn every_joint_stays_inside_the_frame(
+        which in any_figure(), part in 0usize..8, parts in 1usize..5,
+        progress in 0.0f64..=1.0, mode in any_mode(),
+    ) {
+        let (id, figure) = &figures()[which];
+        let frame = figure.frame();
+        for b in [None, beat(part, parts, progress)] {
+            let pose = figure.pose_at(b, mode);
+            for (joint, p) in pose.iter() {
+                prop_assert!(frame.contains(p), "{id}: {joint:?} at {p:?} outside {frame:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn mirroring_twice_is_the_identity(
+        which in any_figure(), part in 0usize..4, progress in 0.0f64..=1.0,
+    ) {
+        let figure = &figures()[which].1;
+        let parts = figure.motion().count();
+        let drawn = figure.pose_at(beat(part, parts, progress), PassMode::AsDrawn);
+        let mirrored = figure.pose_at(beat(part, parts, progress), PassMode::Mirrored);
+        prop_assert_eq!(mirrored, drawn.mirrored());
+        prop_assert_eq!(mirrored.mirrored(), drawn);
+        prop_assert_ne!(mirrored, drawn);
+    }
+
+    #[test]
+    fn reversed_runs_the_rep_backward(which in any_figure(), progress in 0.0f64..=1.0) {
+        let figure = &figures()[which].1;
+        let back = figure.pose_at(beat(0, 1, progress), PassMode::Reversed);
+        let forth = figure.pose_at(beat(0, 1, 1.0 - progress), PassMode::AsDrawn);
+        prop_assert!(apart(&back, &forth) < 1e-6);
+    }
+
+    #[test]
+    fn the_figure_never_jumps(
+        which in any_figure(), at in 0.0f64..1.0, mode in any_mode(),
+    ) {
+        // One rep without phases, sampled 1/1000 of a rep apart: at most a small step.
+        let figure = &figures()[which].1;
+        let next = (at + 0.001).min(1.0);
+        let a = figure.pose_at(beat(0, 1, at), mode);
+        let b = figure.pose_at(beat(0, 1, next), mode);
+        prop_assert!(apart(&a, &b) < 1.5, "{} moved {}", figures()[which].0, apart(&a, &b));
+    }
+
+    #[test]
+    fn one_rep_ends_where_the_next_begins(which in any_figure(), parts in 1usize..5, mode in any_mode()) {
+        let figure = &figures()[which].1;
+        let end = figure.pose_at(beat(parts - 1, parts, 1.0), mode);
+        let start = figure.pose_at(beat(0, parts, 0.0), mode);
+        prop_assert!(apart(&end, &start) < 1e-6);
+    }
+}
+
+#[test]
+fn the_heading_names_the_pose_each_phase_moves_to() {
+    let library = library();
+    let cat_cow = library.get("cat-cow").unwrap();
+    assert_eq!(cat_cow.heading(beat(0, 2, 0.5), PassMode::AsDrawn), "cat");
+    assert_eq!(cat_cow.heading(beat(1, 2, 0.5), PassMode::AsDrawn), "cow");
+    assert_eq!(cat_cow.heading(None, PassMode::AsDrawn), "tabletop");
+    let rolls = library.get("shoulder-rolls").unwrap();
+    let names: Vec<&str> = (0..4)
+        .map(|i| rolls.heading(beat(0, 1, (f64::from(i) + 0.5) / 4.0), PassMode::Reversed))
+        .collect();
+    // Backward rolls (up, back, down, forward) played the other way.
+    assert_eq!(names, ["down", "back", "up", "forward"]);
+}
+
+fn ms(v: u64) -> Duration {
+    Duration::from_millis(v)
+}
+
+#[test]
+fn playback_keeps_time_pauses_and_changes_pass_every_two_reps() {
+    let library = library();
+    let figure = library.get("shoulder-rolls").unwrap();
+    let t0 = Instant::now();
+    let mut play = Playback::new(figure, ms(4000), t0);
+    let b = play.beat(t0 + ms(1500)).unwrap();
+    assert_eq!((b.part, b.parts), (1, 4));
+    assert!((b.progress - 0.5).abs() < 1e-9);
+    assert_eq!((play.rep(t0 + ms(3999)), play.pass(t0 + ms(3999))), (1, 0));
+    assert_eq!((play.rep(t0 + ms(8000)), play.pass(t0 + ms(8000))), (3, 1));
+    assert_eq!(play.pass(t0 + ms(16_000)), 0);
+    // Paused for 10 s: time stands still, and no frames are asked for.
+    let (at_1000, at_1500) = (play.beat(t0 + ms(1000)), play.beat(t0 + ms(1500)));
+    play.toggle_pause(t0 + ms(1000));
+    assert!(
+        play.next_frame(t0 + ms(5000), figure, PassMode::AsDrawn, (1e-6, 1e-6))
+            .is_none()
+    );
+    assert_eq!(play.beat(t0 + ms(9000)), at_1000);
+    play.toggle_pause(t0 + ms(11_000));
+    assert_eq!(play.beat(t0 + ms(11_500)), at_1500);
+    assert!(
+        play.next_frame(t0 + ms(11_500), figure, PassMode::AsDrawn, (1e-6, 1e-6))
+            .is_some()
+    );
+}
+
+#[test]
+fn frames_come_at_most_twelve_a_second_and_never_for_a_still_figure() {
+    let library = library();
+    let cat_cow = library.get("cat-cow").unwrap();
+    let t0 = Instant::now();
+    let moving = Playback::new(cat_cow, ms(3000), t0);
+    // A dot far smaller than any move: a frame on every tick of the grid.
+    let mut now = t0;
+    for _ in 0..36 {
+        let next = moving
+            .next_frame(now, cat_cow, PassMode::AsDrawn, (1e-6, 1e-6))
+            .unwrap();
+        let gap = next - now;
+        assert!(gap > Duration::ZERO && gap <= figure::FRAME, "{gap:?}");
+        now = next;
+    }
+    assert!(
+        (now - t0).abs_diff(ms(3000)) < ms(1),
+        "36 ticks of the grid are 3 s"
+    );
+    let still = Playback::new(library.get("plank").unwrap(), ms(3000), t0);
+    let plank = library.get("plank").unwrap();
+    assert_eq!(
+        still.next_frame(t0 + ms(700), plank, PassMode::AsDrawn, (1e-6, 1e-6)),
+        None
+    );
+    assert_eq!(still.beat(t0 + ms(700)), None);
+    assert_eq!(figure::MAX_FPS, 12);
+}
+
+/// Frames over one rep of `id` at `rep`, drawn whenever the figure moved `dot`.
+fn frames_per_rep(id: &str, rep: Duration, dot: (f64, f64)) -> u32 {
+    let figure = library().get(id).unwrap();
+    let t0 = Instant::now();
+    let play = Playback::new(figure, rep, t0);
+    let (mut now, mut frames) = (t0, 0);
+    while now < t0 + rep {
+        now = play
+            .next_frame(now, figure, PassMode::AsDrawn, dot)
+            .unwrap();
+        frames += 1;
+    }
+    frames
+}
+
+#[test]
+fn a_smaller_or_slower_figure_is_drawn_less_often() {
+    let every_tick = frames_per_rep("cat-cow", ms(5000), (1e-6, 1e-6));
+    // 12 a second (the grid's 83,333,333 ns frames fall just short of 5 s after 60).
+    assert!((60..=61).contains(&every_tick), "{every_tick}");
+    // Quadrant dots of a 40x20 figure of cat/cow are about 1.2 by 2.4 units; of a 72x32
+    // one, 0.8 by 1.6.
+    let small = frames_per_rep("cat-cow", ms(5000), (1.2, 2.4));
+    let large = frames_per_rep("cat-cow", ms(5000), (0.8, 1.6));
+    assert!(
+        small < large && large < every_tick,
+        "{small} {large} {every_tick}"
+    );
+    assert!(frames_per_rep("cat-cow", ms(10_000), (1.2, 2.4)) < 2 * small);
+}
+
+#[test]
+fn the_next_change_is_the_first_frame_a_joint_has_moved_a_dot() {
+    let library = library();
+    let bends = library.get("side-bends").unwrap();
+    let rep = ms(8000);
+    let per_frame = 4.0 * figure::FRAME.as_secs_f64() / rep.as_secs_f64();
+    for (part, progress) in [(0, 0.0), (1, 0.1), (1, 0.5), (3, 0.9)] {
+        let at = Beat {
+            part,
+            parts: 4,
+            progress,
+        };
+        let wait = bends.next_change(at, rep, PassMode::AsDrawn, (1.0, 1.0));
+        let frames = (wait.as_secs_f64() / figure::FRAME.as_secs_f64()).round() as u32;
+        let pose = |k: u32| {
+            bends.pose_at(
+                Some(at.advanced(per_frame * f64::from(k))),
+                PassMode::AsDrawn,
+            )
+        };
+        for k in 1..frames {
+            assert!(
+                moved(&pose(0), &pose(k)) < 1.0,
+                "part {part} {progress}: frame {k}"
+            );
+        }
+        if frames < 12 {
+            assert!(moved(&pose(0), &pose(frames)) >= 1.0);
+        }
+    }
+    // The held phase (lean to lean): nothing moves for a second.
+    let held = Beat {
+        part: 2,
+        parts: 4,
+        progress: 0.2,
+    };
+    assert_eq!(
+        bends.next_change(held, rep, PassMode::AsDrawn, (0.5, 0.5)),
+        figure::FRAME * 12
+    );
+}
