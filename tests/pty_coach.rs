@@ -178,7 +178,9 @@ fn a_resize_reflows_at_once_down_to_a_compact_view() {
         ["HOLD", "REST", "GET READY", "SWITCH"]
             .iter()
             .any(|w| first.starts_with(w))
-            && s.lines().last().is_some_and(|l| l.contains("? help · q quit"))
+            && s.lines()
+                .last()
+                .is_some_and(|l| l.contains("? help · q quit"))
     });
     coach.resize(60, 16);
     coach.wait_until(2.0, "the full view", |s| {
