@@ -13,4 +13,4 @@ pub use event::{Command, Event, STALL};
 pub use machine::{PREVIOUS_GRACE, Session};
 pub use plan::{Phase, Plan, PlanOptions, SCALE_RANGE, Segment, StepPlan, Timings, WorkPlan};
 pub use record::{Outcome, PassRecord, SessionId, SessionRecord, StepRecord, StepStatus};
-pub use view::{RepsView, View, ceil_secs};
+pub use view::{RepBeat, RepsView, View, ceil_secs};

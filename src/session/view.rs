@@ -167,3 +167,59 @@ impl Session {
         }
     }
 }
+
+/// Where a paced rep stands at a moment, for what moves with it (a move's figure): which
+/// part of the rep (a breath phase) and how far through it, on the set's own clock, so a
+/// pause freezes it and frames stay in step with the breath cues.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RepBeat {
+    /// The part in progress (0-based) of `parts` (1 when the step names no phases).
+    pub part: usize,
+    pub parts: usize,
+    /// How far through the part, 0..=1.
+    pub progress: f64,
+    /// The time of one rep.
+    pub rep: Duration,
+    /// Active time into the set.
+    pub into: Duration,
+}
+
+impl RepBeat {
+    /// The moment `change` after the last tick of a `grid` of the set's time: frames land on
+    /// that grid however late the wake-up that drew this one. Never `now` itself.
+    pub fn after(&self, now: Instant, change: Duration, grid: Duration) -> Instant {
+        let grid = grid.as_nanos().max(1);
+        let since_tick = Duration::from_nanos((self.into.as_nanos() % grid) as u64);
+        now + change
+            .saturating_sub(since_tick)
+            .max(Duration::from_millis(1))
+    }
+}
+
+impl Session {
+    /// The beat of the paced rep under way at `now`; `None` outside paced work.
+    pub fn rep_beat(&self, now: Instant) -> Option<RepBeat> {
+        self.segment().filter(|s| s.phase == Phase::Work)?;
+        let WorkPlan::Paced { tempo, phases, .. } = &self.step().work else {
+            return None;
+        };
+        let into = self
+            .effective(now)
+            .saturating_duration_since(self.segment_start());
+        let parts = phases.len().max(1);
+        let (rep, part) = beat_now(*tempo, parts, into);
+        // The part's start and length, as `beat_now` places beats (to the nanosecond).
+        let m = u128::from(rep.saturating_sub(1)) * parts as u128 + part as u128;
+        let start = m * tempo.as_nanos() / parts as u128;
+        let length = (tempo.as_nanos() / parts as u128).max(1);
+        let progress =
+            (into.as_nanos().saturating_sub(start) as f64 / length as f64).clamp(0.0, 1.0);
+        Some(RepBeat {
+            part,
+            parts,
+            progress,
+            rep: *tempo,
+            into,
+        })
+    }
+}
