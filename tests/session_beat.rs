@@ -45,7 +45,11 @@ fn the_beat_follows_the_parts_of_each_rep() {
         assert_eq!(beat.rep, s(4.0));
         assert_eq!(beat.into, s(at - 5.0));
         let label = run.view().reps.unwrap().label.unwrap();
-        assert_eq!(label, ["Exhale", "Inhale"][part], "the cue on screen agrees");
+        assert_eq!(
+            label,
+            ["Exhale", "Inhale"][part],
+            "the cue on screen agrees"
+        );
     }
     run.at(21.5);
     assert_eq!(run.s.rep_beat(run.t(21.5)), None, "not during the hold");

@@ -2,26 +2,24 @@
 //! side effects the runner must carry out (sounds, speech, saves). Keys become actions via
 //! the keymap, actions become machine commands; `draw` only reads.
 
+use std::cell::Cell;
 use std::time::Instant;
 
+mod draw;
+
 use chrono::{DateTime, FixedOffset};
-use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::Widget;
+use ratatui::symbols::Marker;
 
-use super::keymap::{self, Action, Hint, Mode};
-use super::overlays;
+use super::keymap::{self, Action, Mode};
 use super::picker::Picker;
-use super::session as screen;
 use super::summary::Summary;
 use super::theme::Theme;
-use super::widgets::hints;
 use crate::cues::{self, Sound};
+use crate::figure::Library;
 use crate::routine::Entry;
 use crate::session::{Command, Event, Plan, PlanOptions, Session, SessionRecord};
-use crate::text::wrap;
 
 /// How the coach behaves, from the config and the command line.
 #[derive(Debug, Clone, Copy)]
@@ -83,6 +81,11 @@ pub struct App {
     effects: Vec<Effect>,
     exit: Option<u8>,
     wall: WallClock,
+    /// The figures steps name, and the marker to draw them with.
+    figures: Library,
+    marker: Marker,
+    /// Where the last frame drew the figure: the next frame goes there too.
+    figure_at: Cell<Option<Rect>>,
 }
 
 impl App {
@@ -99,7 +102,16 @@ impl App {
             effects: Vec::new(),
             exit: None,
             wall,
+            figures: Library::default(),
+            marker: Marker::Quadrant,
+            figure_at: Cell::new(None),
         }
+    }
+
+    /// The figures that show each move, drawn with `marker` (none until given).
+    pub fn set_figures(&mut self, figures: Library, marker: Marker) {
+        self.figures = figures;
+        self.marker = marker;
     }
 
     /// A dismissable notice (persistent pain) over whatever comes first; a session started
@@ -357,89 +369,6 @@ impl App {
             && let Some(record) = summary.take_unsaved()
         {
             self.effects.push(Effect::Save(Box::new(record)));
-        }
-    }
-
-    /// The footer hints for the current mode.
-    fn hints(&self, now: Instant) -> Vec<Hint> {
-        match (self.mode(), &self.screen) {
-            (Mode::Session, Screen::Session(s)) => screen::hints(&s.view(now)),
-            (Mode::CheckIn, Screen::Summary(s)) => keymap::hints(Mode::CheckIn, |action| {
-                (action != Action::Answer || s.chosen().is_some()).then_some(None)
-            }),
-            (mode, _) => keymap::hints(mode, |_| Some(None)),
-        }
-    }
-
-    pub fn draw(&self, frame: &mut Frame, now: Instant) {
-        let area = frame.area();
-        let buf = frame.buffer_mut();
-        let theme = &self.options.theme;
-        // The status takes two lines when it needs them and the screen can spare them.
-        let status = match (&self.status, area.height) {
-            (Some(text), 6..) => {
-                let lines = wrap(
-                    &format!("⚠ {text}"),
-                    usize::from(area.width.saturating_sub(2)),
-                );
-                let keep = if area.height >= 12 { 2 } else { 1 };
-                lines.into_iter().take(keep).collect()
-            }
-            _ => Vec::new(),
-        };
-        // From five rows the footer keeps its row: how to get help and out is never lost.
-        let footer = match area.height {
-            0..=4 => 0,
-            _ => 1 + status.len() as u16,
-        };
-        let body = Rect {
-            height: area.height - footer,
-            ..area
-        };
-        match &self.screen {
-            Screen::Picker => self.picker.draw(body, buf, theme),
-            Screen::Session(s) => screen::draw(&s.view(now), body, buf, theme),
-            Screen::Summary(s) => s.draw(body, buf, theme),
-        }
-        if footer > 0 {
-            let mut y = body.bottom();
-            for line in status {
-                Line::styled(format!(" {line}"), theme.warning())
-                    .render(Rect::new(area.x, y, area.width, 1), buf);
-                y += 1;
-            }
-            hints(theme, &self.hints(now), area.width)
-                .render(Rect::new(area.x, y, area.width, 1), buf);
-        }
-        let mode_keys = |mode| keymap::hints(mode, |_| Some(None));
-        match (self.overlay, &self.screen) {
-            (Some(Overlay::Help { .. }), screen) => {
-                let first = match screen {
-                    Screen::Picker => "Routine list",
-                    Screen::Session(_) => "During a session",
-                    Screen::Summary(s) if s.asking() => "Check-in",
-                    Screen::Summary(_) => "Summary",
-                };
-                let paused = matches!(screen, Screen::Session(_));
-                overlays::help(area, buf, theme, first, paused);
-            }
-            (Some(Overlay::Confirm { .. }), _) => {
-                overlays::confirm_quit(area, buf, theme, &mode_keys(Mode::Confirm));
-            }
-            (None, _) if self.notice.is_some() => {
-                let text = self.notice.as_deref().unwrap_or_default();
-                overlays::notice(area, buf, theme, text, &mode_keys(Mode::Notice));
-            }
-            (None, Screen::Session(s)) if s.is_paused() => {
-                let view = s.view(now);
-                let keys: Vec<_> = screen::hints(&view)
-                    .into_iter()
-                    .filter(|h| ["Space", "n", "b", "q"].contains(&h.keys))
-                    .collect();
-                // Over the screen but not the footer: its keys stay in sight.
-                overlays::paused(body, buf, theme, &|w| screen::paused_line(&view, w), &keys);
-            }
-            _ => {}
         }
     }
 }

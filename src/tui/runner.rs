@@ -6,8 +6,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use ratatui::crossterm::event::Event;
+use ratatui::layout::Rect;
 
 use super::app::{App, Effect, Options};
+use super::figure::marker_for;
 use super::keymap::Action;
 use super::terminal::{self, Input, Term};
 use super::theme::Theme;
@@ -69,10 +71,12 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     if let Some(note) = ctx.pain_notice() {
         app.set_notice(note);
     }
+    let term_name = std::env::var("TERM").ok();
+    app.set_figures(ctx.figures.clone(), marker_for(term_name.as_deref()));
 
     let mailbox = Mailbox::open(INPUT_QUEUE).context("cannot catch signals")?;
     let _guard = terminal::Guard;
-    let term = terminal::enter().context("cannot set up the terminal")?;
+    let term = terminal::enter_fixed().context("cannot set up the terminal")?;
     terminal::forward_input(mailbox.inbox()).context("cannot read the keyboard")?;
     if let Start::Routine(entry) = start {
         app.start(&entry, Instant::now());
@@ -143,10 +147,12 @@ impl Loop<'_> {
                 }
             }
             let app_wake = app.next_wakeup();
-            let wake = match (app_wake, self.second_bell) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
+            // A moving figure's next frame (none during holds: they wake once a second).
+            let frame = app.next_frame(now);
+            let wake = [app_wake, self.second_bell, frame]
+                .into_iter()
+                .flatten()
+                .min();
             let msg = mailbox.wait(wake);
             if let Some(due) = app_wake {
                 dirty |= app.woke(due, Instant::now());
@@ -165,7 +171,7 @@ impl Loop<'_> {
                         self.second_bell = None;
                         terminal::bell(&mut self.term);
                     }
-                    dirty |= app_wake.is_some_and(|t| t <= now);
+                    dirty |= app_wake.is_some_and(|t| t <= now) || frame.is_some_and(|t| t <= now);
                 }
             }
         }
@@ -176,7 +182,10 @@ impl Loop<'_> {
         let now = Instant::now();
         match msg {
             Msg::Input(Input::Event(Event::Key(key))) => app.key(&key, now),
-            Msg::Input(Input::Event(Event::Resize(..))) => {}
+            Msg::Input(Input::Event(Event::Resize(width, height))) => {
+                // The viewport is fixed (no size query per frame): it follows the terminal here.
+                let _ = self.term.resize(Rect::new(0, 0, width, height));
+            }
             Msg::Input(Input::Event(_)) => return false,
             Msg::Signal(Signal::Suspend) => app.act(Action::Suspend, now),
             Msg::Signal(Signal::Continue) => {

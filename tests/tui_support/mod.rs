@@ -6,12 +6,14 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 use limberup::config::Theme as Choice;
+use limberup::figure::Library;
 use limberup::routine::{Catalog, Entry, Source, parse};
 use limberup::session::{Phase, PlanOptions, WorkPlan};
 use limberup::tui::{App, Options, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::symbols::Marker;
 
 const ROUTINE: &str = r#"Routine(
     name: "Test routine",
@@ -25,18 +27,21 @@ const ROUTINE: &str = r#"Routine(
             cues: ["Elbow under the shoulder", "Lift the hips into a line from head to feet"],
             work: Hold(secs: 30),
             passes: ["Left", "Right"],
+            figure: "side-plank",
         ),
         Step(name: "Squats", cues: ["Knees over the toes"], work: Reps(count: 10)),
         Step(
             name: "Cat/Cow",
             cues: ["Hands under shoulders", "Move slowly"],
             work: Reps(count: 12, tempo_secs: 5.0, phases: ["Exhale: round up", "Inhale: drop the belly"]),
+            figure: "cat-cow",
         ),
         Step(
             name: "Side bends",
             cues: ["Feet hip-width apart", "Reach the raised arm overhead", "Bend straight sideways", "Stop at a gentle stretch"],
             work: Reps(count: 4, tempo_secs: 8.0, phases: ["Inhale: stand tall", "Exhale: reach and lean", "Hold the stretch", "Return to center"]),
             passes: ["Left arm up", "Right arm up"],
+            figure: "side-bends",
         ),
     ],
 )"#;
@@ -74,7 +79,8 @@ pub struct Harness {
 
 impl Harness {
     pub fn with(options: Options) -> Harness {
-        let app = App::new(options, Catalog::load(None).entries, Box::new(wall));
+        let mut app = App::new(options, Catalog::load(None).entries, Box::new(wall));
+        app.set_figures(Library::load(None), Marker::Quadrant);
         Harness {
             app,
             t0: Instant::now(),

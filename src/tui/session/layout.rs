@@ -17,6 +17,8 @@ pub enum Part {
     Side,
     /// The short breath cue, large, over the rep count.
     Breath,
+    /// The move's figure, when it cannot stand beside the count.
+    Figure,
     /// The countdown or the rep count: digits from three rows up, a line of text below that.
     Count,
     /// The line under the count: the breath cue in full, or words about the count.
@@ -29,13 +31,14 @@ pub enum Part {
 }
 
 /// All parts, in screen order.
-pub const PARTS: [Part; 11] = [
+pub const PARTS: [Part; 12] = [
     Part::Header,
     Part::Progress,
     Part::Gap,
     Part::Band,
     Part::Side,
     Part::Breath,
+    Part::Figure,
     Part::Count,
     Part::Caption,
     Part::Gauge,
@@ -68,6 +71,8 @@ pub struct Needs {
     /// Rows beyond which the count's digits stop growing (the width binds); 1 when even the
     /// smallest digits do not fit and the count is a line of text.
     pub count_max: u16,
+    /// Rows for the move's figure above the count; 0 for none.
+    pub figure: u16,
 }
 
 /// Rows per part; zero for a part left out.
@@ -115,6 +120,8 @@ fn ranking(needs: &Needs) -> Vec<(Part, u16)> {
     }
     ranks.extend([
         count(7),
+        // Never at the cost of the count, the side or the form cues.
+        (Part::Figure, needs.figure),
         (Part::Gauge, 1),
         (Part::Header, 1),
         (Part::Breath, if needs.breath { BIG_TEXT_ROWS } else { 0 }),
@@ -157,6 +164,7 @@ mod tests {
             caption: Some(Caption::Filler),
             cues: vec![1, 1, 1, 1],
             count_max: 40,
+            figure: 0,
         }
     }
 
@@ -232,6 +240,24 @@ mod tests {
         assert_eq!(allot(4, &guide).get(Part::Caption), 1);
         let rows = allot(16, &needs());
         assert_eq!((rows.get(Part::Caption), rows.get(Part::Cues)), (0, 4));
+    }
+
+    #[test]
+    fn the_figure_comes_after_the_count_the_side_and_every_cue() {
+        let with = Needs {
+            figure: 8,
+            ..needs()
+        };
+        for height in 0..60 {
+            let rows = allot(height, &with);
+            if rows.get(Part::Figure) > 0 {
+                assert_eq!(rows.get(Part::Figure), 8);
+                assert_eq!((rows.get(Part::Side), rows.get(Part::Cues)), (4, 4));
+                assert!(rows.get(Part::Count) >= 7, "{height}: {rows:?}");
+            }
+        }
+        assert_eq!(allot(16, &with).get(Part::Figure), 0);
+        assert_eq!(allot(24, &with).get(Part::Figure), 8);
     }
 
     #[test]

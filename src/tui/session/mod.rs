@@ -4,6 +4,8 @@
 //! `View`; nothing here counts time.
 
 mod layout;
+mod place;
+mod stage;
 mod words;
 
 use ratatui::buffer::Buffer;
@@ -12,9 +14,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
-use self::layout::{BIG_TEXT_ROWS, Needs, PARTS, Part, Rows, allot};
+use self::layout::{BIG_TEXT_ROWS, Needs, PARTS, Part};
+use self::place::{BESIDE_GAP, Layout, lay_out};
+pub use self::stage::Stage;
 pub use self::words::{UpNext, paused as paused_line, up_next};
 use super::bigdigits::{BigDigits, rows_for_width};
+use super::figure::MIN_SIZE;
 use super::keymap::{Action, Hint, Mode, hints as table_hints};
 use super::theme::{Theme, Tone};
 use super::widgets::bar;
@@ -96,26 +101,52 @@ fn needs(view: &View, columns: u16, cues: &[Vec<String>]) -> Needs {
         caption: words::caption(view).map(|(_, kind)| kind),
         cues: cues.iter().map(|lines| lines.len() as u16).collect(),
         count_max: rows_for_width(&words::count(view), columns.saturating_sub(4)),
+        figure: 0,
     }
 }
 
-pub fn draw(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
+/// Draws the session screen; returns where the figure went, if it was drawn.
+pub fn draw(
+    view: &View,
+    stage: Option<&Stage>,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) -> Option<Rect> {
     let area = area.intersection(buf.area);
     if area.is_empty() {
-        return;
+        return None;
     }
-    let cues = cues(view, area.width);
-    let rows = allot(area.height, &needs(view, area.width, &cues));
+    let layout = lay_out(view, stage, area);
+    let mut figure = None;
     let mut y = area.y;
     for part in PARTS {
-        let h = rows.get(part);
+        let h = layout.rows.get(part);
         if h == 0 {
             continue;
         }
-        let rect = Rect::new(area.x, y, area.width, h);
+        let mut rect = Rect::new(area.x, y, area.width, h);
         y += h;
-        draw_part(part, view, rect, buf, theme, &cues, &rows);
+        let spot = match (part, layout.beside) {
+            (Part::Figure, _) => stage.map(|s| {
+                let w = s.columns(h).max(MIN_SIZE.0).min(area.width);
+                Rect::new(area.x + (area.width - w) / 2, rect.y, w, h)
+            }),
+            (Part::Count, 0) => None,
+            (Part::Count, beside) => {
+                // The digits keep the left, centred in what the figure leaves.
+                rect.width -= beside + BESIDE_GAP;
+                Some(Rect::new(area.right() - 2 - beside, rect.y, beside, h))
+            }
+            _ => None,
+        };
+        if let (Some(spot), Some(stage)) = (spot, stage) {
+            stage.widget(theme).render(spot, buf);
+            figure = Some(spot);
+        }
+        draw_part(part, view, rect, buf, theme, &layout);
     }
+    figure
 }
 
 fn draw_part(
@@ -124,13 +155,13 @@ fn draw_part(
     area: Rect,
     buf: &mut Buffer,
     theme: &Theme,
-    cues: &[Vec<String>],
-    rows: &Rows,
+    layout: &Layout,
 ) {
     let tone = tone(view);
     let columns = usize::from(area.width);
-    let wide = rows.get(Part::Count) >= WIDE_LETTERS_FROM;
+    let wide = layout.rows.get(Part::Count) >= WIDE_LETTERS_FROM;
     match part {
+        Part::Figure => {}
         Part::Header => draw_header(view, area, buf, theme),
         Part::Progress => bar(
             Rect::new(area.x + 1, area.y, area.width.saturating_sub(2), 1),
@@ -193,7 +224,7 @@ fn draw_part(
         Part::Gauge => draw_gauge(view, area, buf, theme, tone),
         Part::Cues => {
             let mut lines = Vec::new();
-            for cue in cues {
+            for cue in &layout.cues {
                 for (i, l) in cue.iter().enumerate() {
                     let lead = if i == 0 { "  • " } else { "    " };
                     lines.push(Line::raw(format!("{lead}{l}")));

@@ -99,6 +99,22 @@ pub fn count(view: &View) -> String {
     }
 }
 
+/// The widest the count gets in this phase, in digits' columns (every digit draws as wide):
+/// what the count's room is measured with, so it stays put while the count goes down.
+pub fn count_template(view: &View) -> String {
+    let eights = |text: String| -> String {
+        text.chars()
+            .map(|c| if c.is_ascii_digit() { '8' } else { c })
+            .collect()
+    };
+    match (&view.reps, view.remaining_secs) {
+        (Some(r), _) => eights(format!("{}/{}", r.count, r.count)),
+        (None, Some(secs)) if secs < 60 => "88".to_string(),
+        (None, Some(secs)) => eights(countdown(secs)),
+        (None, None) => String::new(),
+    }
+}
+
 /// The count as a line of text, when there is no room for digits.
 pub fn count_line(view: &View) -> String {
     match &view.reps {
