@@ -9,7 +9,7 @@ mod tui_support;
 use std::time::Duration;
 
 use limberup::config::Theme as Choice;
-use limberup::figure::{Library, PassMode};
+use limberup::figure::{FRAME, Library, PassMode};
 use limberup::tui::{FigureWidget, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
@@ -122,27 +122,26 @@ fn still(id: &str, area: Rect) -> Vec<String> {
         .collect()
 }
 
-/// Frames the app asks for over `secs` of paced reps from `from`, drawing each: (frames,
-/// frames whose figure differs from the one before).
+/// The runner's wake-ups over `secs` of paced reps from `from`, drawing each: (frames that
+/// only move the figure, those of them whose figure differs from the one before).
 fn play(h: &mut Harness, from: f64, secs: f64) -> (usize, usize) {
     let mut t = from;
     let mut last = figure_at(h, t, 100, 30).expect("a figure").1;
     let (mut frames, mut changed) = (0, 0);
     while t < from + secs {
         let now = h.t(t);
-        let next = h
-            .app
-            .next_frame(now)
-            .expect("a moving figure asks for frames");
-        let gap = next - now;
-        assert!(
-            gap > Duration::ZERO && gap <= Duration::from_secs(1),
-            "{gap:?}"
-        );
+        let change = h.app.next_wakeup().expect("a countdown");
+        let frame = h.app.next_frame(now);
+        // A frame due within a frame of the countdown's change waits for it.
+        assert!(frame.is_none_or(|f| f + FRAME < change));
+        let next = frame.unwrap_or(change);
+        assert!(next > now && next - now <= Duration::from_secs(1));
         t = (next - h.t(0.0)).as_secs_f64();
         let cells = figure_at(h, t, 100, 30).unwrap().1;
-        frames += 1;
-        changed += usize::from(cells != last);
+        if frame.is_some() {
+            frames += 1;
+            changed += usize::from(cells != last);
+        }
         last = cells;
     }
     (frames, changed)
@@ -187,9 +186,15 @@ fn frames_keep_to_the_set_s_grid() {
     let mut h = cat_cow(true);
     let start = h.t(89.0);
     let mut t = 89.0;
-    for _ in 0..30 {
+    let mut frames = 0;
+    while frames < 30 {
         figure_at(&mut h, t, 100, 30);
-        let next = h.app.next_frame(h.t(t)).unwrap();
+        let Some(next) = h.app.next_frame(h.t(t)) else {
+            // Due with the countdown's next change: drawn then.
+            t = (h.app.next_wakeup().unwrap() - h.t(0.0)).as_secs_f64();
+            continue;
+        };
+        frames += 1;
         let into = next - start;
         let ticks = into.as_secs_f64() * 12.0;
         assert!(
@@ -199,4 +204,38 @@ fn frames_keep_to_the_set_s_grid() {
         // Woken a little late: the frame after keeps to the grid all the same.
         t = (next - h.t(0.0)).as_secs_f64() + 0.013;
     }
+}
+
+#[test]
+fn a_frame_that_only_moves_the_figure_is_the_last_frame_with_the_figure_now() {
+    let mut h = cat_cow(true);
+    h.tick(90.0);
+    let before = h.render(100, 30);
+    let area = h.app.figure_area().unwrap();
+    h.tick(90.4);
+    let moved = h.render_moving(100, 30);
+    let full = h.render(100, 30);
+    let (before, moved, full) = (
+        before.backend().buffer(),
+        moved.backend().buffer(),
+        full.backend().buffer(),
+    );
+    let mut figure_changed = false;
+    for y in 0..30 {
+        for x in 0..100 {
+            let inside = area.contains((x, y).into());
+            let cell = &moved[(x, y)];
+            if inside {
+                assert_eq!(cell, &full[(x, y)], "the figure at 90.4 s, ({x}, {y})");
+                figure_changed |= cell != &before[(x, y)];
+            } else {
+                assert_eq!(
+                    cell,
+                    &before[(x, y)],
+                    "the rest as drawn at 90 s, ({x}, {y})"
+                );
+            }
+        }
+    }
+    assert!(figure_changed);
 }

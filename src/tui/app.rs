@@ -2,12 +2,13 @@
 //! side effects the runner must carry out (sounds, speech, saves). Keys become actions via
 //! the keymap, actions become machine commands; `draw` only reads.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::time::Instant;
 
 mod draw;
 
 use chrono::{DateTime, FixedOffset};
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
@@ -86,6 +87,9 @@ pub struct App {
     marker: Marker,
     /// Where the last frame drew the figure: the next frame goes there too.
     figure_at: Cell<Option<Rect>>,
+    /// The last frame without its moving figure, and where the figure goes on it: a frame
+    /// that only moves the figure starts from it instead of drawing everything again.
+    base: RefCell<Option<(Rect, Buffer)>>,
 }
 
 impl App {
@@ -105,6 +109,7 @@ impl App {
             figures: Library::default(),
             marker: Marker::Quadrant,
             figure_at: Cell::new(None),
+            base: RefCell::new(None),
         }
     }
 

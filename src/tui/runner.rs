@@ -127,6 +127,8 @@ struct Loop<'a> {
 impl Loop<'_> {
     fn run(&mut self, app: &mut App, mailbox: &Mailbox<Input>) -> u8 {
         let mut dirty = true;
+        // Only the figure's next frame is due: nothing else changed since the last draw.
+        let mut moving = false;
         loop {
             let now = Instant::now();
             app.tick(now);
@@ -134,14 +136,20 @@ impl Loop<'_> {
             if let Some(code) = app.exit() {
                 return code;
             }
-            if dirty {
-                if let Err(e) = self.term.draw(|frame| app.draw(frame, now)) {
+            if dirty || moving {
+                let drawn = if dirty {
+                    self.term.draw(|frame| app.draw(frame, now))
+                } else {
+                    self.term.draw(|frame| app.draw_moving(frame, now))
+                };
+                if let Err(e) = drawn {
                     self.errors.push(format!("lost the terminal: {e}"));
                     app.interrupt(now, 1);
                     self.perform(app);
                     return 1;
                 }
                 dirty = false;
+                moving = false;
                 if app.session().is_some() {
                     front::fault_point();
                 }
@@ -171,7 +179,8 @@ impl Loop<'_> {
                         self.second_bell = None;
                         terminal::bell(&mut self.term);
                     }
-                    dirty |= app_wake.is_some_and(|t| t <= now) || frame.is_some_and(|t| t <= now);
+                    dirty |= app_wake.is_some_and(|t| t <= now);
+                    moving = frame.is_some_and(|t| t <= now);
                 }
             }
         }

@@ -129,6 +129,17 @@ impl Harness {
     }
 }
 
+impl Harness {
+    /// A frame that only moves the figure, drawn as the runner draws one.
+    pub fn render_moving(&self, width: u16, height: u16) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| self.app.draw_moving(frame, self.t(self.now)))
+            .unwrap();
+        terminal
+    }
+}
+
 pub fn phase(h: &Harness) -> Option<Phase> {
     h.app.session().and_then(|s| s.segment()).map(|s| s.phase)
 }

@@ -10,6 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::{App, Overlay, Screen};
+use crate::figure::FRAME;
 use crate::session::Session;
 use crate::text::wrap;
 use crate::tui::keymap::{self, Action, Hint, Mode};
@@ -28,7 +29,13 @@ impl App {
     pub fn next_frame(&self, now: Instant) -> Option<Instant> {
         let session = self.session().filter(|_| self.overlay.is_none())?;
         let area = self.figure_at.get()?;
-        self.stage(session, now)?.next_frame(now, area)
+        let frame = self.stage(session, now)?.next_frame(now, area)?;
+        // A frame due just before the screen's own next change waits for it: one wake-up
+        // draws both (the figure a frame late at most).
+        match session.next_wakeup() {
+            Some(change) if change <= frame + FRAME => None,
+            _ => Some(frame),
+        }
     }
 
     fn stage<'a>(&'a self, session: &'a Session, now: Instant) -> Option<screen::Stage<'a>> {
@@ -48,10 +55,30 @@ impl App {
         }
     }
 
+    /// A frame that only moves the figure (nothing else has changed since the last `draw`):
+    /// the last frame without its figure, and the figure at `now` on it. A full `draw` when
+    /// there is no such frame to start from.
+    pub fn draw_moving(&self, frame: &mut Frame, now: Instant) {
+        let base = self.base.borrow();
+        let stage = self.session().and_then(|s| self.stage(s, now));
+        match (base.as_ref(), stage) {
+            (Some((figure, under)), Some(stage)) if under.area == frame.area() => {
+                let buf = frame.buffer_mut();
+                buf.content.clone_from(&under.content);
+                stage.widget(&self.options.theme).render(*figure, buf);
+            }
+            _ => {
+                drop(base);
+                self.draw(frame, now);
+            }
+        }
+    }
+
     pub fn draw(&self, frame: &mut Frame, now: Instant) {
         let area = frame.area();
         let buf = frame.buffer_mut();
         let theme = &self.options.theme;
+        let mut figure = None;
         // The status takes two lines when it needs them and the screen can spare them.
         let status = match (&self.status, area.height) {
             (Some(text), 6..) => {
@@ -82,6 +109,7 @@ impl App {
                 let stage = self.stage(s, now);
                 let at = screen::draw(&s.view(now), stage.as_ref(), body, buf, theme);
                 self.figure_at.set(at);
+                figure = stage.zip(at);
             }
             Screen::Summary(s) => {
                 self.figure_at.set(None);
@@ -98,6 +126,16 @@ impl App {
             hints(theme, &self.hints(now), area.width)
                 .render(Rect::new(area.x, y, area.width, 1), buf);
         }
+        // The figure last, on a copy of the rest when it moves: its next frames start there.
+        let mut base = self.base.borrow_mut();
+        *base = None;
+        if let Some((stage, at)) = figure {
+            if self.overlay.is_none() && stage.moves() {
+                *base = Some((at, buf.clone()));
+            }
+            stage.widget(theme).render(at, buf);
+        }
+        drop(base);
         let mode_keys = |mode| keymap::hints(mode, |_| Some(None));
         match (self.overlay, &self.screen) {
             (Some(Overlay::Help { .. }), screen) => {

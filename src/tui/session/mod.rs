@@ -15,7 +15,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
 use self::layout::{BIG_TEXT_ROWS, Needs, PARTS, Part};
-use self::place::{BESIDE_GAP, Layout, lay_out};
+use self::place::{BESIDE_GAP, FIGURE_ROWS, Layout, lay_out};
 pub use self::stage::Stage;
 pub use self::words::{UpNext, paused as paused_line, up_next};
 use super::bigdigits::{BigDigits, rows_for_width};
@@ -105,7 +105,8 @@ fn needs(view: &View, columns: u16, cues: &[Vec<String>]) -> Needs {
     }
 }
 
-/// Draws the session screen; returns where the figure went, if it was drawn.
+/// Draws the session screen but for the move's figure; returns where the figure goes (the
+/// caller draws it there, last).
 pub fn draw(
     view: &View,
     stage: Option<&Stage>,
@@ -134,15 +135,17 @@ pub fn draw(
             }),
             (Part::Count, 0) => None,
             (Part::Count, beside) => {
-                // The digits keep the left, centred in what the figure leaves.
+                // The digits keep the left, centred in what the figure leaves; the figure
+                // stands on the count's bottom row.
                 rect.width -= beside + BESIDE_GAP;
-                Some(Rect::new(area.right() - 2 - beside, rect.y, beside, h))
+                let high = h.min(FIGURE_ROWS);
+                let y = rect.y + h - high;
+                Some(Rect::new(area.right() - 2 - beside, y, beside, high))
             }
             _ => None,
         };
-        if let (Some(spot), Some(stage)) = (spot, stage) {
-            stage.widget(theme).render(spot, buf);
-            figure = Some(spot);
+        if stage.is_some() && spot.is_some() {
+            figure = spot;
         }
         draw_part(part, view, rect, buf, theme, &layout);
     }

@@ -13,6 +13,9 @@ use crate::session::{Phase, RepBeat, Session, View};
 use crate::tui::figure::{FigureWidget, MIN_SIZE, columns_for, units_per_dot};
 use crate::tui::theme::Theme;
 
+/// How far (in dots of the drawing) some joint moves before the figure is drawn again.
+const STEP_DOTS: f64 = 1.5;
+
 /// The figure as the screen shows it at a moment.
 #[derive(Debug, Clone)]
 pub struct Stage<'a> {
@@ -55,6 +58,11 @@ impl<'a> Stage<'a> {
         })
     }
 
+    /// Whether the figure is moving now (its frames come between the screen's own changes).
+    pub fn moves(&self) -> bool {
+        self.beat.is_some()
+    }
+
     /// The columns the figure fills drawn `rows` high.
     pub fn columns(&self, rows: u16) -> u16 {
         columns_for(self.figure.frame(), rows, self.marker)
@@ -79,7 +87,8 @@ impl<'a> Stage<'a> {
         if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
             return None;
         }
-        let dot = units_per_dot(self.figure.frame(), area, self.marker);
+        let (x, y) = units_per_dot(self.figure.frame(), area, self.marker);
+        let dot = (x * STEP_DOTS, y * STEP_DOTS);
         let change = self
             .figure
             .next_change(figure_beat(beat), beat.rep, self.mode, dot);
