@@ -157,7 +157,7 @@ fn paced_reps_sound_each_part_unless_beat_is_false_and_quiet_drops_all() {
 /// Whether `pid` is still running (a zombie waiting to be reaped by init is not).
 fn alive(pid: i32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .is_ok_and(|stat| stat[stat.rfind(')').unwrap() + 2..].chars().next() != Some('Z'))
+        .is_ok_and(|stat| !stat[stat.rfind(')').unwrap() + 2..].starts_with('Z'))
 }
 
 /// A `sound` command that never ends, each one noting its pid in `pids`.
