@@ -58,7 +58,7 @@ fn the_bell_stands_in_once_per_cue_twice_at_the_end_never_per_rep() {
         assert_eq!(a.take_warnings(), Vec::<String>::new());
     }
     let hint = Announcer::new(config(SoundMode::Auto, None), None, None, None).hint();
-    assert!(hint.is_some_and(|h| h.starts_with("No sound player found")));
+    assert!(hint.is_some_and(|h| h.starts_with("No sound player: install")));
     for mode in [SoundMode::Bell, SoundMode::Off] {
         let a = Announcer::new(config(mode, None), None, None, None);
         assert_eq!(a.hint(), None, "{mode:?}: the bell is what was asked for");
