@@ -4,13 +4,15 @@
 //! `cargo bench --bench coach` runs everything (about 20 minutes: it includes a 10-minute
 //! hold); `cargo bench --bench coach -- SECTION...` runs only the named sections:
 //! `accuracy`, `long` (N = 120 and the 10-minute hold), `pause`, `idle`, `animated` (a
-//! moving figure), `startup`, `scale`, `termdown`.
+//! moving figure), `startup`, `scale`, `termdown`. `accuracy` and `idle` run twice: sounds
+//! off (`--quiet`), and sounds on through a player that never exits.
 #![allow(clippy::print_stdout)]
 
 #[path = "../tests/pty_support/mod.rs"]
 mod pty_support;
 
-use std::io::Write;
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -71,11 +73,51 @@ fn holds(n: usize, secs: u32) -> String {
     )
 }
 
-fn plain_cmd(dir: &std::path::Path, routine: &str) -> Command {
+/// What plays the sounds of a run.
+#[derive(Clone, Copy)]
+enum Sounds {
+    /// Nothing (`--quiet`), as in every row measured before there were sounds.
+    Off,
+    /// A `sound` command that never exits (`sh -c 'exec sleep 100'`): the worst a player can
+    /// do, and what a sound server that has stopped answering looks like.
+    Hanging,
+}
+
+impl Sounds {
+    fn label(self) -> &'static str {
+        match self {
+            Sounds::Off => "sounds off",
+            Sounds::Hanging => "hanging player",
+        }
+    }
+
+    /// The config text (RON) for a run.
+    fn config(self) -> Option<&'static str> {
+        match self {
+            Sounds::Off => None,
+            Sounds::Hanging => Some(r#"(sound: ["sh", "-c", "exec sleep 100", "sh"])"#),
+        }
+    }
+
+    /// The arguments of a run before the routine.
+    fn args(self) -> &'static [&'static str] {
+        match self {
+            Sounds::Off => &["run", "--quiet"],
+            Sounds::Hanging => &["run"],
+        }
+    }
+}
+
+fn plain_cmd(dir: &Path, routine: &str, sounds: Sounds) -> Command {
     let file = dir.join(format!("r{}.ron", routine.len()));
     std::fs::write(&file, routine).unwrap();
+    if let Some(config) = sounds.config() {
+        std::fs::create_dir_all(dir.join("cfg/limberup")).unwrap();
+        std::fs::write(dir.join("cfg/limberup/config.ron"), config).unwrap();
+    }
     let mut cmd = Command::new(BIN);
-    cmd.args(["run", "--plain", "--quiet"])
+    cmd.args(sounds.args())
+        .arg("--plain")
         .arg(&file)
         .env("XDG_CONFIG_HOME", dir.join("cfg"))
         .env("XDG_DATA_HOME", dir.join("data"))
@@ -87,14 +129,41 @@ fn plain_cmd(dir: &std::path::Path, routine: &str) -> Command {
 
 /// Wall time from launch to exit of a plain run of `routine`, minus `planned`, in ms.
 fn lateness(routine: &str, planned: Duration) -> f64 {
+    lateness_with(routine, planned, Sounds::Off).exit
+}
+
+/// How late a plain run ended, in ms after `planned` from its launch.
+struct Late {
+    /// The summary line, printed as the session ends (before the record is written).
+    summary: f64,
+    /// The process's exit: after the record's fsync, and with sounds on, after the last
+    /// sound has played out (at most its length and a second).
+    exit: f64,
+}
+
+fn lateness_with(routine: &str, planned: Duration, sounds: Sounds) -> Late {
     let dir = tempfile::tempdir().unwrap();
-    let mut cmd = plain_cmd(dir.path(), routine);
-    cmd.stdin(Stdio::null());
+    let mut cmd = plain_cmd(dir.path(), routine, sounds);
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped());
     let t0 = Instant::now();
-    let status = cmd.status().unwrap();
-    let wall = t0.elapsed();
+    let mut child = cmd.spawn().unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    let summary = loop {
+        line.clear();
+        assert!(out.read_line(&mut line).unwrap() > 0, "no summary line");
+        if line.contains("] Summary: ") {
+            break t0.elapsed();
+        }
+    };
+    let status = child.wait().unwrap();
+    let exit = t0.elapsed();
     assert!(status.success(), "plain run failed: {status}");
-    (wall.as_secs_f64() - planned.as_secs_f64()) * 1000.0
+    let late = |d: Duration| (d.as_secs_f64() - planned.as_secs_f64()) * 1000.0;
+    Late {
+        summary: late(summary),
+        exit: late(exit),
+    }
 }
 
 /// `runs` plain runs at once (they sleep, so they do not disturb each other's timing).
@@ -109,15 +178,24 @@ fn lateness_parallel(routine: &str, planned: Duration, runs: usize) -> Vec<f64> 
 }
 
 fn accuracy() {
-    let runs: Vec<f64> = (0..5)
-        .map(|_| lateness(&holds(10, 1), Duration::from_secs(10)))
-        .collect();
-    row(
-        "plain, 10 x 1 s holds: end minus plan",
-        &runs,
-        "ms",
-        "<= 15 ms",
-    );
+    for sounds in [Sounds::Off, Sounds::Hanging] {
+        let runs: Vec<Late> = (0..5)
+            .map(|_| lateness_with(&holds(10, 1), Duration::from_secs(10), sounds))
+            .collect();
+        let label = sounds.label();
+        row(
+            &format!("plain, 10 x 1 s holds, {label}: summary line minus plan"),
+            &runs.iter().map(|l| l.summary).collect::<Vec<_>>(),
+            "ms",
+            "<= 15 ms",
+        );
+        row(
+            &format!("plain, 10 x 1 s holds, {label}: exit minus plan"),
+            &runs.iter().map(|l| l.exit).collect::<Vec<_>>(),
+            "ms",
+            "<= 15 ms; with sounds, + the last sound",
+        );
+    }
 }
 
 fn long() {
@@ -142,7 +220,7 @@ fn pause() {
     let mut runs = Vec::new();
     for _ in 0..3 {
         let dir = tempfile::tempdir().unwrap();
-        let mut cmd = plain_cmd(dir.path(), &holds(5, 1));
+        let mut cmd = plain_cmd(dir.path(), &holds(5, 1), Sounds::Off);
         cmd.stdin(Stdio::piped());
         let t0 = Instant::now();
         let mut child = cmd.spawn().unwrap();
@@ -217,17 +295,22 @@ fn measure(coach: &mut Coach, window: Duration) -> (f64, f64) {
 }
 
 fn idle() {
+    for sounds in [Sounds::Off, Sounds::Hanging] {
+        idle_with(sounds);
+    }
+    picker_idle();
+}
+
+/// A hold of 32 or 62 s: its halfway mark and first countdown pips fall in the measured 30 or
+/// 60 s, so with sounds on, players are started (and hang) while the CPU is counted.
+fn idle_with(sounds: Sounds) {
+    let label = sounds.label();
+    let args = [sounds.args(), &["$DIR/short.ron"]].concat();
     for hold in [30u32, 60] {
         let (mut cpu, mut bytes, mut rss) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..3 {
             let routine = holds(1, hold + 2);
-            let mut coach = Coach::start_with(
-                &routine,
-                &["run", "--quiet", "$DIR/short.ron"],
-                100,
-                30,
-                None,
-            );
+            let mut coach = Coach::start_with(&routine, &args, 100, 30, sounds.config());
             coach.wait_for("Hold 1", 5.0);
             let (c, b) = measure(&mut coach, Duration::from_secs(u64::from(hold)));
             cpu.push(c);
@@ -237,24 +320,27 @@ fn idle() {
             coach.exit_code(5.0);
         }
         row(
-            &format!("TUI, {hold} s hold at 100x30: CPU per minute"),
+            &format!("TUI, {hold} s hold at 100x30, {label}: CPU per minute"),
             &cpu,
             "ms",
             "<= 30 ms",
         );
         row(
-            &format!("TUI, {hold} s hold at 100x30: bytes written per second"),
+            &format!("TUI, {hold} s hold at 100x30, {label}: bytes written per second"),
             &bytes,
             "B/s",
             "<= 1,000 B/s",
         );
         row(
-            &format!("TUI, {hold} s hold: peak RSS"),
+            &format!("TUI, {hold} s hold, {label}: peak RSS"),
             &rss,
             "MiB",
             "<= 8 MiB",
         );
     }
+}
+
+fn picker_idle() {
     let mut coach = Coach::start(&[], 100, 30, None);
     coach.wait_for("q quit", 5.0);
     coach.settle();

@@ -53,8 +53,6 @@ pub struct ConfigFile {
 pub struct Config {
     pub timings: Timings,
     pub sound: SoundConfig,
-    /// Whether any sound is on: what the bell-only coach reads until it plays `sound`.
-    pub bell: bool,
     pub check_in: bool,
     pub speech: Option<Vec<String>>,
     pub confirm_quit: bool,
@@ -91,7 +89,6 @@ impl Config {
                 rest_secs: file.rest_secs.unwrap_or(defaults.rest_secs),
                 switch_secs: file.switch_secs.unwrap_or(defaults.switch_secs),
             },
-            bell: sound.mode != SoundMode::Off,
             sound,
             check_in: file.check_in.unwrap_or(true),
             speech: file.speech.clone().filter(|argv| !argv.is_empty()),

@@ -1,25 +1,84 @@
-//! What each machine event sounds like: a bell, a tick or the end's double bell, and the
-//! words a speech command says. Pure: the TUI and the plain coach do the output.
+//! What each machine event sounds like (one of the synthesized sounds) and the words a
+//! speech command says, and which of them a batch of events gives. Pure: the announcer in
+//! `front` plays and says them for both front ends.
 
 use crate::session::{Event, Outcome, Phase, Plan, Segment, WorkPlan};
+use crate::sound::{Priority, Sound};
 use crate::wording::{self, short_cue};
 
-/// A terminal sound.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sound {
-    /// A phase began.
-    Bell,
-    /// Halfway through a hold, or one of its last three seconds.
-    Tick,
-    /// The session is complete: a distinct double bell.
-    End,
+/// Words to say, and whether they may be cut short (see `sound::SpeechGate`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speech {
+    pub text: String,
+    pub priority: Priority,
 }
 
-/// The sound and spoken words of one event.
+impl Speech {
+    /// A step or side name, said whole.
+    fn name(text: String) -> Speech {
+        Speech {
+            text,
+            priority: Priority::Name,
+        }
+    }
+
+    /// A count, a breath label, a status: stale a moment later.
+    fn routine(text: impl Into<String>) -> Speech {
+        Speech {
+            text: text.into(),
+            priority: Priority::Routine,
+        }
+    }
+}
+
+/// The sound and spoken words of one event, or of a batch of them.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Cue {
     pub sound: Option<Sound>,
-    pub speech: Option<String>,
+    pub speech: Option<Speech>,
+}
+
+impl Cue {
+    pub fn is_empty(&self) -> bool {
+        self.sound.is_none() && self.speech.is_none()
+    }
+
+    /// This cue and a `later` one given as one, when both fall due at once: the more
+    /// important sound (the later of two equal ones) and the later words. A late wake-up
+    /// or a key that lands on a deadline can bring many events at once; playing a sound
+    /// for each would be a burst of noise that tells nobody anything, while the most
+    /// important one says what is happening now.
+    pub fn then(self, later: Cue) -> Cue {
+        let sound = match (self.sound, later.sound) {
+            (Some(a), Some(b)) if importance(a) > importance(b) => Some(a),
+            (a, b) => b.or(a),
+        };
+        Cue {
+            sound,
+            speech: later.speech.or(self.speech),
+        }
+    }
+}
+
+/// How much a sound matters against others due at once: the end above all, then the
+/// start of a segment (what the person must do now), the halfway mark, a countdown pip, and
+/// last the rep sounds (the next rep brings another).
+fn importance(sound: Sound) -> u8 {
+    match sound {
+        Sound::Finished => 4,
+        Sound::GetReady | Sound::Go | Sound::SwitchSides | Sound::Rest => 3,
+        Sound::Halfway => 2,
+        Sound::Countdown => 1,
+        Sound::Beat | Sound::Inhale | Sound::Exhale => 0,
+    }
+}
+
+/// The one cue of a batch of events that happened together (see `Cue::then`).
+pub fn batch(events: &[Event], plan: &Plan) -> Cue {
+    events
+        .iter()
+        .map(|event| cue(event, plan))
+        .fold(Cue::default(), Cue::then)
 }
 
 fn words(n: u32) -> String {
@@ -54,77 +113,93 @@ fn words(n: u32) -> String {
 /// The cue for `event`, from the event and the plan alone: a batch may have moved the
 /// session on past the segment the event belongs to.
 pub fn cue(event: &Event, plan: &Plan) -> Cue {
-    let say = |speech: String| Cue {
+    let say = |speech: Speech| Cue {
         sound: None,
         speech: Some(speech),
     };
     match *event {
         Event::Started(seg) => started(&seg, plan),
         Event::Beat { at, rep, phase } => {
-            let label = plan.steps.get(at.step).and_then(|step| match &step.work {
-                WorkPlan::Paced { phases, .. } => phases.get(phase),
+            let phases = plan.steps.get(at.step).and_then(|step| match &step.work {
+                WorkPlan::Paced { phases, .. } => Some(phases),
                 _ => None,
             });
-            say(label.map_or_else(|| words(rep), |l| short_cue(l).to_string()))
+            let label = phases.and_then(|p| p.get(phase));
+            Cue {
+                sound: Sound::for_rep_part(phase, label.map_or("", String::as_str)),
+                speech: Some(Speech::routine(
+                    label.map_or_else(|| words(rep), |l| short_cue(l).to_string()),
+                )),
+            }
         }
-        Event::RepCounted { rep, .. } => say(words(rep)),
+        Event::RepCounted { rep, .. } => say(Speech::routine(words(rep))),
         Event::Halfway { .. } => Cue {
-            sound: Some(Sound::Tick),
-            speech: Some("Halfway".to_string()),
+            sound: Some(Sound::Halfway),
+            speech: Some(Speech::routine("Halfway")),
         },
-        Event::SecondsLeft { secs: 10, .. } => say("Ten seconds".to_string()),
+        Event::SecondsLeft { secs: 10, .. } => say(Speech::routine("Ten seconds")),
         Event::SecondsLeft { .. } => Cue {
-            sound: Some(Sound::Tick),
+            sound: Some(Sound::Countdown),
             speech: None,
         },
         Event::TimeChanged { .. } => Cue::default(),
-        Event::Paused(_) | Event::Stalled { .. } => say("Paused".to_string()),
-        Event::Resumed(_) => say("Go".to_string()),
+        Event::Paused(_) | Event::Stalled { .. } => say(Speech::routine("Paused")),
+        Event::Resumed(_) => say(Speech::routine("Go")),
         Event::Finished {
             outcome: Outcome::Completed,
             ..
         } => Cue {
-            sound: Some(Sound::End),
-            speech: Some("Done. Well done.".to_string()),
+            sound: Some(Sound::Finished),
+            speech: Some(Speech::name("Done. Well done.".to_string())),
         },
-        Event::Finished { .. } => say("Session ended".to_string()),
+        Event::Finished { .. } => say(Speech::routine("Session ended")),
     }
 }
 
-/// A bell and what to say as `seg` begins.
+/// The sound of a segment's start and what to say as it begins.
 fn started(seg: &Segment, plan: &Plan) -> Cue {
     let Some(step) = plan.steps.get(seg.step) else {
         return Cue::default();
     };
     let pass = step.passes.get(seg.pass);
-    let speech = match seg.phase {
-        Phase::Prepare => match pass {
-            Some(label) => format!("Get ready: {}, {label}", step.name),
-            None => format!("Get ready: {}", step.name),
-        },
+    let (sound, speech) = match seg.phase {
+        Phase::Prepare => (
+            Sound::GetReady,
+            match pass {
+                Some(label) => format!("Get ready: {}, {label}", step.name),
+                None => format!("Get ready: {}", step.name),
+            },
+        ),
         Phase::Work => {
             let first_beat = match &step.work {
                 WorkPlan::Paced { phases, .. } => phases.first(),
                 _ => None,
             };
-            match (first_beat, &step.work, pass) {
+            let speech = match (first_beat, &step.work, pass) {
                 (Some(label), _, _) => short_cue(label).to_string(),
                 (None, WorkPlan::Counted { count }, _) => format!("{} reps", words(*count)),
                 (None, _, Some(label)) => label.clone(),
                 _ => "Go".to_string(),
-            }
+            };
+            (Sound::Go, speech)
         }
         Phase::Switch => {
             let label = pass.map_or("", String::as_str);
-            format!("{}. {label}", wording::switch(label))
+            (
+                Sound::SwitchSides,
+                format!("{}. {label}", wording::switch(label)),
+            )
         }
-        Phase::Rest => match plan.steps.get(seg.step + 1) {
-            Some(next) => format!("Rest. Next: {}", next.name),
-            None => "Rest".to_string(),
-        },
+        Phase::Rest => (
+            Sound::Rest,
+            match plan.steps.get(seg.step + 1) {
+                Some(next) => format!("Rest. Next: {}", next.name),
+                None => "Rest".to_string(),
+            },
+        ),
     };
     Cue {
-        sound: Some(Sound::Bell),
-        speech: Some(speech),
+        sound: Some(sound),
+        speech: Some(Speech::name(speech)),
     }
 }

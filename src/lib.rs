@@ -2,9 +2,9 @@
 //!
 //! Data flow: a RON file (`routine`) is loaded and validated, turned into a timeline
 //! (`session::Plan`), and walked by a pure state machine (`session::Session`) that the TUI
-//! (`tui`) or the plain-text coach (`plain`) drive with a monotonic clock, both waking on
-//! the input, signals and crash path they share (`front`); the machine's record of the
-//! session is appended to the history (`history`).
+//! (`tui`) or the plain-text coach (`plain`) drive with a monotonic clock, sharing how they
+//! wake (input, signals), give cues (`cues` -> sounds and speech) and survive a crash
+//! (`front`); the machine's record of the session is appended to the history (`history`).
 
 pub mod app;
 pub mod authoring;

@@ -22,7 +22,7 @@ fn the_documented_example_parses() {
         config.speech,
         Some(vec!["espeak-ng".into(), "-s".into(), "150".into()])
     );
-    assert!(config.bell && config.check_in && config.confirm_quit);
+    assert!(config.check_in && config.confirm_quit);
     assert_eq!(config.theme, Theme::Default);
     assert_eq!(
         config.sound,
@@ -38,7 +38,7 @@ fn the_documented_example_parses() {
 fn every_field_is_optional_and_a_missing_or_blank_file_means_defaults() {
     let defaults = Config::default();
     assert_eq!(defaults.timings, Timings::default());
-    assert!(defaults.bell && defaults.check_in && defaults.confirm_quit);
+    assert!(defaults.check_in && defaults.confirm_quit);
     assert_eq!(defaults.speech, None);
     assert_eq!(defaults.sound, SoundConfig::default());
     assert_eq!(defaults.sound.mode, SoundMode::Auto);
@@ -69,11 +69,14 @@ fn a_file_of_only_comments_means_defaults() {
     ] {
         let config = parse(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
         assert_eq!(config.timings, Timings::default(), "{text:?}");
-        assert!(config.bell, "{text:?}");
+        assert_eq!(config.sound.mode, SoundMode::Auto, "{text:?}");
         assert_eq!(config.source.as_deref(), Some(Path::new("/c/config.ron")));
     }
     // A byte order mark before real settings is skipped too, columns counted after it.
-    assert!(!parse("\u{FEFF}Config(bell: false)").unwrap().bell);
+    assert_eq!(
+        parse("\u{FEFF}Config(bell: false)").unwrap().sound.mode,
+        SoundMode::Off
+    );
     assert_eq!(
         parse("\u{FEFF}Config(bel: false)").unwrap_err(),
         "/c/config.ron:1:8: bel: unknown field `bel` in `Config`; expected one of \
@@ -103,7 +106,10 @@ fn a_dangling_symlink_is_an_error_not_defaults() {
     // Once the target exists, it is read through the link.
     std::fs::create_dir_all(target.parent().unwrap()).unwrap();
     std::fs::write(&target, "Config(bell: false)").unwrap();
-    assert!(!Config::load(Some(&link)).unwrap().bell);
+    assert_eq!(
+        Config::load(Some(&link)).unwrap().sound.mode,
+        SoundMode::Off
+    );
 }
 
 #[test]
@@ -241,7 +247,6 @@ fn an_old_bell_false_still_means_silence_unless_sounds_says_otherwise() {
     let path = Path::new("/home/u/.config/limberup/config.ron");
     let old = Config::parse("Config(bell: false)", path).unwrap();
     assert_eq!(old.sound.mode, SoundMode::Off);
-    assert!(!old.bell);
     let report = old.report(&paths());
     assert!(
         report.contains("    sounds: Off,        // from /home/u/.config/limberup/config.ron\n"),
@@ -258,7 +263,6 @@ fn an_old_bell_false_still_means_silence_unless_sounds_says_otherwise() {
     );
     let both = parse("Config(bell: false, sounds: Bell)").unwrap();
     assert_eq!(both.sound.mode, SoundMode::Bell);
-    assert!(both.bell);
 }
 
 #[test]

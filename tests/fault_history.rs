@@ -362,6 +362,7 @@ fn history_with_a_data_dir_that_is_a_file_is_a_clean_error_naming_it() {
 /// nobody reads any more, as after `2>&1 | head -1`.
 fn with_stderr_gone(sb: &Sandbox, data: &Path, args: &[&str]) -> Output {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_limberup"))
+        .env("PATH", sb.silent_path())
         .env("HOME", sb.path())
         .env("XDG_CONFIG_HOME", sb.path().join("config"))
         .env("XDG_DATA_HOME", data)

@@ -19,7 +19,7 @@ const RSS_LIMIT_KIB: u64 = 64 * 1024;
 fn spawn(sb: &Sandbox, stdin: Stdio, env: &[(&str, &str)]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_limberup"))
         .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("PATH", sb.silent_path())
         .env("HOME", sb.path())
         .env("XDG_CONFIG_HOME", sb.path().join("config"))
         .env("XDG_DATA_HOME", sb.path().join("data"))

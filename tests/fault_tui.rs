@@ -203,6 +203,7 @@ impl OwnPty {
         };
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_limberup"));
         cmd.args(args)
+            .env("PATH", pty_support::silent_path(dir))
             .env("XDG_CONFIG_HOME", dir.join("cfg"))
             .env("XDG_DATA_HOME", dir.join("data"))
             .env("HOME", dir.join("home"))

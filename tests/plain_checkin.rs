@@ -14,7 +14,8 @@ use limberup::history;
 
 fn spawn(sb: &Sandbox) -> OsSession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_limberup"));
-    cmd.env("XDG_CONFIG_HOME", sb.path().join("config"))
+    cmd.env("PATH", sb.silent_path())
+        .env("XDG_CONFIG_HOME", sb.path().join("config"))
         .env("XDG_DATA_HOME", sb.path().join("data"))
         .env("HOME", sb.path())
         .args(["run", "tiny", "--plain"]);

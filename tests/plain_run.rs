@@ -276,6 +276,7 @@ fn signals_record_an_interrupted_session_and_exit_128_plus_the_signal() {
         let sb = Sandbox::new();
         sb.write_routine("tiny", &tiny_routine(60));
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_limberup"))
+            .env("PATH", sb.silent_path())
             .env("XDG_CONFIG_HOME", sb.path().join("config"))
             .env("XDG_DATA_HOME", sb.path().join("data"))
             .env("HOME", sb.path())

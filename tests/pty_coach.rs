@@ -119,7 +119,7 @@ fn the_picker_filters_starts_a_routine_and_the_summary_leads_back() {
     assert_eq!(coach.history().len(), 1);
 }
 
-/// A bell at each phase change, a tick on the last seconds, then the end.
+/// With `sounds: Bell`, a bell at each phase change and countdown pip, then the end's two.
 const BELLS: &str = r#"Routine(
     name: "Bells",
     kind: Other,
@@ -133,7 +133,8 @@ const BELLS: &str = r#"Routine(
 
 #[test]
 fn a_whole_session_rings_and_ends_with_a_double_bell() {
-    let mut coach = Coach::start_with(BELLS, &["run", "$DIR/short.ron"], 60, 16, None);
+    let bells = Some("(sounds: Bell)");
+    let mut coach = Coach::start_with(BELLS, &["run", "$DIR/short.ron"], 60, 16, bells);
     coach.wait_for("REPS · Count them", 6.0);
     let before = coach.bells();
     // Get-ready, hold, its last second, get-ready, reps.
@@ -159,7 +160,8 @@ fn a_whole_session_rings_and_ends_with_a_double_bell() {
 
 #[test]
 fn quiet_means_no_bells() {
-    let mut coach = Coach::start(&["run", "--quiet", "$DIR/short.ron"], 60, 16, None);
+    let bells = Some("(sounds: Bell)");
+    let mut coach = Coach::start(&["run", "--quiet", "$DIR/short.ron"], 60, 16, bells);
     coach.wait_for("HOLD · Step one", 5.0);
     coach.wait_for("Step two", 5.0);
     assert_eq!(coach.bells(), 0);

@@ -81,7 +81,7 @@ fn without_a_controlling_terminal(sb: &Sandbox, args: &[&str]) -> (Option<i32>, 
     };
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_limberup"));
     cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("PATH", sb.silent_path())
         .env("HOME", sb.path())
         .env("XDG_CONFIG_HOME", sb.path().join("config"))
         .env("XDG_DATA_HOME", sb.path().join("data"))

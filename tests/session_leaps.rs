@@ -7,10 +7,11 @@ mod session_support;
 use std::time::{Duration, Instant};
 
 use limberup::config::Theme as Choice;
-use limberup::cues::{Sound, cue};
+use limberup::cues::{Cue, Speech, cue};
 use limberup::plain::lines::describe;
 use limberup::routine::{Entry, Routine, Source, Step, Work, parse};
 use limberup::session::{Command, Event, Outcome, Plan, PlanOptions, Session};
+use limberup::sound::{Priority, Sound};
 use limberup::tui::{Action, App, Effect, Options, Theme};
 use proptest::prelude::*;
 use session_support::timeline::Timeline;
@@ -73,7 +74,11 @@ fn one_late_tick_across_steps_is_told_event_by_event_from_the_plan() {
         ]
     );
     let plan = session.plan();
-    let said: Vec<String> = events.iter().filter_map(|e| cue(e, plan).speech).collect();
+    let said: Vec<String> = events
+        .iter()
+        .filter_map(|e| cue(e, plan).speech)
+        .map(|s| s.text)
+        .collect();
     assert_eq!(said, ["B", "C", "D", "A", "B", "C", "D", "X", "Y"]);
     assert_eq!(
         describe(&events, plan),
@@ -97,10 +102,16 @@ fn the_tui_survives_a_late_tick_into_a_step_with_fewer_phases() {
     let mut app = app(beat_routine(), t0);
     app.take_effects();
     app.tick(t0 + ms(9500));
-    // One bell and the latest words for the batch.
+    // One sound for the batch, the new step's start above its beats, and the latest words.
     assert_eq!(
         app.take_effects(),
-        [Effect::Sound(Sound::Bell), Effect::Say("Y".into())]
+        [Effect::Cue(Cue {
+            sound: Some(Sound::Go),
+            speech: Some(Speech {
+                text: "Y".into(),
+                priority: Priority::Routine
+            }),
+        })]
     );
     let session = app.session().expect("still running");
     assert_eq!(session.step_index(), 1);
@@ -112,9 +123,12 @@ fn the_tui_survives_a_key_exactly_as_a_beat_falls_due() {
     let mut app = app(beat_routine(), t0);
     // "D" falls due at 3 s; "next" at that very instant moves to the two-phase step.
     app.act(Action::Next, t0 + ms(3000));
+    let Some(Effect::Cue(cue)) = app.take_effects().pop() else {
+        panic!("no cue")
+    };
     assert_eq!(
-        app.take_effects().last(),
-        Some(&Effect::Say("X".into())),
+        cue.speech.map(|s| s.text).as_deref(),
+        Some("X"),
         "the new step's first phase is said last"
     );
     assert_eq!(app.session().unwrap().step_index(), 1);

@@ -2,9 +2,10 @@
 
 use std::time::{Duration, Instant};
 
-use limberup::cues::{Cue, Sound, cue};
+use limberup::cues::{Cue, Speech, cue};
 use limberup::routine::parse;
-use limberup::session::{Command, Event, Plan, PlanOptions, Session};
+use limberup::session::{Command, Event, Outcome, Phase, Plan, PlanOptions, Session, WorkPlan};
+use limberup::sound::{Priority, Sound};
 
 const ROUTINE: &str = r#"Routine(
     name: "Cues",
@@ -45,7 +46,9 @@ fn script() -> Vec<(Event, Cue)> {
 }
 
 fn said(all: &[(Event, Cue)]) -> Vec<String> {
-    all.iter().filter_map(|(_, c)| c.speech.clone()).collect()
+    all.iter()
+        .filter_map(|(_, c)| c.speech.as_ref().map(|s| s.text.clone()))
+        .collect()
 }
 
 #[test]
@@ -79,22 +82,131 @@ fn the_spoken_words_follow_the_session() {
 }
 
 #[test]
-fn sounds_mark_changes_ticks_and_the_end() {
+fn each_event_has_its_own_sound_and_names_are_said_whole() {
     let all = script();
+    let plan = Plan::new(
+        "cues",
+        &parse(ROUTINE, "cues").unwrap(),
+        &PlanOptions::default(),
+    );
     for (event, c) in &all {
-        let expected = match event {
-            Event::Started(_) => Some(Sound::Bell),
-            Event::Halfway { .. } | Event::SecondsLeft { secs: 1..=3, .. } => Some(Sound::Tick),
-            Event::Finished { .. } => Some(Sound::End),
+        let expected = match *event {
+            Event::Started(seg) => Some(match seg.phase {
+                Phase::Prepare => Sound::GetReady,
+                Phase::Work => Sound::Go,
+                Phase::Switch => Sound::SwitchSides,
+                Phase::Rest => Sound::Rest,
+            }),
+            Event::Beat { at, phase, .. } => {
+                let WorkPlan::Paced { phases, .. } = &plan.steps[at.step].work else {
+                    panic!("a beat outside paced reps: {event:?}")
+                };
+                // "Exhale: round up", "Inhale: arch": every part is a breath.
+                Some(if phases[phase].starts_with("Exhale") {
+                    Sound::Exhale
+                } else {
+                    Sound::Inhale
+                })
+            }
+            Event::Halfway { .. } => Some(Sound::Halfway),
+            Event::SecondsLeft { secs: 1..=3, .. } => Some(Sound::Countdown),
+            Event::Finished {
+                outcome: Outcome::Completed,
+                ..
+            } => Some(Sound::Finished),
             _ => None,
         };
         assert_eq!(c.sound, expected, "{event:?}");
+        let name = matches!(
+            event,
+            Event::Started(_)
+                | Event::Finished {
+                    outcome: Outcome::Completed,
+                    ..
+                }
+        );
+        if let Some(speech) = &c.speech {
+            let priority = if name {
+                Priority::Name
+            } else {
+                Priority::Routine
+            };
+            assert_eq!(speech.priority, priority, "{event:?}");
+        }
     }
-    // Countdowns: 3, 2, 1 in each of three 5 s get-readies and two 10 s rests, and
-    // 10, 3, 2, 1 in each of the two 30 s holds; switches and paced reps have none.
-    let countdown = all
-        .iter()
-        .filter(|(e, _)| matches!(e, Event::SecondsLeft { .. }))
-        .count();
-    assert_eq!(countdown, 3 * 3 + 2 * 3 + 2 * 4);
+    let heard = |sound| all.iter().filter(|(_, c)| c.sound == Some(sound)).count();
+    // Two reps of exhale then inhale: the first exhale is the start's "go".
+    assert_eq!((heard(Sound::Exhale), heard(Sound::Inhale)), (1, 2));
+    // Countdowns: 3, 2, 1 in each of three 5 s get-readies, two 10 s rests and two 30 s
+    // holds; switches and paced reps have none.
+    assert_eq!(heard(Sound::Countdown), 3 * 3 + 2 * 3 + 2 * 3);
+    assert_eq!(heard(Sound::Finished), 1);
+}
+
+fn sound(s: Sound) -> Cue {
+    Cue {
+        sound: Some(s),
+        speech: None,
+    }
+}
+
+fn words(text: &str) -> Cue {
+    Cue {
+        sound: None,
+        speech: Some(Speech {
+            text: text.into(),
+            priority: Priority::Routine,
+        }),
+    }
+}
+
+#[test]
+fn cues_due_at_once_give_the_most_important_sound_the_later_of_equals_and_the_last_words() {
+    use Sound::*;
+    // (the sounds due at once, in order; the one played)
+    let table: [(&[Sound], Option<Sound>); 9] = [
+        (&[], None),
+        (&[Beat, Exhale, Inhale, Beat, Exhale], Some(Exhale)),
+        (&[Inhale, Countdown, Beat], Some(Countdown)),
+        (&[Countdown, Halfway, Countdown], Some(Halfway)),
+        (&[Countdown, Go, Countdown], Some(Go)),
+        (&[Rest, GetReady, Go], Some(Go)),
+        (&[Go, SwitchSides], Some(SwitchSides)),
+        (&[Beat, Finished, Inhale, Countdown], Some(Finished)),
+        (&[Countdown, Countdown, Countdown], Some(Countdown)),
+    ];
+    for (due, played) in table {
+        let cue = due
+            .iter()
+            .map(|s| sound(*s))
+            .fold(Cue::default(), Cue::then);
+        assert_eq!(cue.sound, played, "{due:?}");
+    }
+    let cue = words("Exhale")
+        .then(sound(Go))
+        .then(words("Left"))
+        .then(sound(Beat));
+    assert_eq!(cue.sound, Some(Go));
+    assert_eq!(cue.speech.unwrap().text, "Left");
+    assert!(Cue::default().then(Cue::default()).is_empty());
+}
+
+/// One batch across a get-ready, a paced step and into a rest (the machine, asked at 20 s
+/// without being asked before) gives one cue, not a burst of a sound per event.
+#[test]
+fn a_late_batch_is_one_sound() {
+    let routine = parse(ROUTINE, "cues").unwrap();
+    let plan = Plan::new("cues", &routine, &PlanOptions::default());
+    let t0 = Instant::now();
+    let (mut s, _) = Session::new(plan, t0, chrono::Local::now().fixed_offset());
+    let events = s.advance(t0 + Duration::from_secs(20));
+    let sounds = events.iter().filter(|e| cue(e, s.plan()).sound.is_some());
+    assert!(sounds.count() > 5, "{events:?}");
+    let one = limberup::cues::batch(&events, s.plan());
+    // The rest that began last, over its countdown's first pip and the reps' breaths.
+    assert_eq!(one.sound, Some(Sound::Rest), "{events:?}");
+    assert_eq!(
+        one.speech.map(|s| s.text).as_deref(),
+        Some("Rest. Next: Side plank")
+    );
 }

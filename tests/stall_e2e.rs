@@ -45,6 +45,7 @@ fn a_stopped_plain_coach_comes_back_paused_with_the_stop_recorded_as_paused() {
     sb.write_routine("beat", BEAT);
     let spawned = Instant::now();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_limberup"))
+        .env("PATH", sb.silent_path())
         .env("XDG_CONFIG_HOME", sb.path().join("config"))
         .env("XDG_DATA_HOME", sb.path().join("data"))
         .env("HOME", sb.path())

@@ -1,11 +1,12 @@
 //! The coach's behaviour without a terminal: keys in, machine commands, screens and effects
-//! (sounds, saves, exit codes) out, on a fixed clock.
+//! (cues, saves, exit codes) out, on a fixed clock.
 
 mod tui_support;
 
 use limberup::config::Theme as Choice;
-use limberup::cues::Sound;
+use limberup::cues::{Cue, Speech};
 use limberup::session::{Outcome, Phase};
+use limberup::sound::{Priority, Sound};
 use limberup::tui::{CheckIn, Effect, Options, Theme};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_support::{Harness, entry, options, phase};
@@ -24,6 +25,17 @@ fn saves(effects: &[Effect]) -> Vec<&limberup::session::SessionRecord> {
         .iter()
         .filter_map(|e| match e {
             Effect::Save(r) => Some(r.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The sounds among `effects`.
+fn sounds(effects: &[Effect]) -> Vec<Sound> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Cue(cue) => cue.sound,
             _ => None,
         })
         .collect()
@@ -194,37 +206,55 @@ fn ctrl_z_pauses_then_suspends() {
 }
 
 #[test]
-fn bells_at_phase_changes_and_a_double_bell_at_the_end() {
+fn a_sound_at_each_change_halfway_and_the_end() {
     let mut h = with(|_| {});
+    h.tick(2.1);
+    assert_eq!(
+        sounds(&h.app.take_effects()),
+        [Sound::Countdown],
+        "3 s left"
+    );
     h.tick(5.1);
     assert_eq!(
         h.app.take_effects(),
-        [Effect::Sound(Sound::Bell)],
+        [Effect::Cue(Cue {
+            sound: Some(Sound::Go),
+            speech: None,
+        })],
         "the hold began"
     );
     h.tick(17.3);
     h.app.take_effects();
     h.tick(20.1);
-    assert_eq!(
-        h.app.take_effects(),
-        [Effect::Sound(Sound::Tick)],
-        "halfway"
-    );
+    assert_eq!(sounds(&h.app.take_effects()), [Sound::Halfway]);
+    h.tick(35.1);
+    assert_eq!(sounds(&h.app.take_effects()), [Sound::SwitchSides]);
     let mut done = tui_support::completed();
-    let last = done.app.take_effects();
-    assert!(last.contains(&Effect::Sound(Sound::End)), "{last:?}");
+    assert_eq!(sounds(&done.app.take_effects()), [Sound::Finished]);
 }
 
 #[test]
-fn quiet_means_no_sound_effects() {
+fn cues_due_together_are_one_cue_the_most_important_sound_and_the_last_words() {
+    let mut h = with(|o| o.speech = true);
+    // 3 s left of the get-ready, and a skip at that same moment: one cue, not a pip and
+    // a start sound on top of each other.
+    h.tick(2.1).key(KeyCode::Char('n'));
+    let effects = h.app.take_effects();
+    assert_eq!(effects.len(), 1, "{effects:?}");
+    let Effect::Cue(cue) = &effects[0] else {
+        panic!("{effects:?}")
+    };
+    assert_ne!(cue.sound, Some(Sound::Countdown), "{cue:?}");
+    assert!(cue.sound.is_some() && cue.speech.is_some(), "{cue:?}");
+}
+
+#[test]
+fn quiet_means_no_sounds() {
     let mut h = with(|o| o.sound = false);
     for t in 1..200 {
         h.tick(f64::from(t));
         let effects = h.app.take_effects();
-        assert!(
-            effects.iter().all(|e| !matches!(e, Effect::Sound(_))),
-            "{effects:?}"
-        );
+        assert_eq!(sounds(&effects), [], "{effects:?}");
     }
 }
 
@@ -233,7 +263,17 @@ fn speech_says_each_phase() {
     let mut h = with(|o| o.speech = true);
     h.tick(5.1);
     let effects = h.app.take_effects();
-    assert!(effects.contains(&Effect::Say("Left".into())), "{effects:?}");
+    let left = Speech {
+        text: "Left".into(),
+        priority: Priority::Name,
+    };
+    assert!(
+        effects.contains(&Effect::Cue(Cue {
+            sound: Some(Sound::Go),
+            speech: Some(left)
+        })),
+        "{effects:?}"
+    );
 }
 
 #[test]

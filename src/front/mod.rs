@@ -1,10 +1,12 @@
 //! What both front ends (the TUI and plain mode) share around the session machine: the
 //! signals they catch, one mailbox that wakes their loop for a signal, an input or a
-//! deadline (signals first, however much input waits), and the crash path that records the
-//! session so far when their loop panics.
+//! deadline (signals first, however much input waits), the announcer that plays and says
+//! the cues, and the crash path that records the session so far when their loop panics.
 
+mod announce;
 mod crash;
 
+pub use announce::Announcer;
 pub use crash::{CRASH_EXIT, Crash, catch};
 
 use std::io;

@@ -11,11 +11,10 @@ use std::time::{Duration, Instant};
 use crate::app::Context;
 use crate::checkin;
 use crate::cli::CoachArgs;
-use crate::cues::{Sound, cue};
-use crate::front::{self, Mailbox, Msg, Signal};
+use crate::cues::{self, Cue};
+use crate::front::{self, Announcer, Mailbox, Msg, Signal};
 use crate::history::{self, Line};
 use crate::session::{Command, Event, Phase, Plan, Session, WorkPlan};
-use crate::speech::Speaker;
 use crate::wallclock;
 use input::{Answers, Input};
 
@@ -41,11 +40,15 @@ fn warn(message: &str) {
     let _ = writeln!(std::io::stderr(), "limberup: warning: {message}");
 }
 
-/// Where lines, bells and spoken cues go. Output errors are ignored: a closed terminal
+/// Where lines, sounds and spoken cues go. Output errors are ignored: a closed terminal
 /// (SIGHUP) or pipe must not stop the session from being recorded.
 struct Output {
+    announcer: Announcer,
+    /// Whether stderr is a terminal, to ring the bell on.
     bell: bool,
-    speaker: Option<Speaker>,
+    /// The cue of the events printed since the last `announce`: one per wake-up, however
+    /// many deadlines a late one catches up on (see `Cue::then`).
+    cue: Cue,
     /// Set when stdout is a pipe whose reader has gone (`| head`): nobody is following.
     closed: bool,
 }
@@ -59,26 +62,27 @@ impl Output {
         }
     }
 
-    /// Prints, rings and says a batch of events that happened at `at`.
+    /// Prints a batch of events that happened at `at`; `announce` gives their cue.
     fn events(&mut self, session: &Session, events: &[Event], at: Instant) {
         let elapsed = session.elapsed(at);
         for text in lines::describe(events, session.plan()) {
             self.line(elapsed, &text);
         }
-        for event in events {
-            let cue = cue(event, session.plan());
-            if self.bell && matches!(cue.sound, Some(Sound::Bell | Sound::End)) {
-                let _ = std::io::stderr().write_all(b"\x07");
-            }
-            if let (Some(speaker), Some(text)) = (self.speaker.as_mut(), cue.speech) {
-                speaker.say(&text);
-            }
+        self.cue = std::mem::take(&mut self.cue).then(cues::batch(events, session.plan()));
+    }
+
+    /// Plays and says the cue of the events printed since the last call; the bell rings
+    /// (two bells at the end may sound as one) only on a terminal.
+    fn announce(&mut self) {
+        let bells = self.announcer.announce(std::mem::take(&mut self.cue));
+        if self.bell && bells > 0 {
+            let _ = std::io::stderr().write_all(&b"\x07\x07"[..usize::from(bells.min(2))]);
         }
         self.warnings();
     }
 
     fn warnings(&mut self) {
-        if let Some(warning) = self.speaker.as_mut().and_then(Speaker::take_warning) {
+        for warning in self.announcer.take_warnings() {
             warn(&warning);
         }
     }
@@ -135,10 +139,18 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
     }
     let interactive = std::io::stdin().is_terminal();
     let mut out = Output {
-        bell: ctx.config.bell && !coach.quiet && std::io::stderr().is_terminal(),
-        speaker: ctx.config.speech_command(coach.speak).map(Speaker::new),
+        announcer: Announcer::from_env(
+            ctx.config.sound.clone().quieted(coach.quiet),
+            ctx.config.speech_command(coach.speak),
+        ),
+        bell: std::io::stderr().is_terminal(),
+        cue: Cue::default(),
         closed: false,
     };
+    // Said once, where someone is there to act on it.
+    if let (true, Some(hint)) = (out.bell, out.announcer.hint()) {
+        warn(hint);
+    }
     let mailbox = Mailbox::open(input::QUEUE)?;
     input::start(mailbox.inbox())?;
     out.line(Duration::ZERO, &lines::header(&plan));
@@ -184,6 +196,10 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
         }
     }
     out.warnings();
+    if signal.is_none() {
+        // After the record is safe: the end's sound plays out before the process exits.
+        out.announcer.finish();
+    }
     Ok(match signal {
         Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
         None => ExitCode::SUCCESS,
@@ -202,6 +218,7 @@ fn drive(session: &mut Session, mailbox: &Mailbox<Input>, out: &mut Output) -> E
     let mut signal = None;
     let mut answers = Answers::default();
     while session.outcome().is_none() {
+        out.announce();
         front::fault_point();
         if out.closed {
             // What a program killed by SIGPIPE would report, but recorded first.
@@ -280,6 +297,7 @@ fn drive(session: &mut Session, mailbox: &Mailbox<Input>, out: &mut Output) -> E
             out.line(session.elapsed(now), &text);
         }
     }
+    out.announce();
     if let Some(text) = answers.leftover() {
         out.line(session.elapsed(Instant::now()), &text);
     }
@@ -290,6 +308,7 @@ fn drive(session: &mut Session, mailbox: &Mailbox<Input>, out: &mut Output) -> E
 fn suspend(session: &mut Session, out: &mut Output) {
     let was_paused = session.is_paused();
     apply(session, out, Command::Pause, Instant::now());
+    out.announce();
     let _ = front::stop_process();
     if !was_paused {
         apply(session, out, Command::Resume, Instant::now());

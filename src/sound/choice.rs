@@ -69,9 +69,11 @@ const PLAYERS: [&[&str]; 6] = [
     &["ffplay", "-nodisp", "-autoexit", "-loglevel", "quiet"],
 ];
 
-/// The one line shown when nothing can play a sound: what to install, or what to set.
-const MISSING_PLAYER: &str = "No sound player found: install pipewire (pw-play), \
-    pulseaudio-utils (paplay), alsa-utils (aplay) or sox, or set `sound` in config.ron";
+/// The one line shown when nothing can play a sound: what to install, or what to set. Short
+/// enough for one line of an 80-column status line. (PipeWire systems have `pw-play`
+/// already; `paplay` plays through PipeWire too.)
+const MISSING_PLAYER: &str =
+    "No sound player: install pulseaudio-utils, alsa-utils or sox, or set `sound`";
 
 fn executable(path: &Path) -> bool {
     path.metadata()

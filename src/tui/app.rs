@@ -1,5 +1,5 @@
 //! The coach's state: which screen is up (picker, session, summary), which overlay, and the
-//! side effects the runner must carry out (sounds, speech, saves). Keys become actions via
+//! side effects the runner must carry out (cues to play and say, saves). Keys become actions via
 //! the keymap, actions become machine commands; `draw` only reads.
 
 use std::cell::{Cell, RefCell};
@@ -17,7 +17,7 @@ use super::keymap::{self, Action, Mode};
 use super::picker::Picker;
 use super::summary::Summary;
 use super::theme::Theme;
-use crate::cues::{self, Sound};
+use crate::cues::{self, Cue};
 use crate::figure::Library;
 use crate::routine::Entry;
 use crate::session::{Command, Event, Plan, PlanOptions, Session, SessionRecord};
@@ -27,7 +27,9 @@ use crate::session::{Command, Event, Plan, PlanOptions, Session, SessionRecord};
 pub struct Options {
     pub theme: Theme,
     pub plan: PlanOptions,
+    /// Whether the runner plays sounds (cues carry none otherwise).
     pub sound: bool,
+    /// Whether the runner speaks (cues carry no words otherwise).
     pub speech: bool,
     pub check_in: bool,
     pub confirm_quit: bool,
@@ -38,8 +40,8 @@ pub struct Options {
 /// Something for the runner to do outside the app.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    Sound(Sound),
-    Say(String),
+    /// A sound to play and words to say; at most one among the effects taken at once.
+    Cue(Cue),
     Save(Box<SessionRecord>),
     /// Append the check-in answer, once given (the record was saved at the session's end).
     SaveCheckIn(crate::checkin::Answer),
@@ -336,35 +338,40 @@ impl App {
         }
     }
 
-    /// Turns machine events into sounds and speech, and ends the session on `Finished`.
+    /// Turns machine events into a cue, and ends the session on `Finished`.
     fn apply(&mut self, events: &[Event]) {
         let Screen::Session(session) = &self.screen else {
             return;
         };
-        let mut sound = None;
-        let mut speech = None;
-        for event in events {
-            let cue = cues::cue(event, session.plan());
-            // One sound per batch, the end's double bell above all (a late wake-up can
-            // carry several events; the terminal would only blur their bells).
-            sound = loudest(sound, cue.sound);
-            speech = cue.speech.or(speech);
-        }
+        let cue = cues::batch(events, session.plan());
         let finished = session
             .outcome()
             .map(|_| session.record((self.wall)()).identified());
-        if let (true, Some(s)) = (self.options.sound, sound) {
-            self.effects.push(Effect::Sound(s));
-        }
-        if let (true, Some(text)) = (self.options.speech, speech) {
-            self.effects.push(Effect::Say(text));
-        }
+        self.cue(Cue {
+            sound: cue.sound.filter(|_| self.options.sound),
+            speech: cue.speech.filter(|_| self.options.speech),
+        });
         if let Some(record) = finished {
             self.overlay = None;
             let summary = Summary::new(record, self.options.check_in);
             self.screen = Screen::Summary(Box::new(summary));
             // Now, not after the check-in: its question may wait forever.
             self.save_summary();
+        }
+    }
+
+    /// Queues `cue`, as one with a cue already waiting for the runner: batches that fall
+    /// due together (a key and a deadline) are one batch to the ear too (see `Cue::then`).
+    fn cue(&mut self, cue: Cue) {
+        if cue.is_empty() {
+            return;
+        }
+        match self.effects.iter_mut().find_map(|e| match e {
+            Effect::Cue(waiting) => Some(waiting),
+            _ => None,
+        }) {
+            Some(waiting) => *waiting = std::mem::take(waiting).then(cue),
+            None => self.effects.push(Effect::Cue(cue)),
         }
     }
 
@@ -376,15 +383,4 @@ impl App {
             self.effects.push(Effect::Save(Box::new(record)));
         }
     }
-}
-
-/// The sound that wins when several fall in one batch: the end, then a bell, then a tick.
-fn loudest(a: Option<Sound>, b: Option<Sound>) -> Option<Sound> {
-    let rank = |s: Option<Sound>| match s {
-        None => 0,
-        Some(Sound::Tick) => 1,
-        Some(Sound::Bell) => 2,
-        Some(Sound::End) => 3,
-    };
-    if rank(b) > rank(a) { b } else { a }
 }

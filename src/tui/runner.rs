@@ -1,5 +1,6 @@
 //! The event loop: sleep until the session's next visible change, a key or a signal; apply
-//! it; draw once if anything changed; carry out the app's effects (bells, speech, saves).
+//! it; draw once if anything changed; carry out the app's effects (cues, saves), the cue
+//! after the frame so the sound and the screen change together and start-up never waits.
 
 use std::io::Write as _;
 use std::time::{Duration, Instant};
@@ -15,11 +16,10 @@ use super::terminal::{self, Input, Term};
 use super::theme::Theme;
 use crate::app::Context;
 use crate::cli::CoachArgs;
-use crate::cues::Sound;
-use crate::front::{self, Mailbox, Signal};
+use crate::cues::Cue;
+use crate::front::{self, Announcer, Mailbox, Signal};
 use crate::history::Line;
 use crate::routine::Entry;
-use crate::speech::Speaker;
 
 /// The gap between the two bells of the end.
 const DOUBLE_BELL_GAP: Duration = Duration::from_millis(200);
@@ -39,23 +39,19 @@ pub enum Start {
 /// Runs the coach until the user leaves; returns the exit code (128 + signal after one).
 pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8> {
     let config = &ctx.config;
+    let announcer = Announcer::from_env(
+        config.sound.clone().quieted(coach.quiet),
+        config.speech_command(coach.speak),
+    );
     let options = Options {
         theme: Theme::from_env(config.theme),
         plan: ctx.plan_options(coach.scale),
-        sound: config.bell && !coach.quiet,
-        speech: coach.speak || config.speech.is_some(),
+        sound: announcer.sounds(),
+        speech: announcer.speaks(),
         check_in: config.check_in,
         confirm_quit: config.confirm_quit,
         motion: config.motion && !coach.still,
     };
-    let speaker = options.speech.then(|| {
-        Speaker::new(
-            config
-                .speech
-                .clone()
-                .unwrap_or_else(|| vec!["espeak-ng".to_string()]),
-        )
-    });
     let mut app = App::new(
         options,
         ctx.catalog.entries.clone(),
@@ -71,6 +67,9 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     if let Some(note) = ctx.pain_notice() {
         app.set_notice(note);
     }
+    if let (Start::Picker, Some(hint)) = (&start, announcer.hint()) {
+        app.warn(hint.to_string());
+    }
     let term_name = std::env::var("TERM").ok();
     app.set_figures(ctx.figures.clone(), marker_for(term_name.as_deref()));
 
@@ -85,7 +84,8 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     let mut out = Loop {
         ctx,
         term,
-        speaker,
+        announcer,
+        cue: None,
         second_bell: None,
         errors: Vec::new(),
     };
@@ -117,7 +117,9 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
 struct Loop<'a> {
     ctx: &'a Context,
     term: Term,
-    speaker: Option<Speaker>,
+    announcer: Announcer,
+    /// The cue to give once the frame is drawn.
+    cue: Option<Cue>,
     /// When the second bell of the end is due.
     second_bell: Option<Instant>,
     /// Problems to print once the terminal is back to normal.
@@ -134,6 +136,8 @@ impl Loop<'_> {
             app.tick(now);
             dirty |= self.perform(app);
             if let Some(code) = app.exit() {
+                // The last words ("Session ended") are said; sounds stop with the player.
+                self.announce(app);
                 return code;
             }
             if dirty || moving {
@@ -153,6 +157,13 @@ impl Loop<'_> {
                 if app.session().is_some() {
                     front::fault_point();
                 }
+            }
+            // After the first frame, which need not wait for the player's files.
+            self.announcer.ready();
+            if self.announce(app) {
+                // A warning to show now.
+                dirty = true;
+                continue;
             }
             let app_wake = app.next_wakeup();
             // A moving figure's next frame (none during holds: they wake once a second).
@@ -238,25 +249,36 @@ impl Loop<'_> {
         }
     }
 
+    /// Gives the waiting cue, ringing the bell where that is its sound. Returns whether
+    /// there is a warning to show.
+    fn announce(&mut self, app: &mut App) -> bool {
+        if let Some(cue) = self.cue.take() {
+            let bells = self.announcer.announce(cue);
+            if bells > 0 {
+                terminal::bell(&mut self.term);
+            }
+            if bells > 1 {
+                self.second_bell = Some(Instant::now() + DOUBLE_BELL_GAP);
+            }
+        }
+        let warnings = self.announcer.take_warnings();
+        let shown = !warnings.is_empty();
+        for warning in warnings {
+            app.warn(warning);
+        }
+        shown
+    }
+
     /// Carries out the app's effects; returns whether the screen changed.
     fn perform(&mut self, app: &mut App) -> bool {
         let mut changed = false;
         for effect in app.take_effects() {
             match effect {
-                Effect::Sound(sound) => {
-                    terminal::bell(&mut self.term);
-                    if sound == Sound::End {
-                        self.second_bell = Some(Instant::now() + DOUBLE_BELL_GAP);
-                    }
-                }
-                Effect::Say(text) => {
-                    if let Some(speaker) = &mut self.speaker {
-                        speaker.say(&text);
-                        if let Some(warning) = speaker.take_warning() {
-                            app.warn(warning);
-                            changed = true;
-                        }
-                    }
+                Effect::Cue(cue) => {
+                    self.cue = Some(match self.cue.take() {
+                        Some(waiting) => waiting.then(cue),
+                        None => cue,
+                    });
                 }
                 Effect::Save(record) => {
                     changed |= self.save(app, Line::Session(&record), "the session");

@@ -58,16 +58,26 @@ pub fn tiny_routine(n: usize) -> String {
     )
 }
 
-/// A home for the binary: config, data and home dirs inside one temp dir.
+/// A home for the binary: config, data and home dirs inside one temp dir, and `bin/` with
+/// a `pw-play` that plays nothing (`true`), first on its PATH: sounds are silent and the
+/// same on every machine, whatever players it has.
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
 }
 
 impl Sandbox {
     pub fn new() -> Sandbox {
-        Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        }
+        let dir = tempfile::tempdir().unwrap();
+        let bin = dir.path().join("bin");
+        std::fs::create_dir(&bin).unwrap();
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let truth = std::env::split_paths(&path)
+            .map(|d| d.join("true"))
+            .find(|p| p.is_file())
+            .expect("`true` on PATH");
+        // A link, not a script written here: nothing can be "text file busy".
+        std::os::unix::fs::symlink(truth, bin.join("pw-play")).unwrap();
+        Sandbox { dir }
     }
 
     pub fn path(&self) -> &Path {
@@ -100,11 +110,18 @@ impl Sandbox {
         path
     }
 
+    /// This process's PATH with the sandbox's silent player first.
+    pub fn silent_path(&self) -> std::ffi::OsString {
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let dirs = std::iter::once(self.path().join("bin")).chain(std::env::split_paths(&path));
+        std::env::join_paths(dirs).unwrap()
+    }
+
     /// The real binary with every XDG dir inside the sandbox and a clean environment.
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_limberup"));
         cmd.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("PATH", self.silent_path())
             .env("HOME", self.path())
             .env("XDG_CONFIG_HOME", self.path().join("config"))
             .env("XDG_DATA_HOME", self.path().join("data"))

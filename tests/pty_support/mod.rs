@@ -36,10 +36,33 @@ impl vt100::Callbacks for Bells {
     }
 }
 
+/// `DIR/bin`, holding a `pw-play` that plays nothing (`true`): first on the coach's PATH,
+/// so sounds are silent and the same on every machine, whatever players it has.
+pub fn silent_player(dir: &std::path::Path) -> PathBuf {
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let truth = std::env::split_paths(&path)
+        .map(|d| d.join("true"))
+        .find(|p| p.is_file())
+        .expect("`true` on PATH");
+    // A link, not a script written here: nothing can be "text file busy".
+    std::os::unix::fs::symlink(truth, bin.join("pw-play")).unwrap();
+    bin
+}
+
+/// PATH with `silent_player`'s directory first.
+pub fn silent_path(dir: &std::path::Path) -> std::ffi::OsString {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let dirs = std::iter::once(dir.join("bin")).chain(std::env::split_paths(&path));
+    std::env::join_paths(dirs).unwrap()
+}
+
 /// A temp dir with `cfg/` (config and `routine` as user routine `short`), `data/` and
-/// `home/`, and `routine` again at `short.ron`.
+/// `home/`, `bin/` (see `silent_player`), and `routine` again at `short.ron`.
 pub fn prepare(routine: &str, config: Option<&str>) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
+    silent_player(dir.path());
     let cfg = dir.path().join("cfg");
     let routines = cfg.join("limberup/routines");
     std::fs::create_dir_all(&routines).unwrap();
@@ -164,7 +187,9 @@ impl Coach {
         let mut cmd = sized(env!("CARGO_BIN_EXE_limberup"), &args, cols, rows, sane);
         cmd.env("XDG_CONFIG_HOME", dir.path().join("cfg"))
             .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
             .env("HOME", dir.path().join("home"))
+            .env("PATH", silent_path(dir.path()))
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR")
             .envs(env.iter().copied());

@@ -6,6 +6,7 @@ use std::time::Duration;
 use limberup::cues::cue;
 use limberup::plain::lines::describe;
 use limberup::session::{Event, Phase, Plan, Segment, WorkPlan};
+use limberup::sound::Sound;
 use proptest::prelude::*;
 
 /// The segment timeline as events tell it: the segment last started, and whether ended.
@@ -39,7 +40,8 @@ impl Timeline {
                 && !phases.is_empty()
             {
                 // The beat names a phase of its own step, never of the step now current.
-                prop_assert_eq!(spoken.speech.as_ref(), phases.get(phase));
+                prop_assert_eq!(spoken.speech.as_ref().map(|s| &s.text), phases.get(phase));
+                prop_assert_eq!(spoken.sound, Sound::for_rep_part(phase, &phases[phase]));
                 let line = describe(&[*event], plan);
                 prop_assert!(line[0].starts_with(&plan.steps[at.step].name));
                 prop_assert!(line[0].ends_with(&phases[phase]), "{:?}", line);

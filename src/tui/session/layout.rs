@@ -173,7 +173,7 @@ mod tests {
         let rows = allot(29, &needs());
         for part in PARTS {
             let want = match part {
-                Part::Breath => 0,
+                Part::Breath | Part::Figure => 0,
                 Part::Band => 3,
                 Part::Side => 4,
                 Part::Cues => 4,
