@@ -168,7 +168,7 @@ pub fn ellipsize(text: &str, columns: usize) -> String {
         return String::new();
     }
     let (head, _) = split_at_width(text, columns - 1);
-    format!("{head}…")
+    format!("{}…", head.trim_end())
 }
 
 #[cfg(test)]
@@ -224,5 +224,6 @@ mod tests {
         assert_eq!(ellipsize("Inhale: drop", 7), "Inhale…");
         assert_eq!(ellipsize("Inhale", 0), "");
         assert_eq!(ellipsize("Inhale", 1), "…");
+        assert_eq!(ellipsize("Thread the needle", 12), "Thread the…");
     }
 }
