@@ -134,7 +134,7 @@ pub fn rows_for_width(text: &str, columns: u16) -> u16 {
 /// The columns `text` takes drawn `rows` rows high (as a line of text when not drawable).
 pub fn width_at(text: &str, rows: u16) -> u16 {
     if !drawable(text) || rows < 3 {
-        return text.chars().count() as u16;
+        return crate::text::width(text) as u16;
     }
     Metrics::for_height(rows.saturating_mul(2)).text_width(text)
 }
