@@ -15,7 +15,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
 use self::layout::{BIG_TEXT_ROWS, Needs, PARTS, Part};
-use self::place::{BESIDE_GAP, FIGURE_ROWS, Layout, lay_out};
+use self::place::{BESIDE_GAP, Layout, figure_rows, lay_out};
 pub use self::stage::Stage;
 pub use self::words::{UpNext, paused as paused_line, up_next};
 use super::bigdigits::{BigDigits, rows_for_width};
@@ -138,7 +138,7 @@ pub fn draw(
                 // The digits keep the left, centred in what the figure leaves; the figure
                 // stands on the count's bottom row.
                 rect.width -= beside + BESIDE_GAP;
-                let high = h.min(FIGURE_ROWS);
+                let high = h.min(figure_rows(area.height));
                 let y = rect.y + h - high;
                 Some(Rect::new(area.right() - 2 - beside, y, beside, high))
             }

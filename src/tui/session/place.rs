@@ -10,16 +10,21 @@ use crate::session::View;
 use crate::tui::bigdigits::{rows_for_width, width_at};
 use crate::tui::figure::MIN_SIZE;
 
-/// A figure beside the count is drawn at least this many rows high, and at most
-/// `FIGURE_ROWS` anywhere: a bigger one asks for more frames (it moves more dots) for little
-/// more to see from the floor.
+/// A figure beside the count is drawn at least this many rows high.
 const BESIDE_ROWS: u16 = 6;
-pub const FIGURE_ROWS: u16 = 12;
+
+/// The most rows a figure gets on a screen `height` rows high: twelve, or two fifths of a
+/// taller screen. A bigger one asks for more frames (it moves more dots) for little more to
+/// see from the floor; 12 rows at 100x30 keep animated reps near 50 ms of CPU a minute.
+pub fn figure_rows(height: u16) -> u16 {
+    (height * 2 / 5).max(12)
+}
+
 /// The count's digits give the figure nothing below this many rows: up to there the count
 /// ranks above the figure (as in the ranking, where the figure comes after `count(7)`).
 const COUNT_KEEPS: u16 = 7;
-/// Rows of a figure above the count, at least and at most (a third of the screen between).
-const ABOVE_ROWS: (u16, u16) = (6, FIGURE_ROWS);
+/// Rows of a figure above the count, at least (a third of the screen, up to `figure_rows`).
+const ABOVE_ROWS: u16 = 6;
 /// Narrower than this, no figure goes above the count: it would be too small to read.
 const ABOVE_MIN_COLUMNS: u16 = 16;
 /// Columns between the count and a figure beside it.
@@ -52,14 +57,16 @@ pub fn lay_out(view: &View, stage: Option<&Stage>, area: Rect) -> Layout {
     let inner = area.width.saturating_sub(4);
     // Digit rows that fit beside a figure as tall as the count's rows.
     let count = rows.get(Part::Count);
-    let figure = stage.columns(count.min(FIGURE_ROWS)).max(MIN_SIZE.0);
+    let figure = stage
+        .columns(count.min(figure_rows(area.height)))
+        .max(MIN_SIZE.0);
     let keep = count.min(COUNT_KEEPS).min(rows_for_width(&template, inner));
     let beside_digits = (keep..=count)
         .rev()
         .find(|&r| width_at(&template, r) + BESIDE_GAP + figure <= inner)
         .filter(|_| count >= BESIDE_ROWS);
     if area.width >= ABOVE_MIN_COLUMNS {
-        needs.figure = (area.height / 3).clamp(ABOVE_ROWS.0, ABOVE_ROWS.1);
+        needs.figure = (area.height / 3).clamp(ABOVE_ROWS, figure_rows(area.height));
     }
     let above = allot(area.height, &needs);
     let above_digits = (above.get(Part::Figure) > 0)
