@@ -142,7 +142,6 @@ impl Loop<'_> {
             }
             if dirty || moving {
                 let drawn = if dirty {
-                    let _ = terminal::fit(&mut self.term);
                     self.term.draw(|frame| app.draw(frame, now))
                 } else {
                     self.term.draw(|frame| app.draw_moving(frame, now))

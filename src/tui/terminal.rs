@@ -7,7 +7,7 @@ use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Once, OnceLock};
 
-use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::execute;
@@ -36,9 +36,11 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// installing a panic hook that restores it before the panic message prints. The viewport
 /// is fixed at the terminal's present size, so a draw does not ask the terminal for its size
 /// (crossterm opens /dev/tty for each ask: three system calls a frame, which counts at 12
-/// frames a second). The caller resizes on `Event::Resize`.
+/// frames a second). The caller resizes on `Event::Resize`: crossterm starts listening for
+/// resizes here, before the size is read, so none can fall between the two unseen.
 pub fn enter_fixed() -> io::Result<Term> {
     let backend = backend()?;
+    event::poll(std::time::Duration::ZERO)?;
     let (width, height) = ratatui::crossterm::terminal::size()?;
     Terminal::with_options(
         backend,
@@ -109,19 +111,6 @@ pub fn suspend(term: &mut Term) -> io::Result<()> {
     redraw_all(term)
 }
 
-/// Fits the fixed viewport to the terminal's present size, if it changed. Asked before each
-/// full frame (once a second while a figure moves; never for a frame that only moves the
-/// figure): a resize whose event was lost (one racing the start-up, before the input thread
-/// listens) is caught at the next full frame instead of never.
-pub fn fit<B: Backend>(term: &mut Terminal<B>) -> Result<(), B::Error> {
-    let size = term.size()?;
-    let area = Rect::new(0, 0, size.width, size.height);
-    if term.get_frame().area() != area {
-        term.resize(area)?;
-    }
-    Ok(())
-}
-
 /// Makes the next draw repaint every cell (after a suspend, or when something else wrote
 /// to the screen). `resize`, not `clear`: `clear` asks the terminal for the cursor position
 /// and hangs where nothing answers.
@@ -133,7 +122,7 @@ pub fn redraw_all(term: &mut Term) -> io::Result<()> {
 /// Rings the terminal bell.
 pub fn bell(term: &mut Term) {
     let out = term.backend_mut();
-    let _ = out.write_all(b"\x07").and_then(|()| Write::flush(out));
+    let _ = out.write_all(b"\x07").and_then(|()| out.flush());
 }
 
 /// Starts forwarding terminal input to `inbox` (once per process: the reader is global).
@@ -178,25 +167,4 @@ pub fn unusable() -> Option<String> {
         return Some(format!("no terminal to read keys from: /dev/tty: {e}"));
     }
     None
-}
-
-#[cfg(test)]
-mod tests {
-    use ratatui::backend::TestBackend;
-
-    use super::*;
-
-    #[test]
-    fn a_fixed_viewport_follows_a_resize_it_missed() {
-        let options = TerminalOptions {
-            viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
-        };
-        let mut term = Terminal::with_options(TestBackend::new(80, 24), options).unwrap();
-        fit(&mut term).unwrap();
-        assert_eq!(term.get_frame().area(), Rect::new(0, 0, 80, 24));
-        term.backend_mut().resize(100, 30);
-        assert_eq!(term.get_frame().area(), Rect::new(0, 0, 80, 24), "fixed");
-        fit(&mut term).unwrap();
-        assert_eq!(term.get_frame().area(), Rect::new(0, 0, 100, 30));
-    }
 }
