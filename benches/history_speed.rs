@@ -30,6 +30,7 @@ fn record(i: i64) -> SessionRecord {
                     active_secs: 30.0,
                     planned_secs: Some(30.0),
                     reps: Some(12),
+                    ..Default::default()
                 })
                 .collect(),
         })

@@ -181,9 +181,15 @@ fn storm(seed: u64, events: usize) {
         let steps = r.steps.len();
         let done = r.count(StepStatus::Done);
         let skipped = r.count(StepStatus::Skipped);
+        let stopped = r.count(StepStatus::Stopped);
         let not_reached = r.count(StepStatus::NotReached);
         assert_eq!(steps, routine.steps.len(), "seed {seed}: {r:?}");
-        assert_eq!(done + skipped + not_reached, steps, "seed {seed}: {r:?}");
+        assert_eq!(
+            done + skipped + stopped + not_reached,
+            steps,
+            "seed {seed}: {r:?}"
+        );
+        assert!(stopped <= 1, "seed {seed}: {r:?}");
         if r.outcome == Outcome::Completed {
             assert_eq!(not_reached, 0, "seed {seed}: {r:?}");
         }

@@ -172,6 +172,7 @@ fn typed_lines_are_commands() {
     assert_eq!(command("+"), Ok(Command::AddTime(10)));
     assert_eq!(command("-"), Ok(Command::AddTime(-10)));
     assert_eq!(command("q"), Ok(Command::Quit));
+    assert_eq!(command("d"), Ok(Command::Done));
     assert!(
         command("quit please")
             .unwrap_err()

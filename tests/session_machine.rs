@@ -227,7 +227,7 @@ fn quit_while_paused_counts_the_pause_up_to_the_quit() {
     assert_eq!(record.outcome, Outcome::Quit);
     assert_eq!(record.active_secs, 10.0);
     assert_eq!(record.paused_secs, 30.0);
-    assert_eq!(record.steps[0].status, StepStatus::Skipped);
+    assert_eq!(record.steps[0].status, StepStatus::Stopped);
     assert_eq!(record.steps[0].passes[0].active_secs, 10.0);
     // Nothing moves after the end.
     assert_eq!(run.s.elapsed(run.t(500.0)), s(10.0));
@@ -271,7 +271,7 @@ fn the_record_tells_what_happened() {
 }
 
 #[test]
-fn quit_and_interrupt_mark_the_step_in_progress_skipped() {
+fn quit_and_interrupt_mark_the_step_in_progress_stopped() {
     // (when, command, outcome, statuses)
     use StepStatus::*;
     let table = [
@@ -285,13 +285,13 @@ fn quit_and_interrupt_mark_the_step_in_progress_skipped() {
             20.0,
             Command::Quit,
             Outcome::Quit,
-            [Skipped, NotReached, NotReached],
+            [Stopped, NotReached, NotReached],
         ),
         (
             37.0,
             Command::Interrupt,
             Outcome::Interrupted,
-            [Skipped, NotReached, NotReached],
+            [Stopped, NotReached, NotReached],
         ),
         (
             75.0,

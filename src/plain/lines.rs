@@ -5,7 +5,9 @@
 use std::time::Duration;
 
 use crate::clock::clock;
-use crate::session::{Event, Outcome, Phase, Plan, Segment, Session, SessionRecord, StepStatus};
+use crate::session::{
+    Command, Event, Outcome, Phase, Plan, Segment, Session, SessionRecord, StepStatus,
+};
 use crate::session::{StepPlan, WorkPlan};
 
 /// The `[mm:ss]` that starts every line: active time, pauses excluded (minutes go past 59).
@@ -33,8 +35,21 @@ fn secs(d: Duration) -> String {
 }
 
 /// What the coach understands on stdin, for the header and for unknown commands.
-pub const COMMANDS: &str = "Enter = count a rep or start now, p = pause/resume, n = next step, \
-                            b = back, + / - = 10 s more/less, q = quit";
+pub const COMMANDS: &str = "Enter = count a rep or start now, d = done with the set of counted reps, \
+                            p = pause/resume, n = next step, b = back, + / - = 10 s more/less, \
+                            q = quit";
+
+/// Why a command did nothing, for the commands whose use is not obvious: `None` for the
+/// rest, which say nothing when they have nothing to do (an empty line during a hold).
+pub fn not_now(command: Command) -> Option<&'static str> {
+    match command {
+        Command::AddTime(_) => {
+            Some("Only holds, rests and get-ready can be made longer or shorter")
+        }
+        Command::Done => Some("Nothing to mark done now: d ends a set of counted reps"),
+        _ => None,
+    }
+}
 
 /// The first line: routine, steps and planned time.
 pub fn header(plan: &Plan) -> String {
@@ -212,8 +227,13 @@ pub fn summary(record: &SessionRecord) -> String {
         Outcome::Quit => "quit",
         Outcome::Interrupted => "interrupted",
     };
+    // A step stopped part-way only happens when the session ends early: said only then.
+    let stopped = match record.count(StepStatus::Stopped) {
+        0 => String::new(),
+        n => format!(", {n} stopped"),
+    };
     format!(
-        "Summary: {outcome}, {}/{} steps done, {} skipped, {} reps, {} active, {} paused",
+        "Summary: {outcome}, {}/{} steps done, {} skipped{stopped}, {} reps, {} active, {} paused",
         record.count(StepStatus::Done),
         record.steps.len(),
         record.count(StepStatus::Skipped),

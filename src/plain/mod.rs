@@ -23,6 +23,7 @@ use input::{Answers, Input};
 pub fn command(line: &str) -> Result<Command, String> {
     match line.trim().to_lowercase().as_str() {
         "" => Ok(Command::Advance),
+        "d" => Ok(Command::Done),
         "p" => Ok(Command::TogglePause),
         "n" => Ok(Command::Next),
         "b" => Ok(Command::Previous),
@@ -84,12 +85,11 @@ impl Output {
     }
 }
 
-/// Applies `command` at `now` and prints what followed; false when nothing changed.
-fn apply(session: &mut Session, out: &mut Output, command: Command, now: Instant) -> bool {
+/// Applies `command` at `now` and prints what followed.
+fn apply(session: &mut Session, out: &mut Output, command: Command, now: Instant) {
     catch_up(session, out, now);
     let events = session.handle(command, now);
     out.events(session, &events, now);
-    !events.is_empty()
 }
 
 /// Moves the session to `now` one wakeup at a time, so each line carries the time its event
@@ -264,9 +264,9 @@ fn drive(session: &mut Session, mailbox: &Mailbox<Input>, out: &mut Output) -> E
                     {
                         out.line(session.elapsed(now), &text);
                     }
-                    let changed = apply(session, out, cmd, now);
-                    if !changed && matches!(cmd, Command::AddTime(_)) {
-                        let text = "Only holds, rests and get-ready can be made longer or shorter";
+                    if session.allowed().permits(cmd) {
+                        apply(session, out, cmd, now);
+                    } else if let Some(text) = lines::not_now(cmd) {
                         out.line(session.elapsed(now), text);
                     }
                     None

@@ -23,6 +23,9 @@ pub enum Command {
     Previous,
     /// The main action: count a rep (counted reps), or end get-ready, switch or rest now.
     Advance,
+    /// The set is done: ends counted reps at once, recorded with their target count, so a
+    /// set need not be counted rep by rep.
+    Done,
     /// Lengthen (positive) or shorten the current hold, rest or get-ready, in seconds.
     AddTime(i32),
     Quit,

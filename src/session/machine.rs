@@ -201,12 +201,13 @@ impl Session {
 
     /// Ends the current segment at `at` and starts the next one there.
     fn finish_segment(&mut self, at: Instant, events: &mut Vec<Event>) {
-        self.close_work(at);
+        self.close_work(at, false);
         self.enter(self.cursor + 1, at, events);
     }
 
-    /// Records the time and reps of the current segment when it is work.
-    fn close_work(&mut self, at: Instant) {
+    /// Records the time and reps of the current segment when it is work; `done` when the
+    /// done key ended it.
+    fn close_work(&mut self, at: Instant, done: bool) {
         let Some(seg) = self.segment().copied().filter(|s| s.phase == Phase::Work) else {
             return;
         };
@@ -216,7 +217,7 @@ impl Session {
             WorkPlan::Paced { count, tempo, .. } => Some(reps_done(*tempo, *count, active)),
             WorkPlan::Counted { .. } => Some(self.counted),
         };
-        self.steps[seg.step].set_pass(seg.pass, active, reps);
+        self.steps[seg.step].set_pass(seg.pass, active, reps, done);
     }
 
     /// Makes `index` the current segment, starting at `at`; past the last, completes.

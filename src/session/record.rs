@@ -21,16 +21,19 @@ pub enum Outcome {
 }
 
 /// How far a step got.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StepStatus {
     Done,
     Skipped,
+    /// The session ended (quit or interrupted) in the middle of this step.
+    Stopped,
+    #[default]
     NotReached,
 }
 
 /// One pass of a step ("Left"), with the time actually spent working.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PassRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
@@ -38,9 +41,17 @@ pub struct PassRecord {
     /// Planned work time; absent for counted reps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planned_secs: Option<f64>,
-    /// Reps done (paced: completed by the tempo; counted: key presses).
+    /// Reps done (paced: completed by the tempo; counted: key presses, or the target
+    /// count when the set was marked done).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reps: Option<u32>,
+    /// Ended with the done key rather than by its time or its last rep.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub marked_done: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -65,16 +76,24 @@ impl StepRecord {
                     active_secs: 0.0,
                     planned_secs: step.work.duration().map(secs),
                     reps: None,
+                    marked_done: false,
                 })
                 .collect(),
         }
     }
 
     /// Records the work of pass `pass` and keeps the step's total in step with it.
-    pub(super) fn set_pass(&mut self, pass: usize, active: Duration, reps: Option<u32>) {
+    pub(super) fn set_pass(
+        &mut self,
+        pass: usize,
+        active: Duration,
+        reps: Option<u32>,
+        done: bool,
+    ) {
         if let Some(record) = self.passes.get_mut(pass) {
             record.active_secs = secs(active);
             record.reps = reps;
+            record.marked_done = done;
         }
         let total: f64 = self.passes.iter().map(|p| p.active_secs).sum();
         self.active_secs = (total * 1000.0).round() / 1000.0;

@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::allowed::Allowed;
 use super::machine::Session;
 use super::plan::{Phase, StepPlan, WorkPlan};
 use super::record::Outcome;
@@ -52,6 +53,8 @@ pub struct View<'a> {
     pub remaining_total: Duration,
     /// The step after this one (`None` once the session has ended).
     pub next: Option<&'a StepPlan>,
+    /// What the keys do now: hints and overlays show only these.
+    pub allowed: Allowed,
 }
 
 /// Whole seconds, rounded up, as a countdown shows them.
@@ -164,6 +167,7 @@ impl Session {
             elapsed,
             remaining_total,
             next: seg.and_then(|_| plan.steps.get(step_index + 1)),
+            allowed: self.allowed(),
         }
     }
 }

@@ -15,6 +15,8 @@ pub enum Action {
     TogglePause,
     /// Count a rep, or start now during get-ready, switch and rest.
     Advance,
+    /// End a set of counted reps as done.
+    Done,
     Next,
     Previous,
     MoreTime,
@@ -110,6 +112,7 @@ pub const GLOBAL: &[Binding] = &[
 pub const SESSION: &[Binding] = &[
     b(&[Ch(' '), Ch('p')], A::TogglePause, "Space  p", "pause / resume", Some(("Space", "pause"))),
     b(&[Code(C::Enter)], A::Advance, "Enter", "count a rep; start now in get-ready, switch, rest", Some(("Enter", "start now"))),
+    b(&[Ch('d')], A::Done, "d", "done: end a set of counted reps without counting each", Some(("d", "done"))),
     b(&[Ch('n'), Code(C::Right)], A::Next, "n  →", "next step", Some(("n", "next"))),
     b(&[Ch('b'), Code(C::Left)], A::Previous, "b  ←", "restart the step (early on: the step before)", Some(("b", "back"))),
     b(&[Ch('+'), Ch('=')], A::MoreTime, "+", "10 s more on a hold, rest or get-ready", Some(("+/-", "10 s"))),
@@ -271,6 +274,7 @@ mod tests {
             (KeyCode::Char(' '), A::TogglePause),
             (KeyCode::Char('p'), A::TogglePause),
             (KeyCode::Enter, A::Advance),
+            (KeyCode::Char('d'), A::Done),
             (KeyCode::Char('n'), A::Next),
             (KeyCode::Right, A::Next),
             (KeyCode::Char('b'), A::Previous),

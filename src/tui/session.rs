@@ -126,19 +126,12 @@ pub fn left_text(view: &View) -> String {
 
 /// The footer hints for this moment: Enter and +/- only where they do something.
 pub fn hints(view: &View) -> Vec<(&'static str, &'static str)> {
-    let counted = matches!(view.step.work, WorkPlan::Counted { .. });
+    let allowed = view.allowed;
     table_hints(Mode::Session, |action| match action {
         Action::TogglePause if view.paused => Some(Some("resume")),
-        Action::Advance => match view.phase {
-            Some(Phase::Work) if counted => Some(Some("count rep")),
-            Some(Phase::Work) | None => None,
-            Some(_) => Some(None),
-        },
-        Action::MoreTime => match view.phase {
-            Some(Phase::Work) if !holds(view.step) => None,
-            Some(Phase::Switch) | None => None,
-            Some(_) => Some(None),
-        },
+        Action::Done => allowed.done.then_some(None),
+        Action::Advance => allowed.advance.map(|a| Some(a.words())),
+        Action::MoreTime => allowed.add_time.then_some(None),
         _ => Some(None),
     })
 }

@@ -199,6 +199,7 @@ impl Summary {
                 let (mark, note) = match step.status {
                     StepStatus::Done => ("✓", ""),
                     StepStatus::Skipped => ("↷", " (skipped)"),
+                    StepStatus::Stopped => ("■", " (stopped)"),
                     StepStatus::NotReached => ("·", " (not reached)"),
                 };
                 lines.push(Line::from(vec![

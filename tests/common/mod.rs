@@ -41,6 +41,7 @@ pub fn record(
                 active_secs,
                 planned_secs: Some(active_secs),
                 reps: Some(12),
+                ..Default::default()
             }],
         }],
         check_in,

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod strategies;
 pub mod timeline;
 
 use std::time::{Duration, Instant};
@@ -254,7 +255,7 @@ pub fn single_hold(secs: u32) -> Run {
 }
 
 /// Step statuses as a record taken now would have them (a running session is recorded as
-/// if interrupted now: a step in its work or switch shows as skipped).
+/// if interrupted now: a step in its work or switch shows as stopped).
 pub trait StatusList {
     fn steps_status(&self) -> Vec<StepStatus>;
 }

@@ -4,13 +4,40 @@
 use std::time::{Duration, Instant};
 
 use super::{MAX_LEFT, PREVIOUS_GRACE, Session};
+use crate::session::allowed::{Advance, Allowed};
 use crate::session::event::{Command, Event};
 use crate::session::plan::{Phase, Segment, WorkPlan};
 use crate::session::record::{Outcome, StepRecord, StepStatus};
 
 impl Session {
+    /// What the commands would do now (at the latest instant seen).
+    pub fn allowed(&self) -> Allowed {
+        let Some(seg) = self.segment() else {
+            return Allowed::default();
+        };
+        let work = &self.plan.steps[seg.step].work;
+        let counted = matches!(work, WorkPlan::Counted { .. });
+        let advance = match seg.phase {
+            Phase::Prepare | Phase::Switch | Phase::Rest => Some(Advance::StartNow),
+            // Nothing is counted while paused.
+            Phase::Work if counted && !self.is_paused() => Some(Advance::CountRep),
+            Phase::Work => None,
+        };
+        Allowed {
+            advance,
+            done: seg.phase == Phase::Work && counted,
+            running: true,
+            add_time: self.deadline.is_some()
+                && match seg.phase {
+                    Phase::Work => matches!(work, WorkPlan::Hold(_)),
+                    Phase::Prepare | Phase::Rest => true,
+                    Phase::Switch => false,
+                },
+        }
+    }
+
     /// Applies a command at `now`, after moving time forward to it (for a stall, only to
-    /// where the stall began).
+    /// where the stall began). A command `allowed` does not permit then does nothing.
     pub fn handle(&mut self, command: Command, now: Instant) -> Vec<Event> {
         let mut events = Vec::new();
         let until = match command {
@@ -19,7 +46,9 @@ impl Session {
         };
         self.advance_into(until, &mut events);
         // No segment once the session has ended: it ignores everything.
-        if let Some(seg) = self.segment().copied() {
+        if let Some(seg) = self.segment().copied()
+            && self.allowed().permits(command)
+        {
             // The active instant: frozen while paused.
             let at = self.paused_since.unwrap_or(self.now);
             match command {
@@ -31,6 +60,7 @@ impl Session {
                 Command::Next => self.skip_step(seg, at, &mut events),
                 Command::Previous => self.previous(seg, at, &mut events),
                 Command::Advance => self.advance_now(seg, at, &mut events),
+                Command::Done => self.done(at, &mut events),
                 Command::AddTime(delta) => self.add_time(seg, delta, at, &mut events),
                 Command::Quit => self.stop(Outcome::Quit, at, &mut events),
                 Command::Interrupt => self.stop(Outcome::Interrupted, at, &mut events),
@@ -70,7 +100,7 @@ impl Session {
     fn skip_step(&mut self, seg: Segment, at: Instant, events: &mut Vec<Event>) {
         // During the rest the step is already done; skipping only cuts the rest short.
         if seg.phase != Phase::Rest {
-            self.close_work(at);
+            self.close_work(at, false);
             self.steps[seg.step].status = StepStatus::Skipped;
         }
         let next = self
@@ -104,10 +134,6 @@ impl Session {
     fn advance_now(&mut self, seg: Segment, at: Instant, events: &mut Vec<Event>) {
         match (seg.phase, &self.plan.steps[seg.step].work) {
             (Phase::Work, WorkPlan::Counted { count }) => {
-                // Nothing is counted while paused.
-                if self.is_paused() {
-                    return;
-                }
                 let count = *count;
                 self.counted += 1;
                 events.push(Event::RepCounted {
@@ -123,13 +149,18 @@ impl Session {
         }
     }
 
+    /// Ends counted reps as done, recorded with at least their target count: the user did
+    /// the set without counting each rep.
+    fn done(&mut self, at: Instant, events: &mut Vec<Event>) {
+        if let WorkPlan::Counted { count } = self.step().work {
+            self.counted = self.counted.max(count);
+        }
+        self.close_work(at, true);
+        self.enter(self.cursor + 1, at, events);
+    }
+
     fn add_time(&mut self, seg: Segment, delta: i32, at: Instant, events: &mut Vec<Event>) {
-        let adjustable = match seg.phase {
-            Phase::Work => matches!(self.plan.steps[seg.step].work, WorkPlan::Hold(_)),
-            Phase::Prepare | Phase::Rest => true,
-            Phase::Switch => false,
-        };
-        let Some(deadline) = self.deadline.filter(|_| adjustable) else {
+        let Some(deadline) = self.deadline else {
             return;
         };
         let amount = Duration::from_secs(u64::from(delta.unsigned_abs()));
@@ -153,13 +184,13 @@ impl Session {
         }
     }
 
-    /// Quit or interrupt: a step left during its work or switch counts as skipped.
+    /// Quit or interrupt: a step left during its work or switch was stopped, not skipped.
     fn stop(&mut self, outcome: Outcome, at: Instant, events: &mut Vec<Event>) {
         if let Some(seg) = self.segment().copied()
             && matches!(seg.phase, Phase::Work | Phase::Switch)
         {
-            self.close_work(at);
-            self.steps[seg.step].status = StepStatus::Skipped;
+            self.close_work(at, false);
+            self.steps[seg.step].status = StepStatus::Stopped;
         }
         self.finish(outcome, events);
     }

@@ -1,0 +1,152 @@
+//! Generators for the session property tests: routines and plans (holds, paced and
+//! counted reps, values validation refuses), tick patterns and user actions.
+
+use std::time::Duration;
+
+use limberup::routine::{Step, Work};
+use limberup::session::{Command, Plan};
+use proptest::prelude::*;
+
+use super::{plan, routine};
+
+pub fn labels(prefix: &str, n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("{prefix}{i}")).collect()
+}
+
+/// Which routines to generate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kinds {
+    /// Holds and paced reps: every phase has a deadline.
+    Timed,
+    /// Counted reps too.
+    All,
+    /// Also values validation refuses (zero holds and counts, absurd tempos and scales):
+    /// the machine must still hold together.
+    Unvalidated,
+}
+
+pub fn work(kinds: Kinds) -> BoxedStrategy<Work> {
+    let hold = (1u32..=40).prop_map(|secs| Work::Hold { secs });
+    let tempo = prop_oneof![(1u32..=12).prop_map(|h| f64::from(h) * 0.5), 0.5f64..=6.0];
+    let paced = (1u32..=5, tempo, 0usize..=4).prop_map(|(count, tempo, n)| Work::Reps {
+        count,
+        tempo_secs: Some(tempo),
+        phases: labels("P", n),
+    });
+    let counted = (1u32..=4).prop_map(|count| Work::Reps {
+        count,
+        tempo_secs: None,
+        phases: Vec::new(),
+    });
+    match kinds {
+        Kinds::Timed => prop_oneof![hold, paced].boxed(),
+        Kinds::All => prop_oneof![hold, paced, counted].boxed(),
+        Kinds::Unvalidated => {
+            let odd_tempo = prop_oneof![
+                Just(0.0),
+                Just(1e-9),
+                Just(0.001),
+                Just(-1.0),
+                Just(f64::NAN),
+                Just(f64::INFINITY),
+                Just(1e12),
+            ];
+            let odd = prop_oneof![
+                Just(Work::Hold { secs: 0 }),
+                Just(Work::Hold { secs: u32::MAX }),
+                (0u32..=2, proptest::option::of(odd_tempo), 0usize..=6).prop_map(
+                    |(count, tempo_secs, n)| Work::Reps {
+                        count,
+                        tempo_secs,
+                        phases: labels("P", n),
+                    }
+                ),
+            ];
+            prop_oneof![hold, paced, counted, odd].boxed()
+        }
+    }
+}
+
+pub fn step(kinds: Kinds) -> impl Strategy<Value = Step> {
+    (
+        work(kinds),
+        0usize..=3,
+        proptest::option::of(0u32..=3),
+        proptest::option::of(0u32..=3),
+    )
+        .prop_map(|(work, passes, prepare_secs, rest_secs)| Step {
+            name: "S".to_string(),
+            cues: Vec::new(),
+            work,
+            passes: labels("Side ", passes),
+            prepare_secs,
+            rest_secs,
+        })
+}
+
+/// A small routine and its plan: holds, paced reps (0-4 phases), counted reps when asked,
+/// 0-3 passes, get-ready, rest and switch 0-3 s, and a scale.
+pub fn planned(kinds: Kinds) -> impl Strategy<Value = Plan> {
+    let scale = if kinds == Kinds::Unvalidated {
+        prop_oneof![Just(1.0), any::<f64>()].boxed()
+    } else {
+        prop_oneof![Just(1.0), Just(0.25), Just(4.0), 0.25f64..=4.0].boxed()
+    };
+    (
+        0u32..=3,
+        0u32..=3,
+        0u32..=3,
+        proptest::collection::vec(step(kinds), 1..=4),
+        scale,
+    )
+        .prop_map(|(prepare, rest, switch, steps, scale)| {
+            plan(&routine(prepare, rest, switch, steps), scale)
+        })
+}
+
+/// Tick lengths: zero, short, long.
+pub fn ticks() -> impl Strategy<Value = Vec<Duration>> {
+    let tick = prop_oneof![
+        Just(Duration::ZERO),
+        (1u64..=1500).prop_map(Duration::from_millis),
+        (1u64..=20_000_000_000).prop_map(Duration::from_nanos),
+    ];
+    proptest::collection::vec(tick, 1..=40)
+}
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    Wait(Duration),
+    Do(Command),
+    /// Stopped from the next wake-up until this much later, as a front end reports it.
+    Stall(Duration),
+}
+
+/// Mostly short waits and everyday commands; the ones that end a session (quit, huge
+/// waits) are rare so that sequences explore a running session.
+pub fn action() -> impl Strategy<Value = Action> {
+    let wait = prop_oneof![
+        2 => Just(Duration::ZERO),
+        6 => (1u64..=2_000).prop_map(Duration::from_millis),
+        3 => (1u64..=60_000_000_000).prop_map(Duration::from_nanos),
+        1 => (1u64..=1_000_000_000).prop_map(Duration::from_secs),
+    ];
+    let command = prop_oneof![
+        4 => Just(Command::TogglePause),
+        3 => Just(Command::Pause),
+        3 => Just(Command::Resume),
+        2 => Just(Command::Next),
+        3 => Just(Command::Previous),
+        5 => Just(Command::Advance),
+        3 => Just(Command::Done),
+        4 => (-30i32..=30).prop_map(Command::AddTime),
+        1 => any::<i32>().prop_map(Command::AddTime),
+        1 => prop_oneof![Just(Command::Quit), Just(Command::Interrupt)],
+    ];
+    let stall = (2_001u64..=100_000_000).prop_map(|ms| Action::Stall(Duration::from_millis(ms)));
+    prop_oneof![
+        3 => wait.prop_map(Action::Wait),
+        2 => command.prop_map(Action::Do),
+        1 => stall,
+    ]
+}
