@@ -127,9 +127,10 @@ fn started(seg: &Segment, plan: &Plan) -> Cue {
                 format!("Switch: {label}")
             }
         }
-        Phase::Rest => match plan.steps.get(seg.step + 1) {
-            Some(next) => format!("Rest. Next: {}", next.name),
-            None => "Rest".to_string(),
+        // The rest of a transition leads into its own step.
+        Phase::Rest => match pass {
+            Some(label) => format!("Rest. Next: {}, {label}", step.name),
+            None => format!("Rest. Next: {}", step.name),
         },
     };
     Cue {

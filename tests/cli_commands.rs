@@ -251,16 +251,15 @@ fn plan_shows_each_phase_with_its_time_then_the_total() {
         "\
 Evening (cool-down, 2 steps)
 
-1. Reach  [0:35]
-     prepare         0:05
-     work            0:20  hold
-     rest            0:10
+1. Reach  [0:25]
+     prepare            0:05
+     work               0:20  hold
 
-2. Lunge  [1:08]
-     prepare         0:05
-     work: Left      0:30  10 reps at 3 s
-     switch          0:03
-     work: Right     0:30  10 reps at 3 s
+2. Lunge  [1:18]
+     rest + prepare     0:15
+     work: Left         0:30  10 reps at 3 s
+     switch             0:03
+     work: Right        0:30  10 reps at 3 s
 
 Total 1:43
 "
@@ -286,10 +285,7 @@ fn plan_marks_counted_reps_as_untimed() {
     );
     assert_eq!(
         plan["steps"][0]["segments"],
-        json!([
-            {"phase": "work", "pass": null, "secs": null},
-            {"phase": "rest", "pass": null, "secs": 5},
-        ])
+        json!([{"phase": "work", "pass": null, "secs": null}])
     );
 }
 
@@ -309,17 +305,17 @@ fn plan_json_lists_every_segment_and_the_totals() {
         lunge["work"],
         json!({"type": "paced", "count": 10, "tempo_secs": 3, "phases": []})
     );
-    assert_eq!(lunge["total_secs"], 68);
+    assert_eq!(lunge["total_secs"], 78);
     assert_eq!(
         lunge["segments"],
         json!([
-            {"phase": "prepare", "pass": null, "secs": 5},
+            {"phase": "rest", "pass": null, "secs": 15},
             {"phase": "work", "pass": "Left", "secs": 30},
             {"phase": "switch", "pass": "Right", "secs": 3},
             {"phase": "work", "pass": "Right", "secs": 30},
         ])
     );
-    assert_eq!(plan["steps"][0]["total_secs"], 35);
+    assert_eq!(plan["steps"][0]["total_secs"], 25);
 }
 
 #[test]

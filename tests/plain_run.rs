@@ -70,12 +70,12 @@ fn passes_switches_rests_beats_and_counted_reps_skipped_at_end_of_input() {
          [00:00] Side, Left: hold 1 s\n\
          [00:01] Switch sides: Right, 1 s\n\
          [00:02] Side, Right: hold 1 s\n\
-         [00:03] Rest 1 s. Next: Breathe\n\
+         [00:03] Rest 1 s. Next: Breathe (step 2 of 3)\n\
          [00:04] Breathe: rep 1/2, In\n\
          [00:04] Breathe: rep 1/2, Out\n\
          [00:05] Breathe: rep 2/2, In\n\
          [00:05] Breathe: rep 2/2, Out\n\
-         [00:06] Rest 1 s. Next: Count\n\
+         [00:06] Rest 1 s. Next: Count (step 3 of 3)\n\
          [00:07] Count: 3 reps, Enter after each\n\
          [00:07] No more input: skipping the counted reps of Count\n\
          [00:07] Done: Mixed\n\

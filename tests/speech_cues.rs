@@ -58,8 +58,9 @@ fn the_spoken_words_follow_the_session() {
         "Inhale",
         "Exhale",
         "Inhale",
-        "Rest. Next: Side plank",
-        "Get ready: Side plank, Left",
+        // The rest and the get-ready are one countdown that names what comes.
+        "Rest. Next: Side plank, Left",
+        "Ten seconds",
         "Left",
         "Halfway",
         "Ten seconds",
@@ -68,7 +69,7 @@ fn the_spoken_words_follow_the_session() {
         "Halfway",
         "Ten seconds",
         "Rest. Next: Bird dog",
-        "Get ready: Bird dog",
+        "Ten seconds",
         "Twelve reps",
         "One",
         "Two",
@@ -90,11 +91,12 @@ fn sounds_mark_changes_ticks_and_the_end() {
         };
         assert_eq!(c.sound, expected, "{event:?}");
     }
-    // Countdowns: 3, 2, 1 in each of three 5 s get-readies and two 10 s rests, and
-    // 10, 3, 2, 1 in each of the two 30 s holds; switches and paced reps have none.
+    // Countdowns: 3, 2, 1 in the first 5 s get-ready, and 10, 3, 2, 1 in each of the two
+    // 15 s transitions (rest and get-ready) and the two 30 s holds; switches and paced reps
+    // have none.
     let countdown = all
         .iter()
         .filter(|(e, _)| matches!(e, Event::SecondsLeft { .. }))
         .count();
-    assert_eq!(countdown, 3 * 3 + 2 * 3 + 2 * 4);
+    assert_eq!(countdown, 3 + 2 * 4 + 2 * 4);
 }

@@ -25,6 +25,8 @@ fn work_words(work: &WorkPlan) -> String {
 fn phase_label(step: &StepPlan, segment: &Segment) -> String {
     match segment.phase {
         Phase::Prepare => "prepare".to_string(),
+        // A transition's rest runs into the step's get-ready, as one countdown.
+        Phase::Rest if !step.prepare.is_zero() => "rest + prepare".to_string(),
         Phase::Work => match step.passes.get(segment.pass) {
             Some(label) => format!("work: {}", one_line(label)),
             None => "work".to_string(),
@@ -34,7 +36,7 @@ fn phase_label(step: &StepPlan, segment: &Segment) -> String {
     }
 }
 
-/// Planned time of step `i` including the rest after it (the sum of its segments).
+/// Planned time of step `i`, the transition into it included (the sum of its segments).
 fn step_total(plan: &Plan, i: usize) -> Duration {
     plan.segments[plan.step_segments(i)]
         .iter()

@@ -89,15 +89,24 @@ fn rep_line(step: &StepPlan, pass: usize, rep: u32, phase: Option<usize>) -> Str
     }
 }
 
+/// What a transition leads into: "Next: Shoulder rolls · Backward (step 2 of 4)".
+fn coming(step: &StepPlan, seg: &Segment, plan: &Plan) -> String {
+    let name = match step.passes.get(seg.pass) {
+        Some(label) => format!("{} · {label}", step.name),
+        None => step.name.clone(),
+    };
+    format!(
+        "Next: {name} (step {} of {})",
+        seg.step + 1,
+        plan.steps.len()
+    )
+}
+
 fn started(seg: &Segment, step: &StepPlan, plan: &Plan) -> String {
     let duration = seg.duration.map(secs).unwrap_or_default();
     match seg.phase {
-        Phase::Prepare => format!(
-            "Get ready: {} (step {} of {}), {duration}",
-            title(step, seg.pass),
-            seg.step + 1,
-            plan.steps.len()
-        ),
+        Phase::Prepare => format!("Get ready {duration}. {}", coming(step, seg, plan)),
+        Phase::Rest => format!("Rest {duration}. {}", coming(step, seg, plan)),
         Phase::Work => match &step.work {
             WorkPlan::Hold(_) => format!("{}: hold {duration}", title(step, seg.pass)),
             WorkPlan::Paced { .. } => rep_line(step, seg.pass, 1, Some(0)),
@@ -114,10 +123,6 @@ fn started(seg: &Segment, step: &StepPlan, plan: &Plan) -> String {
                 format!("Switch: {label}, {duration}")
             }
         }
-        Phase::Rest => match plan.steps.get(seg.step + 1) {
-            Some(next) => format!("Rest {duration}. Next: {}", next.name),
-            None => format!("Rest {duration}"),
-        },
     }
 }
 
@@ -211,13 +216,11 @@ fn round_secs(d: Duration) -> Duration {
     Duration::from_secs(crate::session::ceil_secs(d))
 }
 
-/// The line printed when `n` skips: what is being left behind.
+/// The line printed when `n` skips: the step left behind (in a transition, the step it
+/// leads into).
 pub fn skipping(session: &Session) -> Option<String> {
-    let seg = session.segment()?;
-    Some(match seg.phase {
-        Phase::Rest => "Skipped the rest".to_string(),
-        _ => format!("Skipped: {}", session.step().name),
-    })
+    session.segment()?;
+    Some(format!("Skipped: {}", session.step().name))
 }
 
 /// The last line of a session.

@@ -227,8 +227,8 @@ impl Session {
             self.finish(Outcome::Completed, events);
             return;
         };
-        // A step is done once its rest begins or the session moves past it unskipped.
-        self.settle_before(seg.step + usize::from(seg.phase == Phase::Rest));
+        // A step is done once the session moves past it unskipped.
+        self.settle_before(seg.step);
         self.cursor = index;
         self.step = seg.step;
         self.seg_start = at;

@@ -1,9 +1,11 @@
 //! A routine turned into a timeline: concrete durations (config defaults and `--scale`
 //! applied) and the ordered segments the session machine walks through.
 
+mod build;
+
 use std::time::Duration;
 
-use crate::routine::{Kind, Routine, Work};
+use crate::routine::{Kind, Routine};
 
 /// Timings a routine may leave unset; the config supplies them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,9 +48,12 @@ pub const SCALE_RANGE: std::ops::RangeInclusive<f64> = 0.25..=4.0;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
+    /// The get-ready countdown of a transition with no rest in it.
     Prepare,
     Work,
     Switch,
+    /// A rest: a transition with a rest in it (the rest after the step before, then the
+    /// coming step's get-ready, as one countdown).
     Rest,
 }
 
@@ -85,10 +90,13 @@ pub struct StepPlan {
     /// Pass labels; empty for a single unnamed pass.
     pub passes: Vec<String>,
     pub work: WorkPlan,
+    /// The get-ready time at the end of the transition into this step.
     pub prepare: Duration,
+    /// The rest that leads into this step (the `rest_secs` of the step before; zero for
+    /// the first). It and `prepare` make the step's transition: one countdown that shows
+    /// this step coming, a rest when this is not zero, else a get-ready.
+    pub rest_before: Duration,
     pub switch: Duration,
-    /// Rest after this step (zero after the last).
-    pub rest: Duration,
 }
 
 impl StepPlan {
@@ -96,16 +104,21 @@ impl StepPlan {
         self.passes.len().max(1)
     }
 
-    /// Planned time of the step without the rest after it (counted reps count as zero).
+    /// Planned time of the step from the end of its transition (counted reps count as
+    /// zero): the work of its passes and the switches between them.
     pub fn active_total(&self) -> Duration {
         let passes = self.pass_count() as u32;
-        self.prepare
-            + self.work.duration().unwrap_or_default() * passes
-            + self.switch * (passes - 1)
+        self.work.duration().unwrap_or_default() * passes + self.switch * (passes - 1)
+    }
+
+    /// The transition into this step: the rest before it and its get-ready.
+    pub fn transition(&self) -> Duration {
+        self.rest_before + self.prepare
     }
 }
 
-/// One stretch of the timeline.
+/// One stretch of the timeline. Every segment belongs to one step, the transition that
+/// leads into a step included, so "what comes next" and a step's record agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Segment {
     pub phase: Phase,
@@ -130,94 +143,16 @@ pub struct Plan {
     after: Vec<Duration>,
 }
 
-fn secs(value: u32) -> Duration {
-    Duration::from_secs(u64::from(value))
-}
-
-/// `secs * scale`, rounded to the millisecond so plans stay exact and readable. Capped
-/// (at ~49 days) so that no value, even from an unvalidated routine, overflows the clock.
-fn scaled(secs: f64, scale: f64) -> Duration {
-    let millis = (secs * scale * 1000.0).round() as u64;
-    Duration::from_millis(millis.min(u64::from(u32::MAX)))
-}
-
 impl Plan {
-    /// The plan of `routine`; a scale outside `SCALE_RANGE` is brought into it.
-    pub fn new(id: &str, routine: &Routine, options: &PlanOptions) -> Plan {
-        let scale = if options.scale.is_nan() {
-            1.0
-        } else {
-            options
-                .scale
-                .clamp(*SCALE_RANGE.start(), *SCALE_RANGE.end())
-        };
-        let t = options.timings;
-        let last = routine.steps.len().saturating_sub(1);
-        let steps: Vec<StepPlan> = routine
-            .steps
-            .iter()
-            .enumerate()
-            .map(|(i, step)| {
-                let rest = step.rest_secs.or(routine.rest_secs).unwrap_or(t.rest_secs);
-                StepPlan {
-                    name: step.name.clone(),
-                    cues: step.cues.clone(),
-                    passes: step.passes.clone(),
-                    work: match &step.work {
-                        Work::Hold { secs } => WorkPlan::Hold(scaled(f64::from(*secs), scale)),
-                        Work::Reps {
-                            count,
-                            tempo_secs: Some(tempo),
-                            phases,
-                        } => WorkPlan::Paced {
-                            count: *count,
-                            tempo: scaled(*tempo, scale),
-                            phases: phases.clone(),
-                        },
-                        Work::Reps { count, .. } => WorkPlan::Counted { count: *count },
-                    },
-                    prepare: secs(
-                        step.prepare_secs
-                            .or(routine.prepare_secs)
-                            .unwrap_or(t.prepare_secs),
-                    ),
-                    switch: secs(routine.switch_secs.unwrap_or(t.switch_secs)),
-                    rest: if i == last {
-                        Duration::ZERO
-                    } else {
-                        scaled(f64::from(rest), scale)
-                    },
-                }
-            })
-            .collect();
-        let mut segments = Vec::new();
-        let mut step_starts = Vec::with_capacity(steps.len());
-        for (i, step) in steps.iter().enumerate() {
-            step_starts.push(segments.len());
-            let mut push = |phase, pass, duration: Option<Duration>| {
-                if duration != Some(Duration::ZERO) {
-                    segments.push(Segment {
-                        phase,
-                        step: i,
-                        pass,
-                        duration,
-                    });
-                }
-            };
-            push(Phase::Prepare, 0, Some(step.prepare));
-            for pass in 0..step.pass_count() {
-                if pass > 0 {
-                    push(Phase::Switch, pass, Some(step.switch));
-                }
-                // Zero counted reps are no work at all, like a zero hold.
-                let work = match step.work {
-                    WorkPlan::Counted { count: 0 } => Some(Duration::ZERO),
-                    ref work => work.duration(),
-                };
-                push(Phase::Work, pass, work);
-            }
-            push(Phase::Rest, step.pass_count() - 1, Some(step.rest));
-        }
+    /// A plan of resolved steps laid out as `segments`, with `step_starts` the index of
+    /// each step's first segment.
+    fn from_parts(
+        id: &str,
+        routine: &Routine,
+        steps: Vec<StepPlan>,
+        segments: Vec<Segment>,
+        step_starts: Vec<usize>,
+    ) -> Plan {
         let mut after = vec![Duration::ZERO; segments.len()];
         for i in (0..segments.len().saturating_sub(1)).rev() {
             after[i] = after[i + 1] + segments[i + 1].duration.unwrap_or_default();

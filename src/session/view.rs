@@ -41,7 +41,7 @@ pub struct View<'a> {
     pub phase_progress: f64,
     pub reps: Option<RepsView<'a>>,
     /// Progress through the step's work, 0..=1: passes done plus the current pass's
-    /// share; 0 during get-ready, 1 during the rest after it.
+    /// share; 0 during the transition into it.
     pub step_progress: f64,
     /// Progress through the routine's planned time, 0..=1 (by steps when a routine has
     /// only counted reps). Time alone never makes it go back.
@@ -119,10 +119,10 @@ impl Session {
             Some(s) => {
                 let passes = step.pass_count() as f64;
                 match s.phase {
-                    Phase::Prepare => 0.0,
+                    // The transition into the step: nothing of it done yet.
+                    Phase::Prepare | Phase::Rest => 0.0,
                     Phase::Switch => s.pass as f64 / passes,
                     Phase::Work => (s.pass as f64 + phase_progress) / passes,
-                    Phase::Rest => 1.0,
                 }
             }
         };

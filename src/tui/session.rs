@@ -46,10 +46,11 @@ fn word(view: &View) -> String {
 
 /// What the band says after the phase word.
 fn subject(view: &View) -> String {
+    // A rest leads into the step it belongs to.
     if view.phase == Some(Phase::Rest) {
-        return match view.next {
-            Some(next) => format!("next: {}", next.name),
-            None => "last step done".to_string(),
+        return match view.pass {
+            Some((_, _, label)) => format!("next: {} · {label}", view.step.name),
+            None => format!("next: {}", view.step.name),
         };
     }
     match view.pass {
@@ -174,14 +175,10 @@ fn allot(height: u16, cue_lines: u16) -> Rows {
     rows
 }
 
-/// The form cues shown: the step's, or during rest the next step's.
+/// The form cues of the step (during its transition, of the step coming).
 fn cue_lines(view: &View, width: usize) -> Vec<Line<'static>> {
-    let step = match (view.phase, view.next) {
-        (Some(Phase::Rest), Some(next)) => next,
-        _ => view.step,
-    };
     let mut lines = Vec::new();
-    for cue in &step.cues {
+    for cue in &view.step.cues {
         for (i, l) in wrap(cue, width.saturating_sub(4)).into_iter().enumerate() {
             let lead = if i == 0 { "  • " } else { "    " };
             lines.push(Line::raw(format!("{lead}{l}")));
@@ -309,10 +306,10 @@ fn draw_gauge(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme, tone: To
 
 fn draw_next(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let line = match (view.phase, view.next) {
-        (Some(Phase::Rest), Some(next)) => Line::from(vec![
+        (Some(Phase::Rest), _) => Line::from(vec![
             Span::styled(" Up next: ", theme.dim()),
-            Span::styled(next.name.clone(), theme.strong()),
-            Span::styled(format!(" · {}", work_text(next)), theme.dim()),
+            Span::styled(view.step.name.clone(), theme.strong()),
+            Span::styled(format!(" · {}", work_text(view.step)), theme.dim()),
         ]),
         (_, Some(next)) => Line::from(vec![
             Span::styled(" Up next: ", theme.dim()),

@@ -97,12 +97,10 @@ impl Session {
         events.push(Event::Resumed(seg));
     }
 
+    /// Skips the step in progress, or the step its transition leads into.
     fn skip_step(&mut self, seg: Segment, at: Instant, events: &mut Vec<Event>) {
-        // During the rest the step is already done; skipping only cuts the rest short.
-        if seg.phase != Phase::Rest {
-            self.close_work(at, false);
-            self.steps[seg.step].status = StepStatus::Skipped;
-        }
+        self.close_work(at, false);
+        self.steps[seg.step].status = StepStatus::Skipped;
         let next = self
             .plan
             .step_starts
@@ -113,9 +111,10 @@ impl Session {
     }
 
     fn previous(&mut self, seg: Segment, at: Instant, events: &mut Vec<Event>) {
-        let just_started = seg.phase == Phase::Prepare
-            || (seg.phase != Phase::Rest
-                && at.saturating_duration_since(self.step_start) < PREVIOUS_GRACE);
+        // In its transition a step has not begun: back is the step before.
+        let just_started = self.plan.step_starts[seg.step] == self.cursor
+            && matches!(seg.phase, Phase::Prepare | Phase::Rest)
+            || at.saturating_duration_since(self.step_start) < PREVIOUS_GRACE;
         let target = if just_started {
             (0..seg.step)
                 .rev()
