@@ -303,7 +303,7 @@ fn plan_json_lists_every_segment_and_the_totals() {
     assert_eq!(lunge["passes"], json!(["Left", "Right"]));
     assert_eq!(
         lunge["work"],
-        json!({"type": "paced", "count": 10, "tempo_secs": 3, "phases": []})
+        json!({"type": "paced", "count": 10, "tempo_secs": 3, "phases": [], "phase_secs": [3]})
     );
     assert_eq!(lunge["total_secs"], 78);
     assert_eq!(

@@ -328,7 +328,8 @@ fn scale_stretches_holds_rests_and_tempo_but_not_prepare_or_switch() {
         WorkPlan::Paced {
             count: 4,
             tempo: secs(3),
-            phases: vec![]
+            phases: vec![],
+            starts: vec![Duration::ZERO],
         }
     );
     // 5 + 2 x 30 + 3, rest 15, then 5 + 4 x 3.

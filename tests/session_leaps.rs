@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use limberup::config::Theme as Choice;
 use limberup::cues::{Sound, cue};
 use limberup::plain::lines::describe;
-use limberup::routine::{Entry, Routine, Source, Step, Work, parse};
+use limberup::routine::{Entry, RepPhase, Routine, Source, Step, Work, parse};
 use limberup::session::{Command, Event, Outcome, Plan, PlanOptions, Session};
 use limberup::tui::{Action, App, Effect, Options, Theme};
 use proptest::prelude::*;
@@ -189,7 +189,19 @@ fn routine_strategy() -> impl Strategy<Value = Routine> {
         (1u32..=4, 1u32..=8, 0usize..=4).prop_map(|(count, halves, n)| Work::Reps {
             count,
             tempo_secs: Some(f64::from(halves) * 0.5),
-            phases: labels("", n),
+            phases: labels("", n).into_iter().map(RepPhase::label).collect(),
+        }),
+        // Phases with their own seconds, uneven.
+        (1u32..=3, proptest::collection::vec(1u32..=6, 1..=4)).prop_map(|(count, halves)| {
+            Work::Reps {
+                count,
+                tempo_secs: None,
+                phases: halves
+                    .iter()
+                    .enumerate()
+                    .map(|(k, h)| RepPhase::timed(k.to_string(), f64::from(*h) * 0.5))
+                    .collect(),
+            }
         }),
         (1u32..=3).prop_map(|count| Work::Reps {
             count,
@@ -220,7 +232,13 @@ fn routine_strategy() -> impl Strategy<Value = Routine> {
                         } => Work::Reps {
                             count,
                             tempo_secs,
-                            phases: phases.iter().map(|p| format!("S{i}P{p}")).collect(),
+                            phases: phases
+                                .iter()
+                                .map(|p| RepPhase {
+                                    label: format!("S{i}P{}", p.label),
+                                    secs: p.secs,
+                                })
+                                .collect(),
                         },
                         hold => hold,
                     },

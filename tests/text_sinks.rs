@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use common::{at, record};
 use limberup::listing::{list_table, plan_table};
 use limberup::plain::lines;
-use limberup::routine::{Entry, Kind, LoadError, Routine, Source, Step, Work};
+use limberup::routine::{Entry, Kind, LoadError, RepPhase, Routine, Source, Step, Work};
 use limberup::session::{Outcome, Plan, PlanOptions};
 use limberup::stats::{Stats, render};
 use limberup::text::is_forbidden;
@@ -49,7 +49,7 @@ fn hostile_entry() -> Entry {
                 work: Work::Reps {
                     count: 3,
                     tempo_secs: Some(2.0),
-                    phases: vec![t(), t()],
+                    phases: vec![RepPhase::label(t()), RepPhase::label(t())],
                 },
                 passes: vec![t(), "Right".into()],
                 prepare_secs: None,

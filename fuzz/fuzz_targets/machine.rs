@@ -12,7 +12,7 @@ use chrono::{FixedOffset, TimeZone};
 use libfuzzer_sys::fuzz_target;
 use limberup::cues::cue;
 use limberup::plain::lines::describe;
-use limberup::routine::{Kind, Routine, Step, Work};
+use limberup::routine::{Kind, RepPhase, Routine, Step, Work};
 use limberup::session::{
     Command, Event, Outcome, Phase, Plan, PlanOptions, Segment, Session, StepStatus, Timings,
     WorkPlan,
@@ -90,7 +90,7 @@ fn routine(input: &Input) -> Routine {
                     count: u32::from(count % 12) + 1,
                     tempo_secs: Some(f64::from(tempo_tenths % 596 + 5) / 10.0),
                     phases: (0..phases % 5)
-                        .map(|p| format!("Step {i} phase {p}"))
+                        .map(|p| RepPhase::label(format!("Step {i} phase {p}")))
                         .collect(),
                 },
                 WorkIn::Counted(count) => Work::Reps {

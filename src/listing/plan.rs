@@ -10,13 +10,17 @@ use crate::routine::Kind;
 use crate::session::{Phase, Plan, Segment, StepPlan, WorkPlan};
 use crate::text::{pad, width};
 
+/// Seconds as a plan shows them: `2 s`, `2.5 s`, `0.333 s` (to the millisecond).
+fn seconds(d: Duration) -> String {
+    let text = format!("{:.3}", d.as_secs_f64());
+    format!("{} s", text.trim_end_matches('0').trim_end_matches('.'))
+}
+
 /// What one pass of the work is, in words: `hold`, `12 reps at 5 s`, `12 reps, counted`.
 fn work_words(work: &WorkPlan) -> String {
     match work {
         WorkPlan::Hold(_) => "hold".to_string(),
-        WorkPlan::Paced { count, tempo, .. } => {
-            format!("{count} reps at {} s", tempo.as_secs_f64())
-        }
+        WorkPlan::Paced { count, tempo, .. } => format!("{count} reps at {}", seconds(*tempo)),
         WorkPlan::Counted { count } => format!("{count} reps, counted (no set time)"),
     }
 }
@@ -70,7 +74,11 @@ pub fn plan_table(plan: &Plan) -> String {
         if let WorkPlan::Paced { phases, .. } = &step.work
             && !phases.is_empty()
         {
-            let phases: Vec<String> = phases.iter().map(|p| one_line(p)).collect();
+            let phases: Vec<String> = phases
+                .iter()
+                .zip(step.work.phase_lengths())
+                .map(|(p, length)| format!("{} {}", one_line(p), seconds(length)))
+                .collect();
             out.push_str(&format!("     each rep: {}\n", phases.join(" / ")));
         }
         for segment in &plan.segments[plan.step_segments(i)] {
@@ -99,6 +107,8 @@ enum WorkJson<'a> {
         count: u32,
         tempo_secs: Secs,
         phases: &'a [String],
+        /// How long each phase lasts, in order (one entry for a rep without phases).
+        phase_secs: Vec<Secs>,
     },
     Counted {
         count: u32,
@@ -113,10 +123,12 @@ impl<'a> From<&'a WorkPlan> for WorkJson<'a> {
                 count,
                 tempo,
                 phases,
+                ..
             } => WorkJson::Paced {
                 count: *count,
                 tempo_secs: Secs(*tempo),
                 phases,
+                phase_secs: work.phase_lengths().into_iter().map(Secs).collect(),
             },
             WorkPlan::Counted { count } => WorkJson::Counted { count: *count },
         }

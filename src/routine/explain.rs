@@ -4,7 +4,7 @@
 use ron::error::{Error, SpannedError};
 
 use super::locate::{self, Pos, Seg};
-use super::validate::{HOLD_SECS, MAX_TIMING_SECS, REP_COUNT, TEMPO_SECS};
+use super::validate::{HOLD_SECS, MAX_TIMING_SECS, PHASE_SECS, REP_COUNT, TEMPO_SECS};
 
 /// A located, worded syntax or type error; `path` may be trimmed where ron's is misleading.
 pub struct Explained {
@@ -16,6 +16,19 @@ pub struct Explained {
 /// What a field of our files holds, by its name (routine and config fields share names
 /// and ranges).
 fn holds(path: &[Seg]) -> Option<String> {
+    // Inside a timed phase `(label, secs)`.
+    if let [.., Seg::Field(list), Seg::Index(_), Seg::Index(item)] = path
+        && list == "phases"
+    {
+        return Some(match item {
+            0 => "the phase's label in double quotes".into(),
+            _ => format!(
+                "the phase's seconds, a number from {} to {}",
+                PHASE_SECS.start(),
+                PHASE_SECS.end()
+            ),
+        });
+    }
     let (leaf, in_list) = match path {
         [.., Seg::Field(list), Seg::Index(_)] => (list.as_str(), true),
         [.., Seg::Field(field)] => (field.as_str(), false),
@@ -23,12 +36,16 @@ fn holds(path: &[Seg]) -> Option<String> {
     };
     Some(match (leaf, in_list) {
         ("steps", true) => "a step, e.g. `Step(name: \"Plank\", work: Hold(secs: 30))`".into(),
-        ("cues" | "passes" | "phases" | "speech", true) | ("name" | "description", false) => {
+        ("cues" | "passes" | "speech", true) | ("name" | "description", false) => {
             "text in double quotes".into()
         }
-        ("cues" | "passes" | "phases", false) => {
-            "a list of texts, e.g. `[\"Left\", \"Right\"]`".into()
-        }
+        ("phases", true) => "a phase: a label in double quotes, or a label and its seconds, \
+                             e.g. `(\"Hold the stretch\", 4)`"
+            .into(),
+        ("cues" | "passes", false) => "a list of texts, e.g. `[\"Left\", \"Right\"]`".into(),
+        ("phases", false) => "a list of phases, e.g. `[\"Inhale\", \"Exhale\"]` or \
+                              `[(\"Inhale\", 2), (\"Hold\", 4)]`"
+            .into(),
         // The config's speech command: a command line split into words.
         ("speech", false) => "a command and its arguments, each in double quotes, e.g. \
                               `[\"espeak-ng\", \"-s\", \"150\"]` (`[]` for no speech)"
@@ -327,6 +344,19 @@ pub fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
         Error::ExpectedBoolean => expected("`true` or `false`"),
         Error::ExpectedIdentifier => expected("a name without quotes"),
         Error::ExpectedArray => expected("a list in `[...]`"),
+        // A timed phase of one item, or three: ron stops at its end; say so at its start.
+        Error::ExpectedDifferentLength { found, .. } if holds(&path).is_some() => {
+            if let Some(start) = locate::locate(src, &path) {
+                pos = Pos::of_offset(src, start);
+            }
+            format!(
+                "a phase with its seconds is a pair, `(label, seconds)`, e.g. \
+                 `(\"Hold the stretch\", 4)`; this one has {found} item{}",
+                if *found == 1 { "" } else { "s" }
+            )
+        }
+        // A value of the wrong shape where our own types read it (a phase).
+        Error::InvalidValueForType { .. } if holds(&path).is_some() => expected(""),
         Error::MissingStructField { field, outer } => missing_field(field, outer.as_deref()),
         Error::NoSuchStructField { found, outer, .. }
             if found.starts_with(|c: char| c.is_ascii_uppercase()) =>

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::phase::RepPhase;
+
 /// A whole routine file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,27 +67,31 @@ pub struct Step {
 pub enum Work {
     /// A timed hold.
     Hold { secs: u32 },
-    /// Repetitions: paced by `tempo_secs` when given, otherwise counted by key presses.
+    /// Repetitions: paced by `tempo_secs` (or by phases that each give their seconds),
+    /// otherwise counted by key presses.
     Reps {
         count: u32,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         tempo_secs: Option<f64>,
-        /// Labels that split each paced rep into equal parts (breath cues).
+        /// The parts of each paced rep with their cues (breath cues): labels share the rep
+        /// equally, or each gives its own seconds.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        phases: Vec<String>,
+        phases: Vec<RepPhase>,
     },
 }
 
 impl Work {
-    /// True for reps the user counts with a key press (no planned time).
+    /// True for reps the user counts with a key press (no planned time): neither a tempo
+    /// nor phases with their own seconds.
     pub fn is_counted(&self) -> bool {
-        matches!(
-            self,
+        match self {
             Work::Reps {
                 tempo_secs: None,
+                phases,
                 ..
-            }
-        )
+            } => phases.iter().all(|p| p.secs.is_none()),
+            _ => false,
+        }
     }
 }
 
@@ -112,7 +118,13 @@ impl Routine {
                         } => Work::Reps {
                             count: *count,
                             tempo_secs: *tempo_secs,
-                            phases: all(phases),
+                            phases: phases
+                                .iter()
+                                .map(|p| RepPhase {
+                                    label: f(&p.label),
+                                    secs: p.secs,
+                                })
+                                .collect(),
                         },
                         hold => hold.clone(),
                     },

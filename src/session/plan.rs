@@ -2,10 +2,13 @@
 //! applied) and the ordered segments the session machine walks through.
 
 mod build;
+mod work;
 
 use std::time::Duration;
 
 use crate::routine::{Kind, Routine};
+
+pub use work::WorkPlan;
 
 /// Timings a routine may leave unset; the config supplies them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,31 +58,6 @@ pub enum Phase {
     /// A rest: a transition with a rest in it (the rest after the step before, then the
     /// coming step's get-ready, as one countdown).
     Rest,
-}
-
-/// The work of one pass, with durations resolved.
-#[derive(Debug, Clone, PartialEq)]
-pub enum WorkPlan {
-    Hold(Duration),
-    Paced {
-        count: u32,
-        tempo: Duration,
-        phases: Vec<String>,
-    },
-    Counted {
-        count: u32,
-    },
-}
-
-impl WorkPlan {
-    /// Planned time of one pass; `None` for counted reps.
-    pub fn duration(&self) -> Option<Duration> {
-        match self {
-            WorkPlan::Hold(d) => Some(*d),
-            WorkPlan::Paced { count, tempo, .. } => Some(*tempo * *count),
-            WorkPlan::Counted { .. } => None,
-        }
-    }
 }
 
 /// One step with everything resolved.

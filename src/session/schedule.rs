@@ -5,7 +5,6 @@ use std::time::{Duration, Instant};
 
 use super::event::Event;
 use super::plan::{Phase, Segment, WorkPlan};
-use super::tempo::next_beat;
 
 /// Holds at least this long announce their halfway point.
 const HALFWAY_MIN: Duration = Duration::from_secs(20);
@@ -68,9 +67,9 @@ impl Timing<'_> {
         let mut cues = Vec::new();
         let at = self.segment;
         match (at.phase, self.work) {
-            (Phase::Work, WorkPlan::Paced { tempo, phases, .. }) => {
+            (Phase::Work, WorkPlan::Paced { .. }) => {
                 let into = t.saturating_duration_since(self.start);
-                if let Some((offset, rep, phase)) = next_beat(*tempo, phases.len(), into)
+                if let Some((offset, rep, phase)) = self.work.rep().and_then(|r| r.next_beat(into))
                     && let Some(when) = self.start.checked_add(offset)
                 {
                     cues.push((when, Event::Beat { at, rep, phase }));

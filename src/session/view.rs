@@ -7,7 +7,6 @@ use super::allowed::Allowed;
 use super::machine::Session;
 use super::plan::{Phase, StepPlan, WorkPlan};
 use super::record::Outcome;
-use super::tempo::beat_now;
 
 /// The repetitions part of the screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,12 +85,8 @@ impl Session {
         let reps = seg
             .filter(|s| s.phase == Phase::Work)
             .and_then(|_| match &step.work {
-                WorkPlan::Paced {
-                    count,
-                    tempo,
-                    phases,
-                } => {
-                    let (rep, part) = beat_now(*tempo, phases.len(), in_seg);
+                WorkPlan::Paced { count, phases, .. } => {
+                    let (rep, part) = step.work.rep()?.beat_now(in_seg);
                     Some(RepsView {
                         current: rep.min(*count),
                         count: *count,

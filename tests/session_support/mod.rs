@@ -9,7 +9,7 @@ pub mod timeline;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, TimeZone};
-use limberup::routine::{Kind, Routine, Step, Work};
+use limberup::routine::{Kind, RepPhase, Routine, Step, Work};
 use limberup::session::{
     Command, Event, Outcome, Phase, Plan, PlanOptions, Segment, Session, StepStatus, Timings, View,
 };
@@ -47,7 +47,23 @@ pub fn paced(name: &str, count: u32, tempo: f64, phases: &[&str], passes: &[&str
         Work::Reps {
             count,
             tempo_secs: Some(tempo),
-            phases: phases.iter().map(|p| p.to_string()).collect(),
+            phases: phases.iter().map(|p| RepPhase::label(*p)).collect(),
+        },
+        passes,
+    )
+}
+
+/// Paced reps whose phases each give their seconds (no tempo: the rep is their sum).
+pub fn timed(name: &str, count: u32, phases: &[(&str, f64)], passes: &[&str]) -> Step {
+    step(
+        name,
+        Work::Reps {
+            count,
+            tempo_secs: None,
+            phases: phases
+                .iter()
+                .map(|(label, secs)| RepPhase::timed(*label, *secs))
+                .collect(),
         },
         passes,
     )

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use limberup::routine::{Step, Work};
+use limberup::routine::{RepPhase, Step, Work};
 use limberup::session::{Command, Plan};
 use proptest::prelude::*;
 
@@ -11,6 +11,19 @@ use super::{plan, routine};
 
 pub fn labels(prefix: &str, n: usize) -> Vec<String> {
     (0..n).map(|i| format!("{prefix}{i}")).collect()
+}
+
+/// Phases that share the rep evenly.
+fn even(n: usize) -> Vec<RepPhase> {
+    labels("P", n).into_iter().map(RepPhase::label).collect()
+}
+
+/// Phases with their own seconds.
+fn timed(secs: Vec<f64>) -> Vec<RepPhase> {
+    secs.into_iter()
+        .enumerate()
+        .map(|(i, s)| RepPhase::timed(format!("T{i}"), s))
+        .collect()
 }
 
 /// Which routines to generate.
@@ -28,11 +41,19 @@ pub enum Kinds {
 pub fn work(kinds: Kinds) -> BoxedStrategy<Work> {
     let hold = (1u32..=40).prop_map(|secs| Work::Hold { secs });
     let tempo = prop_oneof![(1u32..=12).prop_map(|h| f64::from(h) * 0.5), 0.5f64..=6.0];
-    let paced = (1u32..=5, tempo, 0usize..=4).prop_map(|(count, tempo, n)| Work::Reps {
+    let even_reps = (1u32..=5, tempo, 0usize..=4).prop_map(|(count, tempo, n)| Work::Reps {
         count,
         tempo_secs: Some(tempo),
-        phases: labels("P", n),
+        phases: even(n),
     });
+    let part = prop_oneof![(1u32..=8).prop_map(|h| f64::from(h) * 0.5), 0.1f64..=5.0];
+    let timed_reps =
+        (1u32..=4, proptest::collection::vec(part, 1..=4)).prop_map(|(count, secs)| Work::Reps {
+            count,
+            tempo_secs: None,
+            phases: timed(secs),
+        });
+    let paced = prop_oneof![3 => even_reps, 2 => timed_reps];
     let counted = (1u32..=4).prop_map(|count| Work::Reps {
         count,
         tempo_secs: None,
@@ -54,13 +75,32 @@ pub fn work(kinds: Kinds) -> BoxedStrategy<Work> {
             let odd = prop_oneof![
                 Just(Work::Hold { secs: 0 }),
                 Just(Work::Hold { secs: u32::MAX }),
-                (0u32..=2, proptest::option::of(odd_tempo), 0usize..=6).prop_map(
-                    |(count, tempo_secs, n)| Work::Reps {
+                (
+                    0u32..=2,
+                    proptest::option::of(odd_tempo.clone()),
+                    0usize..=6
+                )
+                    .prop_map(|(count, tempo_secs, n)| Work::Reps {
                         count,
                         tempo_secs,
-                        phases: labels("P", n),
-                    }
-                ),
+                        phases: even(n),
+                    }),
+                // Phases of odd lengths, some with seconds and some without.
+                (
+                    0u32..=2,
+                    proptest::collection::vec(proptest::option::of(odd_tempo), 0..=6)
+                )
+                    .prop_map(|(count, secs)| Work::Reps {
+                        count,
+                        tempo_secs: None,
+                        phases: secs
+                            .into_iter()
+                            .map(|s| RepPhase {
+                                label: "O".into(),
+                                secs: s
+                            })
+                            .collect(),
+                    }),
             ];
             prop_oneof![hold, paced, counted, odd].boxed()
         }

@@ -4,18 +4,12 @@
 
 use std::time::Duration;
 
+use super::work::scaled;
 use super::{Phase, Plan, PlanOptions, SCALE_RANGE, Segment, StepPlan, WorkPlan};
-use crate::routine::{Routine, Work};
+use crate::routine::Routine;
 
 fn secs(value: u32) -> Duration {
     Duration::from_secs(u64::from(value))
-}
-
-/// `secs * scale`, rounded to the millisecond so plans stay exact and readable. Capped
-/// (at ~49 days) so that no value, even from an unvalidated routine, overflows the clock.
-fn scaled(secs: f64, scale: f64) -> Duration {
-    let millis = (secs * scale * 1000.0).round() as u64;
-    Duration::from_millis(millis.min(u64::from(u32::MAX)))
 }
 
 impl Plan {
@@ -39,19 +33,7 @@ impl Plan {
                     name: step.name.clone(),
                     cues: step.cues.clone(),
                     passes: step.passes.clone(),
-                    work: match &step.work {
-                        Work::Hold { secs } => WorkPlan::Hold(scaled(f64::from(*secs), scale)),
-                        Work::Reps {
-                            count,
-                            tempo_secs: Some(tempo),
-                            phases,
-                        } => WorkPlan::Paced {
-                            count: *count,
-                            tempo: scaled(*tempo, scale),
-                            phases: phases.clone(),
-                        },
-                        Work::Reps { count, .. } => WorkPlan::Counted { count: *count },
-                    },
+                    work: WorkPlan::of(&step.work, scale),
                     prepare: secs(
                         step.prepare_secs
                             .or(routine.prepare_secs)
