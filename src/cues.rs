@@ -1,7 +1,7 @@
 //! What each machine event sounds like: a bell, a tick or the end's double bell, and the
 //! words a speech command says. Pure: the TUI and the plain coach do the output.
 
-use crate::session::{Event, Outcome, Phase, Plan, Segment, WorkPlan};
+use crate::session::{Enough, Event, Outcome, Phase, Plan, Segment, StepPlan, WorkPlan};
 
 /// A terminal sound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +72,10 @@ pub fn cue(event: &Event, plan: &Plan) -> Cue {
             say(label.map_or_else(|| words(rep), |l| spoken_label(l).to_string()))
         }
         Event::RepCounted { rep, .. } => say(words(rep)),
+        Event::LowerBoundReached { at } => Cue {
+            sound: Some(Sound::Tick),
+            speech: plan.steps.get(at.step).and_then(enough),
+        },
         Event::Halfway { .. } => Cue {
             sound: Some(Sound::Tick),
             speech: Some("Halfway".to_string()),
@@ -93,6 +97,24 @@ pub fn cue(event: &Event, plan: &Plan) -> Cue {
         },
         Event::Finished { .. } => say("Session ended".to_string()),
     }
+}
+
+/// "Ten done. Keep going to fifteen, or move on.": a range's lower bound reached.
+fn enough(step: &StepPlan) -> Option<String> {
+    let (least, most, unit) = match (step.enough?, &step.work) {
+        (Enough::Time(least), WorkPlan::Hold(most)) => {
+            (least.as_secs() as u32, most.as_secs() as u32, " seconds")
+        }
+        (Enough::Reps(least), WorkPlan::Counted { count } | WorkPlan::Paced { count, .. }) => {
+            (least, *count, "")
+        }
+        _ => return None,
+    };
+    Some(format!(
+        "{}{unit} done. Keep going to {}, or move on.",
+        words(least),
+        words(most).to_lowercase()
+    ))
 }
 
 /// A bell and what to say as `seg` begins.

@@ -63,7 +63,13 @@ fn the_documented_example_loads() {
     );
     assert_eq!(r.kind, Kind::WarmUp);
     assert_eq!(r.steps.len(), 2);
-    assert_eq!(r.steps[1].work, Work::Hold { secs: 30 });
+    assert_eq!(
+        r.steps[1].work,
+        Work::Hold {
+            secs: 30,
+            up_to: None
+        }
+    );
 }
 
 #[test]
@@ -143,6 +149,7 @@ fn tempo_is_written_as_a_plain_number_thanks_to_implicit_some() {
             r.steps[0].work,
             Work::Reps {
                 count: 3,
+                up_to: None,
                 tempo_secs: Some(4.0),
                 phases: vec![]
             },

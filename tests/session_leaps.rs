@@ -185,9 +185,10 @@ fn labels(prefix: &str, n: usize) -> Vec<String> {
 /// cue told from the wrong step shows.
 fn routine_strategy() -> impl Strategy<Value = Routine> {
     let work = prop_oneof![
-        (1u32..=25).prop_map(|secs| Work::Hold { secs }),
+        (1u32..=25).prop_map(|secs| Work::Hold { secs, up_to: None }),
         (1u32..=4, 1u32..=8, 0usize..=4).prop_map(|(count, halves, n)| Work::Reps {
             count,
+            up_to: None,
             tempo_secs: Some(f64::from(halves) * 0.5),
             phases: labels("", n).into_iter().map(RepPhase::label).collect(),
         }),
@@ -195,6 +196,7 @@ fn routine_strategy() -> impl Strategy<Value = Routine> {
         (1u32..=3, proptest::collection::vec(1u32..=6, 1..=4)).prop_map(|(count, halves)| {
             Work::Reps {
                 count,
+                up_to: None,
                 tempo_secs: None,
                 phases: halves
                     .iter()
@@ -205,6 +207,7 @@ fn routine_strategy() -> impl Strategy<Value = Routine> {
         }),
         (1u32..=3).prop_map(|count| Work::Reps {
             count,
+            up_to: None,
             tempo_secs: None,
             phases: Vec::new(),
         }),
@@ -227,10 +230,12 @@ fn routine_strategy() -> impl Strategy<Value = Routine> {
                     work: match work {
                         Work::Reps {
                             count,
+                            up_to,
                             tempo_secs,
                             phases,
                         } => Work::Reps {
                             count,
+                            up_to,
                             tempo_secs,
                             phases: phases
                                 .iter()

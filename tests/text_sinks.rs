@@ -48,6 +48,7 @@ fn hostile_entry() -> Entry {
                 cues: vec![t()],
                 work: Work::Reps {
                     count: 3,
+                    up_to: None,
                     tempo_secs: Some(2.0),
                     phases: vec![RepPhase::label(t()), RepPhase::label(t())],
                 },

@@ -81,6 +81,7 @@ fn routine(input: &Input) -> Routine {
             work: match s.work {
                 WorkIn::Hold(secs) => Work::Hold {
                     secs: u32::from(secs % 40) + 1,
+                    up_to: None,
                 },
                 WorkIn::Paced {
                     count,
@@ -88,6 +89,7 @@ fn routine(input: &Input) -> Routine {
                     phases,
                 } => Work::Reps {
                     count: u32::from(count % 12) + 1,
+                    up_to: None,
                     tempo_secs: Some(f64::from(tempo_tenths % 596 + 5) / 10.0),
                     phases: (0..phases % 5)
                         .map(|p| RepPhase::label(format!("Step {i} phase {p}")))
@@ -95,6 +97,7 @@ fn routine(input: &Input) -> Routine {
                 },
                 WorkIn::Counted(count) => Work::Reps {
                     count: u32::from(count % 12) + 1,
+                    up_to: None,
                     tempo_secs: None,
                     phases: Vec::new(),
                 },
@@ -108,7 +111,7 @@ fn routine(input: &Input) -> Routine {
         steps.push(Step {
             name: "Only".into(),
             cues: Vec::new(),
-            work: Work::Hold { secs: 3 },
+            work: Work::Hold { secs: 3, up_to: None },
             passes: Vec::new(),
             prepare_secs: None,
             rest_secs: None,

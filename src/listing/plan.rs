@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Secs, clock, one_line, planned, pretty};
 use crate::routine::Kind;
-use crate::session::{Phase, Plan, Segment, StepPlan, WorkPlan};
+use crate::session::{Enough, Phase, Plan, Segment, StepPlan, WorkPlan};
 use crate::text::{pad, width};
 
 /// Seconds as a plan shows them: `2 s`, `2.5 s`, `0.333 s` (to the millisecond).
@@ -16,13 +16,28 @@ fn seconds(d: Duration) -> String {
     format!("{} s", text.trim_end_matches('0').trim_end_matches('.'))
 }
 
-/// What one pass of the work is, in words: `hold`, `12 reps at 5 s`, `12 reps, counted`.
-fn work_words(work: &WorkPlan) -> String {
-    match work {
-        WorkPlan::Hold(_) => "hold".to_string(),
-        WorkPlan::Paced { count, tempo, .. } => format!("{count} reps at {}", seconds(*tempo)),
-        WorkPlan::Counted { count } => format!("{count} reps, counted (no set time)"),
+/// What one pass of a step's work is, in words: `hold`, `hold 20-30 s`, `12 reps at 5 s`,
+/// `10-15 reps at 7 s`, `12 reps, counted`. A range is planned at its upper bound.
+fn work_words(step: &StepPlan) -> String {
+    let reps = |count: u32| match step.enough {
+        Some(Enough::Reps(least)) => format!("{least}-{count} reps"),
+        _ => format!("{count} reps"),
+    };
+    match (&step.work, step.enough) {
+        (WorkPlan::Hold(most), Some(Enough::Time(least))) => {
+            format!("hold {}-{}", clock_secs(least), seconds(*most))
+        }
+        (WorkPlan::Hold(_), _) => "hold".to_string(),
+        (WorkPlan::Paced { count, tempo, .. }, _) => {
+            format!("{} at {}", reps(*count), seconds(*tempo))
+        }
+        (WorkPlan::Counted { count }, _) => format!("{}, counted (no set time)", reps(*count)),
     }
+}
+
+/// Seconds without their unit: `20`, `7.5`.
+fn clock_secs(d: Duration) -> String {
+    seconds(d).trim_end_matches(" s").to_string()
 }
 
 /// The name of a segment's phase, with its pass label for work.
@@ -86,7 +101,7 @@ pub fn plan_table(plan: &Plan) -> String {
             let time = segment.duration.map_or("--".to_string(), clock);
             let mut line = format!("     {}  {time:>7}", pad(&label, label_width));
             if segment.phase == Phase::Work {
-                line.push_str(&format!("  {}", work_words(&step.work)));
+                line.push_str(&format!("  {}", work_words(step)));
             }
             out.push_str(&line);
             out.push('\n');
@@ -100,11 +115,16 @@ pub fn plan_table(plan: &Plan) -> String {
 #[derive(Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 enum WorkJson<'a> {
+    /// `secs` is planned; with a range it is the upper bound and `min_secs` the lower.
     Hold {
         secs: Secs,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min_secs: Option<Secs>,
     },
     Paced {
         count: u32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min_count: Option<u32>,
         tempo_secs: Secs,
         phases: &'a [String],
         /// How long each phase lasts, in order (one entry for a rep without phases).
@@ -112,13 +132,23 @@ enum WorkJson<'a> {
     },
     Counted {
         count: u32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min_count: Option<u32>,
     },
 }
 
-impl<'a> From<&'a WorkPlan> for WorkJson<'a> {
-    fn from(work: &'a WorkPlan) -> Self {
-        match work {
-            WorkPlan::Hold(d) => WorkJson::Hold { secs: Secs(*d) },
+impl<'a> From<&'a StepPlan> for WorkJson<'a> {
+    fn from(step: &'a StepPlan) -> Self {
+        let (min_secs, min_count) = match step.enough {
+            Some(Enough::Time(d)) => (Some(Secs(d)), None),
+            Some(Enough::Reps(n)) => (None, Some(n)),
+            None => (None, None),
+        };
+        match &step.work {
+            WorkPlan::Hold(d) => WorkJson::Hold {
+                secs: Secs(*d),
+                min_secs,
+            },
             WorkPlan::Paced {
                 count,
                 tempo,
@@ -126,11 +156,15 @@ impl<'a> From<&'a WorkPlan> for WorkJson<'a> {
                 ..
             } => WorkJson::Paced {
                 count: *count,
+                min_count,
                 tempo_secs: Secs(*tempo),
                 phases,
-                phase_secs: work.phase_lengths().into_iter().map(Secs).collect(),
+                phase_secs: step.work.phase_lengths().into_iter().map(Secs).collect(),
             },
-            WorkPlan::Counted { count } => WorkJson::Counted { count: *count },
+            WorkPlan::Counted { count } => WorkJson::Counted {
+                count: *count,
+                min_count,
+            },
         }
     }
 }
@@ -174,7 +208,7 @@ pub fn plan_json(plan: &Plan) -> String {
         .map(|(i, step)| StepJson {
             name: &step.name,
             passes: &step.passes,
-            work: WorkJson::from(&step.work),
+            work: WorkJson::from(step),
             total_secs: Secs(step_total(plan, i)),
             segments: plan.segments[plan.step_segments(i)]
                 .iter()

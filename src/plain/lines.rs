@@ -8,7 +8,7 @@ use crate::clock::clock;
 use crate::session::{
     Command, Event, Outcome, Phase, Plan, Segment, Session, SessionRecord, StepStatus,
 };
-use crate::session::{StepPlan, WorkPlan};
+use crate::session::{Enough, StepPlan, WorkPlan};
 
 /// The `[mm:ss]` that starts every line: active time, pauses excluded (minutes go past 59).
 pub fn stamp(elapsed: Duration) -> String {
@@ -126,6 +126,24 @@ fn started(seg: &Segment, step: &StepPlan, plan: &Plan) -> String {
     }
 }
 
+/// A range's lower bound reached: what is done, how far to go, and how to stop there.
+fn enough(step: &StepPlan) -> Option<String> {
+    Some(match (step.enough?, &step.work) {
+        (Enough::Time(least), WorkPlan::Hold(most)) => format!(
+            "{} done: keep going to {}, Enter to move on",
+            secs(least),
+            secs(*most)
+        ),
+        (Enough::Reps(least), WorkPlan::Counted { count }) => {
+            format!("{least} done: keep counting to {count}, d when done")
+        }
+        (Enough::Reps(least), WorkPlan::Paced { count, .. }) => {
+            format!("{least} done: keep going to {count}, Enter to move on")
+        }
+        _ => return None,
+    })
+}
+
 /// The form cues of a step when it begins: a line per cue, so no punctuation inside a cue
 /// can read as a break between two, and a screen reader says one cue at a time.
 fn form(step: &StepPlan) -> impl Iterator<Item = String> + '_ {
@@ -157,6 +175,9 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
             }
             (Event::RepCounted { rep, .. }, Some((step, seg))) => {
                 lines.push(rep_line(step, seg.pass, rep, None));
+            }
+            (Event::LowerBoundReached { .. }, Some((step, _))) => {
+                lines.extend(enough(step));
             }
             (Event::Halfway { left, .. }, _) => {
                 lines.push(format!("Halfway, {} left", secs(round_secs(left))));
@@ -193,6 +214,7 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
                 Event::Started(_)
                 | Event::Beat { .. }
                 | Event::RepCounted { .. }
+                | Event::LowerBoundReached { .. }
                 | Event::TimeChanged { .. },
                 None,
             ) => {}

@@ -63,6 +63,9 @@ fn holds(path: &[Seg]) -> Option<String> {
             REP_COUNT.start(),
             REP_COUNT.end()
         ),
+        ("up_to", false) => "a whole number above `count` (reps) or `secs` (a hold): the \
+                             top of the range"
+            .into(),
         ("tempo_secs", false) => format!(
             "a number of seconds from {} to {}, e.g. `4.0`",
             TEMPO_SECS.start(),

@@ -65,12 +65,20 @@ pub struct Step {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub enum Work {
-    /// A timed hold.
-    Hold { secs: u32 },
+    /// A timed hold: `secs`, or a range from `secs` up to `up_to` (run to `up_to` when left
+    /// alone, ended as done any time after `secs`).
+    Hold {
+        secs: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        up_to: Option<u32>,
+    },
     /// Repetitions: paced by `tempo_secs` (or by phases that each give their seconds),
     /// otherwise counted by key presses.
     Reps {
         count: u32,
+        /// A range's upper bound: `count` up to `up_to` reps ("10-15 reps").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        up_to: Option<u32>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         tempo_secs: Option<f64>,
         /// The parts of each paced rep with their cues (breath cues): labels share the rep
@@ -113,10 +121,12 @@ impl Routine {
                     work: match &step.work {
                         Work::Reps {
                             count,
+                            up_to,
                             tempo_secs,
                             phases,
                         } => Work::Reps {
                             count: *count,
+                            up_to: *up_to,
                             tempo_secs: *tempo_secs,
                             phases: phases
                                 .iter()

@@ -11,6 +11,8 @@ pub enum Advance {
     CountRep,
     /// A get-ready, switch or rest: end it and start what comes next.
     StartNow,
+    /// A range's lower bound is reached: end the pass as done.
+    MoveOn,
 }
 
 impl Advance {
@@ -19,6 +21,7 @@ impl Advance {
         match self {
             Advance::CountRep => "count rep",
             Advance::StartNow => "start now",
+            Advance::MoveOn => "move on",
         }
     }
 }
@@ -29,7 +32,8 @@ impl Advance {
 pub struct Allowed {
     /// What `Command::Advance` does now, if anything.
     pub advance: Option<Advance>,
-    /// `Command::Done`: ends counted reps as done (recorded with their target count).
+    /// `Command::Done`: ends counted reps as done (recorded with their target count), or a
+    /// range's pass once its lower bound is reached.
     pub done: bool,
     /// The session runs: pause, resume, quit, next and previous all do something.
     pub running: bool,

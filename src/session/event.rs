@@ -21,10 +21,11 @@ pub enum Command {
     Next,
     /// Restart this step, or go back one when it has just started.
     Previous,
-    /// The main action: count a rep (counted reps), or end get-ready, switch or rest now.
+    /// The main action: count a rep (counted reps), end get-ready, switch or rest now, or
+    /// end a range's pass as done once its lower bound is reached.
     Advance,
-    /// The set is done: ends counted reps at once, recorded with their target count, so a
-    /// set need not be counted rep by rep.
+    /// The pass is done: ends counted reps at once, recorded with their target count (so
+    /// a set need not be counted rep by rep), or a range once its lower bound is reached.
     Done,
     /// Lengthen (positive) or shorten the current hold, rest or get-ready, in seconds.
     AddTime(i32),
@@ -62,6 +63,11 @@ pub enum Event {
     RepCounted {
         at: Segment,
         rep: u32,
+    },
+    /// A range's lower bound is reached ("10 done: keep going to 15"): the pass runs on to
+    /// its upper bound, or ends as done with Enter.
+    LowerBoundReached {
+        at: Segment,
     },
     /// Half of a hold of 20 s or more is done; `left` is the time still to go.
     Halfway {
@@ -101,6 +107,7 @@ impl Event {
             Event::Started(at)
             | Event::Beat { at, .. }
             | Event::RepCounted { at, .. }
+            | Event::LowerBoundReached { at }
             | Event::Halfway { at, .. }
             | Event::SecondsLeft { at, .. }
             | Event::TimeChanged { at, .. }

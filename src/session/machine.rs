@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset};
 
 use super::event::{Command, Event};
-use super::plan::{Phase, Plan, Segment, StepPlan, WorkPlan};
+use super::plan::{Enough, Phase, Plan, Segment, StepPlan, WorkPlan};
 use super::record::{Outcome, SessionRecord, StepRecord, StepStatus, secs};
 use super::schedule::Timing;
 use super::tempo::reps_done;
@@ -119,6 +119,23 @@ impl Session {
         self.counted
     }
 
+    /// Whether the work in progress has reached its range's lower bound (by time for holds
+    /// and paced reps, by count for counted reps), so it may end as done.
+    pub fn enough_reached(&self) -> bool {
+        let Some(seg) = self.segment().filter(|s| s.phase == Phase::Work) else {
+            return false;
+        };
+        let step = &self.plan.steps[seg.step];
+        match (step.enough, step.enough_after()) {
+            (_, Some(after)) => {
+                let at = self.paused_since.unwrap_or(self.now);
+                at.saturating_duration_since(self.seg_start) >= after
+            }
+            (Some(Enough::Reps(n)), None) => self.counted >= n,
+            _ => false,
+        }
+    }
+
     /// When the current segment ends (`None` for counted reps and once finished); while
     /// paused it is frozen relative to `effective`.
     pub fn deadline(&self) -> Option<Instant> {
@@ -196,6 +213,7 @@ impl Session {
             start: self.seg_start,
             deadline: self.deadline,
             halfway_sent: self.halfway_sent,
+            enough_after: self.plan.steps[seg.step].enough_after(),
         })
     }
 

@@ -13,6 +13,8 @@ mod view;
 pub use allowed::{Advance, Allowed};
 pub use event::{Command, Event, STALL};
 pub use machine::{PREVIOUS_GRACE, Session};
-pub use plan::{Phase, Plan, PlanOptions, SCALE_RANGE, Segment, StepPlan, Timings, WorkPlan};
+pub use plan::{
+    Enough, Phase, Plan, PlanOptions, SCALE_RANGE, Segment, StepPlan, Timings, WorkPlan,
+};
 pub use record::{Outcome, PassRecord, SessionId, SessionRecord, StepRecord, StepStatus};
-pub use view::{RepsView, View, ceil_secs};
+pub use view::{RangeView, RepsView, View, ceil_secs};

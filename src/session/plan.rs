@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use crate::routine::{Kind, Routine};
 
-pub use work::WorkPlan;
+pub use work::{Enough, WorkPlan};
 
 /// Timings a routine may leave unset; the config supplies them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +67,10 @@ pub struct StepPlan {
     pub cues: Vec<String>,
     /// Pass labels; empty for a single unnamed pass.
     pub passes: Vec<String>,
+    /// The work of one pass; with a range, its upper bound, which is what is planned.
     pub work: WorkPlan,
+    /// A range's lower bound: once reached, the pass may end as done.
+    pub enough: Option<Enough>,
     /// The get-ready time at the end of the transition into this step.
     pub prepare: Duration,
     /// The rest that leads into this step (the `rest_secs` of the step before; zero for
@@ -87,6 +90,16 @@ impl StepPlan {
     pub fn active_total(&self) -> Duration {
         let passes = self.pass_count() as u32;
         self.work.duration().unwrap_or_default() * passes + self.switch * (passes - 1)
+    }
+
+    /// How far into a pass of timed work (a hold, paced reps) its range's lower bound is
+    /// reached; `None` without a range or for counted reps, which reach it by count.
+    pub fn enough_after(&self) -> Option<Duration> {
+        match (self.enough?, &self.work) {
+            (Enough::Time(d), WorkPlan::Hold(_)) => Some(d),
+            (Enough::Reps(n), WorkPlan::Paced { tempo, .. }) => Some(tempo.saturating_mul(n)),
+            _ => None,
+        }
     }
 
     /// The transition into this step: the rest before it and its get-ready.

@@ -6,7 +6,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::plan::StepPlan;
+use super::plan::{Enough, StepPlan, WorkPlan};
 
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,9 +45,16 @@ pub struct PassRecord {
     /// count when the set was marked done).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reps: Option<u32>,
-    /// Ended with the done key rather than by its time or its last rep.
+    /// Ended with the done key rather than by its time or its last rep (for a range: after
+    /// its lower bound, before its upper).
     #[serde(default, skip_serializing_if = "is_false")]
     pub marked_done: bool,
+    /// A range of reps ("10-15"): its lower and upper bound; `reps` is what was done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reps_range: Option<[u32; 2]>,
+    /// A range of seconds ("20-30 s"): its bounds; `active_secs` is what was done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secs_range: Option<[f64; 2]>,
 }
 
 fn is_false(value: &bool) -> bool {
@@ -66,6 +73,16 @@ pub struct StepRecord {
 impl StepRecord {
     /// A step not reached yet: one empty pass record per planned pass.
     pub(super) fn planned(step: &StepPlan) -> StepRecord {
+        let (reps_range, secs_range) = match (step.enough, &step.work) {
+            (Some(Enough::Reps(least)), WorkPlan::Paced { count, .. })
+            | (Some(Enough::Reps(least)), WorkPlan::Counted { count }) => {
+                (Some([least, *count]), None)
+            }
+            (Some(Enough::Time(least)), WorkPlan::Hold(most)) => {
+                (None, Some([secs(least), secs(*most)]))
+            }
+            _ => (None, None),
+        };
         StepRecord {
             name: step.name.clone(),
             status: StepStatus::NotReached,
@@ -73,10 +90,10 @@ impl StepRecord {
             passes: (0..step.pass_count())
                 .map(|i| PassRecord {
                     label: step.passes.get(i).cloned(),
-                    active_secs: 0.0,
                     planned_secs: step.work.duration().map(secs),
-                    reps: None,
-                    marked_done: false,
+                    reps_range,
+                    secs_range,
+                    ..PassRecord::default()
                 })
                 .collect(),
         }

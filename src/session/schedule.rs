@@ -20,6 +20,8 @@ pub(super) struct Timing<'a> {
     pub start: Instant,
     pub deadline: Option<Instant>,
     pub halfway_sent: bool,
+    /// How far into the work a range's lower bound is reached (timed work only).
+    pub enough_after: Option<Duration>,
 }
 
 /// Everything due at one instant.
@@ -66,6 +68,12 @@ impl Timing<'_> {
         let total = deadline.saturating_duration_since(self.start);
         let mut cues = Vec::new();
         let at = self.segment;
+        // Said before the beat of the rep that follows it, as it comes first in the words.
+        if at.phase == Phase::Work
+            && let Some(when) = self.enough_after.and_then(|d| self.start.checked_add(d))
+        {
+            cues.push((when, Event::LowerBoundReached { at }));
+        }
         match (at.phase, self.work) {
             (Phase::Work, WorkPlan::Paced { .. }) => {
                 let into = t.saturating_duration_since(self.start);

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use super::allowed::Allowed;
 use super::machine::Session;
-use super::plan::{Phase, StepPlan, WorkPlan};
+use super::plan::{Enough, Phase, StepPlan, WorkPlan};
 use super::record::Outcome;
 
 /// The repetitions part of the screen.
@@ -17,6 +17,18 @@ pub struct RepsView<'a> {
     pub paced: bool,
     /// The breath cue of the current part of a paced rep.
     pub label: Option<&'a str>,
+}
+
+/// A range during its work ("10-15 reps", "20-30 s"): its bounds in the work's unit (reps,
+/// or whole seconds for holds) and whether the lower one is reached, when the screen says
+/// "10 done: keep going to 15" and Enter moves on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RangeView {
+    pub least: u32,
+    pub most: u32,
+    /// The bounds are seconds (a hold), not reps.
+    pub secs: bool,
+    pub reached: bool,
 }
 
 /// Everything a frame shows.
@@ -39,6 +51,8 @@ pub struct View<'a> {
     /// Progress through the current phase, 0..=1 (by time, or by reps counted).
     pub phase_progress: f64,
     pub reps: Option<RepsView<'a>>,
+    /// The range of the work in progress, if it has one.
+    pub range: Option<RangeView>,
     /// Progress through the step's work, 0..=1: passes done plus the current pass's
     /// share; 0 during the transition into it.
     pub step_progress: f64,
@@ -102,6 +116,24 @@ impl Session {
                 }),
                 WorkPlan::Hold(_) => None,
             });
+        let range = seg
+            .filter(|s| s.phase == Phase::Work)
+            .and_then(|_| match (step.enough?, &step.work) {
+                (Enough::Time(least), WorkPlan::Hold(most)) => {
+                    Some((ceil_secs(least) as u32, ceil_secs(*most) as u32, true))
+                }
+                (Enough::Reps(least), WorkPlan::Paced { count, .. })
+                | (Enough::Reps(least), WorkPlan::Counted { count }) => {
+                    Some((least, *count, false))
+                }
+                _ => None,
+            })
+            .map(|(least, most, secs)| RangeView {
+                least,
+                most,
+                secs,
+                reached: self.enough_reached(),
+            });
         // The share of the current segment behind us: its time, or reps counted.
         let phase_progress = match (seg_total, &reps) {
             _ if seg.is_none() => 1.0,
@@ -157,6 +189,7 @@ impl Session {
             remaining_secs: remaining.map(ceil_secs),
             phase_progress,
             reps,
+            range,
             step_progress,
             routine_progress,
             elapsed,

@@ -96,8 +96,21 @@ fn breath_word(view: &View, width: u16) -> Option<(String, PixelSize)> {
     (!word.is_empty()).then_some((word, size.0))
 }
 
-/// The line under the figure: the breath cue, or what the figure means.
+/// The line under the figure: the breath cue, or what the figure means; once a range's
+/// lower bound is reached, that it may end there.
 fn caption(view: &View) -> String {
+    if let Some(r) = view.range.filter(|r| r.reached) {
+        let unit = if r.secs { " s" } else { "" };
+        let how = if view.reps.as_ref().is_some_and(|reps| !reps.paced) {
+            "d when done"
+        } else {
+            "Enter to move on"
+        };
+        return format!(
+            "{}{unit} done: keep going to {}{unit}, {how}",
+            r.least, r.most
+        );
+    }
     match (view.phase, &view.reps) {
         (Some(Phase::Work), Some(r)) if r.paced => match (r.label, &view.step.work) {
             (Some(label), _) => label.to_string(),

@@ -38,7 +38,7 @@ fn step(name: &str, work: Work, passes: &[&str]) -> Step {
 }
 
 pub fn hold(name: &str, secs: u32, passes: &[&str]) -> Step {
-    step(name, Work::Hold { secs }, passes)
+    step(name, Work::Hold { secs, up_to: None }, passes)
 }
 
 pub fn paced(name: &str, count: u32, tempo: f64, phases: &[&str], passes: &[&str]) -> Step {
@@ -46,6 +46,7 @@ pub fn paced(name: &str, count: u32, tempo: f64, phases: &[&str], passes: &[&str
         name,
         Work::Reps {
             count,
+            up_to: None,
             tempo_secs: Some(tempo),
             phases: phases.iter().map(|p| RepPhase::label(*p)).collect(),
         },
@@ -59,6 +60,7 @@ pub fn timed(name: &str, count: u32, phases: &[(&str, f64)], passes: &[&str]) ->
         name,
         Work::Reps {
             count,
+            up_to: None,
             tempo_secs: None,
             phases: phases
                 .iter()
@@ -74,6 +76,7 @@ pub fn counted(name: &str, count: u32, passes: &[&str]) -> Step {
         name,
         Work::Reps {
             count,
+            up_to: None,
             tempo_secs: None,
             phases: Vec::new(),
         },

@@ -38,24 +38,38 @@ pub enum Kinds {
     Unvalidated,
 }
 
+/// A third of the holds and reps have a range, 1 to 6 above their lower bound.
+fn up() -> impl Strategy<Value = Option<u32>> {
+    proptest::option::weighted(0.33, 1u32..=6)
+}
+
 pub fn work(kinds: Kinds) -> BoxedStrategy<Work> {
-    let hold = (1u32..=40).prop_map(|secs| Work::Hold { secs });
-    let tempo = prop_oneof![(1u32..=12).prop_map(|h| f64::from(h) * 0.5), 0.5f64..=6.0];
-    let even_reps = (1u32..=5, tempo, 0usize..=4).prop_map(|(count, tempo, n)| Work::Reps {
-        count,
-        tempo_secs: Some(tempo),
-        phases: even(n),
+    let hold = (1u32..=40, up()).prop_map(|(secs, more)| Work::Hold {
+        secs,
+        up_to: more.map(|m| secs + m),
     });
+    let tempo = prop_oneof![(1u32..=12).prop_map(|h| f64::from(h) * 0.5), 0.5f64..=6.0];
+    let even_reps =
+        (1u32..=5, up(), tempo, 0usize..=4).prop_map(|(count, more, tempo, n)| Work::Reps {
+            count,
+            up_to: more.map(|m| count + m),
+            tempo_secs: Some(tempo),
+            phases: even(n),
+        });
     let part = prop_oneof![(1u32..=8).prop_map(|h| f64::from(h) * 0.5), 0.1f64..=5.0];
     let timed_reps =
-        (1u32..=4, proptest::collection::vec(part, 1..=4)).prop_map(|(count, secs)| Work::Reps {
-            count,
-            tempo_secs: None,
-            phases: timed(secs),
+        (1u32..=4, up(), proptest::collection::vec(part, 1..=4)).prop_map(|(count, more, secs)| {
+            Work::Reps {
+                count,
+                up_to: more.map(|m| count + m),
+                tempo_secs: None,
+                phases: timed(secs),
+            }
         });
     let paced = prop_oneof![3 => even_reps, 2 => timed_reps];
-    let counted = (1u32..=4).prop_map(|count| Work::Reps {
+    let counted = (1u32..=4, up()).prop_map(|(count, more)| Work::Reps {
         count,
+        up_to: more.map(|m| count + m),
         tempo_secs: None,
         phases: Vec::new(),
     });
@@ -72,16 +86,19 @@ pub fn work(kinds: Kinds) -> BoxedStrategy<Work> {
                 Just(f64::INFINITY),
                 Just(1e12),
             ];
+            let odd_range = proptest::option::of(0u32..=3);
             let odd = prop_oneof![
-                Just(Work::Hold { secs: 0 }),
-                Just(Work::Hold { secs: u32::MAX }),
+                (prop_oneof![Just(0), Just(u32::MAX)], odd_range.clone())
+                    .prop_map(|(secs, up_to)| Work::Hold { secs, up_to }),
                 (
                     0u32..=2,
+                    odd_range,
                     proptest::option::of(odd_tempo.clone()),
                     0usize..=6
                 )
-                    .prop_map(|(count, tempo_secs, n)| Work::Reps {
+                    .prop_map(|(count, up_to, tempo_secs, n)| Work::Reps {
                         count,
+                        up_to,
                         tempo_secs,
                         phases: even(n),
                     }),
@@ -92,6 +109,7 @@ pub fn work(kinds: Kinds) -> BoxedStrategy<Work> {
                 )
                     .prop_map(|(count, secs)| Work::Reps {
                         count,
+                        up_to: Some(count),
                         tempo_secs: None,
                         phases: secs
                             .into_iter()

@@ -79,6 +79,13 @@ fn fits(plan: &Plan, event: &Event) -> Result<(), TestCaseError> {
             };
             prop_assert!((1..=*count).contains(&rep), "{event:?}");
         }
+        Event::LowerBoundReached { at } => {
+            prop_assert_eq!(at.phase, Phase::Work);
+            prop_assert!(
+                plan.steps[at.step].enough.is_some(),
+                "{event:?} without a range"
+            );
+        }
         Event::Halfway { at, left } => {
             prop_assert!(at.phase == Phase::Work && matches!(work, WorkPlan::Hold(_)));
             // Only holds of 20 s or more (time added included) have a halfway.

@@ -19,7 +19,7 @@ const SAME_SECS: f64 = 1e-6;
 
 pub(super) fn check(found: &mut Found, base: &[Seg], work: &Work) {
     match work {
-        Work::Hold { secs } => {
+        Work::Hold { secs, up_to } => {
             if !HOLD_SECS.contains(secs) {
                 found.problem(
                     at(base, &["work", "secs"]),
@@ -30,9 +30,11 @@ pub(super) fn check(found: &mut Found, base: &[Seg], work: &Work) {
                     ),
                 );
             }
+            check_up_to(found, base, ("secs", *secs), *up_to, HOLD_SECS, " seconds");
         }
         Work::Reps {
             count,
+            up_to,
             tempo_secs,
             phases,
         } => {
@@ -46,6 +48,7 @@ pub(super) fn check(found: &mut Found, base: &[Seg], work: &Work) {
                     ),
                 );
             }
+            check_up_to(found, base, ("count", *count), *up_to, REP_COUNT, "");
             check_tempo(found, base, *tempo_secs, phases);
             let path = at(base, &["work", "phases"]);
             let labels = phases.iter().enumerate().map(|(i, phase)| {
@@ -65,6 +68,31 @@ pub(super) fn check(found: &mut Found, base: &[Seg], work: &Work) {
             };
             check_labels(found, path.clone(), labels, &rule);
         }
+    }
+}
+
+/// A range's upper bound: above its lower bound (`from`, named as written) and within the
+/// same limits.
+fn check_up_to(
+    found: &mut Found,
+    base: &[Seg],
+    (name, from): (&str, u32),
+    up_to: Option<u32>,
+    limits: std::ops::RangeInclusive<u32>,
+    unit: &str,
+) {
+    let Some(to) = up_to else {
+        return;
+    };
+    if to <= from || to > *limits.end() {
+        found.problem(
+            at(base, &["work", "up_to"]),
+            format!(
+                "must be more than `{name}` ({from}) and at most {}{unit}: a range goes from \
+                 `{name}` up to `up_to`; got {to}",
+                limits.end()
+            ),
+        );
     }
 }
 

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use super::{MAX_LEFT, PREVIOUS_GRACE, Session};
 use crate::session::allowed::{Advance, Allowed};
 use crate::session::event::{Command, Event};
-use crate::session::plan::{Phase, Segment, WorkPlan};
+use crate::session::plan::{Enough, Phase, Segment, WorkPlan};
 use crate::session::record::{Outcome, StepRecord, StepStatus};
 
 impl Session {
@@ -17,15 +17,17 @@ impl Session {
         };
         let work = &self.plan.steps[seg.step].work;
         let counted = matches!(work, WorkPlan::Counted { .. });
+        let enough = self.enough_reached();
         let advance = match seg.phase {
             Phase::Prepare | Phase::Switch | Phase::Rest => Some(Advance::StartNow),
             // Nothing is counted while paused.
             Phase::Work if counted && !self.is_paused() => Some(Advance::CountRep),
+            Phase::Work if enough && !counted => Some(Advance::MoveOn),
             Phase::Work => None,
         };
         Allowed {
             advance,
-            done: seg.phase == Phase::Work && counted,
+            done: seg.phase == Phase::Work && (counted || enough),
             running: true,
             add_time: self.deadline.is_some()
                 && match seg.phase {
@@ -131,9 +133,10 @@ impl Session {
     }
 
     fn advance_now(&mut self, seg: Segment, at: Instant, events: &mut Vec<Event>) {
-        match (seg.phase, &self.plan.steps[seg.step].work) {
+        let step = &self.plan.steps[seg.step];
+        match (seg.phase, &step.work) {
             (Phase::Work, WorkPlan::Counted { count }) => {
-                let count = *count;
+                let (count, enough) = (*count, step.enough);
                 self.counted += 1;
                 events.push(Event::RepCounted {
                     at: seg,
@@ -141,18 +144,26 @@ impl Session {
                 });
                 if self.counted >= count {
                     self.finish_segment(at, events);
+                } else if enough == Some(Enough::Reps(self.counted)) {
+                    events.push(Event::LowerBoundReached { at: seg });
                 }
             }
+            // Past a range's lower bound (`allowed` says so): the pass is done.
+            (Phase::Work, _) => self.done(at, events),
             (Phase::Prepare | Phase::Switch | Phase::Rest, _) => self.finish_segment(at, events),
-            (Phase::Work, _) => {}
         }
     }
 
-    /// Ends counted reps as done, recorded with at least their target count: the user did
-    /// the set without counting each rep.
+    /// Ends the pass as done: counted reps are recorded with at least their target count
+    /// (the user did the set without counting each rep); a range's pass with what was done.
     fn done(&mut self, at: Instant, events: &mut Vec<Event>) {
-        if let WorkPlan::Counted { count } = self.step().work {
-            self.counted = self.counted.max(count);
+        let step = self.step();
+        if let WorkPlan::Counted { count } = step.work {
+            let target = match step.enough {
+                Some(Enough::Reps(least)) => least.min(count),
+                _ => count,
+            };
+            self.counted = self.counted.max(target);
         }
         self.close_work(at, true);
         self.enter(self.cursor + 1, at, events);

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use super::work::scaled;
+use super::work::{Enough, scaled};
 use super::{Phase, Plan, PlanOptions, SCALE_RANGE, Segment, StepPlan, WorkPlan};
 use crate::routine::Routine;
 
@@ -34,6 +34,7 @@ impl Plan {
                     cues: step.cues.clone(),
                     passes: step.passes.clone(),
                     work: WorkPlan::of(&step.work, scale),
+                    enough: Enough::of(&step.work, scale),
                     prepare: secs(
                         step.prepare_secs
                             .or(routine.prepare_secs)

@@ -1,5 +1,5 @@
 //! The work of one pass with its durations resolved (`--scale` applied): a hold, paced reps
-//! with where each phase starts within a rep, or counted reps.
+//! with where each phase starts within a rep, or counted reps; and a range's lower bound.
 
 use std::time::Duration;
 
@@ -25,6 +25,32 @@ pub enum WorkPlan {
     },
 }
 
+/// A range's lower bound ("10-15 reps": 10 reps; "20-30 s": 20 s), in the work's terms:
+/// once it is reached the pass may end as done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Enough {
+    Reps(u32),
+    Time(Duration),
+}
+
+impl Enough {
+    /// The lower bound of `work`'s range at `scale`; `None` without a range.
+    pub(super) fn of(work: &Work, scale: f64) -> Option<Enough> {
+        match *work {
+            Work::Hold {
+                secs,
+                up_to: Some(_),
+            } => Some(Enough::Time(scaled(f64::from(secs), scale))),
+            Work::Reps {
+                count,
+                up_to: Some(_),
+                ..
+            } => Some(Enough::Reps(count)),
+            _ => None,
+        }
+    }
+}
+
 /// `secs * scale`, rounded to the millisecond so plans stay exact and readable. Capped
 /// (at ~49 days) so that no value, even from an unvalidated routine, overflows the clock.
 pub(super) fn scaled(secs: f64, scale: f64) -> Duration {
@@ -33,19 +59,24 @@ pub(super) fn scaled(secs: f64, scale: f64) -> Duration {
 }
 
 impl WorkPlan {
-    /// The work of `work` at `scale`.
+    /// The work of `work` at `scale`; a range plans its upper bound.
     pub(super) fn of(work: &Work, scale: f64) -> WorkPlan {
         match work {
-            Work::Hold { secs } => WorkPlan::Hold(scaled(f64::from(*secs), scale)),
-            Work::Reps { count, .. } if work.is_counted() => WorkPlan::Counted { count: *count },
+            Work::Hold { secs, up_to } => {
+                WorkPlan::Hold(scaled(f64::from(up_to.unwrap_or(*secs)), scale))
+            }
+            Work::Reps { count, up_to, .. } if work.is_counted() => WorkPlan::Counted {
+                count: up_to.unwrap_or(*count),
+            },
             Work::Reps {
                 count,
+                up_to,
                 tempo_secs,
                 phases,
             } => {
                 let (tempo, starts) = rep_timing(*tempo_secs, phases, scale);
                 WorkPlan::Paced {
-                    count: *count,
+                    count: up_to.unwrap_or(*count),
                     tempo,
                     phases: phases.iter().map(|p| p.label.clone()).collect(),
                     starts,
