@@ -33,6 +33,7 @@ fn record(i: i64) -> SessionRecord {
                     ..Default::default()
                 })
                 .collect(),
+            ..Default::default()
         })
         .collect();
     SessionRecord {

@@ -123,11 +123,17 @@ fn started(seg: &Segment, plan: &Plan) -> Cue {
         return Cue::default();
     };
     let pass = step.passes.get(seg.pass);
+    let coming = match pass {
+        Some(label) => format!("{}, {label}", step.name),
+        None => step.name.clone(),
+    };
+    // A circuit's next round is announced as it begins.
+    let round = match step.place {
+        p if p.number == 0 && p.round > 0 => format!("Round {}. ", words(p.round as u32 + 1)),
+        _ => String::new(),
+    };
     let speech = match seg.phase {
-        Phase::Prepare => match pass {
-            Some(label) => format!("Get ready: {}, {label}", step.name),
-            None => format!("Get ready: {}", step.name),
-        },
+        Phase::Prepare => format!("{round}Get ready: {coming}"),
         Phase::Work => {
             let first_beat = match &step.work {
                 WorkPlan::Paced { phases, .. } => phases.first(),
@@ -150,10 +156,11 @@ fn started(seg: &Segment, plan: &Plan) -> Cue {
             }
         }
         // The rest of a transition leads into its own step.
-        Phase::Rest => match pass {
-            Some(label) => format!("Rest. Next: {}, {label}", step.name),
-            None => format!("Rest. Next: {}", step.name),
-        },
+        Phase::Rest if seg.is_transition() => format!("{round}Rest. Next: {coming}"),
+        Phase::Rest => format!(
+            "Rest. Next: set {}",
+            words(seg.set as u32 + 1).to_lowercase()
+        ),
     };
     Cue {
         sound: Some(Sound::Bell),

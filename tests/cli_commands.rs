@@ -285,7 +285,7 @@ fn plan_marks_counted_reps_as_untimed() {
     );
     assert_eq!(
         plan["steps"][0]["segments"],
-        json!([{"phase": "work", "pass": null, "secs": null}])
+        json!([{"phase": "work", "transition": false, "set": 1, "pass": null, "secs": null}])
     );
 }
 
@@ -309,10 +309,10 @@ fn plan_json_lists_every_segment_and_the_totals() {
     assert_eq!(
         lunge["segments"],
         json!([
-            {"phase": "rest", "pass": null, "secs": 15},
-            {"phase": "work", "pass": "Left", "secs": 30},
-            {"phase": "switch", "pass": "Right", "secs": 3},
-            {"phase": "work", "pass": "Right", "secs": 30},
+            {"phase": "rest", "transition": true, "set": 1, "pass": null, "secs": 15},
+            {"phase": "work", "transition": false, "set": 1, "pass": "Left", "secs": 30},
+            {"phase": "switch", "transition": false, "set": 1, "pass": "Right", "secs": 3},
+            {"phase": "work", "transition": false, "set": 1, "pass": "Right", "secs": 30},
         ])
     );
     assert_eq!(plan["steps"][0]["total_secs"], 25);
@@ -356,8 +356,11 @@ fn plan_json_of_each_built_in_matches_the_session_plan() {
         let plan = home.json(&["plan", &entry.id, "--json"]);
         let total = plan["total_secs"].as_f64().unwrap();
         assert_eq!(total, want.total().as_secs_f64(), "{}", entry.id);
+        // Every step of every round.
         let steps = plan["steps"].as_array().unwrap();
-        assert_eq!(steps.len(), entry.routine.steps.len());
+        let rounds = entry.routine.rounds.unwrap_or(1) as usize;
+        assert_eq!(plan["rounds"], rounds);
+        assert_eq!(steps.len(), entry.routine.steps.len() * rounds);
         let step_sum: f64 = steps
             .iter()
             .map(|s| s["total_secs"].as_f64().unwrap())

@@ -144,6 +144,7 @@ fn full_record(started_at: DateTime<FixedOffset>, outcome: Outcome) -> SessionRe
                 status: StepStatus::Done,
                 active_secs: 75.0,
                 passes,
+                ..Default::default()
             }
         })
         .collect();

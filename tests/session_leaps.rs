@@ -212,22 +212,25 @@ fn routine_strategy() -> impl Strategy<Value = Routine> {
             phases: Vec::new(),
         }),
     ];
-    let step = (work, 0usize..=2, proptest::option::of(0u32..=2));
-    (proptest::collection::vec(step, 1..=4), 0u32..=2, 0u32..=2).prop_map(
-        |(steps, rest, switch)| Routine {
-            name: "Leaps".into(),
-            kind: limberup::routine::Kind::Other,
-            description: String::new(),
-            prepare_secs: Some(1),
-            rest_secs: Some(rest),
-            switch_secs: Some(switch),
-            steps: steps
+    let step = (
+        work,
+        0usize..=2,
+        proptest::option::of(0u32..=2),
+        proptest::option::of(1u32..=2),
+    );
+    let rounds = proptest::option::of(1u32..=2);
+    (
+        proptest::collection::vec(step, 1..=4),
+        0u32..=2,
+        0u32..=2,
+        rounds,
+    )
+        .prop_map(|(steps, rest, switch, rounds)| {
+            let steps = steps
                 .into_iter()
                 .enumerate()
-                .map(|(i, (work, passes, prepare_secs))| Step {
-                    name: format!("Step {i}"),
-                    cues: Vec::new(),
-                    work: match work {
+                .map(|(i, (work, passes, prepare_secs, sets))| {
+                    let work = match work {
                         Work::Reps {
                             count,
                             up_to,
@@ -246,14 +249,23 @@ fn routine_strategy() -> impl Strategy<Value = Routine> {
                                 .collect(),
                         },
                         hold => hold,
-                    },
-                    passes: labels("Side ", passes),
-                    prepare_secs,
-                    rest_secs: None,
+                    };
+                    Step {
+                        passes: labels("Side ", passes),
+                        prepare_secs,
+                        sets,
+                        ..Step::new(format!("Step {i}"), work)
+                    }
                 })
-                .collect(),
-        },
-    )
+                .collect();
+            Routine {
+                prepare_secs: Some(1),
+                rest_secs: Some(rest),
+                switch_secs: Some(switch),
+                rounds,
+                ..Routine::new("Leaps", limberup::routine::Kind::Other, steps)
+            }
+        })
 }
 
 #[derive(Debug, Clone)]

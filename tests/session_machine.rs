@@ -93,6 +93,7 @@ fn a_rest_leads_into_the_next_step_and_there_is_none_after_the_last() {
         [Segment {
             phase: Phase::Rest,
             step: 1,
+            set: 0,
             pass: 0,
             duration: Some(s(5.0))
         }]
@@ -108,6 +109,7 @@ fn a_late_tick_lands_in_the_right_segment_with_every_event_in_order() {
     let seg = |phase, step, pass, secs: f64| Segment {
         phase,
         step,
+        set: 0,
         pass,
         duration: Some(s(secs)),
     };

@@ -37,25 +37,27 @@ fn hostile_entry() -> Entry {
     Entry {
         id: t(),
         routine: Routine {
-            name: t(),
-            kind: Kind::Other,
             description: t(),
             prepare_secs: Some(2),
             rest_secs: Some(2),
             switch_secs: Some(1),
-            steps: vec![Step {
-                name: t(),
-                cues: vec![t()],
-                work: Work::Reps {
-                    count: 3,
-                    up_to: None,
-                    tempo_secs: Some(2.0),
-                    phases: vec![RepPhase::label(t()), RepPhase::label(t())],
-                },
-                passes: vec![t(), "Right".into()],
-                prepare_secs: None,
-                rest_secs: None,
-            }],
+            ..Routine::new(
+                t(),
+                Kind::Other,
+                vec![Step {
+                    cues: vec![t()],
+                    passes: vec![t(), "Right".into()],
+                    ..Step::new(
+                        t(),
+                        Work::Reps {
+                            count: 3,
+                            up_to: None,
+                            tempo_secs: Some(2.0),
+                            phases: vec![RepPhase::label(t()), RepPhase::label(t())],
+                        },
+                    )
+                }],
+            )
         },
         source: Source::File(PathBuf::from(format!("/r/{HOSTILE}.ron"))),
     }

@@ -2,6 +2,7 @@
 //! strings (tables for people, JSON for scripts) from the catalog and `session::Plan`.
 
 mod plan;
+mod plan_json;
 
 use std::time::Duration;
 
@@ -12,7 +13,8 @@ use crate::routine::{Catalog, Entry, Kind};
 use crate::session::{Plan, PlanOptions};
 use crate::text::width;
 
-pub use plan::{plan_json, plan_table};
+pub use plan::plan_table;
+pub use plan_json::plan_json;
 
 /// Seconds for JSON: an integer when whole, so scripts see `372`, not `372.0`.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -51,14 +51,18 @@ pub fn not_now(command: Command) -> Option<&'static str> {
     }
 }
 
-/// The first line: routine, steps and planned time.
+/// The first line: routine, steps (and rounds) and planned time.
 pub fn header(plan: &Plan) -> String {
     let counted = plan.counted_reps();
+    let (steps, rounds) = plan.shape();
+    let rounds = match rounds {
+        1 => String::new(),
+        n => format!(" x {n} rounds"),
+    };
     let mut line = format!(
-        "{}: {} step{}, {} planned",
+        "{}: {steps} step{}{rounds}, {} planned",
         plan.name,
-        plan.steps.len(),
-        if plan.steps.len() == 1 { "" } else { "s" },
+        if steps == 1 { "" } else { "s" },
         clock(plan.total())
     );
     if counted > 0 {
@@ -67,51 +71,64 @@ pub fn header(plan: &Plan) -> String {
     line
 }
 
-/// "Side plank, Left": the step and, when it has named passes, the pass.
-fn title(step: &StepPlan, pass: usize) -> String {
-    match step.passes.get(pass) {
-        Some(label) => format!("{}, {label}", step.name),
-        None => step.name.clone(),
+/// "Side plank, Left, set 2 of 3": the step and, when it has them, the named pass and the
+/// set.
+fn title(step: &StepPlan, seg: &Segment) -> String {
+    let mut title = step.name.clone();
+    if let Some(label) = step.passes.get(seg.pass) {
+        title.push_str(&format!(", {label}"));
     }
+    if step.sets > 1 {
+        title.push_str(&format!(", set {} of {}", seg.set + 1, step.sets));
+    }
+    title
 }
 
-fn rep_line(step: &StepPlan, pass: usize, rep: u32, phase: Option<usize>) -> String {
+fn rep_line(step: &StepPlan, seg: &Segment, rep: u32, phase: Option<usize>) -> String {
     match &step.work {
         WorkPlan::Paced { count, phases, .. } => {
             let label = phase.and_then(|p| phases.get(p));
             match label {
-                Some(label) => format!("{}: rep {rep}/{count}, {label}", title(step, pass)),
-                None => format!("{}: rep {rep}/{count}", title(step, pass)),
+                Some(label) => format!("{}: rep {rep}/{count}, {label}", title(step, seg)),
+                None => format!("{}: rep {rep}/{count}", title(step, seg)),
             }
         }
-        WorkPlan::Counted { count } => format!("{}: rep {rep}/{count}", title(step, pass)),
-        WorkPlan::Hold(_) => title(step, pass),
+        WorkPlan::Counted { count } => format!("{}: rep {rep}/{count}", title(step, seg)),
+        WorkPlan::Hold(_) => title(step, seg),
     }
 }
 
-/// What a transition leads into: "Next: Shoulder rolls · Backward (step 2 of 4)".
-fn coming(step: &StepPlan, seg: &Segment, plan: &Plan) -> String {
+/// What a transition leads into: "Next: Shoulder rolls · Backward (step 2 of 4)", with the
+/// round in a circuit.
+fn coming(step: &StepPlan, seg: &Segment) -> String {
     let name = match step.passes.get(seg.pass) {
         Some(label) => format!("{} · {label}", step.name),
         None => step.name.clone(),
     };
+    let place = step.place;
+    let round = match place.rounds {
+        1 => String::new(),
+        n => format!(", round {} of {n}", place.round + 1),
+    };
     format!(
-        "Next: {name} (step {} of {})",
-        seg.step + 1,
-        plan.steps.len()
+        "Next: {name} (step {} of {}{round})",
+        place.number + 1,
+        place.steps
     )
 }
 
-fn started(seg: &Segment, step: &StepPlan, plan: &Plan) -> String {
+fn started(seg: &Segment, step: &StepPlan) -> String {
     let duration = seg.duration.map(secs).unwrap_or_default();
     match seg.phase {
-        Phase::Prepare => format!("Get ready {duration}. {}", coming(step, seg, plan)),
-        Phase::Rest => format!("Rest {duration}. {}", coming(step, seg, plan)),
+        Phase::Prepare => format!("Get ready {duration}. {}", coming(step, seg)),
+        Phase::Rest if seg.is_transition() => format!("Rest {duration}. {}", coming(step, seg)),
+        // A rest between two sets of the step.
+        Phase::Rest => format!("Rest {duration}. Next: {}", title(step, seg)),
         Phase::Work => match &step.work {
-            WorkPlan::Hold(_) => format!("{}: hold {duration}", title(step, seg.pass)),
-            WorkPlan::Paced { .. } => rep_line(step, seg.pass, 1, Some(0)),
+            WorkPlan::Hold(_) => format!("{}: hold {duration}", title(step, seg)),
+            WorkPlan::Paced { .. } => rep_line(step, seg, 1, Some(0)),
             WorkPlan::Counted { count } => {
-                format!("{}: {count} reps, Enter after each", title(step, seg.pass))
+                format!("{}: {count} reps, Enter after each", title(step, seg))
             }
         },
         Phase::Switch => {
@@ -161,7 +178,7 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
             .and_then(|s| Some((plan.steps.get(s.step)?, s)));
         match (*event, step) {
             (Event::Started(seg), Some((step, _))) => {
-                lines.push(started(&seg, step, plan));
+                lines.push(started(&seg, step));
                 let first = plan
                     .step_starts
                     .get(seg.step)
@@ -171,10 +188,10 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
                 }
             }
             (Event::Beat { rep, phase, .. }, Some((step, seg))) => {
-                lines.push(rep_line(step, seg.pass, rep, Some(phase)));
+                lines.push(rep_line(step, &seg, rep, Some(phase)));
             }
             (Event::RepCounted { rep, .. }, Some((step, seg))) => {
-                lines.push(rep_line(step, seg.pass, rep, None));
+                lines.push(rep_line(step, &seg, rep, None));
             }
             (Event::LowerBoundReached { .. }, Some((step, _))) => {
                 lines.extend(enough(step));
@@ -193,7 +210,7 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
                     let what = match seg.phase {
                         Phase::Prepare => "Get ready".to_string(),
                         Phase::Rest => "Rest".to_string(),
-                        Phase::Work | Phase::Switch => title(step, seg.pass),
+                        Phase::Work | Phase::Switch => title(step, &seg),
                     };
                     lines.push(format!("{what}: {} left", secs(round_secs(left))));
                 }

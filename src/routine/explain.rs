@@ -4,7 +4,7 @@
 use ron::error::{Error, SpannedError};
 
 use super::locate::{self, Pos, Seg};
-use super::validate::{HOLD_SECS, MAX_TIMING_SECS, PHASE_SECS, REP_COUNT, TEMPO_SECS};
+use super::validate::{HOLD_SECS, MAX_TIMING_SECS, PHASE_SECS, REP_COUNT, REPEATS, TEMPO_SECS};
 
 /// A located, worded syntax or type error; `path` may be trimmed where ron's is misleading.
 pub struct Explained {
@@ -71,9 +71,15 @@ fn holds(path: &[Seg]) -> Option<String> {
             TEMPO_SECS.start(),
             TEMPO_SECS.end()
         ),
-        ("prepare_secs" | "rest_secs" | "switch_secs", false) => {
-            format!("a whole number of seconds from 0 to {MAX_TIMING_SECS}")
-        }
+        (
+            "prepare_secs" | "rest_secs" | "switch_secs" | "set_rest_secs" | "round_rest_secs",
+            false,
+        ) => format!("a whole number of seconds from 0 to {MAX_TIMING_SECS}"),
+        ("sets" | "rounds", false) => format!(
+            "a whole number from {} to {}",
+            REPEATS.start(),
+            REPEATS.end()
+        ),
         ("bell" | "check_in" | "confirm_quit", false) => "`true` or `false`".into(),
         _ => return None,
     })
@@ -210,6 +216,12 @@ fn unknown_field(found: &str, outer: Option<&str>, expected: &[&str]) -> String 
     text.push_str(&format!("; expected one of {}", one_of(expected)));
     if found == "switch_secs" && outer == Some("Step") {
         text.push_str(" (`switch_secs` is set once, for the whole routine)");
+    } else if matches!(found, "rounds" | "round_rest_secs") && outer == Some("Step") {
+        text.push_str(
+            " (rounds repeat the whole routine: set them on `Routine`; a step has `sets`)",
+        );
+    } else if matches!(found, "sets" | "set_rest_secs") && outer == Some("Routine") {
+        text.push_str(" (sets repeat one step: set them on a `Step`; a routine has `rounds`)");
     } else if let Some(hint) = suggestion(found, expected) {
         text.push_str(&hint);
     }

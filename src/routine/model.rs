@@ -22,6 +22,12 @@ pub struct Routine {
     /// Pause between the passes of a step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub switch_secs: Option<u32>,
+    /// Run all the steps this many times, as a circuit (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounds: Option<u32>,
+    /// Rest between rounds; `None` falls back to the routine's rest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round_rest_secs: Option<u32>,
     pub steps: Vec<Step>,
 }
 
@@ -59,6 +65,12 @@ pub struct Step {
     /// Rest after this step, overriding the routine's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rest_secs: Option<u32>,
+    /// Run all the passes this many times (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sets: Option<u32>,
+    /// Rest between sets; `None` falls back to the step's rest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_rest_secs: Option<u32>,
 }
 
 /// The effort of one pass of a step.
@@ -104,6 +116,21 @@ impl Work {
 }
 
 impl Routine {
+    /// A routine of `steps` with every optional field left out.
+    pub fn new(name: impl Into<String>, kind: Kind, steps: Vec<Step>) -> Routine {
+        Routine {
+            name: name.into(),
+            kind,
+            description: String::new(),
+            prepare_secs: None,
+            rest_secs: None,
+            switch_secs: None,
+            rounds: None,
+            round_rest_secs: None,
+            steps,
+        }
+    }
+
     /// A copy with `f` applied to every text: the name, description, and each step's name,
     /// cues, pass and phase labels.
     pub fn map_text(&self, f: impl Fn(&str) -> String) -> Routine {
@@ -147,6 +174,21 @@ impl Routine {
 }
 
 impl Step {
+    /// A step doing `work` once, with every optional field left out: what a file with only
+    /// `name` and `work` reads as.
+    pub fn new(name: impl Into<String>, work: Work) -> Step {
+        Step {
+            name: name.into(),
+            cues: Vec::new(),
+            work,
+            passes: Vec::new(),
+            prepare_secs: None,
+            rest_secs: None,
+            sets: None,
+            set_rest_secs: None,
+        }
+    }
+
     /// Number of passes the work runs (at least one).
     pub fn pass_count(&self) -> usize {
         self.passes.len().max(1)

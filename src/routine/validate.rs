@@ -11,6 +11,8 @@ use super::model::{Routine, Step};
 use crate::text;
 
 pub const MAX_TIMING_SECS: u32 = 600;
+/// Sets of a step, rounds of a routine.
+pub const REPEATS: std::ops::RangeInclusive<u32> = 1..=20;
 pub use work::{HOLD_SECS, PHASE_SECS, REP_COUNT, TEMPO_SECS};
 pub const MAX_PASSES: usize = 8;
 
@@ -94,9 +96,11 @@ pub fn check(routine: &Routine) -> Found {
         ("prepare_secs", routine.prepare_secs),
         ("rest_secs", routine.rest_secs),
         ("switch_secs", routine.switch_secs),
+        ("round_rest_secs", routine.round_rest_secs),
     ] {
         check_timing(&mut found, vec![field(name)], value);
     }
+    check_repeats(&mut found, vec![field("rounds")], routine.rounds, "rounds");
     if routine.steps.is_empty() {
         found.problem(
             vec![field("steps")],
@@ -114,6 +118,20 @@ pub(super) fn at(base: &[Seg], rest: &[&str]) -> Vec<Seg> {
         .cloned()
         .chain(rest.iter().map(|r| field(r)))
         .collect()
+}
+
+/// Sets or rounds: 1 to 20.
+fn check_repeats(found: &mut Found, path: Vec<Seg>, value: Option<u32>, what: &str) {
+    if let Some(v) = value.filter(|v| !REPEATS.contains(v)) {
+        found.problem(
+            path,
+            format!(
+                "must be {} to {} {what}, got {v}",
+                REPEATS.start(),
+                REPEATS.end()
+            ),
+        );
+    }
 }
 
 fn check_timing(found: &mut Found, path: Vec<Seg>, value: Option<u32>) {
@@ -185,4 +203,6 @@ fn check_step(found: &mut Found, base: &[Seg], step: &Step) {
     check_labels(found, path.clone(), passes, &rule);
     check_timing(found, at(base, &["prepare_secs"]), step.prepare_secs);
     check_timing(found, at(base, &["rest_secs"]), step.rest_secs);
+    check_repeats(found, at(base, &["sets"]), step.sets, "sets");
+    check_timing(found, at(base, &["set_rest_secs"]), step.set_rest_secs);
 }

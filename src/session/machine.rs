@@ -235,7 +235,8 @@ impl Session {
             WorkPlan::Paced { count, tempo, .. } => Some(reps_done(*tempo, *count, active)),
             WorkPlan::Counted { .. } => Some(self.counted),
         };
-        self.steps[seg.step].set_pass(seg.pass, active, reps, done);
+        let index = seg.set * self.plan.steps[seg.step].pass_count() + seg.pass;
+        self.steps[seg.step].set_pass(index, active, reps, done);
     }
 
     /// Makes `index` the current segment, starting at `at`; past the last, completes.

@@ -55,9 +55,25 @@ pub enum Phase {
     Prepare,
     Work,
     Switch,
-    /// A rest: a transition with a rest in it (the rest after the step before, then the
-    /// coming step's get-ready, as one countdown).
+    /// A rest: a transition with a rest in it (the rest after the step before, or between
+    /// rounds, then the coming step's get-ready, as one countdown); or the rest between two
+    /// sets of a step.
     Rest,
+}
+
+/// Where a step stands in the session: which routine it comes from, its place among that
+/// routine's steps, and its round. A session is one routine (part 0) for now; a session of
+/// several routines gives each its part, and a step's place is all a front end needs to
+/// say "step 2 of 4, round 1 of 2" or to resume at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub part: usize,
+    /// 0-based position among the routine's steps, of `steps`.
+    pub number: usize,
+    pub steps: usize,
+    /// 0-based round, of `rounds` (1 unless the routine is a circuit).
+    pub round: usize,
+    pub rounds: usize,
 }
 
 /// One step with everything resolved.
@@ -73,11 +89,16 @@ pub struct StepPlan {
     pub enough: Option<Enough>,
     /// The get-ready time at the end of the transition into this step.
     pub prepare: Duration,
-    /// The rest that leads into this step (the `rest_secs` of the step before; zero for
-    /// the first). It and `prepare` make the step's transition: one countdown that shows
-    /// this step coming, a rest when this is not zero, else a get-ready.
+    /// The rest that leads into this step (the `rest_secs` of the step before, or the rest
+    /// between rounds; zero for the first). It and `prepare` make the step's transition:
+    /// one countdown that shows this step coming, a rest when this is not zero, else a
+    /// get-ready.
     pub rest_before: Duration,
     pub switch: Duration,
+    /// How many times all the passes run (at least 1), with `set_rest` between.
+    pub sets: usize,
+    pub set_rest: Duration,
+    pub place: Place,
 }
 
 impl StepPlan {
@@ -86,10 +107,12 @@ impl StepPlan {
     }
 
     /// Planned time of the step from the end of its transition (counted reps count as
-    /// zero): the work of its passes and the switches between them.
+    /// zero): each set's passes with the switches between them, and the rests between sets.
     pub fn active_total(&self) -> Duration {
         let passes = self.pass_count() as u32;
-        self.work.duration().unwrap_or_default() * passes + self.switch * (passes - 1)
+        let sets = self.sets.max(1) as u32;
+        let set = self.work.duration().unwrap_or_default() * passes + self.switch * (passes - 1);
+        set * sets + self.set_rest * (sets - 1)
     }
 
     /// How far into a pass of timed work (a hold, paced reps) its range's lower bound is
@@ -114,10 +137,21 @@ impl StepPlan {
 pub struct Segment {
     pub phase: Phase,
     pub step: usize,
+    /// The set (0-based) this segment belongs to (for a rest between sets: the set it leads
+    /// into); 0 for the transition.
+    pub set: usize,
     /// The pass this segment belongs to (for `Switch`: the pass it leads into).
     pub pass: usize,
     /// `None` while counted reps wait for the user.
     pub duration: Option<Duration>,
+}
+
+impl Segment {
+    /// The countdown that leads into its step (a get-ready, or a rest and a get-ready):
+    /// the step has not begun.
+    pub fn is_transition(&self) -> bool {
+        matches!(self.phase, Phase::Prepare | Phase::Rest) && self.set == 0
+    }
 }
 
 /// A routine ready to run.
@@ -172,10 +206,18 @@ impl Plan {
         self.steps
             .iter()
             .map(|s| match s.work {
-                WorkPlan::Counted { count } => count * s.pass_count() as u32,
+                WorkPlan::Counted { count } => count * (s.pass_count() * s.sets) as u32,
                 _ => 0,
             })
             .sum()
+    }
+
+    /// How many steps the routine has and how many rounds it runs them (the plan's steps
+    /// are every round's).
+    pub fn shape(&self) -> (usize, usize) {
+        self.steps
+            .first()
+            .map_or((0, 1), |s| (s.place.steps, s.place.rounds))
     }
 
     /// Planned time of the segments after segment `i`.

@@ -32,11 +32,14 @@ pub enum StepStatus {
     NotReached,
 }
 
-/// One pass of a step ("Left"), with the time actually spent working.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// One pass of a step ("Left") in one of its sets, with the time actually spent working.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PassRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// The set (1-based) this pass belongs to; absent in the history when it is the first.
+    #[serde(default = "first", skip_serializing_if = "is_first")]
+    pub set: u32,
     pub active_secs: f64,
     /// Planned work time; absent for counted reps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,9 +64,36 @@ fn is_false(value: &bool) -> bool {
     !value
 }
 
+fn first() -> u32 {
+    1
+}
+
+fn is_first(value: &u32) -> bool {
+    *value == 1
+}
+
+impl Default for PassRecord {
+    fn default() -> PassRecord {
+        PassRecord {
+            label: None,
+            set: 1,
+            active_secs: 0.0,
+            planned_secs: None,
+            reps: None,
+            marked_done: false,
+            reps_range: None,
+            secs_range: None,
+        }
+    }
+}
+
+/// One step of the session, in one round (a circuit of two rounds records each step twice).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StepRecord {
     pub name: String,
+    /// The round (1-based); absent in the history when the routine runs once.
+    #[serde(default = "first", skip_serializing_if = "is_first")]
+    pub round: u32,
     pub status: StepStatus,
     /// Work time over all passes.
     pub active_secs: f64,
@@ -83,37 +113,54 @@ impl StepRecord {
             }
             _ => (None, None),
         };
+        let passes = (0..step.sets.max(1))
+            .flat_map(|set| (0..step.pass_count()).map(move |i| (set, i)))
+            .map(|(set, i)| PassRecord {
+                label: step.passes.get(i).cloned(),
+                set: u32::try_from(set + 1).unwrap_or(u32::MAX),
+                planned_secs: step.work.duration().map(secs),
+                reps_range,
+                secs_range,
+                ..PassRecord::default()
+            })
+            .collect();
         StepRecord {
             name: step.name.clone(),
+            round: u32::try_from(step.place.round + 1).unwrap_or(u32::MAX),
             status: StepStatus::NotReached,
             active_secs: 0.0,
-            passes: (0..step.pass_count())
-                .map(|i| PassRecord {
-                    label: step.passes.get(i).cloned(),
-                    planned_secs: step.work.duration().map(secs),
-                    reps_range,
-                    secs_range,
-                    ..PassRecord::default()
-                })
-                .collect(),
+            passes,
         }
     }
 
-    /// Records the work of pass `pass` and keeps the step's total in step with it.
+    /// Records the work of the pass at `index` (set-major: set x passes + pass) and keeps
+    /// the step's total in step with it.
     pub(super) fn set_pass(
         &mut self,
-        pass: usize,
+        index: usize,
         active: Duration,
         reps: Option<u32>,
         done: bool,
     ) {
-        if let Some(record) = self.passes.get_mut(pass) {
+        if let Some(record) = self.passes.get_mut(index) {
             record.active_secs = secs(active);
             record.reps = reps;
             record.marked_done = done;
         }
         let total: f64 = self.passes.iter().map(|p| p.active_secs).sum();
         self.active_secs = (total * 1000.0).round() / 1000.0;
+    }
+}
+
+impl Default for StepRecord {
+    fn default() -> StepRecord {
+        StepRecord {
+            name: String::new(),
+            round: 1,
+            status: StepStatus::default(),
+            active_secs: 0.0,
+            passes: Vec::new(),
+        }
     }
 }
 

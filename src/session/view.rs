@@ -39,8 +39,15 @@ pub struct View<'a> {
     pub phase: Option<Phase>,
     pub outcome: Option<Outcome>,
     pub paused: bool,
+    /// The step's place among its routine's steps (0-based) and how many there are: "step
+    /// 2 of 4", in every round.
     pub step_index: usize,
     pub step_count: usize,
+    /// (index, count) of the round when the routine runs in rounds: "round 1 of 2".
+    pub round: Option<(usize, usize)>,
+    /// (index, count) of the set when the step has several: "set 2 of 3" (during a rest
+    /// between sets, the set it leads into).
+    pub set: Option<(usize, usize)>,
     pub step: &'a StepPlan,
     /// (index, count, label) of the current pass when the step has named passes.
     pub pass: Option<(usize, usize, &'a str)>,
@@ -141,15 +148,17 @@ impl Session {
             (None, Some(r)) => f64::from(r.current) / f64::from(r.count.max(1)),
             (None, None) => 0.0,
         };
+        // Passes of every set, in order: the share behind us.
         let step_progress = match seg {
             None => 1.0,
+            Some(s) if s.is_transition() => 0.0,
             Some(s) => {
-                let passes = step.pass_count() as f64;
+                let passes = step.pass_count();
+                let before = (s.set * passes + s.pass) as f64;
+                let all = (step.sets.max(1) * passes) as f64;
                 match s.phase {
-                    // The transition into the step: nothing of it done yet.
-                    Phase::Prepare | Phase::Rest => 0.0,
-                    Phase::Switch => s.pass as f64 / passes,
-                    Phase::Work => (s.pass as f64 + phase_progress) / passes,
+                    Phase::Work => ((before + phase_progress) / all).min(1.0),
+                    _ => (before / all).min(1.0),
                 }
             }
         };
@@ -179,8 +188,10 @@ impl Session {
             phase: seg.map(|s| s.phase),
             outcome: self.outcome(),
             paused: self.is_paused(),
-            step_index,
-            step_count: plan.steps.len(),
+            step_index: step.place.number,
+            step_count: step.place.steps,
+            round: (step.place.rounds > 1).then_some((step.place.round, step.place.rounds)),
+            set: seg.filter(|_| step.sets > 1).map(|s| (s.set, step.sets)),
             step,
             pass: seg
                 .filter(|_| !step.passes.is_empty())

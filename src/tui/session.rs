@@ -53,12 +53,16 @@ fn subject(view: &View) -> String {
             None => format!("next: {}", view.step.name),
         };
     }
+    let set = match view.set {
+        Some((k, n)) => format!(" · set {} of {n}", k + 1),
+        None => String::new(),
+    };
     match view.pass {
         Some((i, n, label)) if view.phase == Some(Phase::Switch) => {
-            format!("{} → {label} ({} of {n})", view.step.name, i + 1)
+            format!("{} → {label} ({} of {n}){set}", view.step.name, i + 1)
         }
-        Some((i, n, label)) => format!("{} · {label} ({} of {n})", view.step.name, i + 1),
-        None => view.step.name.clone(),
+        Some((i, n, label)) => format!("{} · {label} ({} of {n}){set}", view.step.name, i + 1),
+        None => format!("{}{set}", view.step.name),
     }
 }
 
@@ -276,7 +280,15 @@ fn draw_header(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let left = Line::from(vec![
         Span::styled(format!(" {}", view.routine), theme.strong()),
         Span::styled(
-            format!(" · step {} of {}", view.step_index + 1, view.step_count),
+            match view.round {
+                Some((r, n)) => format!(
+                    " · step {} of {} · round {} of {n}",
+                    view.step_index + 1,
+                    view.step_count,
+                    r + 1
+                ),
+                None => format!(" · step {} of {}", view.step_index + 1, view.step_count),
+            },
             theme.dim(),
         ),
     ]);

@@ -43,6 +43,7 @@ pub fn record(
                 reps: Some(12),
                 ..Default::default()
             }],
+            ..Default::default()
         }],
         check_in,
     }

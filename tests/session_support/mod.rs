@@ -28,12 +28,17 @@ pub fn wall(hour: u32) -> DateTime<FixedOffset> {
 
 fn step(name: &str, work: Work, passes: &[&str]) -> Step {
     Step {
-        name: name.to_string(),
-        cues: Vec::new(),
-        work,
         passes: passes.iter().map(|p| p.to_string()).collect(),
-        prepare_secs: None,
-        rest_secs: None,
+        ..Step::new(name, work)
+    }
+}
+
+/// `step` run in `sets` sets with `rest` seconds between them.
+pub fn sets(step: Step, sets: u32, rest: u32) -> Step {
+    Step {
+        sets: Some(sets),
+        set_rest_secs: Some(rest),
+        ..step
     }
 }
 
@@ -87,13 +92,19 @@ pub fn counted(name: &str, count: u32, passes: &[&str]) -> Step {
 /// A routine with the given get-ready, rest and switch times.
 pub fn routine(prepare: u32, rest: u32, switch: u32, steps: Vec<Step>) -> Routine {
     Routine {
-        name: "Test".to_string(),
-        kind: Kind::Other,
-        description: String::new(),
         prepare_secs: Some(prepare),
         rest_secs: Some(rest),
         switch_secs: Some(switch),
-        steps,
+        ..Routine::new("Test", Kind::Other, steps)
+    }
+}
+
+/// `routine` run `rounds` times as a circuit, with `rest` seconds between rounds.
+pub fn rounds(routine: Routine, rounds: u32, rest: u32) -> Routine {
+    Routine {
+        rounds: Some(rounds),
+        round_rest_secs: Some(rest),
+        ..routine
     }
 }
 

@@ -126,39 +126,43 @@ pub fn work(kinds: Kinds) -> BoxedStrategy<Work> {
 }
 
 pub fn step(kinds: Kinds) -> impl Strategy<Value = Step> {
-    (
-        work(kinds),
-        0usize..=3,
-        proptest::option::of(0u32..=3),
-        proptest::option::of(0u32..=3),
-    )
-        .prop_map(|(work, passes, prepare_secs, rest_secs)| Step {
-            name: "S".to_string(),
-            cues: Vec::new(),
-            work,
+    let timing = || proptest::option::of(0u32..=3);
+    let sets = proptest::option::weighted(0.3, 1u32..=3);
+    (work(kinds), 0usize..=3, timing(), timing(), sets, timing()).prop_map(
+        |(work, passes, prepare_secs, rest_secs, sets, set_rest_secs)| Step {
             passes: labels("Side ", passes),
             prepare_secs,
             rest_secs,
-        })
+            sets,
+            set_rest_secs,
+            ..Step::new("S", work)
+        },
+    )
 }
 
 /// A small routine and its plan: holds, paced reps (0-4 phases), counted reps when asked,
-/// 0-3 passes, get-ready, rest and switch 0-3 s, and a scale.
+/// 0-3 passes, 1-3 sets, get-ready, rest and switch 0-3 s, 1-3 rounds, and a scale.
 pub fn planned(kinds: Kinds) -> impl Strategy<Value = Plan> {
     let scale = if kinds == Kinds::Unvalidated {
         prop_oneof![Just(1.0), any::<f64>()].boxed()
     } else {
         prop_oneof![Just(1.0), Just(0.25), Just(4.0), 0.25f64..=4.0].boxed()
     };
+    // A fifth are circuits of 2 or 3 rounds.
+    let rounds = proptest::option::weighted(0.2, (2u32..=3, 0u32..=4));
     (
-        0u32..=3,
-        0u32..=3,
-        0u32..=3,
+        (0u32..=3, 0u32..=3, 0u32..=3),
         proptest::collection::vec(step(kinds), 1..=4),
+        rounds,
         scale,
     )
-        .prop_map(|(prepare, rest, switch, steps, scale)| {
-            plan(&routine(prepare, rest, switch, steps), scale)
+        .prop_map(|((prepare, rest, switch), steps, circuit, scale)| {
+            let routine = routine(prepare, rest, switch, steps);
+            let routine = match circuit {
+                Some((n, rest)) => super::rounds(routine, n, rest),
+                None => routine,
+            };
+            plan(&routine, scale)
         })
 }
 

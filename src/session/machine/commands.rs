@@ -114,9 +114,8 @@ impl Session {
 
     fn previous(&mut self, seg: Segment, at: Instant, events: &mut Vec<Event>) {
         // In its transition a step has not begun: back is the step before.
-        let just_started = self.plan.step_starts[seg.step] == self.cursor
-            && matches!(seg.phase, Phase::Prepare | Phase::Rest)
-            || at.saturating_duration_since(self.step_start) < PREVIOUS_GRACE;
+        let just_started =
+            seg.is_transition() || at.saturating_duration_since(self.step_start) < PREVIOUS_GRACE;
         let target = if just_started {
             (0..seg.step)
                 .rev()
@@ -194,10 +193,11 @@ impl Session {
         }
     }
 
-    /// Quit or interrupt: a step left during its work or switch was stopped, not skipped.
+    /// Quit or interrupt: a step left part-way (past its transition) was stopped, not
+    /// skipped.
     fn stop(&mut self, outcome: Outcome, at: Instant, events: &mut Vec<Event>) {
         if let Some(seg) = self.segment().copied()
-            && matches!(seg.phase, Phase::Work | Phase::Switch)
+            && !seg.is_transition()
         {
             self.close_work(at, false);
             self.steps[seg.step].status = StepStatus::Stopped;
