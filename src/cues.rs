@@ -72,6 +72,16 @@ pub fn cue(event: &Event, plan: &Plan) -> Cue {
             say(label.map_or_else(|| words(rep), |l| spoken_label(l).to_string()))
         }
         Event::RepCounted { rep, .. } => say(words(rep)),
+        Event::Reminder { at, n } => Cue {
+            sound: Some(Sound::Bell),
+            speech: plan
+                .steps
+                .get(at.step)
+                .and_then(|s| s.work.reminder(n))
+                .map(str::to_string),
+        },
+        // What comes next says enough.
+        Event::OpenEnded { .. } => Cue::default(),
         Event::LowerBoundReached { at } => Cue {
             sound: Some(Sound::Tick),
             speech: plan.steps.get(at.step).and_then(enough),

@@ -159,7 +159,7 @@ fn list_json_has_the_documented_fields() {
     home.routine("counted", COUNTED);
     let list = home.json(&["list", "--json"]);
     let items = list.as_array().unwrap();
-    assert_eq!(items.len(), 5);
+    assert_eq!(items.len(), 6);
     let find = |id: &str| items.iter().find(|i| i["id"] == id).unwrap().clone();
     assert_eq!(
         find("evening"),
@@ -170,6 +170,7 @@ fn list_json_has_the_documented_fields() {
             "steps": 2,
             "total_secs": 103,
             "counted_reps": 0,
+            "open_steps": 0,
             "source": evening.to_str().unwrap(),
         })
     );
@@ -177,6 +178,7 @@ fn list_json_has_the_documented_fields() {
     assert_eq!(find("counted")["counted_reps"], 15);
     assert_eq!(find("warm-up")["source"], "built-in");
     assert_eq!(find("warm-up")["kind"], "WarmUp");
+    assert_eq!(find("workout")["open_steps"], 1);
 }
 
 #[test]
@@ -385,7 +387,7 @@ fn plan_of_an_unknown_id_or_a_bad_file_fails_cleanly() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
         err,
-        "limberup: nope: no routine with this id (known: warm-up, cool-down, core); \
+        "limberup: nope: no routine with this id (known: warm-up, cool-down, core, workout); \
          give an id or a path to a .ron file\n"
     );
     let dir = tempfile::tempdir().unwrap();
@@ -473,7 +475,7 @@ fn validate_takes_routine_ids_as_well_as_paths() {
         format!(
             "{}:1:68: step 1 (\"A\"), work.secs: must be 1 to 3600 seconds, got 0\n\
              warmup: no routine with this id; did you mean `warm-up`? (known: warm-up, \
-             cool-down, core, evening)\n\
+             cool-down, core, workout, evening)\n\
              limberup: 2 of 3 files have errors\n",
             broken.display()
         )

@@ -219,7 +219,7 @@ fn check_state(session: &Session, t0: Instant, now: Instant) -> Result<(), TestC
     for (step, planned) in record.steps.iter().zip(&plan.steps) {
         prop_assert_eq!(step.passes.len(), planned.pass_count() * planned.sets);
         let count = match planned.work {
-            WorkPlan::Hold(_) => None,
+            WorkPlan::Hold(_) | WorkPlan::Open { .. } => None,
             WorkPlan::Paced { count, .. } | WorkPlan::Counted { count } => Some(count),
         };
         for pass in &step.passes {

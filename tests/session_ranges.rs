@@ -30,6 +30,7 @@ fn ranged(step: Step, up_to: u32) -> Step {
             tempo_secs,
             phases,
         },
+        open => open,
     };
     Step { work, ..step }
 }

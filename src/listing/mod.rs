@@ -30,13 +30,20 @@ impl Serialize for Secs {
     }
 }
 
-/// A planned time with the counted reps it leaves out: `6:12 + 20 counted reps`.
+/// A planned time with what it leaves out: `6:12 + 20 counted reps`, `0:05 + open step`.
 pub fn planned(plan: &Plan) -> String {
+    let mut text = clock(plan.total());
     match plan.counted_reps() {
-        0 => clock(plan.total()),
-        1 => format!("{} + 1 counted rep", clock(plan.total())),
-        n => format!("{} + {n} counted reps", clock(plan.total())),
+        0 => {}
+        1 => text.push_str(" + 1 counted rep"),
+        n => text.push_str(&format!(" + {n} counted reps")),
     }
+    match plan.open_passes() {
+        0 => {}
+        1 => text.push_str(" + open step"),
+        n => text.push_str(&format!(" + {n} open steps")),
+    }
+    text
 }
 
 /// Text from a routine file (or its path) as a table shows it: control characters escaped
@@ -94,6 +101,7 @@ struct ListItem<'a> {
     steps: usize,
     total_secs: Secs,
     counted_reps: u32,
+    open_steps: usize,
     /// `built-in` or the file's path.
     source: String,
 }
@@ -111,6 +119,7 @@ pub fn list_json(entries: &[Entry], options: &PlanOptions) -> String {
                 steps: entry.routine.steps.len(),
                 total_secs: Secs(plan.total()),
                 counted_reps: plan.counted_reps(),
+                open_steps: plan.open_passes(),
                 source: entry.source.to_string(),
             }
         })

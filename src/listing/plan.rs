@@ -29,6 +29,13 @@ fn work_words(step: &StepPlan) -> String {
             format!("{} at {}", reps(*count), seconds(*tempo))
         }
         (WorkPlan::Counted { count }, _) => format!("{}, counted (no set time)", reps(*count)),
+        (WorkPlan::Open { remind_every, .. }, _) => match remind_every {
+            Some(every) => format!(
+                "open: until you are done, a reminder every {} min",
+                every.as_secs() / 60
+            ),
+            None => "open: until you are done".to_string(),
+        },
     }
 }
 

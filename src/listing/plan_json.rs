@@ -32,6 +32,11 @@ enum WorkJson<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
         min_count: Option<u32>,
     },
+    /// No planned time: a stopwatch with reminders every `remind_every_secs`.
+    Open {
+        remind_every_secs: Option<Secs>,
+        reminders: &'a [String],
+    },
 }
 
 impl<'a> From<&'a StepPlan> for WorkJson<'a> {
@@ -61,6 +66,13 @@ impl<'a> From<&'a StepPlan> for WorkJson<'a> {
             WorkPlan::Counted { count } => WorkJson::Counted {
                 count: *count,
                 min_count,
+            },
+            WorkPlan::Open {
+                remind_every,
+                reminders,
+            } => WorkJson::Open {
+                remind_every_secs: remind_every.map(Secs),
+                reminders,
             },
         }
     }
@@ -100,9 +112,10 @@ struct PlanJson<'a> {
     name: &'a str,
     kind: Kind,
     rounds: usize,
-    /// Planned duration; counted reps have none and are given in `counted_reps`.
+    /// Planned duration; counted reps and open steps have none and are given apart.
     total_secs: Secs,
     counted_reps: u32,
+    open_steps: usize,
     /// Every step of every round, in the order they run.
     steps: Vec<StepJson<'a>>,
 }
@@ -143,6 +156,7 @@ pub fn plan_json(plan: &Plan) -> String {
         rounds: plan.shape().1,
         total_secs: Secs(plan.total()),
         counted_reps: plan.counted_reps(),
+        open_steps: plan.open_passes(),
         steps,
     })
 }

@@ -68,7 +68,17 @@ pub fn header(plan: &Plan) -> String {
     if counted > 0 {
         line.push_str(&format!(" plus {counted} counted reps"));
     }
+    match plan.open_passes() {
+        0 => {}
+        1 => line.push_str(" plus an open step"),
+        n => line.push_str(&format!(" plus {n} open steps")),
+    }
     line
+}
+
+/// An interval in whole minutes, as said: `15 min`.
+fn minutes(d: Duration) -> String {
+    format!("{} min", d.as_secs() / 60)
 }
 
 /// "Side plank, Left, set 2 of 3": the step and, when it has them, the named pass and the
@@ -94,7 +104,7 @@ fn rep_line(step: &StepPlan, seg: &Segment, rep: u32, phase: Option<usize>) -> S
             }
         }
         WorkPlan::Counted { count } => format!("{}: rep {rep}/{count}", title(step, seg)),
-        WorkPlan::Hold(_) => title(step, seg),
+        WorkPlan::Hold(_) | WorkPlan::Open { .. } => title(step, seg),
     }
 }
 
@@ -129,6 +139,16 @@ fn started(seg: &Segment, step: &StepPlan) -> String {
             WorkPlan::Paced { .. } => rep_line(step, seg, 1, Some(0)),
             WorkPlan::Counted { count } => {
                 format!("{}: {count} reps, Enter after each", title(step, seg))
+            }
+            WorkPlan::Open { remind_every, .. } => {
+                let reminders = match remind_every {
+                    Some(every) => format!(", a reminder every {}", minutes(*every)),
+                    None => String::new(),
+                };
+                format!(
+                    "{}: stopwatch running, Enter when done{reminders}",
+                    title(step, seg)
+                )
             }
         },
         Phase::Switch => {
@@ -196,6 +216,14 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
             (Event::LowerBoundReached { .. }, Some((step, _))) => {
                 lines.extend(enough(step));
             }
+            (Event::Reminder { n, .. }, Some((step, _))) => {
+                lines.extend(step.work.reminder(n).map(|r| format!("Reminder: {r}")));
+            }
+            (Event::OpenEnded { active, .. }, Some((step, seg))) => lines.push(format!(
+                "{}: stopwatch stopped at {}",
+                title(step, &seg),
+                clock(active)
+            )),
             (Event::Halfway { left, .. }, _) => {
                 lines.push(format!("Halfway, {} left", secs(round_secs(left))));
             }
@@ -232,6 +260,8 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
                 | Event::Beat { .. }
                 | Event::RepCounted { .. }
                 | Event::LowerBoundReached { .. }
+                | Event::Reminder { .. }
+                | Event::OpenEnded { .. }
                 | Event::TimeChanged { .. },
                 None,
             ) => {}

@@ -115,9 +115,24 @@ fn stalled(session: &mut Session, out: &mut Output, due: Option<Instant>, now: I
     }
 }
 
-fn counting_reps(session: &Session) -> bool {
-    session.segment().is_some_and(|s| s.phase == Phase::Work)
-        && matches!(session.step().work, WorkPlan::Counted { .. })
+/// Work that only input can end (counted reps, an open step), as the line that says it is
+/// given up on when input has ended, with the command that moves past it.
+fn waits_for_input(session: &Session) -> Option<(String, Command)> {
+    if session.segment()?.phase != Phase::Work {
+        return None;
+    }
+    let name = &session.step().name;
+    match session.step().work {
+        WorkPlan::Counted { .. } => Some((
+            format!("No more input: skipping the counted reps of {name}"),
+            Command::Next,
+        )),
+        WorkPlan::Open { .. } => Some((
+            format!("No more input: stopping the stopwatch of {name}"),
+            Command::Done,
+        )),
+        _ => None,
+    }
 }
 
 /// Runs `routine` in plain mode and records it. Exit status: 0 when completed or quit,
@@ -214,13 +229,9 @@ fn drive(session: &mut Session, mailbox: &Mailbox<Input>, out: &mut Output) -> E
             apply(session, out, Command::Resume, Instant::now());
             continue;
         }
-        if eof && counting_reps(session) {
-            let text = format!(
-                "No more input: skipping the counted reps of {}",
-                session.step().name
-            );
+        if eof && let Some((text, command)) = waits_for_input(session) {
             out.line(session.elapsed(Instant::now()), &text);
-            apply(session, out, Command::Next, Instant::now());
+            apply(session, out, command, Instant::now());
             continue;
         }
         let due = session.next_wakeup();

@@ -3,99 +3,17 @@
 
 use ron::error::{Error, SpannedError};
 
+mod fields;
+
+use fields::{example, holds};
+
 use super::locate::{self, Pos, Seg};
-use super::validate::{HOLD_SECS, MAX_TIMING_SECS, PHASE_SECS, REP_COUNT, REPEATS, TEMPO_SECS};
 
 /// A located, worded syntax or type error; `path` may be trimmed where ron's is misleading.
 pub struct Explained {
     pub pos: Pos,
     pub path: Vec<Seg>,
     pub message: String,
-}
-
-/// What a field of our files holds, by its name (routine and config fields share names
-/// and ranges).
-fn holds(path: &[Seg]) -> Option<String> {
-    // Inside a timed phase `(label, secs)`.
-    if let [.., Seg::Field(list), Seg::Index(_), Seg::Index(item)] = path
-        && list == "phases"
-    {
-        return Some(match item {
-            0 => "the phase's label in double quotes".into(),
-            _ => format!(
-                "the phase's seconds, a number from {} to {}",
-                PHASE_SECS.start(),
-                PHASE_SECS.end()
-            ),
-        });
-    }
-    let (leaf, in_list) = match path {
-        [.., Seg::Field(list), Seg::Index(_)] => (list.as_str(), true),
-        [.., Seg::Field(field)] => (field.as_str(), false),
-        _ => return None,
-    };
-    Some(match (leaf, in_list) {
-        ("steps", true) => "a step, e.g. `Step(name: \"Plank\", work: Hold(secs: 30))`".into(),
-        ("cues" | "passes" | "speech", true) | ("name" | "description", false) => {
-            "text in double quotes".into()
-        }
-        ("phases", true) => "a phase: a label in double quotes, or a label and its seconds, \
-                             e.g. `(\"Hold the stretch\", 4)`"
-            .into(),
-        ("cues" | "passes", false) => "a list of texts, e.g. `[\"Left\", \"Right\"]`".into(),
-        ("phases", false) => "a list of phases, e.g. `[\"Inhale\", \"Exhale\"]` or \
-                              `[(\"Inhale\", 2), (\"Hold\", 4)]`"
-            .into(),
-        // The config's speech command: a command line split into words.
-        ("speech", false) => "a command and its arguments, each in double quotes, e.g. \
-                              `[\"espeak-ng\", \"-s\", \"150\"]` (`[]` for no speech)"
-            .into(),
-        ("steps", false) => "a list of steps: `[Step(...), Step(...)]`".into(),
-        ("kind", false) => "`WarmUp`, `CoolDown` or `Other` (no quotes)".into(),
-        ("work", false) => "`Hold(secs: N)` or `Reps(count: N)`".into(),
-        ("secs", false) => format!(
-            "a whole number of seconds from {} to {}",
-            HOLD_SECS.start(),
-            HOLD_SECS.end()
-        ),
-        ("count", false) => format!(
-            "a whole number from {} to {}",
-            REP_COUNT.start(),
-            REP_COUNT.end()
-        ),
-        ("up_to", false) => "a whole number above `count` (reps) or `secs` (a hold): the \
-                             top of the range"
-            .into(),
-        ("tempo_secs", false) => format!(
-            "a number of seconds from {} to {}, e.g. `4.0`",
-            TEMPO_SECS.start(),
-            TEMPO_SECS.end()
-        ),
-        (
-            "prepare_secs" | "rest_secs" | "switch_secs" | "set_rest_secs" | "round_rest_secs",
-            false,
-        ) => format!("a whole number of seconds from 0 to {MAX_TIMING_SECS}"),
-        ("sets" | "rounds", false) => format!(
-            "a whole number from {} to {}",
-            REPEATS.start(),
-            REPEATS.end()
-        ),
-        ("bell" | "check_in" | "confirm_quit", false) => "`true` or `false`".into(),
-        _ => return None,
-    })
-}
-
-/// An example of a required field, for "missing field" errors.
-fn example(field: &str) -> Option<&'static str> {
-    Some(match field {
-        "name" => "`name: \"Morning stretch\"`",
-        "kind" => "`kind: WarmUp` (or `CoolDown`, `Other`)",
-        "steps" => "`steps: [Step(name: \"Plank\", work: Hold(secs: 30))]`",
-        "work" => "`work: Hold(secs: 30)` or `work: Reps(count: 10)`",
-        "secs" => "`Hold(secs: 30)`",
-        "count" => "`Reps(count: 10)`",
-        _ => return None,
-    })
 }
 
 /// The one expected name that `found` is probably a slip for: same letters in another case,
@@ -330,6 +248,12 @@ pub fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
         ),
         Error::ExpectedNamedStructLike(name) => {
             format!("expected `{name}(`{}", found_at(src, offset))
+        }
+        // `work: Open` with no parentheses: a kind of work always takes them.
+        Error::ExpectedStructLike if matches!(path.last(), Some(Seg::Field(f)) if f == "work") => {
+            "expected `(` after the kind of work, even with nothing in it: `Open()`, \
+             `Hold(secs: 30)`, `Reps(count: 10)`"
+                .to_string()
         }
         Error::ExpectedDifferentStructName { expected, found } => {
             format!("expected `{expected}(...)` here, found `{found}(...)`")

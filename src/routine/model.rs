@@ -98,6 +98,14 @@ pub enum Work {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         phases: Vec<RepPhase>,
     },
+    /// Open-ended work (a workout of your own): a stopwatch that runs until you say you are
+    /// done, with `reminders` said in turn every `remind_every_mins` minutes.
+    Open {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        remind_every_mins: Option<u32>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        reminders: Vec<String>,
+    },
 }
 
 impl Work {
@@ -162,6 +170,13 @@ impl Routine {
                                     secs: p.secs,
                                 })
                                 .collect(),
+                        },
+                        Work::Open {
+                            remind_every_mins,
+                            reminders,
+                        } => Work::Open {
+                            remind_every_mins: *remind_every_mins,
+                            reminders: all(reminders),
                         },
                         hold => hold.clone(),
                     },

@@ -13,7 +13,7 @@ use crate::text;
 pub const MAX_TIMING_SECS: u32 = 600;
 /// Sets of a step, rounds of a routine.
 pub const REPEATS: std::ops::RangeInclusive<u32> = 1..=20;
-pub use work::{HOLD_SECS, PHASE_SECS, REP_COUNT, TEMPO_SECS};
+pub use work::{HOLD_SECS, PHASE_SECS, REMIND_MINS, REP_COUNT, TEMPO_SECS};
 pub const MAX_PASSES: usize = 8;
 
 /// One broken rule.

@@ -13,6 +13,8 @@ pub enum Advance {
     StartNow,
     /// A range's lower bound is reached: end the pass as done.
     MoveOn,
+    /// An open step: stop its stopwatch, the workout is done.
+    Finish,
 }
 
 impl Advance {
@@ -22,6 +24,7 @@ impl Advance {
             Advance::CountRep => "count rep",
             Advance::StartNow => "start now",
             Advance::MoveOn => "move on",
+            Advance::Finish => "finish",
         }
     }
 }
@@ -32,8 +35,8 @@ impl Advance {
 pub struct Allowed {
     /// What `Command::Advance` does now, if anything.
     pub advance: Option<Advance>,
-    /// `Command::Done`: ends counted reps as done (recorded with their target count), or a
-    /// range's pass once its lower bound is reached.
+    /// `Command::Done`: ends counted reps as done (recorded with their target count), a
+    /// range's pass once its lower bound is reached, or an open step.
     pub done: bool,
     /// The session runs: pause, resume, quit, next and previous all do something.
     pub running: bool,

@@ -69,6 +69,18 @@ pub enum Event {
     LowerBoundReached {
         at: Segment,
     },
+    /// An open step's reminder, the `n`-th (1-based: `n` intervals in); its text is the
+    /// step's reminders in turn.
+    Reminder {
+        at: Segment,
+        n: u32,
+    },
+    /// An open step's stopwatch stopped after `active` (the user was done, skipped on, or
+    /// quit).
+    OpenEnded {
+        at: Segment,
+        active: Duration,
+    },
     /// Half of a hold of 20 s or more is done; `left` is the time still to go.
     Halfway {
         at: Segment,
@@ -108,6 +120,8 @@ impl Event {
             | Event::Beat { at, .. }
             | Event::RepCounted { at, .. }
             | Event::LowerBoundReached { at }
+            | Event::Reminder { at, .. }
+            | Event::OpenEnded { at, .. }
             | Event::Halfway { at, .. }
             | Event::SecondsLeft { at, .. }
             | Event::TimeChanged { at, .. }

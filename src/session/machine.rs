@@ -187,7 +187,7 @@ impl Session {
     fn advance_into(&mut self, now: Instant, events: &mut Vec<Event>) {
         let now = now.max(self.now);
         while self.paused_since.is_none() && self.ended.is_none() {
-            let Some(due) = self.timing().and_then(|t| t.next_due(self.now)) else {
+            let Some(due) = self.timing().and_then(|t| t.next_due(self.now, now)) else {
                 break;
             };
             if due.at > now {
@@ -219,21 +219,26 @@ impl Session {
 
     /// Ends the current segment at `at` and starts the next one there.
     fn finish_segment(&mut self, at: Instant, events: &mut Vec<Event>) {
-        self.close_work(at, false);
+        self.close_work(at, false, events);
         self.enter(self.cursor + 1, at, events);
     }
 
     /// Records the time and reps of the current segment when it is work; `done` when the
-    /// done key ended it.
-    fn close_work(&mut self, at: Instant, done: bool) {
+    /// done key ended it before its end. An open step's stopwatch says how long it ran.
+    fn close_work(&mut self, at: Instant, done: bool, events: &mut Vec<Event>) {
         let Some(seg) = self.segment().copied().filter(|s| s.phase == Phase::Work) else {
             return;
         };
         let active = at.saturating_duration_since(self.seg_start);
-        let reps = match &self.plan.steps[seg.step].work {
-            WorkPlan::Hold(_) => None,
-            WorkPlan::Paced { count, tempo, .. } => Some(reps_done(*tempo, *count, active)),
-            WorkPlan::Counted { .. } => Some(self.counted),
+        let (reps, done) = match &self.plan.steps[seg.step].work {
+            WorkPlan::Hold(_) => (None, done),
+            WorkPlan::Paced { count, tempo, .. } => (Some(reps_done(*tempo, *count, active)), done),
+            WorkPlan::Counted { .. } => (Some(self.counted), done),
+            // Done is how an open step ends: nothing early about it.
+            WorkPlan::Open { .. } => {
+                events.push(Event::OpenEnded { at: seg, active });
+                (None, false)
+            }
         };
         let index = seg.set * self.plan.steps[seg.step].pass_count() + seg.pass;
         self.steps[seg.step].set_pass(index, active, reps, done);
@@ -292,13 +297,22 @@ impl Session {
         let into_second =
             Duration::from_nanos((self.elapsed(t).as_nanos() % SECOND.as_nanos()) as u64);
         let mut wake = t + (SECOND - into_second);
+        // An open step's stopwatch turns its seconds from its own start.
+        if let Some(seg) = self.segment()
+            && seg.phase == Phase::Work
+            && matches!(self.step().work, WorkPlan::Open { .. })
+        {
+            let into = t.saturating_duration_since(self.seg_start);
+            let into_second = Duration::from_nanos((into.as_nanos() % SECOND.as_nanos()) as u64);
+            wake = wake.min(t + (SECOND - into_second));
+        }
         if let Some(deadline) = self.deadline {
             let end = deadline + self.plan.remaining_after(self.cursor);
             wake = wake
                 .min(countdown_tick(deadline, t))
                 .min(countdown_tick(end, t));
         }
-        if let Some(due) = self.timing().and_then(|timing| timing.next_due(t)) {
+        if let Some(due) = self.timing().and_then(|timing| timing.next_due(t, t)) {
             wake = wake.min(due.at);
         }
         Some(wake.max(t))

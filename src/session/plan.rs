@@ -212,6 +212,16 @@ impl Plan {
             .sum()
     }
 
+    /// Passes of open steps (workouts timed by a stopwatch), which have no planned time
+    /// and are reported apart, as counted reps are.
+    pub fn open_passes(&self) -> usize {
+        self.steps
+            .iter()
+            .filter(|s| matches!(s.work, WorkPlan::Open { .. }))
+            .map(|s| s.pass_count() * s.sets)
+            .sum()
+    }
+
     /// How many steps the routine has and how many rounds it runs them (the plan's steps
     /// are every round's).
     pub fn shape(&self) -> (usize, usize) {

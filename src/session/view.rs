@@ -31,6 +31,13 @@ pub struct RangeView {
     pub reached: bool,
 }
 
+/// An open step's stopwatch: how long it has run, and how long until its next reminder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StopwatchView {
+    pub elapsed: Duration,
+    pub next_reminder: Option<Duration>,
+}
+
 /// Everything a frame shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct View<'a> {
@@ -60,6 +67,8 @@ pub struct View<'a> {
     pub reps: Option<RepsView<'a>>,
     /// The range of the work in progress, if it has one.
     pub range: Option<RangeView>,
+    /// The stopwatch of an open step at work; `next_wakeup` ticks with its seconds.
+    pub stopwatch: Option<StopwatchView>,
     /// Progress through the step's work, 0..=1: passes done plus the current pass's
     /// share; 0 during the transition into it.
     pub step_progress: f64,
@@ -121,7 +130,7 @@ impl Session {
                     paced: false,
                     label: None,
                 }),
-                WorkPlan::Hold(_) => None,
+                WorkPlan::Hold(_) | WorkPlan::Open { .. } => None,
             });
         let range = seg
             .filter(|s| s.phase == Phase::Work)
@@ -141,6 +150,16 @@ impl Session {
                 secs,
                 reached: self.enough_reached(),
             });
+        let stopwatch = match (seg.map(|s| s.phase), &step.work) {
+            (Some(Phase::Work), WorkPlan::Open { remind_every, .. }) => Some(StopwatchView {
+                elapsed: in_seg,
+                next_reminder: remind_every.filter(|e| !e.is_zero()).map(|every| {
+                    let into = Duration::from_nanos((in_seg.as_nanos() % every.as_nanos()) as u64);
+                    every - into
+                }),
+            }),
+            _ => None,
+        };
         // The share of the current segment behind us: its time, or reps counted.
         let phase_progress = match (seg_total, &reps) {
             _ if seg.is_none() => 1.0,
@@ -201,6 +220,7 @@ impl Session {
             phase_progress,
             reps,
             range,
+            stopwatch,
             step_progress,
             routine_progress,
             elapsed,

@@ -226,9 +226,9 @@ fn list_line(row: &Row, width: u16, selected: bool) -> String {
     format!("{marker}{name:<room$} {tail}")
 }
 
-/// Planned time; counted reps have none, so they are named beside it.
+/// Planned time; counted reps and open steps have none, so they are named beside it.
 fn planned(plan: &Plan) -> String {
-    let reps = plan.counted_reps();
+    let reps = plan.counted_reps() + plan.open_passes() as u32;
     if reps > 0 {
         format!("{}+", clock(plan.total()))
     } else {
@@ -262,6 +262,7 @@ pub fn work_text(step: &StepPlan) -> String {
             format!("{}, {} each", reps(*count), seconds(*tempo))
         }
         (WorkPlan::Counted { count }, _) => format!("{}, your pace", reps(*count)),
+        (WorkPlan::Open { .. }, _) => "your own workout, until you are done".to_string(),
     };
     if !step.passes.is_empty() {
         work.push_str(&format!(" · {}", step.passes.join(", ")));

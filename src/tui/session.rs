@@ -68,10 +68,12 @@ fn subject(view: &View) -> String {
 
 /// The big figure: reps during rep work, otherwise the seconds left.
 pub fn figure(view: &View) -> String {
-    match (&view.reps, view.remaining_secs) {
-        (Some(r), _) => format!("{}/{}", r.current, r.count),
-        (None, Some(secs)) => countdown(secs),
-        (None, None) => String::new(),
+    match (&view.reps, view.remaining_secs, view.stopwatch) {
+        (Some(r), _, _) => format!("{}/{}", r.current, r.count),
+        (None, Some(secs), _) => countdown(secs),
+        // An open step counts up.
+        (None, None, Some(watch)) => clock(Duration::from_secs(watch.elapsed.as_secs())),
+        (None, None, None) => String::new(),
     }
 }
 
@@ -122,7 +124,16 @@ fn caption(view: &View) -> String {
             (None, _) => format!("rep {} of {}", r.current, r.count),
         },
         (Some(Phase::Work), Some(_)) => "press Enter per rep".to_string(),
-        (Some(Phase::Work), None) => "seconds left".to_string(),
+        (Some(Phase::Work), None) => match view.stopwatch {
+            Some(watch) => match watch.next_reminder {
+                Some(next) => format!(
+                    "Enter when done · next reminder in {}",
+                    clock(Duration::from_secs(ceil_secs(next)))
+                ),
+                None => "Enter when done".to_string(),
+            },
+            None => "seconds left".to_string(),
+        },
         (Some(Phase::Prepare), _) => "get ready · Enter starts now".to_string(),
         (Some(Phase::Switch), _) => match view.pass {
             Some((_, _, label)) => format!("switch to: {label}"),

@@ -33,6 +33,18 @@ fn step(name: &str, work: Work, passes: &[&str]) -> Step {
     }
 }
 
+/// An open step: a stopwatch until Enter, with `reminders` every `every_mins` minutes.
+pub fn open(name: &str, every_mins: Option<u32>, reminders: &[&str]) -> Step {
+    step(
+        name,
+        Work::Open {
+            remind_every_mins: every_mins,
+            reminders: reminders.iter().map(|r| r.to_string()).collect(),
+        },
+        &[],
+    )
+}
+
 /// `step` run in `sets` sets with `rest` seconds between them.
 pub fn sets(step: Step, sets: u32, rest: u32) -> Step {
     Step {
@@ -222,6 +234,8 @@ impl Run {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Visible {
     pub phase: Option<Phase>,
+    /// An open step's stopwatch, in whole seconds.
+    pub stopwatch_secs: Option<u64>,
     pub step: usize,
     pub pass: Option<usize>,
     pub remaining_secs: Option<u64>,
@@ -234,6 +248,7 @@ pub struct Visible {
 pub fn visible(v: &View<'_>) -> Visible {
     Visible {
         phase: v.phase,
+        stopwatch_secs: v.stopwatch.map(|w| w.elapsed.as_secs()),
         step: v.step_index,
         pass: v.pass.map(|p| p.0),
         remaining_secs: v.remaining_secs,

@@ -73,9 +73,14 @@ pub fn work(kinds: Kinds) -> BoxedStrategy<Work> {
         tempo_secs: None,
         phases: Vec::new(),
     });
+    // Reminders a minute or two apart, or none.
+    let open = proptest::option::of((1u32..=2, 1usize..=3)).prop_map(|every| Work::Open {
+        remind_every_mins: every.map(|(m, _)| m),
+        reminders: labels("R", every.map_or(0, |(_, n)| n)),
+    });
     match kinds {
         Kinds::Timed => prop_oneof![hold, paced].boxed(),
-        Kinds::All => prop_oneof![hold, paced, counted].boxed(),
+        Kinds::All => prop_oneof![4 => hold, 4 => paced, 2 => counted, 1 => open].boxed(),
         Kinds::Unvalidated => {
             let odd_tempo = prop_oneof![
                 Just(0.0),
@@ -120,7 +125,11 @@ pub fn work(kinds: Kinds) -> BoxedStrategy<Work> {
                             .collect(),
                     }),
             ];
-            prop_oneof![hold, paced, counted, odd].boxed()
+            let odd_open = proptest::option::of(0u32..=2).prop_map(|every| Work::Open {
+                remind_every_mins: every,
+                reminders: Vec::new(),
+            });
+            prop_oneof![hold, paced, counted, open, odd, odd_open].boxed()
         }
     }
 }

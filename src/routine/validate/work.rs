@@ -13,12 +13,19 @@ pub const TEMPO_SECS: std::ops::RangeInclusive<f64> = 0.5..=60.0;
 /// How long one phase given its own seconds lasts.
 pub const PHASE_SECS: std::ops::RangeInclusive<f64> = 0.1..=60.0;
 pub const MAX_PHASES: usize = 4;
+/// How often an open step reminds, in minutes.
+pub const REMIND_MINS: std::ops::RangeInclusive<u32> = 1..=120;
+pub const MAX_REMINDERS: usize = 8;
 
 /// Two seconds values this close are the same (decimals written in a file are inexact).
 const SAME_SECS: f64 = 1e-6;
 
 pub(super) fn check(found: &mut Found, base: &[Seg], work: &Work) {
     match work {
+        Work::Open {
+            remind_every_mins,
+            reminders,
+        } => check_open(found, base, *remind_every_mins, reminders),
         Work::Hold { secs, up_to } => {
             if !HOLD_SECS.contains(secs) {
                 found.problem(
@@ -94,6 +101,44 @@ fn check_up_to(
             ),
         );
     }
+}
+
+/// Reminders and how often they come: both, or neither.
+fn check_open(found: &mut Found, base: &[Seg], every: Option<u32>, reminders: &[String]) {
+    let every_path = at(base, &["work", "remind_every_mins"]);
+    let path = at(base, &["work", "reminders"]);
+    match every {
+        Some(m) if !REMIND_MINS.contains(&m) => found.problem(
+            every_path,
+            format!(
+                "must be {} to {} minutes, got {m}",
+                REMIND_MINS.start(),
+                REMIND_MINS.end()
+            ),
+        ),
+        Some(_) if reminders.is_empty() => found.problem(
+            every_path,
+            "needs `reminders` to say, e.g. `reminders: [\"Drink some water\"]`",
+        ),
+        None if !reminders.is_empty() => found.problem(
+            path.clone(),
+            "need `remind_every_mins`: how many minutes apart they come, e.g. \
+             `remind_every_mins: 15`",
+        ),
+        _ => {}
+    }
+    let labels = reminders.iter().enumerate().map(|(i, text)| {
+        let mut item = path.clone();
+        item.push(Seg::Index(i));
+        (text.as_str(), item)
+    });
+    let rule = Labels {
+        max: MAX_REMINDERS,
+        plural: "reminders",
+        one: "a reminder",
+        unique: false,
+    };
+    check_labels(found, path.clone(), labels, &rule);
 }
 
 fn tempo_range() -> String {

@@ -17,17 +17,19 @@ impl Session {
         };
         let work = &self.plan.steps[seg.step].work;
         let counted = matches!(work, WorkPlan::Counted { .. });
+        let open = matches!(work, WorkPlan::Open { .. });
         let enough = self.enough_reached();
         let advance = match seg.phase {
             Phase::Prepare | Phase::Switch | Phase::Rest => Some(Advance::StartNow),
             // Nothing is counted while paused.
             Phase::Work if counted && !self.is_paused() => Some(Advance::CountRep),
+            Phase::Work if open => Some(Advance::Finish),
             Phase::Work if enough && !counted => Some(Advance::MoveOn),
             Phase::Work => None,
         };
         Allowed {
             advance,
-            done: seg.phase == Phase::Work && (counted || enough),
+            done: seg.phase == Phase::Work && (counted || enough || open),
             running: true,
             add_time: self.deadline.is_some()
                 && match seg.phase {
@@ -101,7 +103,7 @@ impl Session {
 
     /// Skips the step in progress, or the step its transition leads into.
     fn skip_step(&mut self, seg: Segment, at: Instant, events: &mut Vec<Event>) {
-        self.close_work(at, false);
+        self.close_work(at, false, events);
         self.steps[seg.step].status = StepStatus::Skipped;
         let next = self
             .plan
@@ -147,7 +149,7 @@ impl Session {
                     events.push(Event::LowerBoundReached { at: seg });
                 }
             }
-            // Past a range's lower bound (`allowed` says so): the pass is done.
+            // An open step, or past a range's lower bound (`allowed` says so): done.
             (Phase::Work, _) => self.done(at, events),
             (Phase::Prepare | Phase::Switch | Phase::Rest, _) => self.finish_segment(at, events),
         }
@@ -164,7 +166,7 @@ impl Session {
             };
             self.counted = self.counted.max(target);
         }
-        self.close_work(at, true);
+        self.close_work(at, true, events);
         self.enter(self.cursor + 1, at, events);
     }
 
@@ -199,7 +201,7 @@ impl Session {
         if let Some(seg) = self.segment().copied()
             && !seg.is_transition()
         {
-            self.close_work(at, false);
+            self.close_work(at, false, events);
             self.steps[seg.step].status = StepStatus::Stopped;
         }
         self.finish(outcome, events);

@@ -1,5 +1,6 @@
 //! The work of one pass with its durations resolved (`--scale` applied): a hold, paced reps
-//! with where each phase starts within a rep, or counted reps; and a range's lower bound.
+//! with where each phase starts within a rep, counted reps, or open work with its
+//! reminders; and a range's lower bound.
 
 use std::time::Duration;
 
@@ -22,6 +23,11 @@ pub enum WorkPlan {
     },
     Counted {
         count: u32,
+    },
+    /// A stopwatch until the user is done, saying `reminders` in turn every `remind_every`.
+    Open {
+        remind_every: Option<Duration>,
+        reminders: Vec<String>,
     },
 }
 
@@ -65,6 +71,16 @@ impl WorkPlan {
             Work::Hold { secs, up_to } => {
                 WorkPlan::Hold(scaled(f64::from(up_to.unwrap_or(*secs)), scale))
             }
+            // Reminders keep to the clock: `--scale` is for exercise, not for drinking.
+            Work::Open {
+                remind_every_mins,
+                reminders,
+            } => WorkPlan::Open {
+                remind_every: remind_every_mins
+                    .filter(|m| *m > 0)
+                    .map(|m| Duration::from_secs(u64::from(m) * 60)),
+                reminders: reminders.clone(),
+            },
             Work::Reps { count, up_to, .. } if work.is_counted() => WorkPlan::Counted {
                 count: up_to.unwrap_or(*count),
             },
@@ -85,12 +101,24 @@ impl WorkPlan {
         }
     }
 
-    /// Planned time of one pass; `None` for counted reps.
+    /// Planned time of one pass; `None` for counted reps and open work, which end when the
+    /// user says so.
     pub fn duration(&self) -> Option<Duration> {
         match self {
             WorkPlan::Hold(d) => Some(*d),
-            WorkPlan::Paced { count, tempo, .. } => Some(*tempo * *count),
-            WorkPlan::Counted { .. } => None,
+            WorkPlan::Paced { count, tempo, .. } => Some(tempo.saturating_mul(*count)),
+            WorkPlan::Counted { .. } | WorkPlan::Open { .. } => None,
+        }
+    }
+
+    /// The reminder said the `n`-th time (1-based): the texts in turn.
+    pub fn reminder(&self, n: u32) -> Option<&str> {
+        match self {
+            WorkPlan::Open { reminders, .. } if !reminders.is_empty() => {
+                let i = (n.max(1) - 1) as usize % reminders.len();
+                Some(reminders[i].as_str())
+            }
+            _ => None,
         }
     }
 
