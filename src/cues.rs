@@ -82,6 +82,8 @@ pub fn cue(event: &Event, plan: &Plan) -> Cue {
         },
         // What comes next says enough.
         Event::OpenEnded { .. } => Cue::default(),
+        Event::RepeatAdded { .. } => say("Once more".to_string()),
+        Event::SetAdded { .. } => say("One more set".to_string()),
         Event::LowerBoundReached { at } => Cue {
             sound: Some(Sound::Tick),
             speech: plan.steps.get(at.step).and_then(enough),
@@ -156,6 +158,10 @@ fn started(seg: &Segment, plan: &Plan) -> Cue {
                 _ => "Go".to_string(),
             }
         }
+        Phase::Switch if seg.again > 0 => match pass {
+            Some(label) => format!("Again. {label}"),
+            None => "Again".to_string(),
+        },
         Phase::Switch => {
             let label = pass.map_or("", String::as_str);
             let lower = label.to_lowercase();

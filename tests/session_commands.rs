@@ -10,8 +10,10 @@ use session_support::*;
 #[test]
 fn allowed_follows_the_phase_and_the_work() {
     let start_now = Some(Advance::StartNow);
+    // Any step but an open one can have a set added, whatever its phase.
     let base = Allowed {
         running: true,
+        add_set: true,
         ..Allowed::default()
     };
     // (at, allowed) through A get-ready, hold, switch, rest; B get-ready.
@@ -28,6 +30,7 @@ fn allowed_follows_the_phase_and_the_work() {
             10.0,
             Allowed {
                 add_time: true,
+                repeat: true,
                 ..base
             },
         ),
@@ -68,6 +71,7 @@ fn allowed_follows_the_phase_and_the_work() {
     let counting = Allowed {
         advance: Some(Advance::CountRep),
         done: true,
+        repeat: true,
         ..base
     };
     assert_eq!(run.s.allowed(), counting);

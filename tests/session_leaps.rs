@@ -146,6 +146,9 @@ fn every_command_at_every_due_instant_is_told_from_its_own_segment() {
         Command::Advance,
         Command::AddTime(10),
         Command::AddTime(-10),
+        Command::Done,
+        Command::Repeat,
+        Command::AddSet,
         Command::Quit,
     ];
     let ns = Duration::from_nanos(1);
@@ -296,6 +299,9 @@ fn leap() -> impl Strategy<Value = Leap> {
         Just(Command::Advance),
         Just(Command::AddTime(10)),
         Just(Command::AddTime(-10)),
+        Just(Command::Done),
+        Just(Command::Repeat),
+        Just(Command::AddSet),
         Just(Command::Quit),
     ];
     prop_oneof![
@@ -314,6 +320,9 @@ fn action(command: Command) -> Action {
         Command::Next => Action::Next,
         Command::Previous => Action::Previous,
         Command::Advance => Action::Advance,
+        Command::Done => Action::Done,
+        Command::Repeat => Action::Repeat,
+        Command::AddSet => Action::AddSet,
         Command::AddTime(d) if d > 0 => Action::MoreTime,
         Command::AddTime(_) => Action::LessTime,
         _ => Action::Quit,

@@ -95,6 +95,7 @@ fn a_rest_leads_into_the_next_step_and_there_is_none_after_the_last() {
             step: 1,
             set: 0,
             pass: 0,
+            again: 0,
             duration: Some(s(5.0))
         }]
     );
@@ -111,6 +112,7 @@ fn a_late_tick_lands_in_the_right_segment_with_every_event_in_order() {
         step,
         set: 0,
         pass,
+        again: 0,
         duration: Some(s(secs)),
     };
     let left = |at, secs| Event::SecondsLeft { at, secs };

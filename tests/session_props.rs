@@ -217,7 +217,9 @@ fn check_state(session: &Session, t0: Instant, now: Instant) -> Result<(), TestC
     }
     let record = session.record(wall(8));
     for (step, planned) in record.steps.iter().zip(&plan.steps) {
-        prop_assert_eq!(step.passes.len(), planned.pass_count() * planned.sets);
+        // A record per run: every set's passes (added sets included) and every repeat.
+        let runs = planned.pass_count() * planned.sets + step.repeats as usize;
+        prop_assert_eq!(step.passes.len(), runs);
         let count = match planned.work {
             WorkPlan::Hold(_) | WorkPlan::Open { .. } => None,
             WorkPlan::Paced { count, .. } | WorkPlan::Counted { count } => Some(count),
@@ -289,7 +291,12 @@ fn run_actions(plan: Plan, actions: Vec<Action>) -> Result<(), TestCaseError> {
                     prop_assert_eq!(&events, &due, "{:?} not allowed", command);
                 } else if matches!(
                     command,
-                    Command::Advance | Command::Done | Command::Next | Command::Previous
+                    Command::Advance
+                        | Command::Done
+                        | Command::Next
+                        | Command::Previous
+                        | Command::Repeat
+                        | Command::AddSet
                 ) {
                     prop_assert!(events.len() > due.len(), "{:?} allowed", command);
                 }

@@ -35,9 +35,9 @@ fn secs(d: Duration) -> String {
 }
 
 /// What the coach understands on stdin, for the header and for unknown commands.
-pub const COMMANDS: &str = "Enter = count a rep or start now, d = done with the set of counted reps, \
+pub const COMMANDS: &str = "Enter = count a rep or start now or move on, d = done with this pass, \
                             p = pause/resume, n = next step, b = back, + / - = 10 s more/less, \
-                            q = quit";
+                            r = this pass once more, s = one more set, q = quit";
 
 /// Why a command did nothing, for the commands whose use is not obvious: `None` for the
 /// rest, which say nothing when they have nothing to do (an empty line during a hold).
@@ -46,7 +46,12 @@ pub fn not_now(command: Command) -> Option<&'static str> {
         Command::AddTime(_) => {
             Some("Only holds, rests and get-ready can be made longer or shorter")
         }
-        Command::Done => Some("Nothing to mark done now: d ends a set of counted reps"),
+        Command::Done => Some(
+            "Nothing to mark done now: d ends counted reps, an open step, or a range once its \
+             lower bound is reached",
+        ),
+        Command::Repeat => Some("Only a pass at work can be done again"),
+        Command::AddSet => Some("An open step has no sets"),
         _ => None,
     }
 }
@@ -90,6 +95,9 @@ fn title(step: &StepPlan, seg: &Segment) -> String {
     }
     if step.sets > 1 {
         title.push_str(&format!(", set {} of {}", seg.set + 1, step.sets));
+    }
+    if seg.again > 0 {
+        title.push_str(" (again)");
     }
     title
 }
@@ -150,6 +158,11 @@ fn started(seg: &Segment, step: &StepPlan) -> String {
                     title(step, seg)
                 )
             }
+        },
+        // The pause before a pass done again.
+        Phase::Switch if seg.again > 0 => match step.passes.get(seg.pass) {
+            Some(label) => format!("Again: {label}, {duration}"),
+            None => format!("Again: {}, {duration}", step.name),
         },
         Phase::Switch => {
             let label = step.passes.get(seg.pass).map_or("", String::as_str);
@@ -216,6 +229,12 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
             (Event::LowerBoundReached { .. }, Some((step, _))) => {
                 lines.extend(enough(step));
             }
+            (Event::RepeatAdded { .. }, Some((step, seg))) => {
+                lines.push(format!("{}: once more after this", title(step, &seg)));
+            }
+            (Event::SetAdded { sets, .. }, Some((step, _))) => {
+                lines.push(format!("{}: one more set, {sets} in all", step.name));
+            }
             (Event::Reminder { n, .. }, Some((step, _))) => {
                 lines.extend(step.work.reminder(n).map(|r| format!("Reminder: {r}")));
             }
@@ -262,6 +281,8 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
                 | Event::LowerBoundReached { .. }
                 | Event::Reminder { .. }
                 | Event::OpenEnded { .. }
+                | Event::RepeatAdded { .. }
+                | Event::SetAdded { .. }
                 | Event::TimeChanged { .. },
                 None,
             ) => {}

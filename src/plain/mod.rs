@@ -24,6 +24,8 @@ pub fn command(line: &str) -> Result<Command, String> {
     match line.trim().to_lowercase().as_str() {
         "" => Ok(Command::Advance),
         "d" => Ok(Command::Done),
+        "r" => Ok(Command::Repeat),
+        "s" => Ok(Command::AddSet),
         "p" => Ok(Command::TogglePause),
         "n" => Ok(Command::Next),
         "b" => Ok(Command::Previous),

@@ -42,6 +42,10 @@ pub struct Allowed {
     pub running: bool,
     /// `Command::AddTime`: the current hold, rest or get-ready can be made longer or shorter.
     pub add_time: bool,
+    /// `Command::Repeat`: the pass in progress can be done once more.
+    pub repeat: bool,
+    /// `Command::AddSet`: the step in progress can have one more set.
+    pub add_set: bool,
 }
 
 impl Allowed {
@@ -51,6 +55,8 @@ impl Allowed {
             Command::Advance => self.advance.is_some(),
             Command::Done => self.done,
             Command::AddTime(_) => self.add_time,
+            Command::Repeat => self.repeat,
+            Command::AddSet => self.add_set,
             Command::TogglePause
             | Command::Pause
             | Command::Resume

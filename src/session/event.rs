@@ -24,6 +24,10 @@ pub enum Command {
     /// The main action: count a rep (counted reps), end get-ready, switch or rest now, or
     /// end a range's pass as done once its lower bound is reached.
     Advance,
+    /// Do the pass in progress once more, right after it (after a switch-length pause).
+    Repeat,
+    /// Add one more set to the step in progress, after its last, with a set rest before it.
+    AddSet,
     /// The pass is done: ends counted reps at once, recorded with their target count (so
     /// a set need not be counted rep by rep), or a range once its lower bound is reached.
     Done,
@@ -81,6 +85,15 @@ pub enum Event {
         at: Segment,
         active: Duration,
     },
+    /// The pass in progress will be done once more, after it.
+    RepeatAdded {
+        at: Segment,
+    },
+    /// The step in progress has one more set: `sets` in all now.
+    SetAdded {
+        at: Segment,
+        sets: usize,
+    },
     /// Half of a hold of 20 s or more is done; `left` is the time still to go.
     Halfway {
         at: Segment,
@@ -122,6 +135,8 @@ impl Event {
             | Event::LowerBoundReached { at }
             | Event::Reminder { at, .. }
             | Event::OpenEnded { at, .. }
+            | Event::RepeatAdded { at }
+            | Event::SetAdded { at, .. }
             | Event::Halfway { at, .. }
             | Event::SecondsLeft { at, .. }
             | Event::TimeChanged { at, .. }

@@ -8,11 +8,12 @@ use chrono::{DateTime, FixedOffset};
 
 use super::event::{Command, Event};
 use super::plan::{Enough, Phase, Plan, Segment, StepPlan, WorkPlan};
-use super::record::{Outcome, SessionRecord, StepRecord, StepStatus, secs};
+use super::record::{Outcome, RunKey, SessionRecord, StepRecord, StepStatus, secs};
 use super::schedule::Timing;
 use super::tempo::reps_done;
 
 mod commands;
+mod live;
 
 /// Time into a step within which "previous" goes back a step instead of restarting it.
 pub const PREVIOUS_GRACE: Duration = Duration::from_secs(3);
@@ -47,6 +48,10 @@ pub struct Session {
     removed: Duration,
     ended: Option<(Instant, Outcome)>,
     steps: Vec<StepRecord>,
+    /// Which run each of a step's pass records holds, record by record.
+    runs: Vec<Vec<RunKey>>,
+    /// The plan's total when the session began, before any change made during it.
+    planned: Duration,
 }
 
 impl Session {
@@ -57,8 +62,14 @@ impl Session {
         now: Instant,
         started_at: DateTime<FixedOffset>,
     ) -> (Session, Vec<Event>) {
-        let steps = plan.steps.iter().map(StepRecord::planned).collect();
+        let (steps, runs) = plan
+            .steps
+            .iter()
+            .map(|step| StepRecord::planned(step, &[]))
+            .unzip();
         let mut session = Session {
+            planned: plan.total(),
+            runs,
             plan,
             started: now,
             started_at,
@@ -240,8 +251,10 @@ impl Session {
                 (None, false)
             }
         };
-        let index = seg.set * self.plan.steps[seg.step].pass_count() + seg.pass;
-        self.steps[seg.step].set_pass(index, active, reps, done);
+        let key = (seg.set, seg.pass, seg.again);
+        if let Some(index) = self.runs[seg.step].iter().position(|k| *k == key) {
+            self.steps[seg.step].set_pass(index, active, reps, done);
+        }
     }
 
     /// Makes `index` the current segment, starting at `at`; past the last, completes.
@@ -336,7 +349,7 @@ impl Session {
             outcome,
             active_secs: secs(self.elapsed(end)),
             paused_secs: secs(self.paused_total(end)),
-            planned_secs: secs(self.plan.total()),
+            planned_secs: secs(self.planned),
             steps: self.steps.clone(),
             check_in: None,
         }

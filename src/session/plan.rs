@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use crate::routine::{Kind, Routine};
 
+pub(crate) use build::set_segments;
 pub use work::{Enough, WorkPlan};
 
 /// Timings a routine may leave unset; the config supplies them.
@@ -95,9 +96,12 @@ pub struct StepPlan {
     /// get-ready.
     pub rest_before: Duration,
     pub switch: Duration,
-    /// How many times all the passes run (at least 1), with `set_rest` between.
+    /// How many times all the passes run (at least 1), with `set_rest` between; sets added
+    /// during the session included.
     pub sets: usize,
     pub set_rest: Duration,
+    /// Sets added during the session (the last `added_sets` of `sets`).
+    pub added_sets: usize,
     pub place: Place,
 }
 
@@ -142,6 +146,9 @@ pub struct Segment {
     pub set: usize,
     /// The pass this segment belongs to (for `Switch`: the pass it leads into).
     pub pass: usize,
+    /// 0 for the planned run of its set and pass; k for the k-th time it was asked to be
+    /// done again during the session (work and the switch leading into it).
+    pub again: u16,
     /// `None` while counted reps wait for the user.
     pub duration: Option<Duration>,
 }
@@ -178,12 +185,8 @@ impl Plan {
         segments: Vec<Segment>,
         step_starts: Vec<usize>,
     ) -> Plan {
-        let mut after = vec![Duration::ZERO; segments.len()];
-        for i in (0..segments.len().saturating_sub(1)).rev() {
-            after[i] = after[i + 1] + segments[i + 1].duration.unwrap_or_default();
-        }
         Plan {
-            after,
+            after: remaining(&segments),
             id: id.to_string(),
             name: routine.name.clone(),
             kind: routine.kind,
@@ -230,6 +233,22 @@ impl Plan {
             .map_or((0, 1), |s| (s.place.steps, s.place.rounds))
     }
 
+    /// Inserts `new`, segments of one step, before segment `at`, which is inside that step
+    /// or just after its last segment (work added during the session). Keeps the later
+    /// steps' starts and the time left after every segment right: O(segments) once per
+    /// change, so a frame still costs O(1).
+    pub(crate) fn insert(&mut self, at: usize, new: Vec<Segment>) {
+        let Some(step) = new.first().map(|s| s.step) else {
+            return;
+        };
+        let count = new.len();
+        self.segments.splice(at..at, new);
+        for start in self.step_starts.iter_mut().skip(step + 1) {
+            *start += count;
+        }
+        self.after = remaining(&self.segments);
+    }
+
     /// Planned time of the segments after segment `i`.
     pub fn remaining_after(&self, i: usize) -> Duration {
         self.after.get(i).copied().unwrap_or_default()
@@ -245,4 +264,13 @@ impl Plan {
             .unwrap_or(self.segments.len());
         start..end
     }
+}
+
+/// Planned time of the segments after each one.
+fn remaining(segments: &[Segment]) -> Vec<Duration> {
+    let mut after = vec![Duration::ZERO; segments.len()];
+    for i in (0..segments.len().saturating_sub(1)).rev() {
+        after[i] = after[i + 1] + segments[i + 1].duration.unwrap_or_default();
+    }
+    after
 }

@@ -58,10 +58,18 @@ pub struct PassRecord {
     /// A range of seconds ("20-30 s"): its bounds; `active_secs` is what was done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secs_range: Option<[f64; 2]>,
+    /// Added during the session to do this pass again: the n-th time (0, absent, for the
+    /// planned run).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub repeat: u32,
 }
 
 fn is_false(value: &bool) -> bool {
     !value
+}
+
+fn is_zero(value: &u32) -> bool {
+    *value == 0
 }
 
 fn first() -> u32 {
@@ -83,9 +91,14 @@ impl Default for PassRecord {
             marked_done: false,
             reps_range: None,
             secs_range: None,
+            repeat: 0,
         }
     }
 }
+
+/// Which run of a step's work a pass record holds: its set, its pass, and which repeat of
+/// them (0: the planned run). The machine keeps one per record, in the same order.
+pub(super) type RunKey = (usize, usize, u16);
 
 /// One step of the session, in one round (a circuit of two rounds records each step twice).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,43 +111,45 @@ pub struct StepRecord {
     /// Work time over all passes.
     pub active_secs: f64,
     pub passes: Vec<PassRecord>,
+    /// Sets added during the session (their passes are among `passes`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub extra_sets: u32,
+    /// Passes done again during the session (each one a pass record of its own).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub repeats: u32,
 }
 
 impl StepRecord {
-    /// A step not reached yet: one empty pass record per planned pass.
-    pub(super) fn planned(step: &StepPlan) -> StepRecord {
-        let (reps_range, secs_range) = match (step.enough, &step.work) {
-            (Some(Enough::Reps(least)), WorkPlan::Paced { count, .. })
-            | (Some(Enough::Reps(least)), WorkPlan::Counted { count }) => {
-                (Some([least, *count]), None)
-            }
-            (Some(Enough::Time(least)), WorkPlan::Hold(most)) => {
-                (None, Some([secs(least), secs(*most)]))
-            }
-            _ => (None, None),
-        };
-        let passes = (0..step.sets.max(1))
-            .flat_map(|set| (0..step.pass_count()).map(move |i| (set, i)))
-            .map(|(set, i)| PassRecord {
-                label: step.passes.get(i).cloned(),
-                set: u32::try_from(set + 1).unwrap_or(u32::MAX),
-                planned_secs: step.work.duration().map(secs),
-                reps_range,
-                secs_range,
-                ..PassRecord::default()
-            })
+    /// A step not reached yet: an empty pass record per set and pass, then one per run in
+    /// `repeats`; with the key of each record, in the same order.
+    pub(super) fn planned(step: &StepPlan, repeats: &[RunKey]) -> (StepRecord, Vec<RunKey>) {
+        let keys: Vec<RunKey> = (0..step.sets.max(1))
+            .flat_map(|set| (0..step.pass_count()).map(move |pass| (set, pass, 0)))
+            .chain(repeats.iter().copied())
             .collect();
-        StepRecord {
+        let record = StepRecord {
             name: step.name.clone(),
             round: u32::try_from(step.place.round + 1).unwrap_or(u32::MAX),
             status: StepStatus::NotReached,
             active_secs: 0.0,
-            passes,
+            passes: keys.iter().map(|key| pass_record(step, *key)).collect(),
+            extra_sets: u32::try_from(step.added_sets).unwrap_or(u32::MAX),
+            repeats: u32::try_from(repeats.len()).unwrap_or(u32::MAX),
+        };
+        (record, keys)
+    }
+
+    /// A run added during the session: its record, not done yet.
+    pub(super) fn add_run(&mut self, step: &StepPlan, key: RunKey) {
+        self.passes.push(pass_record(step, key));
+        match key.2 {
+            0 => self.extra_sets = u32::try_from(step.added_sets).unwrap_or(u32::MAX),
+            _ => self.repeats += 1,
         }
     }
 
-    /// Records the work of the pass at `index` (set-major: set x passes + pass) and keeps
-    /// the step's total in step with it.
+    /// Records the work of the pass record at `index` and keeps the step's total in step
+    /// with it.
     pub(super) fn set_pass(
         &mut self,
         index: usize,
@@ -160,7 +175,30 @@ impl Default for StepRecord {
             status: StepStatus::default(),
             active_secs: 0.0,
             passes: Vec::new(),
+            extra_sets: 0,
+            repeats: 0,
         }
+    }
+}
+
+/// The empty record of run `key` of `step`: its label, set, repeat, plan and range.
+fn pass_record(step: &StepPlan, (set, pass, again): RunKey) -> PassRecord {
+    let (reps_range, secs_range) = match (step.enough, &step.work) {
+        (Some(Enough::Reps(least)), WorkPlan::Paced { count, .. })
+        | (Some(Enough::Reps(least)), WorkPlan::Counted { count }) => (Some([least, *count]), None),
+        (Some(Enough::Time(least)), WorkPlan::Hold(most)) => {
+            (None, Some([secs(least), secs(*most)]))
+        }
+        _ => (None, None),
+    };
+    PassRecord {
+        label: step.passes.get(pass).cloned(),
+        set: u32::try_from(set + 1).unwrap_or(u32::MAX),
+        planned_secs: step.work.duration().map(secs),
+        reps_range,
+        secs_range,
+        repeat: u32::from(again),
+        ..PassRecord::default()
     }
 }
 

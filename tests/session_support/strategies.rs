@@ -210,6 +210,8 @@ pub fn action() -> impl Strategy<Value = Action> {
         3 => Just(Command::Previous),
         5 => Just(Command::Advance),
         3 => Just(Command::Done),
+        1 => Just(Command::Repeat),
+        1 => Just(Command::AddSet),
         4 => (-30i32..=30).prop_map(Command::AddTime),
         1 => any::<i32>().prop_map(Command::AddTime),
         1 => prop_oneof![Just(Command::Quit), Just(Command::Interrupt)],

@@ -7,7 +7,7 @@ use super::{MAX_LEFT, PREVIOUS_GRACE, Session};
 use crate::session::allowed::{Advance, Allowed};
 use crate::session::event::{Command, Event};
 use crate::session::plan::{Enough, Phase, Segment, WorkPlan};
-use crate::session::record::{Outcome, StepRecord, StepStatus};
+use crate::session::record::{Outcome, StepStatus};
 
 impl Session {
     /// What the commands would do now (at the latest instant seen).
@@ -27,10 +27,13 @@ impl Session {
             Phase::Work if enough && !counted => Some(Advance::MoveOn),
             Phase::Work => None,
         };
+        let adds = self.can_add(seg);
         Allowed {
             advance,
             done: seg.phase == Phase::Work && (counted || enough || open),
             running: true,
+            repeat: seg.phase == Phase::Work && adds,
+            add_set: adds,
             add_time: self.deadline.is_some()
                 && match seg.phase {
                     Phase::Work => matches!(work, WorkPlan::Hold(_)),
@@ -65,6 +68,8 @@ impl Session {
                 Command::Previous => self.previous(seg, at, &mut events),
                 Command::Advance => self.advance_now(seg, at, &mut events),
                 Command::Done => self.done(at, &mut events),
+                Command::Repeat => self.repeat(seg, &mut events),
+                Command::AddSet => self.add_set(seg, &mut events),
                 Command::AddTime(delta) => self.add_time(seg, delta, at, &mut events),
                 Command::Quit => self.stop(Outcome::Quit, at, &mut events),
                 Command::Interrupt => self.stop(Outcome::Interrupted, at, &mut events),
@@ -126,9 +131,10 @@ impl Session {
         } else {
             seg.step
         };
-        // The abandoned attempts are forgotten: those steps are run again from the start.
+        // The abandoned attempts are forgotten: those steps are run again from the start
+        // (with the sets and repeats added to them).
         for step in target..=seg.step {
-            self.steps[step] = StepRecord::planned(&self.plan.steps[step]);
+            self.reset_record(step);
         }
         self.enter(self.plan.step_starts[target], at, events);
     }

@@ -54,6 +54,7 @@ impl Plan {
                     switch: secs(routine.switch_secs.unwrap_or(t.switch_secs)),
                     sets: step.sets.unwrap_or(1).max(1) as usize,
                     set_rest: scaled(f64::from(step.set_rest_secs.unwrap_or(rest)), scale),
+                    added_sets: 0,
                     place: Place {
                         part: 0,
                         number,
@@ -91,6 +92,7 @@ fn lay_out(i: usize, step: &StepPlan, segments: &mut Vec<Segment>) {
             step: i,
             set: 0,
             pass: 0,
+            again: 0,
             duration: Some(duration),
         });
     }
@@ -110,6 +112,7 @@ pub(crate) fn set_segments(i: usize, step: &StepPlan, set: usize) -> Vec<Segment
                 step: i,
                 set,
                 pass,
+                again: 0,
                 duration,
             });
         }
