@@ -9,10 +9,11 @@ use std::time::{Duration, Instant};
 use limberup::config::Theme as Choice;
 use limberup::cues::{Sound, cue};
 use limberup::plain::lines::describe;
-use limberup::routine::{Entry, RepPhase, Routine, Source, Step, Work, parse};
+use limberup::routine::{Entry, Routine, Source, parse};
 use limberup::session::{Command, Event, Outcome, Plan, PlanOptions, Session};
 use limberup::tui::{Action, App, Effect, Options, Theme};
 use proptest::prelude::*;
+use session_support::strategies::distinct_routine;
 use session_support::timeline::Timeline;
 use session_support::wall;
 
@@ -180,97 +181,6 @@ fn every_command_at_every_due_instant_is_told_from_its_own_segment() {
     assert!(instants > 50, "only {instants} instants");
 }
 
-fn labels(prefix: &str, n: usize) -> Vec<String> {
-    (0..n).map(|i| format!("{prefix}{i}")).collect()
-}
-
-/// Steps of every kind, paced ones with 0-4 phases; names and labels unique per step, so a
-/// cue told from the wrong step shows.
-fn routine_strategy() -> impl Strategy<Value = Routine> {
-    let work = prop_oneof![
-        (1u32..=25).prop_map(|secs| Work::Hold { secs, up_to: None }),
-        (1u32..=4, 1u32..=8, 0usize..=4).prop_map(|(count, halves, n)| Work::Reps {
-            count,
-            up_to: None,
-            tempo_secs: Some(f64::from(halves) * 0.5),
-            phases: labels("", n).into_iter().map(RepPhase::label).collect(),
-        }),
-        // Phases with their own seconds, uneven.
-        (1u32..=3, proptest::collection::vec(1u32..=6, 1..=4)).prop_map(|(count, halves)| {
-            Work::Reps {
-                count,
-                up_to: None,
-                tempo_secs: None,
-                phases: halves
-                    .iter()
-                    .enumerate()
-                    .map(|(k, h)| RepPhase::timed(k.to_string(), f64::from(*h) * 0.5))
-                    .collect(),
-            }
-        }),
-        (1u32..=3).prop_map(|count| Work::Reps {
-            count,
-            up_to: None,
-            tempo_secs: None,
-            phases: Vec::new(),
-        }),
-    ];
-    let step = (
-        work,
-        0usize..=2,
-        proptest::option::of(0u32..=2),
-        proptest::option::of(1u32..=2),
-    );
-    let rounds = proptest::option::of(1u32..=2);
-    (
-        proptest::collection::vec(step, 1..=4),
-        0u32..=2,
-        0u32..=2,
-        rounds,
-    )
-        .prop_map(|(steps, rest, switch, rounds)| {
-            let steps = steps
-                .into_iter()
-                .enumerate()
-                .map(|(i, (work, passes, prepare_secs, sets))| {
-                    let work = match work {
-                        Work::Reps {
-                            count,
-                            up_to,
-                            tempo_secs,
-                            phases,
-                        } => Work::Reps {
-                            count,
-                            up_to,
-                            tempo_secs,
-                            phases: phases
-                                .iter()
-                                .map(|p| RepPhase {
-                                    label: format!("S{i}P{}", p.label),
-                                    secs: p.secs,
-                                })
-                                .collect(),
-                        },
-                        hold => hold,
-                    };
-                    Step {
-                        passes: labels("Side ", passes),
-                        prepare_secs,
-                        sets,
-                        ..Step::new(format!("Step {i}"), work)
-                    }
-                })
-                .collect();
-            Routine {
-                prepare_secs: Some(1),
-                rest_secs: Some(rest),
-                switch_secs: Some(switch),
-                rounds,
-                ..Routine::new("Leaps", limberup::routine::Kind::Other, steps)
-            }
-        })
-}
-
 #[derive(Debug, Clone)]
 enum Leap {
     /// Time moves on by this much (microseconds to hours).
@@ -337,7 +247,7 @@ proptest! {
     /// stays with the machine.
     #[test]
     fn every_batch_of_every_leap_is_told_from_its_own_segment(
-        routine in routine_strategy(),
+        routine in distinct_routine(),
         leaps in proptest::collection::vec(leap(), 1..=60),
     ) {
         let plan = Plan::new("leaps", &routine, &PlanOptions::default());

@@ -66,19 +66,23 @@ fn the_planned_total_follows_the_formula() {
 #[test]
 fn the_screen_says_which_set_and_round() {
     let mut run = circuit();
-    // (at, phase, step of the round, set, round)
+    // (at, phase, a transition, step of the round, set, round)
     let table = [
-        (0.0, Phase::Prepare, 0, Some((0, 3)), (0, 2)),
-        (5.0, Phase::Work, 0, Some((0, 3)), (0, 2)),
-        (27.0, Phase::Rest, 0, Some((1, 3)), (0, 2)),
-        (47.0, Phase::Work, 0, Some((1, 3)), (0, 2)),
-        (112.0, Phase::Rest, 1, None, (0, 2)),
-        (128.0, Phase::Rest, 0, Some((0, 3)), (1, 2)),
+        (0.0, Phase::Prepare, true, 0, Some((0, 3)), (0, 2)),
+        (5.0, Phase::Work, false, 0, Some((0, 3)), (0, 2)),
+        (27.0, Phase::Rest, false, 0, Some((1, 3)), (0, 2)),
+        (47.0, Phase::Work, false, 0, Some((1, 3)), (0, 2)),
+        (112.0, Phase::Rest, true, 1, None, (0, 2)),
+        (128.0, Phase::Rest, true, 0, Some((0, 3)), (1, 2)),
     ];
-    for (at, phase, step, set, round) in table {
+    for (at, phase, transition, step, set, round) in table {
         run.at(at);
         let v = run.view();
-        assert_eq!(v.phase, Some(phase), "at {at}");
+        assert_eq!(
+            (v.phase, v.transition),
+            (Some(phase), transition),
+            "at {at}"
+        );
         assert_eq!((v.step_index, v.step_count), (step, 2), "at {at}");
         assert_eq!(v.set, set, "at {at}");
         assert_eq!(v.round, Some(round), "at {at}");

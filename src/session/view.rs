@@ -44,6 +44,9 @@ pub struct View<'a> {
     pub routine: &'a str,
     /// `None` once the session has ended (every progress is then 1).
     pub phase: Option<Phase>,
+    /// The phase is the countdown that leads into `step` (a get-ready, or a rest and a
+    /// get-ready): the screen shows the step coming ("next: ..."), not under way.
+    pub transition: bool,
     pub outcome: Option<Outcome>,
     pub paused: bool,
     /// The step's place among its routine's steps (0-based) and how many there are: "step
@@ -205,6 +208,7 @@ impl Session {
         View {
             routine: &plan.name,
             phase: seg.map(|s| s.phase),
+            transition: seg.is_some_and(|s| s.is_transition()),
             outcome: self.outcome(),
             paused: self.is_paused(),
             step_index: step.place.number,

@@ -34,9 +34,11 @@ fn holds(step: &StepPlan) -> bool {
 
 /// The phase in words, e.g. `HOLD` or `PAUSED · REST`.
 fn word(view: &View) -> String {
-    let phase = view
-        .phase
-        .map_or("DONE", |p| phase_word(p, holds(view.step)));
+    let phase = match view.phase {
+        _ if view.stopwatch.is_some() => "STOPWATCH",
+        Some(p) => phase_word(p, holds(view.step)),
+        None => "DONE",
+    };
     if view.paused {
         format!("PAUSED · {phase}")
     } else {
@@ -46,17 +48,17 @@ fn word(view: &View) -> String {
 
 /// What the band says after the phase word.
 fn subject(view: &View) -> String {
-    // A rest leads into the step it belongs to.
-    if view.phase == Some(Phase::Rest) {
-        return match view.pass {
-            Some((_, _, label)) => format!("next: {} · {label}", view.step.name),
-            None => format!("next: {}", view.step.name),
-        };
-    }
     let set = match view.set {
         Some((k, n)) => format!(" · set {} of {n}", k + 1),
         None => String::new(),
     };
+    // A rest leads into its step, or into the step's next set.
+    if view.phase == Some(Phase::Rest) {
+        return match view.pass {
+            Some((_, _, label)) => format!("next: {} · {label}{set}", view.step.name),
+            None => format!("next: {}{set}", view.step.name),
+        };
+    }
     match view.pass {
         Some((i, n, label)) if view.phase == Some(Phase::Switch) => {
             format!("{} → {label} ({} of {n}){set}", view.step.name, i + 1)

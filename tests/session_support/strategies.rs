@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use limberup::routine::{RepPhase, Step, Work};
+use limberup::routine::{RepPhase, Routine, Step, Work};
 use limberup::session::{Command, Plan};
 use proptest::prelude::*;
 
@@ -222,4 +222,91 @@ pub fn action() -> impl Strategy<Value = Action> {
         2 => command.prop_map(Action::Do),
         1 => stall,
     ]
+}
+
+/// Steps of every kind, paced ones with 0-4 phases; names and labels unique per step, so a
+/// cue told from the wrong step shows.
+pub fn distinct_routine() -> impl Strategy<Value = Routine> {
+    let work = prop_oneof![
+        (1u32..=25).prop_map(|secs| Work::Hold { secs, up_to: None }),
+        (1u32..=4, 1u32..=8, 0usize..=4).prop_map(|(count, halves, n)| Work::Reps {
+            count,
+            up_to: None,
+            tempo_secs: Some(f64::from(halves) * 0.5),
+            phases: labels("", n).into_iter().map(RepPhase::label).collect(),
+        }),
+        // Phases with their own seconds, uneven.
+        (1u32..=3, proptest::collection::vec(1u32..=6, 1..=4)).prop_map(|(count, halves)| {
+            Work::Reps {
+                count,
+                up_to: None,
+                tempo_secs: None,
+                phases: halves
+                    .iter()
+                    .enumerate()
+                    .map(|(k, h)| RepPhase::timed(k.to_string(), f64::from(*h) * 0.5))
+                    .collect(),
+            }
+        }),
+        (1u32..=3).prop_map(|count| Work::Reps {
+            count,
+            up_to: None,
+            tempo_secs: None,
+            phases: Vec::new(),
+        }),
+    ];
+    let step = (
+        work,
+        0usize..=2,
+        proptest::option::of(0u32..=2),
+        proptest::option::of(1u32..=2),
+    );
+    let rounds = proptest::option::of(1u32..=2);
+    (
+        proptest::collection::vec(step, 1..=4),
+        0u32..=2,
+        0u32..=2,
+        rounds,
+    )
+        .prop_map(|(steps, rest, switch, rounds)| {
+            let steps = steps
+                .into_iter()
+                .enumerate()
+                .map(|(i, (work, passes, prepare_secs, sets))| {
+                    let work = match work {
+                        Work::Reps {
+                            count,
+                            up_to,
+                            tempo_secs,
+                            phases,
+                        } => Work::Reps {
+                            count,
+                            up_to,
+                            tempo_secs,
+                            phases: phases
+                                .iter()
+                                .map(|p| RepPhase {
+                                    label: format!("S{i}P{}", p.label),
+                                    secs: p.secs,
+                                })
+                                .collect(),
+                        },
+                        hold => hold,
+                    };
+                    Step {
+                        passes: labels("Side ", passes),
+                        prepare_secs,
+                        sets,
+                        ..Step::new(format!("Step {i}"), work)
+                    }
+                })
+                .collect();
+            Routine {
+                prepare_secs: Some(1),
+                rest_secs: Some(rest),
+                switch_secs: Some(switch),
+                rounds,
+                ..Routine::new("Leaps", limberup::routine::Kind::Other, steps)
+            }
+        })
 }
