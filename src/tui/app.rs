@@ -231,6 +231,9 @@ impl App {
             }
             Action::TogglePause => self.command(Command::TogglePause, now),
             Action::Advance => self.command(Command::Advance, now),
+            Action::Done => self.command(Command::Done, now),
+            Action::Repeat => self.command(Command::Repeat, now),
+            Action::AddSet => self.command(Command::AddSet, now),
             Action::Next => self.command(Command::Next, now),
             Action::Previous => self.command(Command::Previous, now),
             Action::MoreTime => self.command(Command::AddTime(10), now),

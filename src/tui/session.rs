@@ -34,9 +34,11 @@ fn holds(step: &StepPlan) -> bool {
 
 /// The phase in words, e.g. `HOLD` or `PAUSED · REST`.
 fn word(view: &View) -> String {
-    let phase = view
-        .phase
-        .map_or("DONE", |p| phase_word(p, holds(view.step)));
+    let phase = match view.phase {
+        _ if view.stopwatch.is_some() => "STOPWATCH",
+        Some(p) => phase_word(p, holds(view.step)),
+        None => "DONE",
+    };
     if view.paused {
         format!("PAUSED · {phase}")
     } else {
@@ -46,27 +48,34 @@ fn word(view: &View) -> String {
 
 /// What the band says after the phase word.
 fn subject(view: &View) -> String {
+    let set = match view.set {
+        Some((k, n)) => format!(" · set {} of {n}", k + 1),
+        None => String::new(),
+    };
+    // A rest leads into its step, or into the step's next set.
     if view.phase == Some(Phase::Rest) {
-        return match view.next {
-            Some(next) => format!("next: {}", next.name),
-            None => "last step done".to_string(),
+        return match view.pass {
+            Some((_, _, label)) => format!("next: {} · {label}{set}", view.step.name),
+            None => format!("next: {}{set}", view.step.name),
         };
     }
     match view.pass {
         Some((i, n, label)) if view.phase == Some(Phase::Switch) => {
-            format!("{} → {label} ({} of {n})", view.step.name, i + 1)
+            format!("{} → {label} ({} of {n}){set}", view.step.name, i + 1)
         }
-        Some((i, n, label)) => format!("{} · {label} ({} of {n})", view.step.name, i + 1),
-        None => view.step.name.clone(),
+        Some((i, n, label)) => format!("{} · {label} ({} of {n}){set}", view.step.name, i + 1),
+        None => format!("{}{set}", view.step.name),
     }
 }
 
 /// The big figure: reps during rep work, otherwise the seconds left.
 pub fn figure(view: &View) -> String {
-    match (&view.reps, view.remaining_secs) {
-        (Some(r), _) => format!("{}/{}", r.current, r.count),
-        (None, Some(secs)) => countdown(secs),
-        (None, None) => String::new(),
+    match (&view.reps, view.remaining_secs, view.stopwatch) {
+        (Some(r), _, _) => format!("{}/{}", r.current, r.count),
+        (None, Some(secs), _) => countdown(secs),
+        // An open step counts up.
+        (None, None, Some(watch)) => clock(Duration::from_secs(watch.elapsed.as_secs())),
+        (None, None, None) => String::new(),
     }
 }
 
@@ -95,8 +104,21 @@ fn breath_word(view: &View, width: u16) -> Option<(String, PixelSize)> {
     (!word.is_empty()).then_some((word, size.0))
 }
 
-/// The line under the figure: the breath cue, or what the figure means.
+/// The line under the figure: the breath cue, or what the figure means; once a range's
+/// lower bound is reached, that it may end there.
 fn caption(view: &View) -> String {
+    if let Some(r) = view.range.filter(|r| r.reached) {
+        let unit = if r.secs { " s" } else { "" };
+        let how = if view.reps.as_ref().is_some_and(|reps| !reps.paced) {
+            "d when done"
+        } else {
+            "Enter to move on"
+        };
+        return format!(
+            "{}{unit} done: keep going to {}{unit}, {how}",
+            r.least, r.most
+        );
+    }
     match (view.phase, &view.reps) {
         (Some(Phase::Work), Some(r)) if r.paced => match (r.label, &view.step.work) {
             (Some(label), _) => label.to_string(),
@@ -104,7 +126,16 @@ fn caption(view: &View) -> String {
             (None, _) => format!("rep {} of {}", r.current, r.count),
         },
         (Some(Phase::Work), Some(_)) => "press Enter per rep".to_string(),
-        (Some(Phase::Work), None) => "seconds left".to_string(),
+        (Some(Phase::Work), None) => match view.stopwatch {
+            Some(watch) => match watch.next_reminder {
+                Some(next) => format!(
+                    "Enter when done · next reminder in {}",
+                    clock(Duration::from_secs(ceil_secs(next)))
+                ),
+                None => "Enter when done".to_string(),
+            },
+            None => "seconds left".to_string(),
+        },
         (Some(Phase::Prepare), _) => "get ready · Enter starts now".to_string(),
         (Some(Phase::Switch), _) => match view.pass {
             Some((_, _, label)) => format!("switch to: {label}"),
@@ -126,19 +157,12 @@ pub fn left_text(view: &View) -> String {
 
 /// The footer hints for this moment: Enter and +/- only where they do something.
 pub fn hints(view: &View) -> Vec<(&'static str, &'static str)> {
-    let counted = matches!(view.step.work, WorkPlan::Counted { .. });
+    let allowed = view.allowed;
     table_hints(Mode::Session, |action| match action {
         Action::TogglePause if view.paused => Some(Some("resume")),
-        Action::Advance => match view.phase {
-            Some(Phase::Work) if counted => Some(Some("count rep")),
-            Some(Phase::Work) | None => None,
-            Some(_) => Some(None),
-        },
-        Action::MoreTime => match view.phase {
-            Some(Phase::Work) if !holds(view.step) => None,
-            Some(Phase::Switch) | None => None,
-            Some(_) => Some(None),
-        },
+        Action::Done => allowed.done.then_some(None),
+        Action::Advance => allowed.advance.map(|a| Some(a.words())),
+        Action::MoreTime => allowed.add_time.then_some(None),
         _ => Some(None),
     })
 }
@@ -181,14 +205,10 @@ fn allot(height: u16, cue_lines: u16) -> Rows {
     rows
 }
 
-/// The form cues shown: the step's, or during rest the next step's.
+/// The form cues of the step (during its transition, of the step coming).
 fn cue_lines(view: &View, width: usize) -> Vec<Line<'static>> {
-    let step = match (view.phase, view.next) {
-        (Some(Phase::Rest), Some(next)) => next,
-        _ => view.step,
-    };
     let mut lines = Vec::new();
-    for cue in &step.cues {
+    for cue in &view.step.cues {
         for (i, l) in wrap(cue, width.saturating_sub(4)).into_iter().enumerate() {
             let lead = if i == 0 { "  • " } else { "    " };
             lines.push(Line::raw(format!("{lead}{l}")));
@@ -273,7 +293,15 @@ fn draw_header(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let left = Line::from(vec![
         Span::styled(format!(" {}", view.routine), theme.strong()),
         Span::styled(
-            format!(" · step {} of {}", view.step_index + 1, view.step_count),
+            match view.round {
+                Some((r, n)) => format!(
+                    " · step {} of {} · round {} of {n}",
+                    view.step_index + 1,
+                    view.step_count,
+                    r + 1
+                ),
+                None => format!(" · step {} of {}", view.step_index + 1, view.step_count),
+            },
             theme.dim(),
         ),
     ]);
@@ -316,10 +344,10 @@ fn draw_gauge(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme, tone: To
 
 fn draw_next(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let line = match (view.phase, view.next) {
-        (Some(Phase::Rest), Some(next)) => Line::from(vec![
+        (Some(Phase::Rest), _) => Line::from(vec![
             Span::styled(" Up next: ", theme.dim()),
-            Span::styled(next.name.clone(), theme.strong()),
-            Span::styled(format!(" · {}", work_text(next)), theme.dim()),
+            Span::styled(view.step.name.clone(), theme.strong()),
+            Span::styled(format!(" · {}", work_text(view.step)), theme.dim()),
         ]),
         (_, Some(next)) => Line::from(vec![
             Span::styled(" Up next: ", theme.dim()),
