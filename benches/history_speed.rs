@@ -30,8 +30,10 @@ fn record(i: i64) -> SessionRecord {
                     active_secs: 30.0,
                     planned_secs: Some(30.0),
                     reps: Some(12),
+                    ..Default::default()
                 })
                 .collect(),
+            ..Default::default()
         })
         .collect();
     SessionRecord {

@@ -2,7 +2,7 @@
 //! speech command says, and which of them a batch of events gives. Pure: the announcer in
 //! `front` plays and says them for both front ends.
 
-use crate::session::{Event, Outcome, Phase, Plan, Segment, WorkPlan};
+use crate::session::{Enough, Event, Outcome, Phase, Plan, Segment, StepPlan, WorkPlan};
 use crate::sound::{Priority, Sound};
 use crate::wording::{self, short_cue};
 
@@ -133,6 +133,22 @@ pub fn cue(event: &Event, plan: &Plan) -> Cue {
             }
         }
         Event::RepCounted { rep, .. } => say(Speech::routine(words(rep))),
+        Event::Reminder { at, n } => Cue {
+            sound: Some(Sound::GetReady),
+            speech: plan
+                .steps
+                .get(at.step)
+                .and_then(|s| s.work.reminder(n))
+                .map(|text| Speech::name(text.to_string())),
+        },
+        // What comes next says enough.
+        Event::OpenEnded { .. } => Cue::default(),
+        Event::RepeatAdded { .. } => say(Speech::routine("Once more")),
+        Event::SetAdded { .. } => say(Speech::routine("One more set")),
+        Event::LowerBoundReached { at } => Cue {
+            sound: Some(Sound::Halfway),
+            speech: plan.steps.get(at.step).and_then(enough).map(Speech::name),
+        },
         Event::Halfway { .. } => Cue {
             sound: Some(Sound::Halfway),
             speech: Some(Speech::routine("Halfway")),
@@ -156,20 +172,41 @@ pub fn cue(event: &Event, plan: &Plan) -> Cue {
     }
 }
 
+/// "Ten done. Keep going to fifteen, or move on.": a range's lower bound reached.
+fn enough(step: &StepPlan) -> Option<String> {
+    let (least, most, unit) = match (step.enough?, &step.work) {
+        (Enough::Time(least), WorkPlan::Hold(most)) => {
+            (least.as_secs() as u32, most.as_secs() as u32, " seconds")
+        }
+        (Enough::Reps(least), WorkPlan::Counted { count } | WorkPlan::Paced { count, .. }) => {
+            (least, *count, "")
+        }
+        _ => return None,
+    };
+    Some(format!(
+        "{}{unit} done. Keep going to {}, or move on.",
+        words(least),
+        words(most).to_lowercase()
+    ))
+}
+
 /// The sound of a segment's start and what to say as it begins.
 fn started(seg: &Segment, plan: &Plan) -> Cue {
     let Some(step) = plan.steps.get(seg.step) else {
         return Cue::default();
     };
     let pass = step.passes.get(seg.pass);
+    let coming = match pass {
+        Some(label) => format!("{}, {label}", step.name),
+        None => step.name.clone(),
+    };
+    // A circuit's next round is announced as it begins.
+    let round = match step.place {
+        p if p.number == 0 && p.round > 0 => format!("Round {}. ", words(p.round as u32 + 1)),
+        _ => String::new(),
+    };
     let (sound, speech) = match seg.phase {
-        Phase::Prepare => (
-            Sound::GetReady,
-            match pass {
-                Some(label) => format!("Get ready: {}, {label}", step.name),
-                None => format!("Get ready: {}", step.name),
-            },
-        ),
+        Phase::Prepare => (Sound::GetReady, format!("{round}Get ready: {coming}")),
         Phase::Work => {
             let first_beat = match &step.work {
                 WorkPlan::Paced { phases, .. } => phases.first(),
@@ -183,6 +220,13 @@ fn started(seg: &Segment, plan: &Plan) -> Cue {
             };
             (Sound::Go, speech)
         }
+        Phase::Switch if seg.again > 0 => (
+            Sound::SwitchSides,
+            match pass {
+                Some(label) => format!("Again. {label}"),
+                None => "Again".to_string(),
+            },
+        ),
         Phase::Switch => {
             let label = pass.map_or("", String::as_str);
             (
@@ -190,12 +234,14 @@ fn started(seg: &Segment, plan: &Plan) -> Cue {
                 format!("{}. {label}", wording::switch(label)),
             )
         }
+        // The rest of a transition leads into its own step.
+        Phase::Rest if seg.is_transition() => (Sound::Rest, format!("{round}Rest. Next: {coming}")),
         Phase::Rest => (
             Sound::Rest,
-            match plan.steps.get(seg.step + 1) {
-                Some(next) => format!("Rest. Next: {}", next.name),
-                None => "Rest".to_string(),
-            },
+            format!(
+                "Rest. Next: set {}",
+                words(seg.set as u32 + 1).to_lowercase()
+            ),
         ),
     };
     Cue {

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use crate::session::WorkPlan;
+use crate::session::{Enough, StepPlan, WorkPlan};
 
 /// Seconds as people say them: `10 s`, or `2.5 s` when a `--scale` made them fractional
 /// (to the hundredth, trailing zeros dropped).
@@ -50,14 +50,21 @@ pub fn short_cue(label: &str) -> &str {
     label.split(':').next().unwrap_or(label).trim()
 }
 
-/// What one pass asks, briefly: `hold 30 s`, `12 reps`.
-pub fn amount(work: &WorkPlan) -> String {
-    match work {
-        WorkPlan::Hold(d) => format!("hold {}", seconds(*d)),
-        WorkPlan::Paced { count, .. } | WorkPlan::Counted { count } => match count {
-            1 => "1 rep".to_string(),
-            n => format!("{n} reps"),
-        },
+/// What one pass of `step` asks, briefly: `hold 30 s`, `12 reps`, a range as `10-15 reps`
+/// or `hold 20-30 s`, an open step `until you are done`.
+pub fn amount(step: &StepPlan) -> String {
+    let reps = |count: u32| match (step.enough, count) {
+        (Some(Enough::Reps(least)), _) => format!("{least}-{count} reps"),
+        (_, 1) => "1 rep".to_string(),
+        _ => format!("{count} reps"),
+    };
+    match (&step.work, step.enough) {
+        (WorkPlan::Hold(d), Some(Enough::Time(least))) => {
+            format!("hold {}-{}", least.as_secs(), seconds(*d))
+        }
+        (WorkPlan::Hold(d), _) => format!("hold {}", seconds(*d)),
+        (WorkPlan::Paced { count, .. } | WorkPlan::Counted { count }, _) => reps(*count),
+        (WorkPlan::Open { .. }, _) => "until you are done".to_string(),
     }
 }
 
@@ -102,17 +109,30 @@ mod tests {
 
     #[test]
     fn amounts_say_the_work_of_one_pass() {
+        let routine = crate::routine::parse(
+            r#"Routine(name: "A", kind: Other, steps: [
+                Step(name: "H", work: Hold(secs: 25)),
+                Step(name: "C", work: Reps(count: 10)),
+                Step(name: "P", work: Reps(count: 12, tempo_secs: 5.0)),
+                Step(name: "R", work: Reps(count: 10, up_to: 15)),
+                Step(name: "T", work: Hold(secs: 20, up_to: 30)),
+                Step(name: "O", work: Reps(count: 1)),
+            ])"#,
+            "a",
+        )
+        .unwrap();
+        let plan = crate::session::Plan::new("a", &routine, &Default::default());
+        let amounts: Vec<String> = plan.steps.iter().map(amount).collect();
         assert_eq!(
-            amount(&WorkPlan::Hold(Duration::from_secs(25))),
-            "hold 25 s"
+            amounts,
+            [
+                "hold 25 s",
+                "10 reps",
+                "12 reps",
+                "10-15 reps",
+                "hold 20-30 s",
+                "1 rep"
+            ]
         );
-        assert_eq!(amount(&WorkPlan::Counted { count: 10 }), "10 reps");
-        assert_eq!(amount(&WorkPlan::Counted { count: 1 }), "1 rep");
-        let paced = WorkPlan::Paced {
-            count: 12,
-            tempo: Duration::from_secs(5),
-            phases: Vec::new(),
-        };
-        assert_eq!(amount(&paced), "12 reps");
     }
 }

@@ -159,7 +159,7 @@ fn list_json_has_the_documented_fields() {
     home.routine("counted", COUNTED);
     let list = home.json(&["list", "--json"]);
     let items = list.as_array().unwrap();
-    assert_eq!(items.len(), 5);
+    assert_eq!(items.len(), 6);
     let find = |id: &str| items.iter().find(|i| i["id"] == id).unwrap().clone();
     assert_eq!(
         find("evening"),
@@ -170,6 +170,7 @@ fn list_json_has_the_documented_fields() {
             "steps": 2,
             "total_secs": 103,
             "counted_reps": 0,
+            "open_steps": 0,
             "source": evening.to_str().unwrap(),
         })
     );
@@ -177,6 +178,7 @@ fn list_json_has_the_documented_fields() {
     assert_eq!(find("counted")["counted_reps"], 15);
     assert_eq!(find("warm-up")["source"], "built-in");
     assert_eq!(find("warm-up")["kind"], "WarmUp");
+    assert_eq!(find("workout")["open_steps"], 1);
 }
 
 #[test]
@@ -251,16 +253,15 @@ fn plan_shows_each_phase_with_its_time_then_the_total() {
         "\
 Evening (cool-down, 2 steps)
 
-1. Reach  [0:35]
-     prepare         0:05
-     work            0:20  hold
-     rest            0:10
+1. Reach  [0:25]
+     prepare            0:05
+     work               0:20  hold
 
-2. Lunge  [1:08]
-     prepare         0:05
-     work: Left      0:30  10 reps at 3 s
-     switch          0:03
-     work: Right     0:30  10 reps at 3 s
+2. Lunge  [1:18]
+     rest + prepare     0:15
+     work: Left         0:30  10 reps at 3 s
+     switch             0:03
+     work: Right        0:30  10 reps at 3 s
 
 Total 1:43
 "
@@ -286,10 +287,7 @@ fn plan_marks_counted_reps_as_untimed() {
     );
     assert_eq!(
         plan["steps"][0]["segments"],
-        json!([
-            {"phase": "work", "pass": null, "secs": null},
-            {"phase": "rest", "pass": null, "secs": 5},
-        ])
+        json!([{"phase": "work", "transition": false, "set": 1, "pass": null, "secs": null}])
     );
 }
 
@@ -307,19 +305,19 @@ fn plan_json_lists_every_segment_and_the_totals() {
     assert_eq!(lunge["passes"], json!(["Left", "Right"]));
     assert_eq!(
         lunge["work"],
-        json!({"type": "paced", "count": 10, "tempo_secs": 3, "phases": []})
+        json!({"type": "paced", "count": 10, "tempo_secs": 3, "phases": [], "phase_secs": [3]})
     );
-    assert_eq!(lunge["total_secs"], 68);
+    assert_eq!(lunge["total_secs"], 78);
     assert_eq!(
         lunge["segments"],
         json!([
-            {"phase": "prepare", "pass": null, "secs": 5},
-            {"phase": "work", "pass": "Left", "secs": 30},
-            {"phase": "switch", "pass": "Right", "secs": 3},
-            {"phase": "work", "pass": "Right", "secs": 30},
+            {"phase": "rest", "transition": true, "set": 1, "pass": null, "secs": 15},
+            {"phase": "work", "transition": false, "set": 1, "pass": "Left", "secs": 30},
+            {"phase": "switch", "transition": false, "set": 1, "pass": "Right", "secs": 3},
+            {"phase": "work", "transition": false, "set": 1, "pass": "Right", "secs": 30},
         ])
     );
-    assert_eq!(plan["steps"][0]["total_secs"], 35);
+    assert_eq!(plan["steps"][0]["total_secs"], 25);
 }
 
 #[test]
@@ -360,8 +358,11 @@ fn plan_json_of_each_built_in_matches_the_session_plan() {
         let plan = home.json(&["plan", &entry.id, "--json"]);
         let total = plan["total_secs"].as_f64().unwrap();
         assert_eq!(total, want.total().as_secs_f64(), "{}", entry.id);
+        // Every step of every round.
         let steps = plan["steps"].as_array().unwrap();
-        assert_eq!(steps.len(), entry.routine.steps.len());
+        let rounds = entry.routine.rounds.unwrap_or(1) as usize;
+        assert_eq!(plan["rounds"], rounds);
+        assert_eq!(steps.len(), entry.routine.steps.len() * rounds);
         let step_sum: f64 = steps
             .iter()
             .map(|s| s["total_secs"].as_f64().unwrap())
@@ -386,7 +387,7 @@ fn plan_of_an_unknown_id_or_a_bad_file_fails_cleanly() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
         err,
-        "limberup: nope: no routine with this id (known: warm-up, cool-down, core); \
+        "limberup: nope: no routine with this id (known: warm-up, cool-down, core, workout); \
          give an id or a path to a .ron file\n"
     );
     let dir = tempfile::tempdir().unwrap();
@@ -474,7 +475,7 @@ fn validate_takes_routine_ids_as_well_as_paths() {
         format!(
             "{}:1:68: step 1 (\"A\"), work.secs: must be 1 to 3600 seconds, got 0\n\
              warmup: no routine with this id; did you mean `warm-up`? (known: warm-up, \
-             cool-down, core, evening)\n\
+             cool-down, core, workout, evening)\n\
              limberup: 2 of 3 files have errors\n",
             broken.display()
         )

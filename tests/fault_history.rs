@@ -125,6 +125,7 @@ fn full_record(started_at: DateTime<FixedOffset>, outcome: Outcome) -> SessionRe
                     active_secs: 75.0,
                     planned_secs: Some(75.0),
                     reps: None,
+                    ..Default::default()
                 }]
             } else {
                 sides
@@ -134,6 +135,7 @@ fn full_record(started_at: DateTime<FixedOffset>, outcome: Outcome) -> SessionRe
                         active_secs: 37.5,
                         planned_secs: Some(37.5),
                         reps: Some(10),
+                        ..Default::default()
                     })
                     .collect()
             };
@@ -142,6 +144,7 @@ fn full_record(started_at: DateTime<FixedOffset>, outcome: Outcome) -> SessionRe
                 status: StepStatus::Done,
                 active_secs: 75.0,
                 passes,
+                ..Default::default()
             }
         })
         .collect();

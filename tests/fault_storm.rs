@@ -117,7 +117,7 @@ fn bring_to_an_end(coach: &mut Coach, seed: u64) -> i32 {
 fn storm(seed: u64, events: usize) {
     let mut rng = Rng(seed.max(1));
     let mut coach = Coach::spawn_sane(prepare(STORM, None), &[], 100, 30, &[]);
-    coach.wait_for("Routines (4)", 5.0);
+    coach.wait_for("Routines (5)", 5.0);
     let mut visited = BTreeSet::new();
     let mut exits = 0;
     let mut size = (100, 30);
@@ -181,17 +181,25 @@ fn storm(seed: u64, events: usize) {
         let steps = r.steps.len();
         let done = r.count(StepStatus::Done);
         let skipped = r.count(StepStatus::Skipped);
+        let stopped = r.count(StepStatus::Stopped);
         let not_reached = r.count(StepStatus::NotReached);
-        assert_eq!(steps, routine.steps.len(), "seed {seed}: {r:?}");
-        assert_eq!(done + skipped + not_reached, steps, "seed {seed}: {r:?}");
+        let rounds = routine.rounds.unwrap_or(1) as usize;
+        assert_eq!(steps, routine.steps.len() * rounds, "seed {seed}: {r:?}");
+        assert_eq!(
+            done + skipped + stopped + not_reached,
+            steps,
+            "seed {seed}: {r:?}"
+        );
+        assert!(stopped <= 1, "seed {seed}: {r:?}");
         if r.outcome == Outcome::Completed {
             assert_eq!(not_reached, 0, "seed {seed}: {r:?}");
         }
-        for (step, planned) in r.steps.iter().zip(&routine.steps) {
+        // A circuit records each step once per round.
+        for (step, planned) in r.steps.iter().zip(routine.steps.iter().cycle()) {
             assert_eq!(step.name, planned.name, "seed {seed}");
-            assert_eq!(
-                step.passes.len(),
-                planned.passes.len().max(1),
+            let sets = planned.sets.unwrap_or(1) as usize;
+            assert!(
+                step.passes.len() >= planned.passes.len().max(1) * sets,
                 "seed {seed}"
             );
             assert!(step.active_secs >= 0.0, "seed {seed}: {r:?}");

@@ -204,7 +204,7 @@ fn plain_mode_describes_the_pose_when_a_step_starts() {
     let (code, out, err) = home.run(&["run", "folds", "--plain", "--quiet"]);
     assert_eq!(code, 0, "{err}");
     let lines: Vec<&str> = out.lines().map(|l| &l[8..]).collect();
-    assert_eq!(lines[1], "Get ready: Fold (step 1 of 1), 1 s");
+    assert_eq!(lines[1], "Get ready 1 s. Next: Fold (step 1 of 1)");
     assert!(lines[2].starts_with("Pose: Standing with the knees softly bent, the body folds"));
     assert_eq!(lines[3], "Form: Soft knees");
 }

@@ -49,7 +49,7 @@ fn a_session_reads_line_by_line() {
     assert_eq!(
         first,
         [
-            "Get ready: Bird dog, Left (step 1 of 2), 5 s",
+            "Get ready 5 s. Next: Bird dog · Left (step 1 of 2)",
             "Form: Back flat",
             "Form: Reach long"
         ]
@@ -86,24 +86,26 @@ fn a_session_reads_line_by_line() {
     handle(&mut s, Command::Advance, t0 + 21 * S);
     assert_eq!(
         handle(&mut s, Command::Advance, t0 + 22 * S),
-        ["Bird dog, Right: rep 2/2", "Rest 10 s. Next: Plank"]
+        [
+            "Bird dog, Right: rep 2/2",
+            "Rest 15 s. Next: Plank (step 2 of 2)"
+        ]
     );
     assert_eq!(
         handle(&mut s, Command::AddTime(10), t0 + 23 * S),
-        ["Rest: 19 s left"]
+        ["Rest: 24 s left"]
     );
     // Shortening past the end ends the rest: the next line says what follows instead.
     assert_eq!(
         handle(&mut s, Command::AddTime(-30), t0 + 24 * S),
-        ["Get ready: Plank (step 2 of 2), 5 s"]
+        ["Plank: hold 30 s"]
     );
-    assert_eq!(advance(&mut s, t0 + 29 * S), ["Plank: hold 30 s"]);
-    assert_eq!(advance(&mut s, t0 + 44 * S), ["Halfway, 15 s left"]);
-    assert_eq!(advance(&mut s, t0 + 49 * S), ["10 s left"]);
+    assert_eq!(advance(&mut s, t0 + 39 * S), ["Halfway, 15 s left"]);
+    assert_eq!(advance(&mut s, t0 + 44 * S), ["10 s left"]);
     // The last seconds tick without a line of their own.
-    assert!(advance(&mut s, t0 + 58 * S).is_empty());
-    assert_eq!(advance(&mut s, t0 + 59 * S), ["Done: Lines"]);
-    assert_eq!(s.elapsed(t0 + 59 * S), 50 * S, "nine seconds were paused");
+    assert!(advance(&mut s, t0 + 53 * S).is_empty());
+    assert_eq!(advance(&mut s, t0 + 54 * S), ["Done: Lines"]);
+    assert_eq!(s.elapsed(t0 + 54 * S), 45 * S, "nine seconds were paused");
 }
 
 /// Each form cue is a line of its own, so a cue may hold any punctuation (a `;`, a `,`)
@@ -172,6 +174,7 @@ fn typed_lines_are_commands() {
     assert_eq!(command("+"), Ok(Command::AddTime(10)));
     assert_eq!(command("-"), Ok(Command::AddTime(-10)));
     assert_eq!(command("q"), Ok(Command::Quit));
+    assert_eq!(command("d"), Ok(Command::Done));
     assert!(
         command("quit please")
             .unwrap_err()

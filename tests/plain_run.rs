@@ -70,12 +70,12 @@ fn passes_switches_rests_beats_and_counted_reps_skipped_at_end_of_input() {
          [00:00] Side, Left: hold 1 s\n\
          [00:01] Switch sides: Right, 1 s\n\
          [00:02] Side, Right: hold 1 s\n\
-         [00:03] Rest 1 s. Next: Breathe\n\
+         [00:03] Rest 1 s. Next: Breathe (step 2 of 3)\n\
          [00:04] Breathe: rep 1/2, In\n\
          [00:04] Breathe: rep 1/2, Out\n\
          [00:05] Breathe: rep 2/2, In\n\
          [00:05] Breathe: rep 2/2, Out\n\
-         [00:06] Rest 1 s. Next: Count\n\
+         [00:06] Rest 1 s. Next: Count (step 3 of 3)\n\
          [00:07] Count: 3 reps, Enter after each\n\
          [00:07] No more input: skipping the counted reps of Count\n\
          [00:07] Done: Mixed\n\
@@ -119,6 +119,38 @@ fn empty_lines_count_reps() {
     );
     let record = &history::load(&sb.history_file()).unwrap().records[0];
     assert_eq!(record.reps(), 2);
+}
+
+/// A `d` line marks counted reps done; at the end of input an open step's stopwatch stops,
+/// so a script never waits forever on a workout.
+#[test]
+fn d_marks_a_set_done_and_the_end_of_input_stops_a_stopwatch() {
+    let sb = Sandbox::new();
+    sb.write_routine(
+        "open",
+        r#"Routine(name: "Open", kind: Other, prepare_secs: 0, rest_secs: 0, steps: [
+            Step(name: "Count", work: Reps(count: 5)),
+            Step(name: "Train", work: Open()),
+        ])"#,
+    );
+    let output = sb
+        .cmd()
+        .args(["run", "open"])
+        .write_stdin("d\n")
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout_of(&output),
+        "[00:00] Open: 2 steps, 0:00 planned plus 5 counted reps plus an open step\n\
+         [00:00] Count: 5 reps, Enter after each\n\
+         [00:00] Train: stopwatch running, Enter when done\n\
+         [00:00] No more input: stopping the stopwatch of Train\n\
+         [00:00] Train: stopwatch stopped at 0:00\n\
+         [00:00] Done: Open\n\
+         [00:00] Summary: completed, 2/2 steps done, 0 skipped, 5 reps, 0:00 active, 0:00 paused\n"
+    );
+    let record = &history::load(&sb.history_file()).unwrap().records[0];
+    assert!(record.steps[0].passes[0].marked_done);
 }
 
 #[test]

@@ -63,7 +63,13 @@ fn the_documented_example_loads() {
     );
     assert_eq!(r.kind, Kind::WarmUp);
     assert_eq!(r.steps.len(), 2);
-    assert_eq!(r.steps[1].work, Work::Hold { secs: 30 });
+    assert_eq!(
+        r.steps[1].work,
+        Work::Hold {
+            secs: 30,
+            up_to: None
+        }
+    );
 }
 
 #[test]
@@ -100,7 +106,7 @@ fn defaults_of_five_ten_and_three_seconds_apply_when_the_routine_is_silent() {
          Step(name: \"B\", work: Hold(secs: 20))",
     ));
     assert_eq!(p.steps[0].prepare, secs(5));
-    assert_eq!(p.steps[0].rest, secs(10));
+    assert_eq!(p.steps[1].rest_before, secs(10));
     assert_eq!(p.steps[0].switch, secs(3));
 }
 
@@ -118,13 +124,19 @@ fn config_timings_replace_the_defaults_but_not_what_the_file_says() {
         "Step(name: \"A\", work: Hold(secs: 20)), Step(name: \"B\", work: Hold(secs: 20))",
     ));
     let p = Plan::new("t", &silent, &options);
-    assert_eq!((p.steps[0].prepare, p.steps[0].rest), (secs(2), secs(4)));
+    assert_eq!(
+        (p.steps[0].prepare, p.steps[1].rest_before),
+        (secs(2), secs(4))
+    );
     let explicit = routine(
         "Routine(name: \"R\", kind: Other, prepare_secs: 7, rest_secs: 0, steps: [
             Step(name: \"A\", work: Hold(secs: 20)), Step(name: \"B\", work: Hold(secs: 20))])",
     );
     let p = Plan::new("t", &explicit, &options);
-    assert_eq!((p.steps[0].prepare, p.steps[0].rest), (secs(7), secs(0)));
+    assert_eq!(
+        (p.steps[0].prepare, p.steps[1].rest_before),
+        (secs(7), secs(0))
+    );
 }
 
 #[test]
@@ -137,6 +149,7 @@ fn tempo_is_written_as_a_plain_number_thanks_to_implicit_some() {
             r.steps[0].work,
             Work::Reps {
                 count: 3,
+                up_to: None,
                 tempo_secs: Some(4.0),
                 phases: vec![]
             },
@@ -245,14 +258,31 @@ fn per_step_prepare_and_rest_override_the_routine() {
             Step(name: \"C\", work: Hold(secs: 10)),
         ])",
     );
-    assert_eq!((p.steps[0].prepare, p.steps[0].rest), (secs(0), secs(45)));
-    assert_eq!((p.steps[1].prepare, p.steps[1].rest), (secs(7), secs(20)));
+    // A step's rest leads into the next step.
+    assert_eq!(
+        (p.steps[0].prepare, p.steps[1].rest_before),
+        (secs(0), secs(45))
+    );
+    assert_eq!(
+        (p.steps[1].prepare, p.steps[2].rest_before),
+        (secs(7), secs(20))
+    );
     // A zero prepare is no prepare at all, not a zero-length phase.
-    let first: Vec<Phase> = p.segments[p.step_segments(0)]
-        .iter()
-        .map(|s| s.phase)
-        .collect();
-    assert_eq!(first, [Phase::Work, Phase::Rest]);
+    let phases = |i| -> Vec<(Phase, Option<Duration>)> {
+        p.segments[p.step_segments(i)]
+            .iter()
+            .map(|s| (s.phase, s.duration))
+            .collect()
+    };
+    assert_eq!(phases(0), [(Phase::Work, Some(secs(10)))]);
+    // The rest and the get-ready of B are one transition.
+    assert_eq!(
+        phases(1),
+        [
+            (Phase::Rest, Some(secs(45 + 7))),
+            (Phase::Work, Some(secs(10)))
+        ]
+    );
 }
 
 #[test]
@@ -266,10 +296,11 @@ fn planned_duration_counts_passes_switches_and_rests_but_no_rest_after_the_last_
     );
     // Step 1: 5 + 3 x 20 + 2 x 3 = 71, rest 10. Step 2: 5 + 6 x 2.5 = 20, rest 10.
     // Step 3: 5 + 30 = 35 and no rest, whatever it says.
-    assert_eq!(p.steps[0].active_total(), secs(71));
-    assert_eq!(p.steps[1].active_total(), secs(20));
-    assert_eq!(p.steps[2].rest, Duration::ZERO);
+    assert_eq!(p.steps[0].active_total(), secs(66));
+    assert_eq!(p.steps[1].active_total(), secs(15));
+    assert_eq!(p.steps[1].transition(), secs(10 + 5));
     assert_eq!(p.total(), secs(71 + 10 + 20 + 10 + 35));
+    assert_eq!(p.segments.last().map(|s| s.phase), Some(Phase::Work));
     assert_eq!(p.counted_reps(), 0);
 }
 
@@ -296,7 +327,7 @@ fn scale_stretches_holds_rests_and_tempo_but_not_prepare_or_switch() {
         ])";
     let p = plan_scaled(text, 1.5);
     assert_eq!(p.steps[0].work, WorkPlan::Hold(secs(30)));
-    assert_eq!(p.steps[0].rest, secs(15));
+    assert_eq!(p.steps[1].rest_before, secs(15));
     assert_eq!(p.steps[0].prepare, secs(5));
     assert_eq!(p.steps[0].switch, secs(3));
     assert_eq!(
@@ -304,7 +335,8 @@ fn scale_stretches_holds_rests_and_tempo_but_not_prepare_or_switch() {
         WorkPlan::Paced {
             count: 4,
             tempo: secs(3),
-            phases: vec![]
+            phases: vec![],
+            starts: vec![Duration::ZERO],
         }
     );
     // 5 + 2 x 30 + 3, rest 15, then 5 + 4 x 3.
@@ -335,7 +367,7 @@ fn a_user_file_with_a_built_in_id_overrides_it_and_ids_are_file_stems() {
     let catalog = Catalog::load(Some(dir.path()));
     assert!(catalog.errors.is_empty(), "{:?}", catalog.errors);
     let ids: Vec<&str> = catalog.entries.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(ids, ["warm-up", "cool-down", "core", "evening"]);
+    assert_eq!(ids, ["warm-up", "cool-down", "core", "workout", "evening"]);
     let core = catalog.find("core").unwrap();
     assert_eq!(core.routine.name, "My core");
     assert_eq!(core.source, Source::File(dir.path().join("core.ron")));
@@ -360,7 +392,7 @@ fn a_bad_user_file_is_reported_and_the_others_still_load() {
 fn a_missing_user_dir_leaves_the_built_ins() {
     let dir = tempfile::tempdir().unwrap();
     let catalog = Catalog::load(Some(&dir.path().join("absent")));
-    assert_eq!(catalog.entries.len(), 3);
+    assert_eq!(catalog.entries.len(), 4);
     assert!(catalog.errors.is_empty());
 }
 

@@ -9,11 +9,12 @@ use std::time::{Duration, Instant};
 use limberup::config::Theme as Choice;
 use limberup::cues::{Cue, Speech, cue};
 use limberup::plain::lines::describe;
-use limberup::routine::{Entry, Routine, Source, Step, Work, parse};
+use limberup::routine::{Entry, Routine, Source, parse};
 use limberup::session::{Command, Event, Outcome, Plan, PlanOptions, Session};
 use limberup::sound::{Priority, Sound};
 use limberup::tui::{Action, App, Effect, Options, Theme};
 use proptest::prelude::*;
+use session_support::strategies::distinct_routine;
 use session_support::timeline::Timeline;
 use session_support::wall;
 
@@ -161,6 +162,9 @@ fn every_command_at_every_due_instant_is_told_from_its_own_segment() {
         Command::Advance,
         Command::AddTime(10),
         Command::AddTime(-10),
+        Command::Done,
+        Command::Repeat,
+        Command::AddSet,
         Command::Quit,
     ];
     let ns = Duration::from_nanos(1);
@@ -192,63 +196,6 @@ fn every_command_at_every_due_instant_is_told_from_its_own_segment() {
     assert!(instants > 50, "only {instants} instants");
 }
 
-fn labels(prefix: &str, n: usize) -> Vec<String> {
-    (0..n).map(|i| format!("{prefix}{i}")).collect()
-}
-
-/// Steps of every kind, paced ones with 0-4 phases; names and labels unique per step, so a
-/// cue told from the wrong step shows.
-fn routine_strategy() -> impl Strategy<Value = Routine> {
-    let work = prop_oneof![
-        (1u32..=25).prop_map(|secs| Work::Hold { secs }),
-        (1u32..=4, 1u32..=8, 0usize..=4).prop_map(|(count, halves, n)| Work::Reps {
-            count,
-            tempo_secs: Some(f64::from(halves) * 0.5),
-            phases: labels("", n),
-        }),
-        (1u32..=3).prop_map(|count| Work::Reps {
-            count,
-            tempo_secs: None,
-            phases: Vec::new(),
-        }),
-    ];
-    let step = (work, 0usize..=2, proptest::option::of(0u32..=2));
-    (proptest::collection::vec(step, 1..=4), 0u32..=2, 0u32..=2).prop_map(
-        |(steps, rest, switch)| Routine {
-            name: "Leaps".into(),
-            kind: limberup::routine::Kind::Other,
-            description: String::new(),
-            prepare_secs: Some(1),
-            rest_secs: Some(rest),
-            switch_secs: Some(switch),
-            steps: steps
-                .into_iter()
-                .enumerate()
-                .map(|(i, (work, passes, prepare_secs))| Step {
-                    name: format!("Step {i}"),
-                    cues: Vec::new(),
-                    figure: None,
-                    work: match work {
-                        Work::Reps {
-                            count,
-                            tempo_secs,
-                            phases,
-                        } => Work::Reps {
-                            count,
-                            tempo_secs,
-                            phases: phases.iter().map(|p| format!("S{i}P{p}")).collect(),
-                        },
-                        hold => hold,
-                    },
-                    passes: labels("Side ", passes),
-                    prepare_secs,
-                    rest_secs: None,
-                })
-                .collect(),
-        },
-    )
-}
-
 #[derive(Debug, Clone)]
 enum Leap {
     /// Time moves on by this much (microseconds to hours).
@@ -277,6 +224,9 @@ fn leap() -> impl Strategy<Value = Leap> {
         Just(Command::Advance),
         Just(Command::AddTime(10)),
         Just(Command::AddTime(-10)),
+        Just(Command::Done),
+        Just(Command::Repeat),
+        Just(Command::AddSet),
         Just(Command::Quit),
     ];
     prop_oneof![
@@ -295,6 +245,9 @@ fn action(command: Command) -> Action {
         Command::Next => Action::Next,
         Command::Previous => Action::Previous,
         Command::Advance => Action::Advance,
+        Command::Done => Action::Done,
+        Command::Repeat => Action::Repeat,
+        Command::AddSet => Action::AddSet,
         Command::AddTime(d) if d > 0 => Action::MoreTime,
         Command::AddTime(_) => Action::LessTime,
         _ => Action::Quit,
@@ -309,7 +262,7 @@ proptest! {
     /// stays with the machine.
     #[test]
     fn every_batch_of_every_leap_is_told_from_its_own_segment(
-        routine in routine_strategy(),
+        routine in distinct_routine(),
         leaps in proptest::collection::vec(leap(), 1..=60),
     ) {
         let plan = Plan::new("leaps", &routine, &PlanOptions::default());

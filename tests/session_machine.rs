@@ -42,8 +42,8 @@ fn walks_every_phase_in_order_at_planned_instants() {
             (s(2.0), Work, 0, 0),
             (s(6.0), Switch, 0, 1),
             (s(7.0), Work, 0, 1),
-            (s(11.0), Rest, 0, 1),
-            (s(14.0), Prepare, 1, 0),
+            // The rest after A and B's get-ready are one transition, B's.
+            (s(11.0), Rest, 1, 0),
             (s(16.0), Work, 1, 0),
         ]
     );
@@ -76,15 +76,31 @@ fn zero_length_prepare_rest_and_switch_are_left_out() {
 }
 
 #[test]
-fn the_last_step_has_no_rest() {
+fn a_rest_leads_into_the_next_step_and_there_is_none_after_the_last() {
     let run = two_steps(2, 3, 1);
     let plan = run.s.plan();
-    assert_eq!(plan.steps[1].rest, Duration::ZERO);
-    assert!(
-        plan.segments
-            .iter()
-            .all(|seg| !(seg.step == 1 && seg.phase == Phase::Rest))
+    assert_eq!(plan.steps[0].rest_before, Duration::ZERO);
+    assert_eq!(plan.steps[1].rest_before, s(3.0));
+    // The first segment of each step is its transition; a rest is only ever one.
+    let rests: Vec<Segment> = plan
+        .segments
+        .iter()
+        .copied()
+        .filter(|seg| seg.phase == Phase::Rest)
+        .collect();
+    assert_eq!(
+        rests,
+        [Segment {
+            phase: Phase::Rest,
+            step: 1,
+            set: 0,
+            pass: 0,
+            again: 0,
+            duration: Some(s(5.0))
+        }]
     );
+    assert_eq!(plan.segments[plan.step_starts[1]], rests[0]);
+    assert_eq!(plan.segments.last().unwrap().phase, Phase::Work);
 }
 
 #[test]
@@ -94,7 +110,9 @@ fn a_late_tick_lands_in_the_right_segment_with_every_event_in_order() {
     let seg = |phase, step, pass, secs: f64| Segment {
         phase,
         step,
+        set: 0,
         pass,
+        again: 0,
         duration: Some(s(secs)),
     };
     let left = |at, secs| Event::SecondsLeft { at, secs };
@@ -102,7 +120,7 @@ fn a_late_tick_lands_in_the_right_segment_with_every_event_in_order() {
     use Phase::*;
     let (prepare, left_side) = (seg(Prepare, 0, 0, 2.0), seg(Work, 0, 0, 4.0));
     let (switch, right_side) = (seg(Switch, 0, 1, 1.0), seg(Work, 0, 1, 4.0));
-    let rest = seg(Rest, 0, 1, 3.0);
+    let rest = seg(Rest, 1, 0, 5.0);
     // Each cue says the segment it fell in, though the batch ends in a later one.
     assert_eq!(
         events,
@@ -118,13 +136,12 @@ fn a_late_tick_lands_in_the_right_segment_with_every_event_in_order() {
             left(right_side, 2),
             left(right_side, 1),
             Started(rest),
-            left(rest, 2),
         ]
     );
     // The rest began at its planned instant, not at the late tick.
     assert_eq!(run.seg_start(), s(11.0));
-    assert_eq!(run.deadline(), Some(s(14.0)));
-    assert_eq!(run.view().remaining, Some(s(1.7)));
+    assert_eq!(run.deadline(), Some(s(16.0)));
+    assert_eq!(run.view().remaining, Some(s(3.7)));
     assert_eq!(
         run.s.steps_status(),
         vec![StepStatus::Done, StepStatus::NotReached]
@@ -227,7 +244,7 @@ fn quit_while_paused_counts_the_pause_up_to_the_quit() {
     assert_eq!(record.outcome, Outcome::Quit);
     assert_eq!(record.active_secs, 10.0);
     assert_eq!(record.paused_secs, 30.0);
-    assert_eq!(record.steps[0].status, StepStatus::Skipped);
+    assert_eq!(record.steps[0].status, StepStatus::Stopped);
     assert_eq!(record.steps[0].passes[0].active_secs, 10.0);
     // Nothing moves after the end.
     assert_eq!(run.s.elapsed(run.t(500.0)), s(10.0));
@@ -251,8 +268,8 @@ fn the_record_tells_what_happened() {
     assert_eq!(record.started_at, wall(7));
     assert_eq!(record.ended_at, wall(9));
     assert_eq!(record.outcome, Outcome::Completed);
-    // 52 s of A, then B and C in full (60 s), plus 30 s paused.
-    assert_eq!(record.active_secs, 52.0 + 60.0);
+    // 52 s of A, then B and C in full with their transitions (70 s), plus 30 s paused.
+    assert_eq!(record.active_secs, 52.0 + 70.0);
     assert_eq!(record.paused_secs, 30.0);
     assert_eq!(record.planned_secs, 140.0);
     let a = &record.steps[0];
@@ -271,7 +288,7 @@ fn the_record_tells_what_happened() {
 }
 
 #[test]
-fn quit_and_interrupt_mark_the_step_in_progress_skipped() {
+fn quit_and_interrupt_mark_the_step_in_progress_stopped() {
     // (when, command, outcome, statuses)
     use StepStatus::*;
     let table = [
@@ -285,13 +302,13 @@ fn quit_and_interrupt_mark_the_step_in_progress_skipped() {
             20.0,
             Command::Quit,
             Outcome::Quit,
-            [Skipped, NotReached, NotReached],
+            [Stopped, NotReached, NotReached],
         ),
         (
             37.0,
             Command::Interrupt,
             Outcome::Interrupted,
-            [Skipped, NotReached, NotReached],
+            [Stopped, NotReached, NotReached],
         ),
         (
             75.0,

@@ -8,28 +8,34 @@ use session_support::*;
 
 // ---- next ----
 
-/// Plan of `sides()`: A prepare 0-5, Left 5-35, switch 35-40, Right 40-70, rest 70-80,
-/// B prepare 80-85, work 85-105, rest 105-115, C prepare 115-120, work 120-140.
+/// Plan of `sides()`: A prepare 0-5, Left 5-35, switch 35-40, Right 40-70, B's transition
+/// (rest 10 and get-ready 5) 70-85, work 85-105, C's transition 105-120, work 120-140.
 #[test]
 fn next_from_each_phase_of_a_step() {
-    // (when, expected status of A, Left secs, Right secs)
+    // (when, step skipped, the status of A, Left secs, Right secs)
     let table = [
-        (2.0, StepStatus::Skipped, 0.0, 0.0),   // get-ready
-        (17.0, StepStatus::Skipped, 12.0, 0.0), // left side
-        (37.0, StepStatus::Skipped, 30.0, 0.0), // switch
-        (52.0, StepStatus::Skipped, 30.0, 12.0),
-        (75.0, StepStatus::Done, 30.0, 30.0), // rest: already done
+        (2.0, 0, StepStatus::Skipped, 0.0, 0.0),   // get-ready
+        (17.0, 0, StepStatus::Skipped, 12.0, 0.0), // left side
+        (37.0, 0, StepStatus::Skipped, 30.0, 0.0), // switch
+        (52.0, 0, StepStatus::Skipped, 30.0, 12.0),
+        // B's transition: A is done, and it is B that is skipped.
+        (75.0, 1, StepStatus::Done, 30.0, 30.0),
     ];
-    for (when, status, left, right) in table {
+    for (when, skipped, status, left, right) in table {
         let mut run = sides();
         run.at(when);
         let events = run.cmd(Command::Next, when);
         let seg = run.s.segment().copied().unwrap();
-        assert_eq!((seg.step, seg.phase), (1, Phase::Prepare), "at {when}");
+        assert_eq!(
+            (seg.step, seg.phase),
+            (skipped + 1, Phase::Rest),
+            "at {when}"
+        );
         assert_eq!(events, vec![Event::Started(seg)], "at {when}");
         assert_eq!(run.seg_start(), s(when));
         let record = run.s.record(wall(8));
         assert_eq!(record.steps[0].status, status, "at {when}");
+        assert_eq!(record.steps[skipped].status, StepStatus::Skipped);
         let passes: Vec<f64> = record.steps[0]
             .passes
             .iter()
@@ -66,13 +72,14 @@ fn next_while_paused_stays_paused_on_the_next_step() {
     run.cmd(Command::Next, 50.0);
     assert!(run.s.is_paused());
     assert_eq!(run.s.step_index(), 1);
-    assert_eq!(run.view().remaining, Some(s(5.0)));
+    // B's whole transition: the rest after A and B's get-ready.
+    assert_eq!(run.view().remaining, Some(s(15.0)));
     assert_eq!(run.s.next_wakeup(), None);
     let record = run.s.record(wall(8));
     assert_eq!(record.steps[0].passes[0].active_secs, 15.0);
     run.cmd(Command::Resume, 100.0);
     assert_eq!(run.seg_start(), s(100.0));
-    assert_eq!(run.deadline(), Some(s(105.0)));
+    assert_eq!(run.deadline(), Some(s(115.0)));
 }
 
 #[test]
@@ -101,11 +108,10 @@ fn previous_goes_back_or_restarts_by_how_far_the_step_has_got() {
     let table = [
         (2.0, 0, 0),   // step 0 get-ready: restart
         (20.0, 0, 0),  // step 0 work: restart
-        (75.0, 0, 0),  // step 0 rest: restart step 0
-        (81.0, 1, 0),  // step 1 get-ready (within grace): back one
-        (84.5, 1, 0),  // step 1 get-ready, past grace: back one still
+        (72.0, 1, 0),  // step 1's transition (within grace): back one
+        (84.5, 1, 0),  // step 1's transition, past grace: back one still
         (86.0, 1, 1),  // step 1 work, past grace: restart step 1
-        (117.0, 2, 1), // step 2 within grace
+        (107.0, 2, 1), // step 2's transition
         (130.0, 2, 2), // step 2 work
     ];
     for (when, before, after) in table {
@@ -115,9 +121,15 @@ fn previous_goes_back_or_restarts_by_how_far_the_step_has_got() {
         let events = run.cmd(Command::Previous, when);
         let seg = run.s.segment().copied().unwrap();
         assert_eq!(events, vec![Event::Started(seg)], "at {when}");
-        assert_eq!((seg.step, seg.phase, seg.pass), (after, Phase::Prepare, 0));
+        // Back to the step's transition: A's get-ready, or the rest before B or C.
+        let (phase, length) = if after == 0 {
+            (Phase::Prepare, 5.0)
+        } else {
+            (Phase::Rest, 15.0)
+        };
+        assert_eq!((seg.step, seg.phase, seg.pass), (after, phase, 0));
         assert_eq!(run.seg_start(), s(when));
-        assert_eq!(run.deadline(), Some(s(when + 5.0)));
+        assert_eq!(run.deadline(), Some(s(when + length)));
         let statuses = run.s.steps_status();
         for (i, status) in statuses.iter().enumerate() {
             let expected = if i < after {

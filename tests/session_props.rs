@@ -4,118 +4,12 @@ mod session_support;
 
 use std::time::{Duration, Instant};
 
-use limberup::routine::{Step, Work};
 use limberup::session::{Command, Event, Outcome, Plan, Session, StepStatus, WorkPlan};
 use proptest::prelude::*;
-use session_support::{plan, routine, visible, wall};
+use session_support::strategies::{Action, Kinds, action, planned, ticks};
+use session_support::{visible, wall};
 
 const NS: Duration = Duration::from_nanos(1);
-
-fn labels(prefix: &str, n: usize) -> Vec<String> {
-    (0..n).map(|i| format!("{prefix}{i}")).collect()
-}
-
-/// Which routines to generate.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Kinds {
-    /// Holds and paced reps: every phase has a deadline.
-    Timed,
-    /// Counted reps too.
-    All,
-    /// Also values validation refuses (zero holds and counts, absurd tempos and scales):
-    /// the machine must still hold together.
-    Unvalidated,
-}
-
-fn work(kinds: Kinds) -> BoxedStrategy<Work> {
-    let hold = (1u32..=40).prop_map(|secs| Work::Hold { secs });
-    let tempo = prop_oneof![(1u32..=12).prop_map(|h| f64::from(h) * 0.5), 0.5f64..=6.0];
-    let paced = (1u32..=5, tempo, 0usize..=4).prop_map(|(count, tempo, n)| Work::Reps {
-        count,
-        tempo_secs: Some(tempo),
-        phases: labels("P", n),
-    });
-    let counted = (1u32..=4).prop_map(|count| Work::Reps {
-        count,
-        tempo_secs: None,
-        phases: Vec::new(),
-    });
-    match kinds {
-        Kinds::Timed => prop_oneof![hold, paced].boxed(),
-        Kinds::All => prop_oneof![hold, paced, counted].boxed(),
-        Kinds::Unvalidated => {
-            let odd_tempo = prop_oneof![
-                Just(0.0),
-                Just(1e-9),
-                Just(0.001),
-                Just(-1.0),
-                Just(f64::NAN),
-                Just(f64::INFINITY),
-                Just(1e12),
-            ];
-            let odd = prop_oneof![
-                Just(Work::Hold { secs: 0 }),
-                Just(Work::Hold { secs: u32::MAX }),
-                (0u32..=2, proptest::option::of(odd_tempo), 0usize..=6).prop_map(
-                    |(count, tempo_secs, n)| Work::Reps {
-                        count,
-                        tempo_secs,
-                        phases: labels("P", n),
-                    }
-                ),
-            ];
-            prop_oneof![hold, paced, counted, odd].boxed()
-        }
-    }
-}
-
-fn step(kinds: Kinds) -> impl Strategy<Value = Step> {
-    (
-        work(kinds),
-        0usize..=3,
-        proptest::option::of(0u32..=3),
-        proptest::option::of(0u32..=3),
-    )
-        .prop_map(|(work, passes, prepare_secs, rest_secs)| Step {
-            name: "S".to_string(),
-            cues: Vec::new(),
-            work,
-            passes: labels("Side ", passes),
-            prepare_secs,
-            rest_secs,
-            figure: None,
-        })
-}
-
-/// A small routine and its plan: holds, paced reps (0-4 phases), counted reps when asked,
-/// 0-3 passes, get-ready, rest and switch 0-3 s, and a scale.
-fn planned(kinds: Kinds) -> impl Strategy<Value = Plan> {
-    let scale = if kinds == Kinds::Unvalidated {
-        prop_oneof![Just(1.0), any::<f64>()].boxed()
-    } else {
-        prop_oneof![Just(1.0), Just(0.25), Just(4.0), 0.25f64..=4.0].boxed()
-    };
-    (
-        0u32..=3,
-        0u32..=3,
-        0u32..=3,
-        proptest::collection::vec(step(kinds), 1..=4),
-        scale,
-    )
-        .prop_map(|(prepare, rest, switch, steps, scale)| {
-            plan(&routine(prepare, rest, switch, steps), scale)
-        })
-}
-
-/// Tick lengths: zero, short, long.
-fn ticks() -> impl Strategy<Value = Vec<Duration>> {
-    let tick = prop_oneof![
-        Just(Duration::ZERO),
-        (1u64..=1500).prop_map(Duration::from_millis),
-        (1u64..=20_000_000_000).prop_map(Duration::from_nanos),
-    ];
-    proptest::collection::vec(tick, 1..=40)
-}
 
 fn start(plan: Plan) -> (Session, Instant) {
     let t0 = Instant::now();
@@ -221,7 +115,8 @@ proptest! {
         let mut t = t0;
         let mut last = session.view(t);
         let (mut last_total, mut last_routine) = (last.remaining_total, last.routine_progress);
-        let (mut last_step, mut last_step_progress) = (last.step_index, last.step_progress);
+        // The step of the plan, every round's counted: the view's restarts each round.
+        let (mut last_step, mut last_step_progress) = (session.step_index(), last.step_progress);
         for tick in ticks.iter().cycle().take(200) {
             t += *tick;
             session.advance(t);
@@ -231,13 +126,14 @@ proptest! {
             prop_assert!(v.routine_progress >= last_routine);
             prop_assert!((0.0..=1.0).contains(&v.step_progress));
             prop_assert!((0.0..=1.0).contains(&v.phase_progress));
-            if v.step_index == last_step {
+            let step = session.step_index();
+            if step == last_step {
                 prop_assert!(v.step_progress >= last_step_progress);
             }
-            prop_assert!(v.step_index >= last_step);
+            prop_assert!(step >= last_step);
             last_total = v.remaining_total;
             last_routine = v.routine_progress;
-            last_step = v.step_index;
+            last_step = step;
             last_step_progress = v.step_progress;
             last = v;
         }
@@ -272,42 +168,6 @@ proptest! {
             prop_assert!(!events.is_empty() || visible(&session.view(wake)) != shown);
         }
     }
-}
-
-#[derive(Debug, Clone)]
-enum Action {
-    Wait(Duration),
-    Do(Command),
-    /// Stopped from the next wake-up until this much later, as a front end reports it.
-    Stall(Duration),
-}
-
-/// Mostly short waits and everyday commands; the ones that end a session (quit, huge
-/// waits) are rare so that sequences explore a running session.
-fn action() -> impl Strategy<Value = Action> {
-    let wait = prop_oneof![
-        2 => Just(Duration::ZERO),
-        6 => (1u64..=2_000).prop_map(Duration::from_millis),
-        3 => (1u64..=60_000_000_000).prop_map(Duration::from_nanos),
-        1 => (1u64..=1_000_000_000).prop_map(Duration::from_secs),
-    ];
-    let command = prop_oneof![
-        4 => Just(Command::TogglePause),
-        3 => Just(Command::Pause),
-        3 => Just(Command::Resume),
-        2 => Just(Command::Next),
-        3 => Just(Command::Previous),
-        5 => Just(Command::Advance),
-        4 => (-30i32..=30).prop_map(Command::AddTime),
-        1 => any::<i32>().prop_map(Command::AddTime),
-        1 => prop_oneof![Just(Command::Quit), Just(Command::Interrupt)],
-    ];
-    let stall = (2_001u64..=100_000_000).prop_map(|ms| Action::Stall(Duration::from_millis(ms)));
-    prop_oneof![
-        3 => wait.prop_map(Action::Wait),
-        2 => command.prop_map(Action::Do),
-        1 => stall,
-    ]
 }
 
 /// Everything that must hold at any moment, whatever happened before.
@@ -357,9 +217,11 @@ fn check_state(session: &Session, t0: Instant, now: Instant) -> Result<(), TestC
     }
     let record = session.record(wall(8));
     for (step, planned) in record.steps.iter().zip(&plan.steps) {
-        prop_assert_eq!(step.passes.len(), planned.pass_count());
+        // A record per run: every set's passes (added sets included) and every repeat.
+        let runs = planned.pass_count() * planned.sets + step.repeats as usize;
+        prop_assert_eq!(step.passes.len(), runs);
         let count = match planned.work {
-            WorkPlan::Hold(_) => None,
+            WorkPlan::Hold(_) | WorkPlan::Open { .. } => None,
             WorkPlan::Paced { count, .. } | WorkPlan::Counted { count } => Some(count),
         };
         for pass in &step.passes {
@@ -419,7 +281,25 @@ fn run_actions(plan: Plan, actions: Vec<Action>) -> Result<(), TestCaseError> {
                 }
             }
             Action::Do(command) => {
-                session.handle(command, now);
+                // What is due by `now` happens whatever the command; beyond that, a command
+                // does something exactly when `allowed` says it would.
+                let mut probe = session.clone();
+                let due = probe.advance(now);
+                let allowed = probe.allowed();
+                let events = session.handle(command, now);
+                if !allowed.permits(command) {
+                    prop_assert_eq!(&events, &due, "{:?} not allowed", command);
+                } else if matches!(
+                    command,
+                    Command::Advance
+                        | Command::Done
+                        | Command::Next
+                        | Command::Previous
+                        | Command::Repeat
+                        | Command::AddSet
+                ) {
+                    prop_assert!(events.len() > due.len(), "{:?} allowed", command);
+                }
                 let step = session.step_index();
                 match command {
                     Command::Next if session.outcome().is_none() => {

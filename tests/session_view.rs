@@ -17,8 +17,9 @@ fn the_view_names_phase_step_pass_time_left_and_what_is_next() {
         (34.999, Phase::Work, 0, Some((0, "Left")), 1, Some("B")),
         (35.0, Phase::Switch, 0, Some((1, "Right")), 5, Some("B")),
         (40.0, Phase::Work, 0, Some((1, "Right")), 30, Some("B")),
-        (70.0, Phase::Rest, 0, Some((1, "Right")), 10, Some("B")),
-        (80.0, Phase::Prepare, 1, None, 5, Some("C")),
+        // The rest after A is B's transition: it shows B coming, and C after it.
+        (70.0, Phase::Rest, 1, None, 15, Some("C")),
+        (80.0, Phase::Rest, 1, None, 5, Some("C")),
         (130.5, Phase::Work, 2, None, 10, None),
     ];
     let mut run = sides();
@@ -197,7 +198,9 @@ fn step_progress_follows_the_work_of_each_pass() {
         (35.0, 0.5),
         (38.0, 0.5),
         (55.0, 0.75),
-        (70.0, 1.0),
+        (69.999, (1.0 + 29.999 / 30.0) / 2.0),
+        // B's transition: nothing of B done yet.
+        (70.0, 0.0),
         (80.0, 0.0),
         (95.0, 0.5),
     ];
@@ -232,10 +235,10 @@ fn skipping_moves_progress_to_the_next_step_and_added_time_shows_in_the_total() 
     run.at(10.0);
     run.cmd(Command::Next, 10.0);
     let v = run.view();
-    assert_eq!(v.routine_progress, 80.0 / 140.0);
-    assert_eq!(v.remaining_total, s(60.0));
-    run.at(20.0); // B: get-ready 10-15, work 15-35
-    run.cmd(Command::AddTime(10), 20.0);
+    assert_eq!(v.routine_progress, 70.0 / 140.0);
+    assert_eq!(v.remaining_total, s(70.0));
+    run.at(30.0); // B: transition 10-25, work 25-45
+    run.cmd(Command::AddTime(10), 30.0);
     let v = run.view();
     assert_eq!(v.remaining, Some(s(25.0)));
     assert_eq!(v.remaining_total, s(25.0 + 35.0));

@@ -153,7 +153,7 @@ fn skipped_paced_reps_record_the_reps_completed() {
 fn add_time_lengthens_and_shortens_holds_rests_and_get_ready() {
     // (phase reached at `when`, the time then left)
     let mut run = sides();
-    for (when, left) in [(2.0, 3.0), (10.0, 25.0), (72.0, 8.0)] {
+    for (when, left) in [(2.0, 3.0), (10.0, 25.0), (72.0, 13.0)] {
         run.at(when);
         let deadline = run.deadline().unwrap();
         assert_eq!(run.view().remaining, Some(s(left)));
@@ -240,7 +240,7 @@ fn advance_ends_get_ready_switch_and_rest_now_but_not_timed_work() {
     let cases = [
         (1.0, Phase::Prepare, Phase::Work),
         (36.0, Phase::Switch, Phase::Work),
-        (72.0, Phase::Rest, Phase::Prepare),
+        (72.0, Phase::Rest, Phase::Work),
     ];
     let mut offset = 0.0;
     for (when, from, to) in cases {
@@ -364,21 +364,18 @@ fn get_ready_and_rest_count_down_but_switch_and_paced_reps_do_not() {
         ],
     ));
     run.run_out(1000);
-    // get-ready 0-5, left 5-17, switch 17-22, right 22-34, rest 34-38, get-ready 38-43,
-    // hold 43-45.
+    // get-ready 0-5, left 5-17, switch 17-22, right 22-34, H's transition (rest 4 and
+    // get-ready 5) 34-43, hold 43-45.
     use Phase::*;
-    let (ready, rest) = (run.seg(Prepare, 0, 0), run.seg(Rest, 0, 1));
-    let (ready_2, hold) = (run.seg(Prepare, 1, 0), run.seg(Work, 1, 0));
+    let (ready, rest) = (run.seg(Prepare, 0, 0), run.seg(Rest, 1, 0));
+    let hold = run.seg(Work, 1, 0);
     let want: Vec<(Duration, Event)> = [
         (2.0, ready, 3),
         (3.0, ready, 2),
         (4.0, ready, 1),
-        (35.0, rest, 3),
-        (36.0, rest, 2),
-        (37.0, rest, 1),
-        (40.0, ready_2, 3),
-        (41.0, ready_2, 2),
-        (42.0, ready_2, 1),
+        (40.0, rest, 3),
+        (41.0, rest, 2),
+        (42.0, rest, 1),
         (44.0, hold, 1),
     ]
     .into_iter()

@@ -47,7 +47,7 @@ fn routine_ids_complete_for_every_command_that_takes_one() {
     ] {
         assert_eq!(
             candidates(&sb, sb.path(), words),
-            ["warm-up", "walk"],
+            ["warm-up", "workout", "walk"],
             "{words:?}"
         );
     }
@@ -55,8 +55,8 @@ fn routine_ids_complete_for_every_command_that_takes_one() {
     // before the directories and options the engine adds.
     let all = candidates(&sb, sb.path(), &["limberup", "plan", ""]);
     assert_eq!(
-        all[..4],
-        ["warm-up", "cool-down", "core", "walk"],
+        all[..5],
+        ["warm-up", "cool-down", "core", "workout", "walk"],
         "{all:?}"
     );
     assert_eq!(all.iter().filter(|c| *c == "core").count(), 1, "{all:?}");
@@ -73,7 +73,7 @@ fn routine_files_complete_as_paths() {
     // A bare word offers the .ron files here besides the ids.
     assert_eq!(
         candidates(&sb, &here, &["limberup", "run", "w"]),
-        ["warm-up", "wide.ron"]
+        ["warm-up", "workout", "wide.ron"]
     );
     // A word that looks like a path offers directories and .ron files.
     assert_eq!(
@@ -120,7 +120,7 @@ fn bash_completes_routine_ids_through_the_installed_script() {
         .unwrap();
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
-        "warm-up\nwalk\n",
+        "warm-up\nworkout\nwalk\n",
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );

@@ -17,7 +17,8 @@ use limberup::sound::{Sound, encode, samples};
 use pty_support::{Coach, prepare};
 
 /// Every sound kind a session without long holds has, in 9 s: get ready, go, a breath,
-/// rest, the last second of a hold, switch sides, finished. A 1 s segment has no countdown.
+/// rest, the last second of a transition and of a hold, switch sides, finished. A 1 s
+/// segment has no countdown.
 const ROUTINE: &str = r#"Routine(name: "Sounds", kind: Other, prepare_secs: 1, rest_secs: 1, switch_secs: 1, steps: [
     Step(name: "Breathe", work: Reps(count: 1, tempo_secs: 1.0, phases: ["Inhale", "Exhale"])),
     Step(name: "Sides", work: Hold(secs: 2), passes: ["Left", "Right"]),
@@ -37,13 +38,14 @@ const HOLD: &str = r#"Routine(name: "Hold", kind: Other, prepare_secs: 1, steps:
 ])"#;
 
 /// What the routine sounds like. The first rep's inhale starts with the reps: their "go"
-/// stands for it.
+/// stands for it. The rest and the next get-ready are one 2 s transition: its last second
+/// has a pip.
 const HEARD: [Sound; 11] = [
     Sound::GetReady,
     Sound::Go,
     Sound::Exhale,
     Sound::Rest,
-    Sound::GetReady,
+    Sound::Countdown,
     Sound::Go,
     Sound::Countdown,
     Sound::SwitchSides,

@@ -61,8 +61,9 @@ fn the_spoken_words_follow_the_session() {
         "Inhale",
         "Exhale",
         "Inhale",
-        "Rest. Next: Side plank",
-        "Get ready: Side plank, Left",
+        // The rest and the get-ready are one countdown that names what comes.
+        "Rest. Next: Side plank, Left",
+        "Ten seconds",
         "Left",
         "Halfway",
         "Ten seconds",
@@ -71,7 +72,7 @@ fn the_spoken_words_follow_the_session() {
         "Halfway",
         "Ten seconds",
         "Rest. Next: Bird dog",
-        "Get ready: Bird dog",
+        "Ten seconds",
         "Twelve reps",
         "One",
         "Two",
@@ -137,9 +138,9 @@ fn each_event_has_its_own_sound_and_names_are_said_whole() {
     let heard = |sound| all.iter().filter(|(_, c)| c.sound == Some(sound)).count();
     // Two reps of exhale then inhale: the first exhale is the start's "go".
     assert_eq!((heard(Sound::Exhale), heard(Sound::Inhale)), (1, 2));
-    // Countdowns: 3, 2, 1 in each of three 5 s get-readies, two 10 s rests and two 30 s
-    // holds; switches and paced reps have none.
-    assert_eq!(heard(Sound::Countdown), 3 * 3 + 2 * 3 + 2 * 3);
+    // Countdowns: 3, 2, 1 in the first 5 s get-ready, in each of the two 15 s transitions
+    // (rest and get-ready) and in the two 30 s holds; switches and paced reps have none.
+    assert_eq!(heard(Sound::Countdown), 3 + 2 * 3 + 2 * 3);
     assert_eq!(heard(Sound::Finished), 1);
 }
 
@@ -191,15 +192,16 @@ fn cues_due_at_once_give_the_most_important_sound_the_later_of_equals_and_the_la
     assert!(Cue::default().then(Cue::default()).is_empty());
 }
 
-/// One batch across a get-ready, a paced step and into a rest (the machine, asked at 20 s
-/// without being asked before) gives one cue, not a burst of a sound per event.
+/// One batch across a get-ready, a paced step and into a rest (the machine, asked at 17 s
+/// without being asked before: 4 s into the 15 s transition, before its "ten seconds")
+/// gives one cue, not a burst of a sound per event.
 #[test]
 fn a_late_batch_is_one_sound() {
     let routine = parse(ROUTINE, "cues").unwrap();
     let plan = Plan::new("cues", &routine, &PlanOptions::default());
     let t0 = Instant::now();
     let (mut s, _) = Session::new(plan, t0, chrono::Local::now().fixed_offset());
-    let events = s.advance(t0 + Duration::from_secs(20));
+    let events = s.advance(t0 + Duration::from_secs(17));
     let sounds = events.iter().filter(|e| cue(e, s.plan()).sound.is_some());
     assert!(sounds.count() > 5, "{events:?}");
     let one = limberup::cues::batch(&events, s.plan());
@@ -207,6 +209,6 @@ fn a_late_batch_is_one_sound() {
     assert_eq!(one.sound, Some(Sound::Rest), "{events:?}");
     assert_eq!(
         one.speech.map(|s| s.text).as_deref(),
-        Some("Rest. Next: Side plank")
+        Some("Rest. Next: Side plank, Left")
     );
 }

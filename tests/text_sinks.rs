@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use common::{at, record};
 use limberup::listing::{list_table, plan_table};
 use limberup::plain::lines;
-use limberup::routine::{Entry, Kind, LoadError, Routine, Source, Step, Work};
+use limberup::routine::{Entry, Kind, LoadError, RepPhase, Routine, Source, Step, Work};
 use limberup::session::{Outcome, Plan, PlanOptions};
 use limberup::stats::{Stats, render};
 use limberup::text::is_forbidden;
@@ -37,25 +37,27 @@ fn hostile_entry() -> Entry {
     Entry {
         id: t(),
         routine: Routine {
-            name: t(),
-            kind: Kind::Other,
             description: t(),
             prepare_secs: Some(2),
             rest_secs: Some(2),
             switch_secs: Some(1),
-            steps: vec![Step {
-                name: t(),
-                cues: vec![t()],
-                figure: None,
-                work: Work::Reps {
-                    count: 3,
-                    tempo_secs: Some(2.0),
-                    phases: vec![t(), t()],
-                },
-                passes: vec![t(), "Right".into()],
-                prepare_secs: None,
-                rest_secs: None,
-            }],
+            ..Routine::new(
+                t(),
+                Kind::Other,
+                vec![Step {
+                    cues: vec![t()],
+                    passes: vec![t(), "Right".into()],
+                    ..Step::new(
+                        t(),
+                        Work::Reps {
+                            count: 3,
+                            up_to: None,
+                            tempo_secs: Some(2.0),
+                            phases: vec![RepPhase::label(t()), RepPhase::label(t())],
+                        },
+                    )
+                }],
+            )
         },
         source: Source::File(PathBuf::from(format!("/r/{HOSTILE}.ron"))),
     }

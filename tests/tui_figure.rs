@@ -25,7 +25,8 @@ const HOLD: f64 = 17.3;
 const SWITCH: f64 = 36.0;
 const REST: f64 = 70.2;
 
-/// The session moved on to Cat/Cow at 84 s (get-ready 5 s, then reps of 5 s in two parts).
+/// The session moved on to Cat/Cow at 84 s (a rest and get-ready of 15 s, then reps of 5 s in
+/// two parts, from 99 s).
 fn cat_cow(motion: bool) -> Harness {
     let mut o = options(Theme::new(Choice::Default, false));
     o.motion = motion;
@@ -92,10 +93,10 @@ fn get_ready_switch_rest_and_holds_show_a_still_pose_and_ask_for_no_frames() {
     }
     // The rest after Side plank leads to Squats, which have no figure: none is drawn.
     assert_eq!(figure_at(&mut h, REST, 100, 30), None);
-    // The rest after Cat/Cow (149 s to 159 s) shows the Side bends' still pose, as their
-    // get-ready does.
+    // The countdown into the Side bends after Cat/Cow (a rest and a get-ready in one, 159 s
+    // to 174 s) shows their still pose all through.
     let mut h = cat_cow(true);
-    for t in [152.0, 161.0] {
+    for t in [162.0, 172.0] {
         let (area, cells) = figure_at(&mut h, t, 100, 30).expect("the coming figure");
         assert_eq!(cells, still("side-bends", area), "at {t} s");
         assert_eq!(h.app.next_frame(h.t(t)), None);
@@ -150,8 +151,8 @@ fn play(h: &mut Harness, from: f64, secs: f64) -> (usize, usize) {
 #[test]
 fn paced_reps_move_the_figure_at_most_twelve_frames_a_second_each_one_changed() {
     let mut h = cat_cow(true);
-    // Reps from 89 s; 20 s of them (four reps).
-    let (frames, changed) = play(&mut h, 89.0, 20.0);
+    // Reps from 99 s; 20 s of them (four reps).
+    let (frames, changed) = play(&mut h, 99.0, 20.0);
     assert!(frames <= 12 * 20, "{frames} frames in 20 s");
     assert!(frames >= 20, "{frames}: it moves");
     assert!(
@@ -163,29 +164,29 @@ fn paced_reps_move_the_figure_at_most_twelve_frames_a_second_each_one_changed() 
 #[test]
 fn a_pause_or_motion_off_stills_the_figure() {
     let mut h = cat_cow(true);
-    h.tick(91.0).key(KeyCode::Char(' '));
-    let paused = figure_at(&mut h, 91.0, 100, 30).unwrap();
-    assert_eq!(h.app.next_frame(h.t(91.0)), None);
-    assert_eq!(figure_at(&mut h, 95.0, 100, 30).unwrap(), paused);
+    h.tick(101.0).key(KeyCode::Char(' '));
+    let paused = figure_at(&mut h, 101.0, 100, 30).unwrap();
+    assert_eq!(h.app.next_frame(h.t(101.0)), None);
+    assert_eq!(figure_at(&mut h, 105.0, 100, 30).unwrap(), paused);
 
     let mut still = cat_cow(false);
-    let (area, first) = figure_at(&mut still, 90.0, 100, 30).unwrap();
-    assert_eq!(still.app.next_frame(still.t(90.0)), None);
-    for t in [91.3, 92.6, 95.1] {
+    let (area, first) = figure_at(&mut still, 100.0, 100, 30).unwrap();
+    assert_eq!(still.app.next_frame(still.t(100.0)), None);
+    for t in [101.3, 102.6, 105.1] {
         assert_eq!(
             figure_at(&mut still, t, 100, 30).unwrap(),
             (area, first.clone())
         );
     }
     let mut moving = cat_cow(true);
-    assert_ne!(figure_at(&mut moving, 91.3, 100, 30).unwrap().1, first);
+    assert_ne!(figure_at(&mut moving, 101.3, 100, 30).unwrap().1, first);
 }
 
 #[test]
 fn frames_keep_to_the_set_s_grid() {
     let mut h = cat_cow(true);
-    let start = h.t(89.0);
-    let mut t = 89.0;
+    let start = h.t(99.0);
+    let mut t = 99.0;
     let mut frames = 0;
     while frames < 30 {
         figure_at(&mut h, t, 100, 30);
@@ -209,10 +210,10 @@ fn frames_keep_to_the_set_s_grid() {
 #[test]
 fn a_frame_that_only_moves_the_figure_is_the_last_frame_with_the_figure_now() {
     let mut h = cat_cow(true);
-    h.tick(90.0);
+    h.tick(100.0);
     let before = h.render(100, 30);
     let area = h.app.figure_area().unwrap();
-    h.tick(90.4);
+    h.tick(100.4);
     let moved = h.render_moving(100, 30);
     let full = h.render(100, 30);
     let (before, moved, full) = (
@@ -226,13 +227,13 @@ fn a_frame_that_only_moves_the_figure_is_the_last_frame_with_the_figure_now() {
             let inside = area.contains((x, y).into());
             let cell = &moved[(x, y)];
             if inside {
-                assert_eq!(cell, &full[(x, y)], "the figure at 90.4 s, ({x}, {y})");
+                assert_eq!(cell, &full[(x, y)], "the figure at 100.4 s, ({x}, {y})");
                 figure_changed |= cell != &before[(x, y)];
             } else {
                 assert_eq!(
                     cell,
                     &before[(x, y)],
-                    "the rest as drawn at 90 s, ({x}, {y})"
+                    "the rest as drawn at 100 s, ({x}, {y})"
                 );
             }
         }

@@ -1,8 +1,11 @@
 //! The session machine under arbitrary command sequences and time steps (microseconds to
-//! hours, commands exactly at deadlines, stalls): never a panic, time never runs backwards,
-//! the step index stays in range, every event belongs to the segment the timeline is in and
-//! fits it, every batch renders through the cues and the plain lines, and a completed
-//! session has every step done or skipped.
+//! hours, commands exactly at deadlines, stalls) on routines of every kind of work (holds
+//! and reps with ranges, even and timed phases, counted reps, open steps with reminders),
+//! sets and rounds, with the plan growing at run time (repeats, added sets): never a
+//! panic, time never runs backwards, the step index stays in range, every event belongs to
+//! the segment the timeline is in and fits it, every batch renders through the cues and
+//! the plain lines, a command does something exactly when `allowed` says so, and a
+//! completed session has every step done or skipped.
 #![no_main]
 
 use std::time::{Duration, Instant};
@@ -12,7 +15,7 @@ use chrono::{FixedOffset, TimeZone};
 use libfuzzer_sys::fuzz_target;
 use limberup::cues::cue;
 use limberup::plain::lines::describe;
-use limberup::routine::{Kind, Routine, Step, Work};
+use limberup::routine::{Kind, RepPhase, Routine, Step, Work};
 use limberup::session::{
     Command, Event, Outcome, Phase, Plan, PlanOptions, Segment, Session, StepStatus, Timings,
     WorkPlan,
@@ -20,13 +23,30 @@ use limberup::session::{
 
 #[derive(Arbitrary, Debug)]
 enum WorkIn {
-    Hold(u8),
+    Hold {
+        secs: u8,
+        more: Option<u8>,
+    },
     Paced {
         count: u8,
+        more: Option<u8>,
         tempo_tenths: u16,
         phases: u8,
     },
-    Counted(u8),
+    /// Phases with their own seconds (tenths).
+    Timed {
+        count: u8,
+        more: Option<u8>,
+        tenths: Vec<u8>,
+    },
+    Counted {
+        count: u8,
+        more: Option<u8>,
+    },
+    Open {
+        every_mins: Option<u8>,
+        reminders: u8,
+    },
 }
 
 #[derive(Arbitrary, Debug)]
@@ -35,6 +55,8 @@ struct StepIn {
     passes: u8,
     prepare: Option<u8>,
     rest: Option<u8>,
+    sets: Option<u8>,
+    set_rest: Option<u8>,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -54,6 +76,9 @@ enum Op {
     Next,
     Previous,
     Advance,
+    Done,
+    Repeat,
+    AddSet,
     AddTime(i8),
     Quit,
     Interrupt,
@@ -65,8 +90,86 @@ struct Input {
     prepare: u8,
     rest: u8,
     switch: u8,
+    rounds: Option<(u8, u8)>,
     scale: u8,
     ops: Vec<Op>,
+}
+
+/// A range's top: `from` plus 1-4, when asked.
+fn up_to(from: u32, more: Option<u8>) -> Option<u32> {
+    more.map(|m| from + u32::from(m % 4) + 1)
+}
+
+fn work(i: usize, work: &WorkIn) -> Work {
+    let label = |p: usize| format!("Step {i} phase {p}");
+    match *work {
+        WorkIn::Hold { secs, more } => {
+            let secs = u32::from(secs % 40) + 1;
+            Work::Hold {
+                secs,
+                up_to: up_to(secs, more),
+            }
+        }
+        WorkIn::Paced {
+            count,
+            more,
+            tempo_tenths,
+            phases,
+        } => {
+            let count = u32::from(count % 12) + 1;
+            Work::Reps {
+                count,
+                up_to: up_to(count, more),
+                tempo_secs: Some(f64::from(tempo_tenths % 596 + 5) / 10.0),
+                phases: (0..usize::from(phases % 5))
+                    .map(|p| RepPhase::label(label(p)))
+                    .collect(),
+            }
+        }
+        WorkIn::Timed {
+            count,
+            more,
+            ref tenths,
+        } => {
+            let count = u32::from(count % 8) + 1;
+            let mut phases: Vec<RepPhase> = tenths
+                .iter()
+                .take(4)
+                .enumerate()
+                .map(|(p, t)| RepPhase::timed(label(p), f64::from(t % 100 + 1) / 10.0))
+                .collect();
+            if phases.is_empty() {
+                phases.push(RepPhase::timed(label(0), 1.0));
+            }
+            Work::Reps {
+                count,
+                up_to: up_to(count, more),
+                tempo_secs: None,
+                phases,
+            }
+        }
+        WorkIn::Counted { count, more } => {
+            let count = u32::from(count % 12) + 1;
+            Work::Reps {
+                count,
+                up_to: up_to(count, more),
+                tempo_secs: None,
+                phases: Vec::new(),
+            }
+        }
+        WorkIn::Open {
+            every_mins,
+            reminders,
+        } => {
+            let reminders = every_mins.map_or(0, |_| reminders % 3 + 1);
+            Work::Open {
+                remind_every_mins: every_mins.map(|m| u32::from(m % 3) + 1),
+                reminders: (0..reminders)
+                    .map(|r| format!("Step {i} reminder {r}"))
+                    .collect(),
+            }
+        }
+    }
 }
 
 fn routine(input: &Input) -> Routine {
@@ -76,54 +179,27 @@ fn routine(input: &Input) -> Routine {
         .take(6)
         .enumerate()
         .map(|(i, s)| Step {
-            name: format!("Step {i}"),
-            cues: Vec::new(),
-            work: match s.work {
-                WorkIn::Hold(secs) => Work::Hold {
-                    secs: u32::from(secs % 40) + 1,
-                },
-                WorkIn::Paced {
-                    count,
-                    tempo_tenths,
-                    phases,
-                } => Work::Reps {
-                    count: u32::from(count % 12) + 1,
-                    tempo_secs: Some(f64::from(tempo_tenths % 596 + 5) / 10.0),
-                    phases: (0..phases % 5)
-                        .map(|p| format!("Step {i} phase {p}"))
-                        .collect(),
-                },
-                WorkIn::Counted(count) => Work::Reps {
-                    count: u32::from(count % 12) + 1,
-                    tempo_secs: None,
-                    phases: Vec::new(),
-                },
-            },
             passes: (0..s.passes % 4).map(|p| format!("Pass {p}")).collect(),
             prepare_secs: s.prepare.map(|p| u32::from(p % 8)),
             rest_secs: s.rest.map(|r| u32::from(r % 8)),
-            figure: None,
+            sets: s.sets.map(|n| u32::from(n % 3) + 1),
+            set_rest_secs: s.set_rest.map(|r| u32::from(r % 8)),
+            ..Step::new(format!("Step {i}"), work(i, &s.work))
         })
         .collect();
     if steps.is_empty() {
-        steps.push(Step {
-            name: "Only".into(),
-            cues: Vec::new(),
-            work: Work::Hold { secs: 3 },
-            passes: Vec::new(),
-            prepare_secs: None,
-            rest_secs: None,
-            figure: None,
-        });
+        steps.push(Step::new(
+            "Only",
+            Work::Hold {
+                secs: 3,
+                up_to: None,
+            },
+        ));
     }
     Routine {
-        name: "Fuzz".into(),
-        kind: Kind::Other,
-        description: String::new(),
-        prepare_secs: None,
-        rest_secs: None,
-        switch_secs: None,
-        steps,
+        rounds: input.rounds.map(|(n, _)| u32::from(n % 3) + 1),
+        round_rest_secs: input.rounds.map(|(_, r)| u32::from(r % 8)),
+        ..Routine::new("Fuzz", Kind::Other, steps)
     }
 }
 
@@ -193,12 +269,40 @@ fuzz_target!(|input: Input| {
             Op::Next => Some(Command::Next),
             Op::Previous => Some(Command::Previous),
             Op::Advance => Some(Command::Advance),
+            Op::Done => Some(Command::Done),
+            Op::Repeat => Some(Command::Repeat),
+            Op::AddSet => Some(Command::AddSet),
             Op::AddTime(d) => Some(Command::AddTime(i32::from(d))),
             Op::Quit => Some(Command::Quit),
             Op::Interrupt => Some(Command::Interrupt),
         };
         let events = match command {
-            Some(command) => session.handle(command, t),
+            Some(command) => {
+                // A command does something exactly when `allowed` says so: beyond what
+                // time brings, nothing when not allowed; something when an allowed one
+                // always acts.
+                let mut probe = session.clone();
+                let due = probe.advance(t);
+                let allowed = probe.allowed();
+                let events = session.handle(command, t);
+                if !allowed.permits(command) && !matches!(command, Command::Stalled { .. }) {
+                    assert_eq!(events, due, "{command:?} not allowed");
+                }
+                if allowed.permits(command)
+                    && matches!(
+                        command,
+                        Command::Advance
+                            | Command::Done
+                            | Command::Next
+                            | Command::Previous
+                            | Command::Repeat
+                            | Command::AddSet
+                    )
+                {
+                    assert!(events.len() > due.len(), "{command:?} allowed");
+                }
+                events
+            }
             None => session.advance(t),
         };
         told(session.plan(), &mut timeline, &events);
@@ -214,7 +318,7 @@ fuzz_target!(|input: Input| {
         if session.outcome().is_some() {
             break;
         }
-        // Counted reps have no deadline: only the user moves them on.
+        // Counted reps and open steps have no deadline: only the user moves them on.
         match (session.deadline(), session.next_wakeup()) {
             (Some(deadline), Some(wake)) => {
                 assert!(wake <= deadline, "wake-up after the deadline");
@@ -237,6 +341,11 @@ fuzz_target!(|input: Input| {
             steps,
             "{record:#?}"
         );
+    }
+    // A record per run: every set's passes, added sets included, and every repeat.
+    for (step, planned) in record.steps.iter().zip(&session.plan().steps) {
+        let runs = planned.pass_count() * planned.sets + step.repeats as usize;
+        assert_eq!(step.passes.len(), runs);
     }
     assert!(record.active_secs >= 0.0 && record.paused_secs >= 0.0);
 });
@@ -261,7 +370,10 @@ fn told(plan: &Plan, current: &mut Option<Segment>, events: &[Event]) {
                     assert_eq!(seg.phase, Phase::Work);
                     assert!((1..=*count).contains(&rep) && phase < phases.len().max(1));
                     if let Some(label) = phases.get(phase) {
-                        assert_eq!(cue(event, plan).speech.as_ref(), Some(label));
+                        assert_eq!(
+                            cue(event, plan).speech.as_ref().map(|s| &s.text),
+                            Some(label)
+                        );
                     }
                 }
                 (Event::Beat { .. }, _) => panic!("{event:?} outside paced reps"),
@@ -271,6 +383,18 @@ fn told(plan: &Plan, current: &mut Option<Segment>, events: &[Event]) {
                 (Event::RepCounted { .. }, _) => panic!("{event:?} outside counted reps"),
                 (Event::Halfway { .. }, WorkPlan::Hold(_)) => assert_eq!(seg.phase, Phase::Work),
                 (Event::Halfway { .. }, _) => panic!("{event:?} outside a hold"),
+                (Event::LowerBoundReached { .. }, _) => {
+                    assert_eq!(seg.phase, Phase::Work);
+                    assert!(plan.steps[seg.step].enough.is_some(), "{event:?}");
+                }
+                (Event::Reminder { n, .. }, WorkPlan::Open { .. }) => {
+                    assert_eq!(seg.phase, Phase::Work);
+                    assert!(work.reminder(n).is_some(), "{event:?}");
+                }
+                (Event::OpenEnded { .. }, WorkPlan::Open { .. }) => {}
+                (Event::Reminder { .. } | Event::OpenEnded { .. }, _) => {
+                    panic!("{event:?} outside an open step")
+                }
                 _ => {}
             }
         }

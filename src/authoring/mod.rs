@@ -89,28 +89,38 @@ Routine(
     // prepare_secs: 5,
     // rest_secs: 10,
     // switch_secs: 3,
+    // Optional: run all the steps again, as a circuit, with a rest between rounds.
+    // rounds: 2,
+    // round_rest_secs: 30,
     steps: [
-        // A timed hold, with form cues shown while it runs.
+        // A timed hold, with form cues shown while it runs: 20 to 30 s (Enter moves on
+        // after 20); `Hold(secs: 30)` is 30 s exactly.
         Step(
             name: "Child's pose",
             cues: ["Knees wide, big toes together", "Breathe into the lower back"],
-            work: Hold(secs: 30),
+            work: Hold(secs: 20, up_to: 30),
         ),
-        // Reps paced by a tempo (seconds per rep); phases split each rep into breath cues.
+        // Reps paced by a tempo (seconds per rep); phases split each rep into breath cues,
+        // equally, or each with its seconds: [("Exhale: round up", 3), ("Inhale: arch", 2)].
         Step(
             name: "Cat/Cow",
             cues: ["Move slowly, one vertebra at a time"],
             work: Reps(count: 8, tempo_secs: 5.0, phases: ["Exhale: round up", "Inhale: arch"]),
         ),
-        // Reps without a tempo are counted by you, one key press per rep. `passes` runs the
-        // work once per label, with a switch between them.
+        // Reps without a tempo are counted by you, one key press per rep (or d once done).
+        // `passes` runs the work once per label, with a switch between them; `sets` runs
+        // all the passes again, with a rest between sets.
         Step(
             name: "Bird dog",
             cues: ["Back flat like a table", "Reach long rather than high"],
             work: Reps(count: 6),
             passes: ["Left", "Right"],
-            // Optional, per step: prepare_secs, and rest_secs for the rest after it.
+            sets: 2,
+            // Optional, per step: prepare_secs, rest_secs for the rest after it, and
+            // set_rest_secs for the rest between sets.
         ),
+        // Your own workout: `work: Open(remind_every_mins: 15, reminders: ["Drink some
+        // water"])` is a stopwatch that runs until you press Enter.
     ],
 )
 "#,

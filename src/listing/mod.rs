@@ -3,6 +3,7 @@
 
 mod figures;
 mod plan;
+mod plan_json;
 
 use std::path::Path;
 use std::time::Duration;
@@ -16,7 +17,8 @@ use crate::session::{Plan, PlanOptions};
 use crate::text::width;
 
 pub use figures::{figures_json, figures_table};
-pub use plan::{plan_json, plan_table};
+pub use plan::plan_table;
+pub use plan_json::plan_json;
 
 /// Seconds for JSON: an integer when whole, so scripts see `372`, not `372.0`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -32,13 +34,20 @@ impl Serialize for Secs {
     }
 }
 
-/// A planned time with the counted reps it leaves out: `6:12 + 20 counted reps`.
+/// A planned time with what it leaves out: `6:12 + 20 counted reps`, `0:05 + open step`.
 pub fn planned(plan: &Plan) -> String {
+    let mut text = clock(plan.total());
     match plan.counted_reps() {
-        0 => clock(plan.total()),
-        1 => format!("{} + 1 counted rep", clock(plan.total())),
-        n => format!("{} + {n} counted reps", clock(plan.total())),
+        0 => {}
+        1 => text.push_str(" + 1 counted rep"),
+        n => text.push_str(&format!(" + {n} counted reps")),
     }
+    match plan.open_passes() {
+        0 => {}
+        1 => text.push_str(" + open step"),
+        n => text.push_str(&format!(" + {n} open steps")),
+    }
+    text
 }
 
 /// Text from a routine file (or its path) as a table shows it: control characters escaped
@@ -96,6 +105,7 @@ struct ListItem<'a> {
     steps: usize,
     total_secs: Secs,
     counted_reps: u32,
+    open_steps: usize,
     /// `built-in` or the file's path.
     source: String,
 }
@@ -113,6 +123,7 @@ pub fn list_json(entries: &[Entry], options: &PlanOptions) -> String {
                 steps: entry.routine.steps.len(),
                 total_secs: Secs(plan.total()),
                 counted_reps: plan.counted_reps(),
+                open_steps: plan.open_passes(),
                 source: entry.source.to_string(),
             }
         })

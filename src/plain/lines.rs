@@ -5,8 +5,10 @@
 use std::time::Duration;
 
 use crate::clock::clock;
-use crate::session::{Event, Outcome, Phase, Plan, Segment, Session, SessionRecord, StepStatus};
-use crate::session::{StepPlan, WorkPlan};
+use crate::session::{
+    Command, Event, Outcome, Phase, Plan, Segment, Session, SessionRecord, StepStatus,
+};
+use crate::session::{Enough, StepPlan, WorkPlan};
 use crate::wording::{self, seconds as secs};
 
 /// The `[mm:ss]` that starts every line: active time, pauses excluded (minutes go past 59).
@@ -23,71 +25,139 @@ pub fn stamped(elapsed: Duration, text: &str) -> String {
 }
 
 /// What the coach understands on stdin, for the header and for unknown commands.
-pub const COMMANDS: &str = "Enter = count a rep or start now, p = pause/resume, n = next step, \
-                            b = back, + / - = 10 s more/less, q = quit";
+pub const COMMANDS: &str = "Enter = count a rep or start now or move on, d = done with this pass, \
+                            p = pause/resume, n = next step, b = back, + / - = 10 s more/less, \
+                            r = this pass once more, s = one more set, q = quit";
 
-/// The first line: routine, steps and planned time.
+/// Why a command did nothing, for the commands whose use is not obvious: `None` for the
+/// rest, which say nothing when they have nothing to do (an empty line during a hold).
+pub fn not_now(command: Command) -> Option<&'static str> {
+    match command {
+        Command::AddTime(_) => {
+            Some("Only holds, rests and get-ready can be made longer or shorter")
+        }
+        Command::Done => Some(
+            "Nothing to mark done now: d ends counted reps, an open step, or a range once its \
+             lower bound is reached",
+        ),
+        Command::Repeat => Some("Only a pass at work can be done again"),
+        Command::AddSet => Some("An open step has no sets"),
+        _ => None,
+    }
+}
+
+/// The first line: routine, steps (and rounds) and planned time.
 pub fn header(plan: &Plan) -> String {
     let counted = plan.counted_reps();
+    let (steps, rounds) = plan.shape();
+    let rounds = match rounds {
+        1 => String::new(),
+        n => format!(" x {n} rounds"),
+    };
     let mut line = format!(
-        "{}: {} step{}, {} planned",
+        "{}: {steps} step{}{rounds}, {} planned",
         plan.name,
-        plan.steps.len(),
-        if plan.steps.len() == 1 { "" } else { "s" },
+        if steps == 1 { "" } else { "s" },
         clock(plan.total())
     );
     if counted > 0 {
         line.push_str(&format!(" plus {counted} counted reps"));
     }
+    match plan.open_passes() {
+        0 => {}
+        1 => line.push_str(" plus an open step"),
+        n => line.push_str(&format!(" plus {n} open steps")),
+    }
     line
 }
 
-/// "Side plank, Left": the step and, when it has named passes, the pass.
-fn title(step: &StepPlan, pass: usize) -> String {
-    match step.passes.get(pass) {
-        Some(label) => format!("{}, {label}", step.name),
-        None => step.name.clone(),
-    }
+/// An interval in whole minutes, as said: `15 min`.
+fn minutes(d: Duration) -> String {
+    format!("{} min", d.as_secs() / 60)
 }
 
-fn rep_line(step: &StepPlan, pass: usize, rep: u32, phase: Option<usize>) -> String {
+/// "Side plank, Left, set 2 of 3": the step and, when it has them, the named pass and the
+/// set.
+fn title(step: &StepPlan, seg: &Segment) -> String {
+    let mut title = step.name.clone();
+    if let Some(label) = step.passes.get(seg.pass) {
+        title.push_str(&format!(", {label}"));
+    }
+    if step.sets > 1 {
+        title.push_str(&format!(", set {} of {}", seg.set + 1, step.sets));
+    }
+    if seg.again > 0 {
+        title.push_str(" (again)");
+    }
+    title
+}
+
+fn rep_line(step: &StepPlan, seg: &Segment, rep: u32, phase: Option<usize>) -> String {
     match &step.work {
         WorkPlan::Paced { count, phases, .. } => {
             let label = phase.and_then(|p| phases.get(p));
             match label {
-                Some(label) => format!("{}: rep {rep}/{count}, {label}", title(step, pass)),
-                None => format!("{}: rep {rep}/{count}", title(step, pass)),
+                Some(label) => format!("{}: rep {rep}/{count}, {label}", title(step, seg)),
+                None => format!("{}: rep {rep}/{count}", title(step, seg)),
             }
         }
-        WorkPlan::Counted { count } => format!("{}: rep {rep}/{count}", title(step, pass)),
-        WorkPlan::Hold(_) => title(step, pass),
+        WorkPlan::Counted { count } => format!("{}: rep {rep}/{count}", title(step, seg)),
+        WorkPlan::Hold(_) | WorkPlan::Open { .. } => title(step, seg),
     }
 }
 
-fn started(seg: &Segment, step: &StepPlan, plan: &Plan) -> String {
+/// What a transition leads into: "Next: Shoulder rolls · Backward (step 2 of 4)", with the
+/// round in a circuit.
+fn coming(step: &StepPlan, seg: &Segment) -> String {
+    let name = match step.passes.get(seg.pass) {
+        Some(label) => format!("{} · {label}", step.name),
+        None => step.name.clone(),
+    };
+    let place = step.place;
+    let round = match place.rounds {
+        1 => String::new(),
+        n => format!(", round {} of {n}", place.round + 1),
+    };
+    format!(
+        "Next: {name} (step {} of {}{round})",
+        place.number + 1,
+        place.steps
+    )
+}
+
+fn started(seg: &Segment, step: &StepPlan) -> String {
     let duration = seg.duration.map(secs).unwrap_or_default();
     match seg.phase {
-        Phase::Prepare => format!(
-            "Get ready: {} (step {} of {}), {duration}",
-            title(step, seg.pass),
-            seg.step + 1,
-            plan.steps.len()
-        ),
+        Phase::Prepare => format!("Get ready {duration}. {}", coming(step, seg)),
+        Phase::Rest if seg.is_transition() => format!("Rest {duration}. {}", coming(step, seg)),
+        // A rest between two sets of the step.
+        Phase::Rest => format!("Rest {duration}. Next: {}", title(step, seg)),
         Phase::Work => match &step.work {
-            WorkPlan::Hold(_) => format!("{}: hold {duration}", title(step, seg.pass)),
-            WorkPlan::Paced { .. } => rep_line(step, seg.pass, 1, Some(0)),
+            WorkPlan::Hold(_) => format!("{}: hold {duration}", title(step, seg)),
+            WorkPlan::Paced { .. } => rep_line(step, seg, 1, Some(0)),
             WorkPlan::Counted { count } => {
-                format!("{}: {count} reps, Enter after each", title(step, seg.pass))
+                format!("{}: {count} reps, Enter after each", title(step, seg))
             }
+            WorkPlan::Open { remind_every, .. } => {
+                let reminders = match remind_every {
+                    Some(every) => format!(", a reminder every {}", minutes(*every)),
+                    None => String::new(),
+                };
+                format!(
+                    "{}: stopwatch running, Enter when done{reminders}",
+                    title(step, seg)
+                )
+            }
+        },
+        // The pause before a pass done again.
+        Phase::Switch if seg.again > 0 => match step.passes.get(seg.pass) {
+            Some(label) => format!("Again: {label}, {duration}"),
+            None => format!("Again: {}, {duration}", step.name),
         },
         Phase::Switch => {
             let label = step.passes.get(seg.pass).map_or("", String::as_str);
             format!("{}: {label}, {duration}", wording::switch(label))
         }
-        Phase::Rest => match plan.steps.get(seg.step + 1) {
-            Some(next) => format!("Rest {duration}. Next: {}", next.name),
-            None => format!("Rest {duration}"),
-        },
     }
 }
 
@@ -95,6 +165,24 @@ fn started(seg: &Segment, step: &StepPlan, plan: &Plan) -> String {
 fn pose(step: &StepPlan) -> Option<String> {
     let text = step.figure.as_deref().and_then(crate::figure::describe)?;
     Some(format!("Pose: {text}"))
+}
+
+/// A range's lower bound reached: what is done, how far to go, and how to stop there.
+fn enough(step: &StepPlan) -> Option<String> {
+    Some(match (step.enough?, &step.work) {
+        (Enough::Time(least), WorkPlan::Hold(most)) => format!(
+            "{} done: keep going to {}, Enter to move on",
+            secs(least),
+            secs(*most)
+        ),
+        (Enough::Reps(least), WorkPlan::Counted { count }) => {
+            format!("{least} done: keep counting to {count}, d when done")
+        }
+        (Enough::Reps(least), WorkPlan::Paced { count, .. }) => {
+            format!("{least} done: keep going to {count}, Enter to move on")
+        }
+        _ => return None,
+    })
 }
 
 /// The form cues of a step when it begins: a line per cue, so no punctuation inside a cue
@@ -114,7 +202,7 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
             .and_then(|s| Some((plan.steps.get(s.step)?, s)));
         match (*event, step) {
             (Event::Started(seg), Some((step, _))) => {
-                lines.push(started(&seg, step, plan));
+                lines.push(started(&seg, step));
                 let first = plan
                     .step_starts
                     .get(seg.step)
@@ -125,11 +213,28 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
                 }
             }
             (Event::Beat { rep, phase, .. }, Some((step, seg))) => {
-                lines.push(rep_line(step, seg.pass, rep, Some(phase)));
+                lines.push(rep_line(step, &seg, rep, Some(phase)));
             }
             (Event::RepCounted { rep, .. }, Some((step, seg))) => {
-                lines.push(rep_line(step, seg.pass, rep, None));
+                lines.push(rep_line(step, &seg, rep, None));
             }
+            (Event::LowerBoundReached { .. }, Some((step, _))) => {
+                lines.extend(enough(step));
+            }
+            (Event::RepeatAdded { .. }, Some((step, seg))) => {
+                lines.push(format!("{}: once more after this", title(step, &seg)));
+            }
+            (Event::SetAdded { sets, .. }, Some((step, _))) => {
+                lines.push(format!("{}: one more set, {sets} in all", step.name));
+            }
+            (Event::Reminder { n, .. }, Some((step, _))) => {
+                lines.extend(step.work.reminder(n).map(|r| format!("Reminder: {r}")));
+            }
+            (Event::OpenEnded { active, .. }, Some((step, seg))) => lines.push(format!(
+                "{}: stopwatch stopped at {}",
+                title(step, &seg),
+                clock(active)
+            )),
             (Event::Halfway { left, .. }, _) => {
                 lines.push(format!("Halfway, {} left", secs(round_secs(left))));
             }
@@ -144,7 +249,7 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
                     let what = match seg.phase {
                         Phase::Prepare => "Get ready".to_string(),
                         Phase::Rest => "Rest".to_string(),
-                        Phase::Work | Phase::Switch => title(step, seg.pass),
+                        Phase::Work | Phase::Switch => title(step, &seg),
                     };
                     lines.push(format!("{what}: {} left", secs(round_secs(left))));
                 }
@@ -165,6 +270,11 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
                 Event::Started(_)
                 | Event::Beat { .. }
                 | Event::RepCounted { .. }
+                | Event::LowerBoundReached { .. }
+                | Event::Reminder { .. }
+                | Event::OpenEnded { .. }
+                | Event::RepeatAdded { .. }
+                | Event::SetAdded { .. }
                 | Event::TimeChanged { .. },
                 None,
             ) => {}
@@ -188,13 +298,11 @@ fn round_secs(d: Duration) -> Duration {
     Duration::from_secs(crate::session::ceil_secs(d))
 }
 
-/// The line printed when `n` skips: what is being left behind.
+/// The line printed when `n` skips: the step left behind (in a transition, the step it
+/// leads into).
 pub fn skipping(session: &Session) -> Option<String> {
-    let seg = session.segment()?;
-    Some(match seg.phase {
-        Phase::Rest => "Skipped the rest".to_string(),
-        _ => format!("Skipped: {}", session.step().name),
-    })
+    session.segment()?;
+    Some(format!("Skipped: {}", session.step().name))
 }
 
 /// The last line of a session.
@@ -204,8 +312,13 @@ pub fn summary(record: &SessionRecord) -> String {
         Outcome::Quit => "quit",
         Outcome::Interrupted => "interrupted",
     };
+    // A step stopped part-way only happens when the session ends early: said only then.
+    let stopped = match record.count(StepStatus::Stopped) {
+        0 => String::new(),
+        n => format!(", {n} stopped"),
+    };
     format!(
-        "Summary: {outcome}, {}/{} steps done, {} skipped, {} reps, {} active, {} paused",
+        "Summary: {outcome}, {}/{} steps done, {} skipped{stopped}, {} reps, {} active, {} paused",
         record.count(StepStatus::Done),
         record.steps.len(),
         record.count(StepStatus::Skipped),

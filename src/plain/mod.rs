@@ -22,6 +22,9 @@ use input::{Answers, Input};
 pub fn command(line: &str) -> Result<Command, String> {
     match line.trim().to_lowercase().as_str() {
         "" => Ok(Command::Advance),
+        "d" => Ok(Command::Done),
+        "r" => Ok(Command::Repeat),
+        "s" => Ok(Command::AddSet),
         "p" => Ok(Command::TogglePause),
         "n" => Ok(Command::Next),
         "b" => Ok(Command::Previous),
@@ -88,12 +91,11 @@ impl Output {
     }
 }
 
-/// Applies `command` at `now` and prints what followed; false when nothing changed.
-fn apply(session: &mut Session, out: &mut Output, command: Command, now: Instant) -> bool {
+/// Applies `command` at `now` and prints what followed.
+fn apply(session: &mut Session, out: &mut Output, command: Command, now: Instant) {
     catch_up(session, out, now);
     let events = session.handle(command, now);
     out.events(session, &events, now);
-    !events.is_empty()
 }
 
 /// Moves the session to `now` one wakeup at a time, so each line carries the time its event
@@ -119,9 +121,24 @@ fn stalled(session: &mut Session, out: &mut Output, due: Option<Instant>, now: I
     }
 }
 
-fn counting_reps(session: &Session) -> bool {
-    session.segment().is_some_and(|s| s.phase == Phase::Work)
-        && matches!(session.step().work, WorkPlan::Counted { .. })
+/// Work that only input can end (counted reps, an open step), as the line that says it is
+/// given up on when input has ended, with the command that moves past it.
+fn waits_for_input(session: &Session) -> Option<(String, Command)> {
+    if session.segment()?.phase != Phase::Work {
+        return None;
+    }
+    let name = &session.step().name;
+    match session.step().work {
+        WorkPlan::Counted { .. } => Some((
+            format!("No more input: skipping the counted reps of {name}"),
+            Command::Next,
+        )),
+        WorkPlan::Open { .. } => Some((
+            format!("No more input: stopping the stopwatch of {name}"),
+            Command::Done,
+        )),
+        _ => None,
+    }
 }
 
 /// Runs `routine` in plain mode and records it. Exit status: 0 when completed or quit,
@@ -231,13 +248,9 @@ fn drive(session: &mut Session, mailbox: &Mailbox<Input>, out: &mut Output) -> E
             apply(session, out, Command::Resume, Instant::now());
             continue;
         }
-        if eof && counting_reps(session) {
-            let text = format!(
-                "No more input: skipping the counted reps of {}",
-                session.step().name
-            );
+        if eof && let Some((text, command)) = waits_for_input(session) {
             out.line(session.elapsed(Instant::now()), &text);
-            apply(session, out, Command::Next, Instant::now());
+            apply(session, out, command, Instant::now());
             continue;
         }
         let due = session.next_wakeup();
@@ -281,9 +294,9 @@ fn drive(session: &mut Session, mailbox: &Mailbox<Input>, out: &mut Output) -> E
                     {
                         out.line(session.elapsed(now), &text);
                     }
-                    let changed = apply(session, out, cmd, now);
-                    if !changed && matches!(cmd, Command::AddTime(_)) {
-                        let text = "Only holds, rests and get-ready can be made longer or shorter";
+                    if session.allowed().permits(cmd) {
+                        apply(session, out, cmd, now);
+                    } else if let Some(text) = lines::not_now(cmd) {
                         out.line(session.elapsed(now), text);
                     }
                     None

@@ -8,11 +8,12 @@ use super::load::{LoadError, load_file, parse};
 use super::model::Routine;
 
 /// The built-in routines as `(id, RON text)`, in display order.
-pub fn builtins() -> [(&'static str, &'static str); 3] {
+pub fn builtins() -> [(&'static str, &'static str); 4] {
     [
         ("warm-up", include_str!("../../assets/warm-up.ron")),
         ("cool-down", include_str!("../../assets/cool-down.ron")),
         ("core", include_str!("../../assets/core.ron")),
+        ("workout", include_str!("../../assets/workout.ron")),
     ]
 }
 

@@ -3,73 +3,17 @@
 
 use ron::error::{Error, SpannedError};
 
+mod fields;
+
+use fields::{example, holds};
+
 use super::locate::{self, Pos, Seg};
-use super::validate::{HOLD_SECS, MAX_TIMING_SECS, REP_COUNT, TEMPO_SECS};
 
 /// A located, worded syntax or type error; `path` may be trimmed where ron's is misleading.
 pub struct Explained {
     pub pos: Pos,
     pub path: Vec<Seg>,
     pub message: String,
-}
-
-/// What a field of our files holds, by its name (routine and config fields share names
-/// and ranges).
-fn holds(path: &[Seg]) -> Option<String> {
-    let (leaf, in_list) = match path {
-        [.., Seg::Field(list), Seg::Index(_)] => (list.as_str(), true),
-        [.., Seg::Field(field)] => (field.as_str(), false),
-        _ => return None,
-    };
-    Some(match (leaf, in_list) {
-        ("steps", true) => "a step, e.g. `Step(name: \"Plank\", work: Hold(secs: 30))`".into(),
-        ("cues" | "passes" | "phases" | "speech", true) | ("name" | "description", false) => {
-            "text in double quotes".into()
-        }
-        ("cues" | "passes" | "phases", false) => {
-            "a list of texts, e.g. `[\"Left\", \"Right\"]`".into()
-        }
-        // The config's speech command: a command line split into words.
-        ("speech", false) => "a command and its arguments, each in double quotes, e.g. \
-                              `[\"espeak-ng\", \"-s\", \"150\"]` (`[]` for no speech)"
-            .into(),
-        ("steps", false) => "a list of steps: `[Step(...), Step(...)]`".into(),
-        ("kind", false) => "`WarmUp`, `CoolDown` or `Other` (no quotes)".into(),
-        ("work", false) => "`Hold(secs: N)` or `Reps(count: N)`".into(),
-        ("secs", false) => format!(
-            "a whole number of seconds from {} to {}",
-            HOLD_SECS.start(),
-            HOLD_SECS.end()
-        ),
-        ("count", false) => format!(
-            "a whole number from {} to {}",
-            REP_COUNT.start(),
-            REP_COUNT.end()
-        ),
-        ("tempo_secs", false) => format!(
-            "a number of seconds from {} to {}, e.g. `4.0`",
-            TEMPO_SECS.start(),
-            TEMPO_SECS.end()
-        ),
-        ("prepare_secs" | "rest_secs" | "switch_secs", false) => {
-            format!("a whole number of seconds from 0 to {MAX_TIMING_SECS}")
-        }
-        ("bell" | "check_in" | "confirm_quit", false) => "`true` or `false`".into(),
-        _ => return None,
-    })
-}
-
-/// An example of a required field, for "missing field" errors.
-fn example(field: &str) -> Option<&'static str> {
-    Some(match field {
-        "name" => "`name: \"Morning stretch\"`",
-        "kind" => "`kind: WarmUp` (or `CoolDown`, `Other`)",
-        "steps" => "`steps: [Step(name: \"Plank\", work: Hold(secs: 30))]`",
-        "work" => "`work: Hold(secs: 30)` or `work: Reps(count: 10)`",
-        "secs" => "`Hold(secs: 30)`",
-        "count" => "`Reps(count: 10)`",
-        _ => return None,
-    })
 }
 
 /// The one expected name that `found` is probably a slip for: same letters in another case,
@@ -190,6 +134,12 @@ fn unknown_field(found: &str, outer: Option<&str>, expected: &[&str]) -> String 
     text.push_str(&format!("; expected one of {}", one_of(expected)));
     if found == "switch_secs" && outer == Some("Step") {
         text.push_str(" (`switch_secs` is set once, for the whole routine)");
+    } else if matches!(found, "rounds" | "round_rest_secs") && outer == Some("Step") {
+        text.push_str(
+            " (rounds repeat the whole routine: set them on `Routine`; a step has `sets`)",
+        );
+    } else if matches!(found, "sets" | "set_rest_secs") && outer == Some("Routine") {
+        text.push_str(" (sets repeat one step: set them on a `Step`; a routine has `rounds`)");
     } else if let Some(hint) = suggestion(found, expected) {
         text.push_str(&hint);
     }
@@ -299,6 +249,12 @@ pub fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
         Error::ExpectedNamedStructLike(name) => {
             format!("expected `{name}(`{}", found_at(src, offset))
         }
+        // `work: Open` with no parentheses: a kind of work always takes them.
+        Error::ExpectedStructLike if matches!(path.last(), Some(Seg::Field(f)) if f == "work") => {
+            "expected `(` after the kind of work, even with nothing in it: `Open()`, \
+             `Hold(secs: 30)`, `Reps(count: 10)`"
+                .to_string()
+        }
         Error::ExpectedDifferentStructName { expected, found } => {
             format!("expected `{expected}(...)` here, found `{found}(...)`")
         }
@@ -327,6 +283,19 @@ pub fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
         Error::ExpectedBoolean => expected("`true` or `false`"),
         Error::ExpectedIdentifier => expected("a name without quotes"),
         Error::ExpectedArray => expected("a list in `[...]`"),
+        // A timed phase of one item, or three: ron stops at its end; say so at its start.
+        Error::ExpectedDifferentLength { found, .. } if holds(&path).is_some() => {
+            if let Some(start) = locate::locate(src, &path) {
+                pos = Pos::of_offset(src, start);
+            }
+            format!(
+                "a phase with its seconds is a pair, `(label, seconds)`, e.g. \
+                 `(\"Hold the stretch\", 4)`; this one has {found} item{}",
+                if *found == 1 { "" } else { "s" }
+            )
+        }
+        // A value of the wrong shape where our own types read it (a phase).
+        Error::InvalidValueForType { .. } if holds(&path).is_some() => expected(""),
         Error::MissingStructField { field, outer } => missing_field(field, outer.as_deref()),
         Error::NoSuchStructField { found, outer, .. }
             if found.starts_with(|c: char| c.is_ascii_uppercase()) =>

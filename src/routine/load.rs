@@ -299,15 +299,18 @@ fn split_path(
         _ => (None, path),
     };
     let mut field = String::new();
-    for seg in rest {
-        match seg {
-            Seg::Field(name) => {
+    for (i, seg) in rest.iter().enumerate() {
+        match (seg, i.checked_sub(1).map(|j| &rest[j])) {
+            // An item of a timed phase `(label, secs)`: `phases #2 seconds`.
+            (Seg::Index(0), Some(Seg::Index(_))) => field.push_str(" label"),
+            (Seg::Index(_), Some(Seg::Index(_))) => field.push_str(" seconds"),
+            (Seg::Field(name), _) => {
                 if !field.is_empty() {
                     field.push('.');
                 }
                 field.push_str(name);
             }
-            Seg::Index(i) => field.push_str(&format!(" #{}", i + 1)),
+            (Seg::Index(i), _) => field.push_str(&format!(" #{}", i + 1)),
         }
     }
     (step, (!field.is_empty()).then_some(field))

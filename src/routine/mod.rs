@@ -7,6 +7,7 @@ mod explain;
 mod load;
 mod locate;
 mod model;
+mod phase;
 mod validate;
 
 pub use catalog::{Catalog, Entry, Source, builtin_source, builtins, ids, looks_like_path};
@@ -16,4 +17,5 @@ pub use load::{
 };
 pub use locate::{Pos, Seg, locate, locate_field, locate_value, token_at};
 pub use model::{Kind, Routine, Step, Work};
+pub use phase::RepPhase;
 pub use validate::MAX_TIMING_SECS;

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::phase::RepPhase;
+
 /// A whole routine file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -20,6 +22,12 @@ pub struct Routine {
     /// Pause between the passes of a step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub switch_secs: Option<u32>,
+    /// Run all the steps this many times, as a circuit (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounds: Option<u32>,
+    /// Rest between rounds; `None` falls back to the routine's rest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round_rest_secs: Option<u32>,
     pub steps: Vec<Step>,
 }
 
@@ -57,6 +65,12 @@ pub struct Step {
     /// Rest after this step, overriding the routine's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rest_secs: Option<u32>,
+    /// Run all the passes this many times (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sets: Option<u32>,
+    /// Rest between sets; `None` falls back to the step's rest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_rest_secs: Option<u32>,
     /// The id of the figure that shows the move (`"cat-cow"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub figure: Option<String>,
@@ -66,33 +80,68 @@ pub struct Step {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub enum Work {
-    /// A timed hold.
-    Hold { secs: u32 },
-    /// Repetitions: paced by `tempo_secs` when given, otherwise counted by key presses.
+    /// A timed hold: `secs`, or a range from `secs` up to `up_to` (run to `up_to` when left
+    /// alone, ended as done any time after `secs`).
+    Hold {
+        secs: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        up_to: Option<u32>,
+    },
+    /// Repetitions: paced by `tempo_secs` (or by phases that each give their seconds),
+    /// otherwise counted by key presses.
     Reps {
         count: u32,
+        /// A range's upper bound: `count` up to `up_to` reps ("10-15 reps").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        up_to: Option<u32>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         tempo_secs: Option<f64>,
-        /// Labels that split each paced rep into equal parts (breath cues).
+        /// The parts of each paced rep with their cues (breath cues): labels share the rep
+        /// equally, or each gives its own seconds.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        phases: Vec<String>,
+        phases: Vec<RepPhase>,
+    },
+    /// Open-ended work (a workout of your own): a stopwatch that runs until you say you are
+    /// done, with `reminders` said in turn every `remind_every_mins` minutes.
+    Open {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        remind_every_mins: Option<u32>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        reminders: Vec<String>,
     },
 }
 
 impl Work {
-    /// True for reps the user counts with a key press (no planned time).
+    /// True for reps the user counts with a key press (no planned time): neither a tempo
+    /// nor phases with their own seconds.
     pub fn is_counted(&self) -> bool {
-        matches!(
-            self,
+        match self {
             Work::Reps {
                 tempo_secs: None,
+                phases,
                 ..
-            }
-        )
+            } => phases.iter().all(|p| p.secs.is_none()),
+            _ => false,
+        }
     }
 }
 
 impl Routine {
+    /// A routine of `steps` with every optional field left out.
+    pub fn new(name: impl Into<String>, kind: Kind, steps: Vec<Step>) -> Routine {
+        Routine {
+            name: name.into(),
+            kind,
+            description: String::new(),
+            prepare_secs: None,
+            rest_secs: None,
+            switch_secs: None,
+            rounds: None,
+            round_rest_secs: None,
+            steps,
+        }
+    }
+
     /// A copy with `f` applied to every text: the name, description, and each step's name,
     /// cues, pass and phase labels.
     pub fn map_text(&self, f: impl Fn(&str) -> String) -> Routine {
@@ -110,12 +159,27 @@ impl Routine {
                     work: match &step.work {
                         Work::Reps {
                             count,
+                            up_to,
                             tempo_secs,
                             phases,
                         } => Work::Reps {
                             count: *count,
+                            up_to: *up_to,
                             tempo_secs: *tempo_secs,
-                            phases: all(phases),
+                            phases: phases
+                                .iter()
+                                .map(|p| RepPhase {
+                                    label: f(&p.label),
+                                    secs: p.secs,
+                                })
+                                .collect(),
+                        },
+                        Work::Open {
+                            remind_every_mins,
+                            reminders,
+                        } => Work::Open {
+                            remind_every_mins: *remind_every_mins,
+                            reminders: all(reminders),
                         },
                         hold => hold.clone(),
                     },
@@ -128,6 +192,22 @@ impl Routine {
 }
 
 impl Step {
+    /// A step doing `work` once, with every optional field left out: what a file with only
+    /// `name` and `work` reads as.
+    pub fn new(name: impl Into<String>, work: Work) -> Step {
+        Step {
+            name: name.into(),
+            cues: Vec::new(),
+            work,
+            passes: Vec::new(),
+            prepare_secs: None,
+            rest_secs: None,
+            sets: None,
+            set_rest_secs: None,
+            figure: None,
+        }
+    }
+
     /// Number of passes the work runs (at least one).
     pub fn pass_count(&self) -> usize {
         self.passes.len().max(1)

@@ -4,15 +4,16 @@
 
 use std::collections::HashSet;
 
+mod work;
+
 use super::locate::Seg;
-use super::model::{Routine, Step, Work};
+use super::model::{Routine, Step};
 use crate::text;
 
 pub const MAX_TIMING_SECS: u32 = 600;
-pub const HOLD_SECS: std::ops::RangeInclusive<u32> = 1..=3600;
-pub const REP_COUNT: std::ops::RangeInclusive<u32> = 1..=1000;
-pub const TEMPO_SECS: std::ops::RangeInclusive<f64> = 0.5..=60.0;
-pub const MAX_PHASES: usize = 4;
+/// Sets of a step, rounds of a routine.
+pub const REPEATS: std::ops::RangeInclusive<u32> = 1..=20;
+pub use work::{HOLD_SECS, PHASE_SECS, REMIND_MINS, REP_COUNT, TEMPO_SECS};
 pub const MAX_PASSES: usize = 8;
 
 /// One broken rule.
@@ -24,10 +25,10 @@ pub struct Finding {
     pub char_index: Option<usize>,
 }
 
-type Found = Vec<Finding>;
+pub(super) type Found = Vec<Finding>;
 
 /// Where the rules push what they find.
-trait Push {
+pub(super) trait Push {
     fn problem(&mut self, path: Vec<Seg>, message: impl Into<String>);
 }
 
@@ -47,7 +48,13 @@ fn field(name: &str) -> Seg {
 
 /// Text shown to the user: no forbidden characters (see `text`), and, where `required`,
 /// something visible. Returns false when the text broke a rule.
-fn check_text(found: &mut Found, path: Vec<Seg>, value: &str, what: &str, required: bool) -> bool {
+pub(super) fn check_text(
+    found: &mut Found,
+    path: Vec<Seg>,
+    value: &str,
+    what: &str,
+    required: bool,
+) -> bool {
     if let Some((i, c)) = text::first_forbidden(value) {
         let hint = if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
             " (each text is one line; the screen wraps long ones)"
@@ -89,9 +96,11 @@ pub fn check(routine: &Routine) -> Found {
         ("prepare_secs", routine.prepare_secs),
         ("rest_secs", routine.rest_secs),
         ("switch_secs", routine.switch_secs),
+        ("round_rest_secs", routine.round_rest_secs),
     ] {
         check_timing(&mut found, vec![field(name)], value);
     }
+    check_repeats(&mut found, vec![field("rounds")], routine.rounds, "rounds");
     if routine.steps.is_empty() {
         found.problem(
             vec![field("steps")],
@@ -104,11 +113,25 @@ pub fn check(routine: &Routine) -> Found {
     found
 }
 
-fn at(base: &[Seg], rest: &[&str]) -> Vec<Seg> {
+pub(super) fn at(base: &[Seg], rest: &[&str]) -> Vec<Seg> {
     base.iter()
         .cloned()
         .chain(rest.iter().map(|r| field(r)))
         .collect()
+}
+
+/// Sets or rounds: 1 to 20.
+fn check_repeats(found: &mut Found, path: Vec<Seg>, value: Option<u32>, what: &str) {
+    if let Some(v) = value.filter(|v| !REPEATS.contains(v)) {
+        found.problem(
+            path,
+            format!(
+                "must be {} to {} {what}, got {v}",
+                REPEATS.start(),
+                REPEATS.end()
+            ),
+        );
+    }
 }
 
 fn check_timing(found: &mut Found, path: Vec<Seg>, value: Option<u32>) {
@@ -121,16 +144,22 @@ fn check_timing(found: &mut Found, path: Vec<Seg>, value: Option<u32>) {
 }
 
 /// How many of a list there may be, what one is called, and whether each must differ.
-struct Labels<'a> {
-    max: usize,
-    plural: &'a str,
-    one: &'a str,
-    unique: bool,
+pub(super) struct Labels<'a> {
+    pub max: usize,
+    pub plural: &'a str,
+    pub one: &'a str,
+    pub unique: bool,
 }
 
 /// Blank labels are refused; duplicates only where `unique` (two passes named "Left" make no
-/// sense, but a rep may well breathe "Inhale, Exhale, Inhale, Exhale").
-fn check_labels(found: &mut Found, path: Vec<Seg>, labels: &[String], rule: &Labels) {
+/// sense, but a rep may well breathe "Inhale, Exhale, Inhale, Exhale"). `path` is the list;
+/// each label comes with the path of its text.
+pub(super) fn check_labels<'a>(
+    found: &mut Found,
+    path: Vec<Seg>,
+    labels: impl ExactSizeIterator<Item = (&'a str, Vec<Seg>)>,
+    rule: &Labels,
+) {
     if labels.len() > rule.max {
         found.problem(
             path.clone(),
@@ -138,9 +167,7 @@ fn check_labels(found: &mut Found, path: Vec<Seg>, labels: &[String], rule: &Lab
         );
     }
     let mut seen = HashSet::new();
-    for (i, label) in labels.iter().enumerate() {
-        let mut item = path.clone();
-        item.push(Seg::Index(i));
+    for (label, item) in labels {
         if check_text(found, item.clone(), label, rule.one, true)
             && rule.unique
             && !seen.insert(label.trim().to_lowercase())
@@ -160,65 +187,22 @@ fn check_step(found: &mut Found, base: &[Seg], step: &Step) {
         path.push(Seg::Index(i));
         check_text(found, path, cue, "a cue", true);
     }
-    match &step.work {
-        Work::Hold { secs } => {
-            if !HOLD_SECS.contains(secs) {
-                found.problem(
-                    at(base, &["work", "secs"]),
-                    format!(
-                        "must be {} to {} seconds, got {secs}",
-                        HOLD_SECS.start(),
-                        HOLD_SECS.end()
-                    ),
-                );
-            }
-        }
-        Work::Reps {
-            count,
-            tempo_secs,
-            phases,
-        } => {
-            if !REP_COUNT.contains(count) {
-                found.problem(
-                    at(base, &["work", "count"]),
-                    format!(
-                        "must be {} to {}, got {count}",
-                        REP_COUNT.start(),
-                        REP_COUNT.end()
-                    ),
-                );
-            }
-            match tempo_secs {
-                Some(t) if !t.is_finite() || !TEMPO_SECS.contains(t) => found.problem(
-                    at(base, &["work", "tempo_secs"]),
-                    format!(
-                        "must be a number of seconds from {} to {}, got {t}",
-                        TEMPO_SECS.start(),
-                        TEMPO_SECS.end()
-                    ),
-                ),
-                None if !phases.is_empty() => found.problem(
-                    at(base, &["work", "phases"]),
-                    "need `tempo_secs`: phases split a paced rep; counted reps have none",
-                ),
-                _ => {}
-            }
-            let rule = Labels {
-                max: MAX_PHASES,
-                plural: "phases",
-                one: "a phase label",
-                unique: false,
-            };
-            check_labels(found, at(base, &["work", "phases"]), phases, &rule);
-        }
-    }
+    work::check(found, base, &step.work);
     let rule = Labels {
         max: MAX_PASSES,
         plural: "passes",
         one: "a pass label",
         unique: true,
     };
-    check_labels(found, at(base, &["passes"]), &step.passes, &rule);
+    let path = at(base, &["passes"]);
+    let passes = step.passes.iter().enumerate().map(|(i, label)| {
+        let mut item = path.clone();
+        item.push(Seg::Index(i));
+        (label.as_str(), item)
+    });
+    check_labels(found, path.clone(), passes, &rule);
     check_timing(found, at(base, &["prepare_secs"]), step.prepare_secs);
     check_timing(found, at(base, &["rest_secs"]), step.rest_secs);
+    check_repeats(found, at(base, &["sets"]), step.sets, "sets");
+    check_timing(found, at(base, &["set_rest_secs"]), step.set_rest_secs);
 }

@@ -21,8 +21,16 @@ pub enum Command {
     Next,
     /// Restart this step, or go back one when it has just started.
     Previous,
-    /// The main action: count a rep (counted reps), or end get-ready, switch or rest now.
+    /// The main action: count a rep (counted reps), end get-ready, switch or rest now, or
+    /// end a range's pass as done once its lower bound is reached.
     Advance,
+    /// Do the pass in progress once more, right after it (after a switch-length pause).
+    Repeat,
+    /// Add one more set to the step in progress, after its last, with a set rest before it.
+    AddSet,
+    /// The pass is done: ends counted reps at once, recorded with their target count (so
+    /// a set need not be counted rep by rep), or a range once its lower bound is reached.
+    Done,
     /// Lengthen (positive) or shorten the current hold, rest or get-ready, in seconds.
     AddTime(i32),
     Quit,
@@ -59,6 +67,32 @@ pub enum Event {
     RepCounted {
         at: Segment,
         rep: u32,
+    },
+    /// A range's lower bound is reached ("10 done: keep going to 15"): the pass runs on to
+    /// its upper bound, or ends as done with Enter.
+    LowerBoundReached {
+        at: Segment,
+    },
+    /// An open step's reminder, the `n`-th (1-based: `n` intervals in); its text is the
+    /// step's reminders in turn.
+    Reminder {
+        at: Segment,
+        n: u32,
+    },
+    /// An open step's stopwatch stopped after `active` (the user was done, skipped on, or
+    /// quit).
+    OpenEnded {
+        at: Segment,
+        active: Duration,
+    },
+    /// The pass in progress will be done once more, after it.
+    RepeatAdded {
+        at: Segment,
+    },
+    /// The step in progress has one more set: `sets` in all now.
+    SetAdded {
+        at: Segment,
+        sets: usize,
     },
     /// Half of a hold of 20 s or more is done; `left` is the time still to go.
     Halfway {
@@ -98,6 +132,11 @@ impl Event {
             Event::Started(at)
             | Event::Beat { at, .. }
             | Event::RepCounted { at, .. }
+            | Event::LowerBoundReached { at }
+            | Event::Reminder { at, .. }
+            | Event::OpenEnded { at, .. }
+            | Event::RepeatAdded { at }
+            | Event::SetAdded { at, .. }
             | Event::Halfway { at, .. }
             | Event::SecondsLeft { at, .. }
             | Event::TimeChanged { at, .. }

@@ -7,12 +7,13 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset};
 
 use super::event::{Command, Event};
-use super::plan::{Phase, Plan, Segment, StepPlan, WorkPlan};
-use super::record::{Outcome, SessionRecord, StepRecord, StepStatus, secs};
+use super::plan::{Enough, Phase, Plan, Segment, StepPlan, WorkPlan};
+use super::record::{Outcome, RunKey, SessionRecord, StepRecord, StepStatus, secs};
 use super::schedule::Timing;
 use super::tempo::reps_done;
 
 mod commands;
+mod live;
 
 /// Time into a step within which "previous" goes back a step instead of restarting it.
 pub const PREVIOUS_GRACE: Duration = Duration::from_secs(3);
@@ -47,6 +48,10 @@ pub struct Session {
     removed: Duration,
     ended: Option<(Instant, Outcome)>,
     steps: Vec<StepRecord>,
+    /// Which run each of a step's pass records holds, record by record.
+    runs: Vec<Vec<RunKey>>,
+    /// The plan's total when the session began, before any change made during it.
+    planned: Duration,
 }
 
 impl Session {
@@ -57,8 +62,14 @@ impl Session {
         now: Instant,
         started_at: DateTime<FixedOffset>,
     ) -> (Session, Vec<Event>) {
-        let steps = plan.steps.iter().map(StepRecord::planned).collect();
+        let (steps, runs) = plan
+            .steps
+            .iter()
+            .map(|step| StepRecord::planned(step, &[]))
+            .unzip();
         let mut session = Session {
+            planned: plan.total(),
+            runs,
             plan,
             started: now,
             started_at,
@@ -119,6 +130,23 @@ impl Session {
         self.counted
     }
 
+    /// Whether the work in progress has reached its range's lower bound (by time for holds
+    /// and paced reps, by count for counted reps), so it may end as done.
+    pub fn enough_reached(&self) -> bool {
+        let Some(seg) = self.segment().filter(|s| s.phase == Phase::Work) else {
+            return false;
+        };
+        let step = &self.plan.steps[seg.step];
+        match (step.enough, step.enough_after()) {
+            (_, Some(after)) => {
+                let at = self.paused_since.unwrap_or(self.now);
+                at.saturating_duration_since(self.seg_start) >= after
+            }
+            (Some(Enough::Reps(n)), None) => self.counted >= n,
+            _ => false,
+        }
+    }
+
     /// When the current segment ends (`None` for counted reps and once finished); while
     /// paused it is frozen relative to `effective`.
     pub fn deadline(&self) -> Option<Instant> {
@@ -170,7 +198,7 @@ impl Session {
     fn advance_into(&mut self, now: Instant, events: &mut Vec<Event>) {
         let now = now.max(self.now);
         while self.paused_since.is_none() && self.ended.is_none() {
-            let Some(due) = self.timing().and_then(|t| t.next_due(self.now)) else {
+            let Some(due) = self.timing().and_then(|t| t.next_due(self.now, now)) else {
                 break;
             };
             if due.at > now {
@@ -196,27 +224,37 @@ impl Session {
             start: self.seg_start,
             deadline: self.deadline,
             halfway_sent: self.halfway_sent,
+            enough_after: self.plan.steps[seg.step].enough_after(),
         })
     }
 
     /// Ends the current segment at `at` and starts the next one there.
     fn finish_segment(&mut self, at: Instant, events: &mut Vec<Event>) {
-        self.close_work(at);
+        self.close_work(at, false, events);
         self.enter(self.cursor + 1, at, events);
     }
 
-    /// Records the time and reps of the current segment when it is work.
-    fn close_work(&mut self, at: Instant) {
+    /// Records the time and reps of the current segment when it is work; `done` when the
+    /// done key ended it before its end. An open step's stopwatch says how long it ran.
+    fn close_work(&mut self, at: Instant, done: bool, events: &mut Vec<Event>) {
         let Some(seg) = self.segment().copied().filter(|s| s.phase == Phase::Work) else {
             return;
         };
         let active = at.saturating_duration_since(self.seg_start);
-        let reps = match &self.plan.steps[seg.step].work {
-            WorkPlan::Hold(_) => None,
-            WorkPlan::Paced { count, tempo, .. } => Some(reps_done(*tempo, *count, active)),
-            WorkPlan::Counted { .. } => Some(self.counted),
+        let (reps, done) = match &self.plan.steps[seg.step].work {
+            WorkPlan::Hold(_) => (None, done),
+            WorkPlan::Paced { count, tempo, .. } => (Some(reps_done(*tempo, *count, active)), done),
+            WorkPlan::Counted { .. } => (Some(self.counted), done),
+            // Done is how an open step ends: nothing early about it.
+            WorkPlan::Open { .. } => {
+                events.push(Event::OpenEnded { at: seg, active });
+                (None, false)
+            }
         };
-        self.steps[seg.step].set_pass(seg.pass, active, reps);
+        let key = (seg.set, seg.pass, seg.again);
+        if let Some(index) = self.runs[seg.step].iter().position(|k| *k == key) {
+            self.steps[seg.step].set_pass(index, active, reps, done);
+        }
     }
 
     /// Makes `index` the current segment, starting at `at`; past the last, completes.
@@ -226,8 +264,8 @@ impl Session {
             self.finish(Outcome::Completed, events);
             return;
         };
-        // A step is done once its rest begins or the session moves past it unskipped.
-        self.settle_before(seg.step + usize::from(seg.phase == Phase::Rest));
+        // A step is done once the session moves past it unskipped.
+        self.settle_before(seg.step);
         self.cursor = index;
         self.step = seg.step;
         self.seg_start = at;
@@ -272,13 +310,22 @@ impl Session {
         let into_second =
             Duration::from_nanos((self.elapsed(t).as_nanos() % SECOND.as_nanos()) as u64);
         let mut wake = t + (SECOND - into_second);
+        // An open step's stopwatch turns its seconds from its own start.
+        if let Some(seg) = self.segment()
+            && seg.phase == Phase::Work
+            && matches!(self.step().work, WorkPlan::Open { .. })
+        {
+            let into = t.saturating_duration_since(self.seg_start);
+            let into_second = Duration::from_nanos((into.as_nanos() % SECOND.as_nanos()) as u64);
+            wake = wake.min(t + (SECOND - into_second));
+        }
         if let Some(deadline) = self.deadline {
             let end = deadline + self.plan.remaining_after(self.cursor);
             wake = wake
                 .min(countdown_tick(deadline, t))
                 .min(countdown_tick(end, t));
         }
-        if let Some(due) = self.timing().and_then(|timing| timing.next_due(t)) {
+        if let Some(due) = self.timing().and_then(|timing| timing.next_due(t, t)) {
             wake = wake.min(due.at);
         }
         Some(wake.max(t))
@@ -302,7 +349,7 @@ impl Session {
             outcome,
             active_secs: secs(self.elapsed(end)),
             paused_secs: secs(self.paused_total(end)),
-            planned_secs: secs(self.plan.total()),
+            planned_secs: secs(self.planned),
             steps: self.steps.clone(),
             check_in: None,
         }

@@ -1,6 +1,7 @@
 //! The pure session core: a plan (routine -> timeline), the state machine that walks it on
 //! a caller-supplied monotonic clock, the view it exposes, and the record it leaves.
 
+mod allowed;
 mod event;
 mod machine;
 mod plan;
@@ -9,8 +10,11 @@ mod schedule;
 mod tempo;
 mod view;
 
+pub use allowed::{Advance, Allowed};
 pub use event::{Command, Event, STALL};
 pub use machine::{PREVIOUS_GRACE, Session};
-pub use plan::{Phase, Plan, PlanOptions, SCALE_RANGE, Segment, StepPlan, Timings, WorkPlan};
+pub use plan::{
+    Enough, Phase, Plan, PlanOptions, SCALE_RANGE, Segment, StepPlan, Timings, WorkPlan,
+};
 pub use record::{Outcome, PassRecord, SessionId, SessionRecord, StepRecord, StepStatus};
-pub use view::{RepBeat, RepsView, View, ceil_secs};
+pub use view::{RangeView, RepBeat, RepsView, StopwatchView, View, ceil_secs};

@@ -1,9 +1,15 @@
 //! A routine turned into a timeline: concrete durations (config defaults and `--scale`
 //! applied) and the ordered segments the session machine walks through.
 
+mod build;
+mod work;
+
 use std::time::Duration;
 
-use crate::routine::{Kind, Routine, Work};
+use crate::routine::{Kind, Routine};
+
+pub(crate) use build::set_segments;
+pub use work::{Enough, WorkPlan};
 
 /// Timings a routine may leave unset; the config supplies them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,35 +52,29 @@ pub const SCALE_RANGE: std::ops::RangeInclusive<f64> = 0.25..=4.0;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
+    /// The get-ready countdown of a transition with no rest in it.
     Prepare,
     Work,
     Switch,
+    /// A rest: a transition with a rest in it (the rest after the step before, or between
+    /// rounds, then the coming step's get-ready, as one countdown); or the rest between two
+    /// sets of a step.
     Rest,
 }
 
-/// The work of one pass, with durations resolved.
-#[derive(Debug, Clone, PartialEq)]
-pub enum WorkPlan {
-    Hold(Duration),
-    Paced {
-        count: u32,
-        tempo: Duration,
-        phases: Vec<String>,
-    },
-    Counted {
-        count: u32,
-    },
-}
-
-impl WorkPlan {
-    /// Planned time of one pass; `None` for counted reps.
-    pub fn duration(&self) -> Option<Duration> {
-        match self {
-            WorkPlan::Hold(d) => Some(*d),
-            WorkPlan::Paced { count, tempo, .. } => Some(*tempo * *count),
-            WorkPlan::Counted { .. } => None,
-        }
-    }
+/// Where a step stands in the session: which routine it comes from, its place among that
+/// routine's steps, and its round. A session is one routine (part 0) for now; a session of
+/// several routines gives each its part, and a step's place is all a front end needs to
+/// say "step 2 of 4, round 1 of 2" or to resume at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub part: usize,
+    /// 0-based position among the routine's steps, of `steps`.
+    pub number: usize,
+    pub steps: usize,
+    /// 0-based round, of `rounds` (1 unless the routine is a circuit).
+    pub round: usize,
+    pub rounds: usize,
 }
 
 /// One step with everything resolved.
@@ -84,11 +84,25 @@ pub struct StepPlan {
     pub cues: Vec<String>,
     /// Pass labels; empty for a single unnamed pass.
     pub passes: Vec<String>,
+    /// The work of one pass; with a range, its upper bound, which is what is planned.
     pub work: WorkPlan,
+    /// A range's lower bound: once reached, the pass may end as done.
+    pub enough: Option<Enough>,
+    /// The get-ready time at the end of the transition into this step.
     pub prepare: Duration,
+    /// The rest that leads into this step (the `rest_secs` of the step before, or the rest
+    /// between rounds; zero for the first). It and `prepare` make the step's transition:
+    /// one countdown that shows this step coming, a rest when this is not zero, else a
+    /// get-ready.
+    pub rest_before: Duration,
     pub switch: Duration,
-    /// Rest after this step (zero after the last).
-    pub rest: Duration,
+    /// How many times all the passes run (at least 1), with `set_rest` between; sets added
+    /// during the session included.
+    pub sets: usize,
+    pub set_rest: Duration,
+    /// Sets added during the session (the last `added_sets` of `sets`).
+    pub added_sets: usize,
+    pub place: Place,
     /// The id of the figure that shows the move.
     pub figure: Option<String>,
 }
@@ -98,24 +112,55 @@ impl StepPlan {
         self.passes.len().max(1)
     }
 
-    /// Planned time of the step without the rest after it (counted reps count as zero).
+    /// Planned time of the step from the end of its transition (counted reps count as
+    /// zero): each set's passes with the switches between them, and the rests between sets.
     pub fn active_total(&self) -> Duration {
         let passes = self.pass_count() as u32;
-        self.prepare
-            + self.work.duration().unwrap_or_default() * passes
-            + self.switch * (passes - 1)
+        let sets = self.sets.max(1) as u32;
+        let set = self.work.duration().unwrap_or_default() * passes + self.switch * (passes - 1);
+        set * sets + self.set_rest * (sets - 1)
+    }
+
+    /// How far into a pass of timed work (a hold, paced reps) its range's lower bound is
+    /// reached; `None` without a range or for counted reps, which reach it by count.
+    pub fn enough_after(&self) -> Option<Duration> {
+        match (self.enough?, &self.work) {
+            (Enough::Time(d), WorkPlan::Hold(_)) => Some(d),
+            (Enough::Reps(n), WorkPlan::Paced { tempo, .. }) => Some(tempo.saturating_mul(n)),
+            _ => None,
+        }
+    }
+
+    /// The transition into this step: the rest before it and its get-ready.
+    pub fn transition(&self) -> Duration {
+        self.rest_before + self.prepare
     }
 }
 
-/// One stretch of the timeline.
+/// One stretch of the timeline. Every segment belongs to one step, the transition that
+/// leads into a step included, so "what comes next" and a step's record agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Segment {
     pub phase: Phase,
     pub step: usize,
+    /// The set (0-based) this segment belongs to (for a rest between sets: the set it leads
+    /// into); 0 for the transition.
+    pub set: usize,
     /// The pass this segment belongs to (for `Switch`: the pass it leads into).
     pub pass: usize,
+    /// 0 for the planned run of its set and pass; k for the k-th time it was asked to be
+    /// done again during the session (work and the switch leading into it).
+    pub again: u16,
     /// `None` while counted reps wait for the user.
     pub duration: Option<Duration>,
+}
+
+impl Segment {
+    /// The countdown that leads into its step (a get-ready, or a rest and a get-ready):
+    /// the step has not begun.
+    pub fn is_transition(&self) -> bool {
+        matches!(self.phase, Phase::Prepare | Phase::Rest) && self.set == 0
+    }
 }
 
 /// A routine ready to run.
@@ -132,101 +177,18 @@ pub struct Plan {
     after: Vec<Duration>,
 }
 
-fn secs(value: u32) -> Duration {
-    Duration::from_secs(u64::from(value))
-}
-
-/// `secs * scale`, rounded to the millisecond so plans stay exact and readable. Capped
-/// (at ~49 days) so that no value, even from an unvalidated routine, overflows the clock.
-fn scaled(secs: f64, scale: f64) -> Duration {
-    let millis = (secs * scale * 1000.0).round() as u64;
-    Duration::from_millis(millis.min(u64::from(u32::MAX)))
-}
-
 impl Plan {
-    /// The plan of `routine`; a scale outside `SCALE_RANGE` is brought into it.
-    pub fn new(id: &str, routine: &Routine, options: &PlanOptions) -> Plan {
-        let scale = if options.scale.is_nan() {
-            1.0
-        } else {
-            options
-                .scale
-                .clamp(*SCALE_RANGE.start(), *SCALE_RANGE.end())
-        };
-        let t = options.timings;
-        let last = routine.steps.len().saturating_sub(1);
-        let steps: Vec<StepPlan> = routine
-            .steps
-            .iter()
-            .enumerate()
-            .map(|(i, step)| {
-                let rest = step.rest_secs.or(routine.rest_secs).unwrap_or(t.rest_secs);
-                StepPlan {
-                    name: step.name.clone(),
-                    cues: step.cues.clone(),
-                    passes: step.passes.clone(),
-                    work: match &step.work {
-                        Work::Hold { secs } => WorkPlan::Hold(scaled(f64::from(*secs), scale)),
-                        Work::Reps {
-                            count,
-                            tempo_secs: Some(tempo),
-                            phases,
-                        } => WorkPlan::Paced {
-                            count: *count,
-                            tempo: scaled(*tempo, scale),
-                            phases: phases.clone(),
-                        },
-                        Work::Reps { count, .. } => WorkPlan::Counted { count: *count },
-                    },
-                    prepare: secs(
-                        step.prepare_secs
-                            .or(routine.prepare_secs)
-                            .unwrap_or(t.prepare_secs),
-                    ),
-                    switch: secs(routine.switch_secs.unwrap_or(t.switch_secs)),
-                    rest: if i == last {
-                        Duration::ZERO
-                    } else {
-                        scaled(f64::from(rest), scale)
-                    },
-                    figure: step.figure.clone(),
-                }
-            })
-            .collect();
-        let mut segments = Vec::new();
-        let mut step_starts = Vec::with_capacity(steps.len());
-        for (i, step) in steps.iter().enumerate() {
-            step_starts.push(segments.len());
-            let mut push = |phase, pass, duration: Option<Duration>| {
-                if duration != Some(Duration::ZERO) {
-                    segments.push(Segment {
-                        phase,
-                        step: i,
-                        pass,
-                        duration,
-                    });
-                }
-            };
-            push(Phase::Prepare, 0, Some(step.prepare));
-            for pass in 0..step.pass_count() {
-                if pass > 0 {
-                    push(Phase::Switch, pass, Some(step.switch));
-                }
-                // Zero counted reps are no work at all, like a zero hold.
-                let work = match step.work {
-                    WorkPlan::Counted { count: 0 } => Some(Duration::ZERO),
-                    ref work => work.duration(),
-                };
-                push(Phase::Work, pass, work);
-            }
-            push(Phase::Rest, step.pass_count() - 1, Some(step.rest));
-        }
-        let mut after = vec![Duration::ZERO; segments.len()];
-        for i in (0..segments.len().saturating_sub(1)).rev() {
-            after[i] = after[i + 1] + segments[i + 1].duration.unwrap_or_default();
-        }
+    /// A plan of resolved steps laid out as `segments`, with `step_starts` the index of
+    /// each step's first segment.
+    fn from_parts(
+        id: &str,
+        routine: &Routine,
+        steps: Vec<StepPlan>,
+        segments: Vec<Segment>,
+        step_starts: Vec<usize>,
+    ) -> Plan {
         Plan {
-            after,
+            after: remaining(&segments),
             id: id.to_string(),
             name: routine.name.clone(),
             kind: routine.kind,
@@ -249,10 +211,44 @@ impl Plan {
         self.steps
             .iter()
             .map(|s| match s.work {
-                WorkPlan::Counted { count } => count * s.pass_count() as u32,
+                WorkPlan::Counted { count } => count * (s.pass_count() * s.sets) as u32,
                 _ => 0,
             })
             .sum()
+    }
+
+    /// Passes of open steps (workouts timed by a stopwatch), which have no planned time
+    /// and are reported apart, as counted reps are.
+    pub fn open_passes(&self) -> usize {
+        self.steps
+            .iter()
+            .filter(|s| matches!(s.work, WorkPlan::Open { .. }))
+            .map(|s| s.pass_count() * s.sets)
+            .sum()
+    }
+
+    /// How many steps the routine has and how many rounds it runs them (the plan's steps
+    /// are every round's).
+    pub fn shape(&self) -> (usize, usize) {
+        self.steps
+            .first()
+            .map_or((0, 1), |s| (s.place.steps, s.place.rounds))
+    }
+
+    /// Inserts `new`, segments of one step, before segment `at`, which is inside that step
+    /// or just after its last segment (work added during the session). Keeps the later
+    /// steps' starts and the time left after every segment right: O(segments) once per
+    /// change, so a frame still costs O(1).
+    pub(crate) fn insert(&mut self, at: usize, new: Vec<Segment>) {
+        let Some(step) = new.first().map(|s| s.step) else {
+            return;
+        };
+        let count = new.len();
+        self.segments.splice(at..at, new);
+        for start in self.step_starts.iter_mut().skip(step + 1) {
+            *start += count;
+        }
+        self.after = remaining(&self.segments);
     }
 
     /// Planned time of the segments after segment `i`.
@@ -270,4 +266,13 @@ impl Plan {
             .unwrap_or(self.segments.len());
         start..end
     }
+}
+
+/// Planned time of the segments after each one.
+fn remaining(segments: &[Segment]) -> Vec<Duration> {
+    let mut after = vec![Duration::ZERO; segments.len()];
+    for i in (0..segments.len().saturating_sub(1)).rev() {
+        after[i] = after[i + 1] + segments[i + 1].duration.unwrap_or_default();
+    }
+    after
 }

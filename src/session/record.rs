@@ -6,7 +6,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::plan::StepPlan;
+use super::plan::{Enough, StepPlan, WorkPlan};
 
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,63 +21,184 @@ pub enum Outcome {
 }
 
 /// How far a step got.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StepStatus {
     Done,
     Skipped,
+    /// The session ended (quit or interrupted) in the middle of this step.
+    Stopped,
+    #[default]
     NotReached,
 }
 
-/// One pass of a step ("Left"), with the time actually spent working.
+/// One pass of a step ("Left") in one of its sets, with the time actually spent working.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PassRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// The set (1-based) this pass belongs to; absent in the history when it is the first.
+    #[serde(default = "first", skip_serializing_if = "is_first")]
+    pub set: u32,
     pub active_secs: f64,
     /// Planned work time; absent for counted reps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planned_secs: Option<f64>,
-    /// Reps done (paced: completed by the tempo; counted: key presses).
+    /// Reps done (paced: completed by the tempo; counted: key presses, or the target
+    /// count when the set was marked done).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reps: Option<u32>,
+    /// Ended with the done key rather than by its time or its last rep (for a range: after
+    /// its lower bound, before its upper).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub marked_done: bool,
+    /// A range of reps ("10-15"): its lower and upper bound; `reps` is what was done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reps_range: Option<[u32; 2]>,
+    /// A range of seconds ("20-30 s"): its bounds; `active_secs` is what was done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secs_range: Option<[f64; 2]>,
+    /// Added during the session to do this pass again: the n-th time (0, absent, for the
+    /// planned run).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub repeat: u32,
 }
 
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+fn is_zero(value: &u32) -> bool {
+    *value == 0
+}
+
+fn first() -> u32 {
+    1
+}
+
+fn is_first(value: &u32) -> bool {
+    *value == 1
+}
+
+impl Default for PassRecord {
+    fn default() -> PassRecord {
+        PassRecord {
+            label: None,
+            set: 1,
+            active_secs: 0.0,
+            planned_secs: None,
+            reps: None,
+            marked_done: false,
+            reps_range: None,
+            secs_range: None,
+            repeat: 0,
+        }
+    }
+}
+
+/// Which run of a step's work a pass record holds: its set, its pass, and which repeat of
+/// them (0: the planned run). The machine keeps one per record, in the same order.
+pub(super) type RunKey = (usize, usize, u16);
+
+/// One step of the session, in one round (a circuit of two rounds records each step twice).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StepRecord {
     pub name: String,
+    /// The round (1-based); absent in the history when the routine runs once.
+    #[serde(default = "first", skip_serializing_if = "is_first")]
+    pub round: u32,
     pub status: StepStatus,
     /// Work time over all passes.
     pub active_secs: f64,
     pub passes: Vec<PassRecord>,
+    /// Sets added during the session (their passes are among `passes`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub extra_sets: u32,
+    /// Passes done again during the session (each one a pass record of its own).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub repeats: u32,
 }
 
 impl StepRecord {
-    /// A step not reached yet: one empty pass record per planned pass.
-    pub(super) fn planned(step: &StepPlan) -> StepRecord {
-        StepRecord {
+    /// A step not reached yet: an empty pass record per set and pass, then one per run in
+    /// `repeats`; with the key of each record, in the same order.
+    pub(super) fn planned(step: &StepPlan, repeats: &[RunKey]) -> (StepRecord, Vec<RunKey>) {
+        let keys: Vec<RunKey> = (0..step.sets.max(1))
+            .flat_map(|set| (0..step.pass_count()).map(move |pass| (set, pass, 0)))
+            .chain(repeats.iter().copied())
+            .collect();
+        let record = StepRecord {
             name: step.name.clone(),
+            round: u32::try_from(step.place.round + 1).unwrap_or(u32::MAX),
             status: StepStatus::NotReached,
             active_secs: 0.0,
-            passes: (0..step.pass_count())
-                .map(|i| PassRecord {
-                    label: step.passes.get(i).cloned(),
-                    active_secs: 0.0,
-                    planned_secs: step.work.duration().map(secs),
-                    reps: None,
-                })
-                .collect(),
+            passes: keys.iter().map(|key| pass_record(step, *key)).collect(),
+            extra_sets: u32::try_from(step.added_sets).unwrap_or(u32::MAX),
+            repeats: u32::try_from(repeats.len()).unwrap_or(u32::MAX),
+        };
+        (record, keys)
+    }
+
+    /// A run added during the session: its record, not done yet.
+    pub(super) fn add_run(&mut self, step: &StepPlan, key: RunKey) {
+        self.passes.push(pass_record(step, key));
+        match key.2 {
+            0 => self.extra_sets = u32::try_from(step.added_sets).unwrap_or(u32::MAX),
+            _ => self.repeats += 1,
         }
     }
 
-    /// Records the work of pass `pass` and keeps the step's total in step with it.
-    pub(super) fn set_pass(&mut self, pass: usize, active: Duration, reps: Option<u32>) {
-        if let Some(record) = self.passes.get_mut(pass) {
+    /// Records the work of the pass record at `index` and keeps the step's total in step
+    /// with it.
+    pub(super) fn set_pass(
+        &mut self,
+        index: usize,
+        active: Duration,
+        reps: Option<u32>,
+        done: bool,
+    ) {
+        if let Some(record) = self.passes.get_mut(index) {
             record.active_secs = secs(active);
             record.reps = reps;
+            record.marked_done = done;
         }
         let total: f64 = self.passes.iter().map(|p| p.active_secs).sum();
         self.active_secs = (total * 1000.0).round() / 1000.0;
+    }
+}
+
+impl Default for StepRecord {
+    fn default() -> StepRecord {
+        StepRecord {
+            name: String::new(),
+            round: 1,
+            status: StepStatus::default(),
+            active_secs: 0.0,
+            passes: Vec::new(),
+            extra_sets: 0,
+            repeats: 0,
+        }
+    }
+}
+
+/// The empty record of run `key` of `step`: its label, set, repeat, plan and range.
+fn pass_record(step: &StepPlan, (set, pass, again): RunKey) -> PassRecord {
+    let (reps_range, secs_range) = match (step.enough, &step.work) {
+        (Some(Enough::Reps(least)), WorkPlan::Paced { count, .. })
+        | (Some(Enough::Reps(least)), WorkPlan::Counted { count }) => (Some([least, *count]), None),
+        (Some(Enough::Time(least)), WorkPlan::Hold(most)) => {
+            (None, Some([secs(least), secs(*most)]))
+        }
+        _ => (None, None),
+    };
+    PassRecord {
+        label: step.passes.get(pass).cloned(),
+        set: u32::try_from(set + 1).unwrap_or(u32::MAX),
+        planned_secs: step.work.duration().map(secs),
+        reps_range,
+        secs_range,
+        repeat: u32::from(again),
+        ..PassRecord::default()
     }
 }
 

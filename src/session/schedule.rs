@@ -1,11 +1,11 @@
-//! What falls due inside one segment: tempo beats, "halfway", the last seconds and the
-//! deadline, found as the earliest instant after a given one with everything due then.
+//! What falls due inside one segment: tempo beats, a range's lower bound, an open step's
+//! reminders, "halfway", the last seconds and the deadline, found as the earliest instant
+//! after a given one with everything due then.
 
 use std::time::{Duration, Instant};
 
 use super::event::Event;
 use super::plan::{Phase, Segment, WorkPlan};
-use super::tempo::next_beat;
 
 /// Holds at least this long announce their halfway point.
 const HALFWAY_MIN: Duration = Duration::from_secs(20);
@@ -21,6 +21,8 @@ pub(super) struct Timing<'a> {
     pub start: Instant,
     pub deadline: Option<Instant>,
     pub halfway_sent: bool,
+    /// How far into the work a range's lower bound is reached (timed work only).
+    pub enough_after: Option<Duration>,
 }
 
 /// Everything due at one instant.
@@ -36,16 +38,18 @@ pub(super) struct Due {
 impl Timing<'_> {
     /// The earliest instant after `t` at which something is due. Cues due at the same
     /// instant come together (a 20 s hold is halfway with ten seconds left), so none is
-    /// lost. The deadline is due even when already past: nothing ever skips it.
-    pub fn next_due(&self, t: Instant) -> Option<Due> {
-        let deadline = self.deadline?;
+    /// lost. The deadline is due even when already past: nothing ever skips it. Work with
+    /// no deadline (counted reps, an open step) has only its cues. Reminders passed over
+    /// on the way to `until` are said once, the latest: they have nothing to count, and a
+    /// long leap must not make a flood of them.
+    pub fn next_due(&self, t: Instant, until: Instant) -> Option<Due> {
         let cues: Vec<(Instant, Event)> = self
-            .cues(deadline, t)
+            .cues(t, until)
             .into_iter()
-            .filter(|(at, _)| *at > t && *at < deadline)
+            .filter(|(at, _)| *at > t && self.deadline.is_none_or(|d| *at < d))
             .collect();
-        Some(match cues.iter().map(|(at, _)| *at).min() {
-            Some(at) => Due {
+        match cues.iter().map(|(at, _)| *at).min() {
+            Some(at) => Some(Due {
                 at,
                 cues: cues
                     .iter()
@@ -53,31 +57,59 @@ impl Timing<'_> {
                     .map(|(_, event)| *event)
                     .collect(),
                 ends: false,
-            },
-            None => Due {
-                at: deadline,
+            }),
+            None => self.deadline.map(|at| Due {
+                at,
                 cues: Vec::new(),
                 ends: true,
-            },
-        })
+            }),
+        }
     }
 
-    /// The cues of this segment worth considering after `t`, in announcement order.
-    fn cues(&self, deadline: Instant, t: Instant) -> Vec<(Instant, Event)> {
-        let total = deadline.saturating_duration_since(self.start);
+    /// The cues of this segment worth considering after `t` (reminders: the latest by
+    /// `until` if later than the next), in announcement order.
+    fn cues(&self, t: Instant, until: Instant) -> Vec<(Instant, Event)> {
         let mut cues = Vec::new();
         let at = self.segment;
+        let into = t.saturating_duration_since(self.start);
+        // Said before the beat of the rep that follows it, as it comes first in the words.
+        if at.phase == Phase::Work
+            && let Some(when) = self.enough_after.and_then(|d| self.start.checked_add(d))
+        {
+            cues.push((when, Event::LowerBoundReached { at }));
+        }
         match (at.phase, self.work) {
-            (Phase::Work, WorkPlan::Paced { tempo, phases, .. }) => {
-                let into = t.saturating_duration_since(self.start);
-                if let Some((offset, rep, phase)) = next_beat(*tempo, phases.len(), into)
+            (Phase::Work, WorkPlan::Paced { .. }) => {
+                if let Some((offset, rep, phase)) = self.work.rep().and_then(|r| r.next_beat(into))
                     && let Some(when) = self.start.checked_add(offset)
                 {
                     cues.push((when, Event::Beat { at, rep, phase }));
                 }
             }
-            (Phase::Switch, _) => {}
+            (
+                Phase::Work,
+                WorkPlan::Open {
+                    remind_every: Some(every),
+                    ..
+                },
+            ) if !every.is_zero() => {
+                // The next whole multiple of the interval after `t`, or the last by `until`.
+                let by_until = until.saturating_duration_since(self.start).as_nanos();
+                let n = (into.as_nanos() / every.as_nanos() + 1).max(by_until / every.as_nanos());
+                let offset = u64::try_from(n * every.as_nanos()).map(Duration::from_nanos);
+                if let (Ok(n), Ok(offset)) = (u32::try_from(n), offset)
+                    && let Some(when) = self.start.checked_add(offset)
+                {
+                    cues.push((when, Event::Reminder { at, n }));
+                }
+            }
+            (Phase::Switch, _)
+            | (Phase::Work, WorkPlan::Counted { .. } | WorkPlan::Open { .. }) => {}
             (phase, work) => {
+                let Some(deadline) = self.deadline else {
+                    return cues;
+                };
+                let total = deadline.saturating_duration_since(self.start);
                 let hold = phase == Phase::Work && matches!(work, WorkPlan::Hold(_));
                 if hold && total >= HALFWAY_MIN && !self.halfway_sent {
                     let half = total / 2;

@@ -3,10 +3,10 @@
 
 use std::time::{Duration, Instant};
 
+use super::allowed::Allowed;
 use super::machine::Session;
-use super::plan::{Phase, StepPlan, WorkPlan};
+use super::plan::{Enough, Phase, StepPlan, WorkPlan};
 use super::record::Outcome;
-use super::tempo::beat_now;
 
 /// The repetitions part of the screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,16 +19,45 @@ pub struct RepsView<'a> {
     pub label: Option<&'a str>,
 }
 
+/// A range during its work ("10-15 reps", "20-30 s"): its bounds in the work's unit (reps,
+/// or whole seconds for holds) and whether the lower one is reached, when the screen says
+/// "10 done: keep going to 15" and Enter moves on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RangeView {
+    pub least: u32,
+    pub most: u32,
+    /// The bounds are seconds (a hold), not reps.
+    pub secs: bool,
+    pub reached: bool,
+}
+
+/// An open step's stopwatch: how long it has run, and how long until its next reminder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StopwatchView {
+    pub elapsed: Duration,
+    pub next_reminder: Option<Duration>,
+}
+
 /// Everything a frame shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct View<'a> {
     pub routine: &'a str,
     /// `None` once the session has ended (every progress is then 1).
     pub phase: Option<Phase>,
+    /// The phase is the countdown that leads into `step` (a get-ready, or a rest and a
+    /// get-ready): the screen shows the step coming ("next: ..."), not under way.
+    pub transition: bool,
     pub outcome: Option<Outcome>,
     pub paused: bool,
+    /// The step's place among its routine's steps (0-based) and how many there are: "step
+    /// 2 of 4", in every round.
     pub step_index: usize,
     pub step_count: usize,
+    /// (index, count) of the round when the routine runs in rounds: "round 1 of 2".
+    pub round: Option<(usize, usize)>,
+    /// (index, count) of the set when the step has several: "set 2 of 3" (during a rest
+    /// between sets, the set it leads into).
+    pub set: Option<(usize, usize)>,
     pub step: &'a StepPlan,
     /// (index, count, label) of the current pass when the step has named passes.
     pub pass: Option<(usize, usize, &'a str)>,
@@ -39,8 +68,12 @@ pub struct View<'a> {
     /// Progress through the current phase, 0..=1 (by time, or by reps counted).
     pub phase_progress: f64,
     pub reps: Option<RepsView<'a>>,
+    /// The range of the work in progress, if it has one.
+    pub range: Option<RangeView>,
+    /// The stopwatch of an open step at work; `next_wakeup` ticks with its seconds.
+    pub stopwatch: Option<StopwatchView>,
     /// Progress through the step's work, 0..=1: passes done plus the current pass's
-    /// share; 0 during get-ready, 1 during the rest after it.
+    /// share; 0 during the transition into it.
     pub step_progress: f64,
     /// Progress through the routine's planned time, 0..=1 (by steps when a routine has
     /// only counted reps). Time alone never makes it go back.
@@ -52,6 +85,8 @@ pub struct View<'a> {
     pub remaining_total: Duration,
     /// The step after this one (`None` once the session has ended).
     pub next: Option<&'a StepPlan>,
+    /// What the keys do now: hints and overlays show only these.
+    pub allowed: Allowed,
 }
 
 /// Whole seconds, rounded up, as a countdown shows them.
@@ -83,12 +118,8 @@ impl Session {
         let reps = seg
             .filter(|s| s.phase == Phase::Work)
             .and_then(|_| match &step.work {
-                WorkPlan::Paced {
-                    count,
-                    tempo,
-                    phases,
-                } => {
-                    let (rep, part) = beat_now(*tempo, phases.len(), in_seg);
+                WorkPlan::Paced { count, phases, .. } => {
+                    let (rep, part) = step.work.rep()?.beat_now(in_seg);
                     Some(RepsView {
                         current: rep.min(*count),
                         count: *count,
@@ -102,8 +133,36 @@ impl Session {
                     paced: false,
                     label: None,
                 }),
-                WorkPlan::Hold(_) => None,
+                WorkPlan::Hold(_) | WorkPlan::Open { .. } => None,
             });
+        let range = seg
+            .filter(|s| s.phase == Phase::Work)
+            .and_then(|_| match (step.enough?, &step.work) {
+                (Enough::Time(least), WorkPlan::Hold(most)) => {
+                    Some((ceil_secs(least) as u32, ceil_secs(*most) as u32, true))
+                }
+                (Enough::Reps(least), WorkPlan::Paced { count, .. })
+                | (Enough::Reps(least), WorkPlan::Counted { count }) => {
+                    Some((least, *count, false))
+                }
+                _ => None,
+            })
+            .map(|(least, most, secs)| RangeView {
+                least,
+                most,
+                secs,
+                reached: self.enough_reached(),
+            });
+        let stopwatch = match (seg.map(|s| s.phase), &step.work) {
+            (Some(Phase::Work), WorkPlan::Open { remind_every, .. }) => Some(StopwatchView {
+                elapsed: in_seg,
+                next_reminder: remind_every.filter(|e| !e.is_zero()).map(|every| {
+                    let into = Duration::from_nanos((in_seg.as_nanos() % every.as_nanos()) as u64);
+                    every - into
+                }),
+            }),
+            _ => None,
+        };
         // The share of the current segment behind us: its time, or reps counted.
         let phase_progress = match (seg_total, &reps) {
             _ if seg.is_none() => 1.0,
@@ -111,15 +170,17 @@ impl Session {
             (None, Some(r)) => f64::from(r.current) / f64::from(r.count.max(1)),
             (None, None) => 0.0,
         };
+        // Passes of every set, in order: the share behind us.
         let step_progress = match seg {
             None => 1.0,
+            Some(s) if s.is_transition() => 0.0,
             Some(s) => {
-                let passes = step.pass_count() as f64;
+                let passes = step.pass_count();
+                let before = (s.set * passes + s.pass) as f64;
+                let all = (step.sets.max(1) * passes) as f64;
                 match s.phase {
-                    Phase::Prepare => 0.0,
-                    Phase::Switch => s.pass as f64 / passes,
-                    Phase::Work => (s.pass as f64 + phase_progress) / passes,
-                    Phase::Rest => 1.0,
+                    Phase::Work => ((before + phase_progress) / all).min(1.0),
+                    _ => (before / all).min(1.0),
                 }
             }
         };
@@ -147,10 +208,13 @@ impl Session {
         View {
             routine: &plan.name,
             phase: seg.map(|s| s.phase),
+            transition: seg.is_some_and(|s| s.is_transition()),
             outcome: self.outcome(),
             paused: self.is_paused(),
-            step_index,
-            step_count: plan.steps.len(),
+            step_index: step.place.number,
+            step_count: step.place.steps,
+            round: (step.place.rounds > 1).then_some((step.place.round, step.place.rounds)),
+            set: seg.filter(|_| step.sets > 1).map(|s| (s.set, step.sets)),
             step,
             pass: seg
                 .filter(|_| !step.passes.is_empty())
@@ -159,11 +223,14 @@ impl Session {
             remaining_secs: remaining.map(ceil_secs),
             phase_progress,
             reps,
+            range,
+            stopwatch,
             step_progress,
             routine_progress,
             elapsed,
             remaining_total,
             next: seg.and_then(|_| plan.steps.get(step_index + 1)),
+            allowed: self.allowed(),
         }
     }
 }
@@ -200,20 +267,24 @@ impl Session {
     /// The beat of the paced rep under way at `now`; `None` outside paced work.
     pub fn rep_beat(&self, now: Instant) -> Option<RepBeat> {
         self.segment().filter(|s| s.phase == Phase::Work)?;
-        let WorkPlan::Paced { tempo, phases, .. } = &self.step().work else {
+        let WorkPlan::Paced { tempo, starts, .. } = &self.step().work else {
             return None;
         };
         let into = self
             .effective(now)
             .saturating_duration_since(self.segment_start());
-        let parts = phases.len().max(1);
-        let (rep, part) = beat_now(*tempo, parts, into);
-        // The part's start and length, as `beat_now` places beats (to the nanosecond).
-        let m = u128::from(rep.saturating_sub(1)) * parts as u128 + part as u128;
-        let start = m * tempo.as_nanos() / parts as u128;
-        let length = (tempo.as_nanos() / parts as u128).max(1);
-        let progress =
-            (into.as_nanos().saturating_sub(start) as f64 / length as f64).clamp(0.0, 1.0);
+        let (_, part) = self.step().work.rep()?.beat_now(into);
+        // The part's start and end within the rep: phases may have their own lengths.
+        let parts = starts.len().max(1);
+        let within = Duration::from_nanos((into.as_nanos() % tempo.as_nanos().max(1)) as u64);
+        let start = starts.get(part).copied().unwrap_or_default();
+        let end = starts.get(part + 1).copied().unwrap_or(*tempo);
+        let length = end.saturating_sub(start).as_secs_f64();
+        let progress = if length > 0.0 {
+            (within.saturating_sub(start).as_secs_f64() / length).clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
         Some(RepBeat {
             part,
             parts,

@@ -15,6 +15,12 @@ pub enum Action {
     TogglePause,
     /// Count a rep, or start now during get-ready, switch and rest.
     Advance,
+    /// End the pass as done: counted reps, an open step, a range past its lower bound.
+    Done,
+    /// Do the pass in progress once more, after it.
+    Repeat,
+    /// One more set of the step in progress.
+    AddSet,
     Next,
     Previous,
     MoreTime,
@@ -110,8 +116,11 @@ pub const GLOBAL: &[Binding] = &[
 pub const SESSION: &[Binding] = &[
     b(&[Ch(' '), Ch('p')], A::TogglePause, "Space  p", "pause / resume", Some(("Space", "pause"))),
     b(&[Code(C::Enter)], A::Advance, "Enter", "count a rep; start now in get-ready, switch, rest", Some(("Enter", "start now"))),
+    b(&[Ch('d')], A::Done, "d", "done: end counted reps without counting each, an open step, or a range past its lower bound", Some(("d", "done"))),
     b(&[Ch('n'), Code(C::Right)], A::Next, "n  →", "next step", Some(("n", "next"))),
     b(&[Ch('b'), Code(C::Left)], A::Previous, "b  ←", "restart the step (early on: the step before)", Some(("b", "back"))),
+    b(&[Ch('r')], A::Repeat, "r", "do this pass once more, after it", None),
+    b(&[Ch('s')], A::AddSet, "s", "one more set of this step", None),
     b(&[Ch('+'), Ch('=')], A::MoreTime, "+", "10 s more on a hold, rest or get-ready", Some(("+/-", "10 s"))),
     b(&[Ch('-')], A::LessTime, "-", "10 s less on a hold, rest or get-ready", None),
     b(&[Ch('?')], A::Help, "?", "this help", Some(("?", "help"))),
@@ -290,6 +299,9 @@ mod tests {
             (KeyCode::Char(' '), A::TogglePause),
             (KeyCode::Char('p'), A::TogglePause),
             (KeyCode::Enter, A::Advance),
+            (KeyCode::Char('d'), A::Done),
+            (KeyCode::Char('r'), A::Repeat),
+            (KeyCode::Char('s'), A::AddSet),
             (KeyCode::Char('n'), A::Next),
             (KeyCode::Right, A::Next),
             (KeyCode::Char('b'), A::Previous),
@@ -387,6 +399,7 @@ mod tests {
             [
                 ("Space", Keep::Normal),
                 ("Enter", Keep::Now),
+                ("d", Keep::Normal),
                 ("n", Keep::Normal),
                 ("b", Keep::Normal),
                 ("+/-", Keep::Normal),

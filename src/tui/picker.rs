@@ -10,7 +10,7 @@ use super::keymap::Action;
 use super::theme::Theme;
 use crate::clock::clock;
 use crate::routine::{Entry, Source};
-use crate::session::{Plan, PlanOptions, StepPlan, WorkPlan};
+use crate::session::{Enough, Plan, PlanOptions, StepPlan, WorkPlan};
 use crate::text::{self, wrap};
 use crate::wording::seconds;
 
@@ -208,7 +208,7 @@ fn list_line(row: &Row, width: u16, selected: bool) -> String {
     let width = usize::from(width);
     let marker = if selected { "▸ " } else { "  " };
     let time = planned(&row.plan);
-    let steps = format!("{} steps", row.plan.steps.len());
+    let steps = format!("{} steps", row.plan.shape().0);
     let kind = row.plan.kind.label();
     let name = &row.entry.routine.name;
     let tail = [
@@ -225,9 +225,9 @@ fn list_line(row: &Row, width: u16, selected: bool) -> String {
     format!("{marker}{name} {tail}")
 }
 
-/// Planned time; counted reps have none, so they are named beside it.
+/// Planned time; counted reps and open steps have none, so they are named beside it.
 fn planned(plan: &Plan) -> String {
-    let reps = plan.counted_reps();
+    let reps = plan.counted_reps() + plan.open_passes() as u32;
     if reps > 0 {
         format!("{}+", clock(plan.total()))
     } else {
@@ -235,18 +235,31 @@ fn planned(plan: &Plan) -> String {
     }
 }
 
-/// What one pass of a step asks, e.g. `12 reps, 5 s each`.
+/// What one pass of a step asks, e.g. `12 reps, 5 s each`, `10-15 reps`, `hold 20-30 s`,
+/// then its passes and sets.
 pub fn work_text(step: &StepPlan) -> String {
-    let work = match &step.work {
-        WorkPlan::Hold(d) => format!("hold {}", seconds(*d)),
-        WorkPlan::Paced { count, tempo, .. } => format!("{count} reps, {} each", seconds(*tempo)),
-        WorkPlan::Counted { count } => format!("{count} reps, your pace"),
+    let reps = |count: u32| match step.enough {
+        Some(Enough::Reps(least)) => format!("{least}-{count} reps"),
+        _ => format!("{count} reps"),
     };
-    if step.passes.is_empty() {
-        work
-    } else {
-        format!("{work} · {}", step.passes.join(", "))
+    let mut work = match (&step.work, step.enough) {
+        (WorkPlan::Hold(d), Some(Enough::Time(least))) => {
+            format!("hold {}-{}", least.as_secs(), seconds(*d))
+        }
+        (WorkPlan::Hold(d), _) => format!("hold {}", seconds(*d)),
+        (WorkPlan::Paced { count, tempo, .. }, _) => {
+            format!("{}, {} each", reps(*count), seconds(*tempo))
+        }
+        (WorkPlan::Counted { count }, _) => format!("{}, your pace", reps(*count)),
+        (WorkPlan::Open { .. }, _) => "your own workout, until you are done".to_string(),
+    };
+    if !step.passes.is_empty() {
+        work.push_str(&format!(" · {}", step.passes.join(", ")));
     }
+    if step.sets > 1 {
+        work.push_str(&format!(" · {} sets", step.sets));
+    }
+    work
 }
 
 fn draw_preview(row: Option<&Row>, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -270,10 +283,14 @@ fn draw_preview(row: Option<&Row>, area: Rect, buf: &mut Buffer, theme: &Theme) 
     }
     let width = usize::from(inner.width.saturating_sub(1));
     let mut lines = Vec::new();
+    let (steps, rounds) = plan.shape();
+    let rounds = match rounds {
+        1 => String::new(),
+        n => format!(" x {n} rounds"),
+    };
     let mut facts = format!(
-        " {} · {} steps · {}",
+        " {} · {steps} steps{rounds} · {}",
         plan.kind.label(),
-        plan.steps.len(),
         clock(plan.total())
     );
     if plan.counted_reps() > 0 {
@@ -281,12 +298,13 @@ fn draw_preview(row: Option<&Row>, area: Rect, buf: &mut Buffer, theme: &Theme) 
     }
     lines.push(Line::styled(facts, theme.strong()));
     lines.push(Line::raw(""));
-    let number_w = plan.steps.len().to_string().len();
-    for (i, step) in plan.steps.iter().enumerate() {
+    let number_w = steps.to_string().len();
+    // A circuit's steps are the same every round: the first round lists them.
+    for (i, step) in plan.steps.iter().filter(|s| s.place.round == 0).enumerate() {
         let time = step
             .work
             .duration()
-            .map_or("—".to_string(), |d| clock(d * step.pass_count() as u32));
+            .map_or("—".to_string(), |_| clock(step.active_total()));
         let head = format!(" {:>number_w$}. {}", i + 1, step.name);
         let gap = width.saturating_sub(text::width(&head) + text::width(&time));
         lines.push(Line::from(vec![

@@ -199,12 +199,18 @@ impl Summary {
                 let (mark, note) = match step.status {
                     StepStatus::Done => ("✓", ""),
                     StepStatus::Skipped => ("↷", " (skipped)"),
+                    StepStatus::Stopped => ("■", " (stopped)"),
                     StepStatus::NotReached => ("·", " (not reached)"),
+                };
+                // A circuit lists each step once per round.
+                let round = match step.round {
+                    1 => String::new(),
+                    n => format!(" · round {n}"),
                 };
                 lines.push(Line::from(vec![
                     Span::raw(format!(" {mark} ")),
                     Span::raw(step.name.clone()),
-                    Span::styled(note, theme.dim()),
+                    Span::styled(format!("{round}{note}"), theme.dim()),
                 ]));
             }
         }

@@ -41,7 +41,9 @@ pub fn record(
                 active_secs,
                 planned_secs: Some(active_secs),
                 reps: Some(12),
+                ..Default::default()
             }],
+            ..Default::default()
         }],
         check_in,
     }

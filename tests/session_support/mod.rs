@@ -3,12 +3,13 @@
 
 #![allow(dead_code)]
 
+pub mod strategies;
 pub mod timeline;
 
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, TimeZone};
-use limberup::routine::{Kind, Routine, Step, Work};
+use limberup::routine::{Kind, RepPhase, Routine, Step, Work};
 use limberup::session::{
     Command, Event, Outcome, Phase, Plan, PlanOptions, Segment, Session, StepStatus, Timings, View,
 };
@@ -27,18 +28,34 @@ pub fn wall(hour: u32) -> DateTime<FixedOffset> {
 
 fn step(name: &str, work: Work, passes: &[&str]) -> Step {
     Step {
-        name: name.to_string(),
-        cues: Vec::new(),
-        work,
         passes: passes.iter().map(|p| p.to_string()).collect(),
-        prepare_secs: None,
-        rest_secs: None,
-        figure: None,
+        ..Step::new(name, work)
+    }
+}
+
+/// An open step: a stopwatch until Enter, with `reminders` every `every_mins` minutes.
+pub fn open(name: &str, every_mins: Option<u32>, reminders: &[&str]) -> Step {
+    step(
+        name,
+        Work::Open {
+            remind_every_mins: every_mins,
+            reminders: reminders.iter().map(|r| r.to_string()).collect(),
+        },
+        &[],
+    )
+}
+
+/// `step` run in `sets` sets with `rest` seconds between them.
+pub fn sets(step: Step, sets: u32, rest: u32) -> Step {
+    Step {
+        sets: Some(sets),
+        set_rest_secs: Some(rest),
+        ..step
     }
 }
 
 pub fn hold(name: &str, secs: u32, passes: &[&str]) -> Step {
-    step(name, Work::Hold { secs }, passes)
+    step(name, Work::Hold { secs, up_to: None }, passes)
 }
 
 pub fn paced(name: &str, count: u32, tempo: f64, phases: &[&str], passes: &[&str]) -> Step {
@@ -46,8 +63,26 @@ pub fn paced(name: &str, count: u32, tempo: f64, phases: &[&str], passes: &[&str
         name,
         Work::Reps {
             count,
+            up_to: None,
             tempo_secs: Some(tempo),
-            phases: phases.iter().map(|p| p.to_string()).collect(),
+            phases: phases.iter().map(|p| RepPhase::label(*p)).collect(),
+        },
+        passes,
+    )
+}
+
+/// Paced reps whose phases each give their seconds (no tempo: the rep is their sum).
+pub fn timed(name: &str, count: u32, phases: &[(&str, f64)], passes: &[&str]) -> Step {
+    step(
+        name,
+        Work::Reps {
+            count,
+            up_to: None,
+            tempo_secs: None,
+            phases: phases
+                .iter()
+                .map(|(label, secs)| RepPhase::timed(*label, *secs))
+                .collect(),
         },
         passes,
     )
@@ -58,6 +93,7 @@ pub fn counted(name: &str, count: u32, passes: &[&str]) -> Step {
         name,
         Work::Reps {
             count,
+            up_to: None,
             tempo_secs: None,
             phases: Vec::new(),
         },
@@ -68,13 +104,19 @@ pub fn counted(name: &str, count: u32, passes: &[&str]) -> Step {
 /// A routine with the given get-ready, rest and switch times.
 pub fn routine(prepare: u32, rest: u32, switch: u32, steps: Vec<Step>) -> Routine {
     Routine {
-        name: "Test".to_string(),
-        kind: Kind::Other,
-        description: String::new(),
         prepare_secs: Some(prepare),
         rest_secs: Some(rest),
         switch_secs: Some(switch),
-        steps,
+        ..Routine::new("Test", Kind::Other, steps)
+    }
+}
+
+/// `routine` run `rounds` times as a circuit, with `rest` seconds between rounds.
+pub fn rounds(routine: Routine, rounds: u32, rest: u32) -> Routine {
+    Routine {
+        rounds: Some(rounds),
+        round_rest_secs: Some(rest),
+        ..routine
     }
 }
 
@@ -192,6 +234,8 @@ impl Run {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Visible {
     pub phase: Option<Phase>,
+    /// An open step's stopwatch, in whole seconds.
+    pub stopwatch_secs: Option<u64>,
     pub step: usize,
     pub pass: Option<usize>,
     pub remaining_secs: Option<u64>,
@@ -204,6 +248,7 @@ pub struct Visible {
 pub fn visible(v: &View<'_>) -> Visible {
     Visible {
         phase: v.phase,
+        stopwatch_secs: v.stopwatch.map(|w| w.elapsed.as_secs()),
         step: v.step_index,
         pass: v.pass.map(|p| p.0),
         remaining_secs: v.remaining_secs,
@@ -255,7 +300,7 @@ pub fn single_hold(secs: u32) -> Run {
 }
 
 /// Step statuses as a record taken now would have them (a running session is recorded as
-/// if interrupted now: a step in its work or switch shows as skipped).
+/// if interrupted now: a step in its work or switch shows as stopped).
 pub trait StatusList {
     fn steps_status(&self) -> Vec<StepStatus>;
 }

@@ -81,6 +81,22 @@ fn fits(plan: &Plan, event: &Event) -> Result<(), TestCaseError> {
             };
             prop_assert!((1..=*count).contains(&rep), "{event:?}");
         }
+        Event::Reminder { at, n } => {
+            prop_assert_eq!(at.phase, Phase::Work);
+            prop_assert!(n >= 1);
+            prop_assert!(work.reminder(n).is_some(), "{event:?} without reminders");
+        }
+        Event::OpenEnded { at, .. } => {
+            prop_assert_eq!(at.phase, Phase::Work);
+            prop_assert!(matches!(work, WorkPlan::Open { .. }), "{event:?}");
+        }
+        Event::LowerBoundReached { at } => {
+            prop_assert_eq!(at.phase, Phase::Work);
+            prop_assert!(
+                plan.steps[at.step].enough.is_some(),
+                "{event:?} without a range"
+            );
+        }
         Event::Halfway { at, left } => {
             prop_assert!(at.phase == Phase::Work && matches!(work, WorkPlan::Hold(_)));
             // Only holds of 20 s or more (time added included) have a halfway.

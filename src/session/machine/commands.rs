@@ -4,13 +4,47 @@
 use std::time::{Duration, Instant};
 
 use super::{MAX_LEFT, PREVIOUS_GRACE, Session};
+use crate::session::allowed::{Advance, Allowed};
 use crate::session::event::{Command, Event};
-use crate::session::plan::{Phase, Segment, WorkPlan};
-use crate::session::record::{Outcome, StepRecord, StepStatus};
+use crate::session::plan::{Enough, Phase, Segment, WorkPlan};
+use crate::session::record::{Outcome, StepStatus};
 
 impl Session {
+    /// What the commands would do now (at the latest instant seen).
+    pub fn allowed(&self) -> Allowed {
+        let Some(seg) = self.segment() else {
+            return Allowed::default();
+        };
+        let work = &self.plan.steps[seg.step].work;
+        let counted = matches!(work, WorkPlan::Counted { .. });
+        let open = matches!(work, WorkPlan::Open { .. });
+        let enough = self.enough_reached();
+        let advance = match seg.phase {
+            Phase::Prepare | Phase::Switch | Phase::Rest => Some(Advance::StartNow),
+            // Nothing is counted while paused.
+            Phase::Work if counted && !self.is_paused() => Some(Advance::CountRep),
+            Phase::Work if open => Some(Advance::Finish),
+            Phase::Work if enough && !counted => Some(Advance::MoveOn),
+            Phase::Work => None,
+        };
+        let adds = self.can_add(seg);
+        Allowed {
+            advance,
+            done: seg.phase == Phase::Work && (counted || enough || open),
+            running: true,
+            repeat: seg.phase == Phase::Work && adds,
+            add_set: adds,
+            add_time: self.deadline.is_some()
+                && match seg.phase {
+                    Phase::Work => matches!(work, WorkPlan::Hold(_)),
+                    Phase::Prepare | Phase::Rest => true,
+                    Phase::Switch => false,
+                },
+        }
+    }
+
     /// Applies a command at `now`, after moving time forward to it (for a stall, only to
-    /// where the stall began).
+    /// where the stall began). A command `allowed` does not permit then does nothing.
     pub fn handle(&mut self, command: Command, now: Instant) -> Vec<Event> {
         let mut events = Vec::new();
         let until = match command {
@@ -19,7 +53,9 @@ impl Session {
         };
         self.advance_into(until, &mut events);
         // No segment once the session has ended: it ignores everything.
-        if let Some(seg) = self.segment().copied() {
+        if let Some(seg) = self.segment().copied()
+            && self.allowed().permits(command)
+        {
             // The active instant: frozen while paused.
             let at = self.paused_since.unwrap_or(self.now);
             match command {
@@ -31,6 +67,9 @@ impl Session {
                 Command::Next => self.skip_step(seg, at, &mut events),
                 Command::Previous => self.previous(seg, at, &mut events),
                 Command::Advance => self.advance_now(seg, at, &mut events),
+                Command::Done => self.done(at, &mut events),
+                Command::Repeat => self.repeat(seg, &mut events),
+                Command::AddSet => self.add_set(seg, &mut events),
                 Command::AddTime(delta) => self.add_time(seg, delta, at, &mut events),
                 Command::Quit => self.stop(Outcome::Quit, at, &mut events),
                 Command::Interrupt => self.stop(Outcome::Interrupted, at, &mut events),
@@ -67,12 +106,10 @@ impl Session {
         events.push(Event::Resumed(seg));
     }
 
+    /// Skips the step in progress, or the step its transition leads into.
     fn skip_step(&mut self, seg: Segment, at: Instant, events: &mut Vec<Event>) {
-        // During the rest the step is already done; skipping only cuts the rest short.
-        if seg.phase != Phase::Rest {
-            self.close_work(at);
-            self.steps[seg.step].status = StepStatus::Skipped;
-        }
+        self.close_work(at, false, events);
+        self.steps[seg.step].status = StepStatus::Skipped;
         let next = self
             .plan
             .step_starts
@@ -83,9 +120,9 @@ impl Session {
     }
 
     fn previous(&mut self, seg: Segment, at: Instant, events: &mut Vec<Event>) {
-        let just_started = seg.phase == Phase::Prepare
-            || (seg.phase != Phase::Rest
-                && at.saturating_duration_since(self.step_start) < PREVIOUS_GRACE);
+        // In its transition a step has not begun: back is the step before.
+        let just_started =
+            seg.is_transition() || at.saturating_duration_since(self.step_start) < PREVIOUS_GRACE;
         let target = if just_started {
             (0..seg.step)
                 .rev()
@@ -94,21 +131,19 @@ impl Session {
         } else {
             seg.step
         };
-        // The abandoned attempts are forgotten: those steps are run again from the start.
+        // The abandoned attempts are forgotten: those steps are run again from the start
+        // (with the sets and repeats added to them).
         for step in target..=seg.step {
-            self.steps[step] = StepRecord::planned(&self.plan.steps[step]);
+            self.reset_record(step);
         }
         self.enter(self.plan.step_starts[target], at, events);
     }
 
     fn advance_now(&mut self, seg: Segment, at: Instant, events: &mut Vec<Event>) {
-        match (seg.phase, &self.plan.steps[seg.step].work) {
+        let step = &self.plan.steps[seg.step];
+        match (seg.phase, &step.work) {
             (Phase::Work, WorkPlan::Counted { count }) => {
-                // Nothing is counted while paused.
-                if self.is_paused() {
-                    return;
-                }
-                let count = *count;
+                let (count, enough) = (*count, step.enough);
                 self.counted += 1;
                 events.push(Event::RepCounted {
                     at: seg,
@@ -116,20 +151,33 @@ impl Session {
                 });
                 if self.counted >= count {
                     self.finish_segment(at, events);
+                } else if enough == Some(Enough::Reps(self.counted)) {
+                    events.push(Event::LowerBoundReached { at: seg });
                 }
             }
+            // An open step, or past a range's lower bound (`allowed` says so): done.
+            (Phase::Work, _) => self.done(at, events),
             (Phase::Prepare | Phase::Switch | Phase::Rest, _) => self.finish_segment(at, events),
-            (Phase::Work, _) => {}
         }
     }
 
+    /// Ends the pass as done: counted reps are recorded with at least their target count
+    /// (the user did the set without counting each rep); a range's pass with what was done.
+    fn done(&mut self, at: Instant, events: &mut Vec<Event>) {
+        let step = self.step();
+        if let WorkPlan::Counted { count } = step.work {
+            let target = match step.enough {
+                Some(Enough::Reps(least)) => least.min(count),
+                _ => count,
+            };
+            self.counted = self.counted.max(target);
+        }
+        self.close_work(at, true, events);
+        self.enter(self.cursor + 1, at, events);
+    }
+
     fn add_time(&mut self, seg: Segment, delta: i32, at: Instant, events: &mut Vec<Event>) {
-        let adjustable = match seg.phase {
-            Phase::Work => matches!(self.plan.steps[seg.step].work, WorkPlan::Hold(_)),
-            Phase::Prepare | Phase::Rest => true,
-            Phase::Switch => false,
-        };
-        let Some(deadline) = self.deadline.filter(|_| adjustable) else {
+        let Some(deadline) = self.deadline else {
             return;
         };
         let amount = Duration::from_secs(u64::from(delta.unsigned_abs()));
@@ -153,13 +201,14 @@ impl Session {
         }
     }
 
-    /// Quit or interrupt: a step left during its work or switch counts as skipped.
+    /// Quit or interrupt: a step left part-way (past its transition) was stopped, not
+    /// skipped.
     fn stop(&mut self, outcome: Outcome, at: Instant, events: &mut Vec<Event>) {
         if let Some(seg) = self.segment().copied()
-            && matches!(seg.phase, Phase::Work | Phase::Switch)
+            && !seg.is_transition()
         {
-            self.close_work(at);
-            self.steps[seg.step].status = StepStatus::Skipped;
+            self.close_work(at, false, events);
+            self.steps[seg.step].status = StepStatus::Stopped;
         }
         self.finish(outcome, events);
     }

@@ -24,7 +24,7 @@ use super::keymap::{Action, Hint, Mode, hints as table_hints};
 use super::theme::{Theme, Tone};
 use super::widgets::bar;
 use crate::clock::clock;
-use crate::session::{Phase, View, WorkPlan, ceil_secs};
+use crate::session::{View, ceil_secs};
 use crate::text::{ellipsize, width, wrap};
 use crate::wording::short_cue;
 
@@ -33,22 +33,15 @@ fn tone(view: &View) -> Tone {
         .map_or(Tone::Paused, |p| Tone::of(p, view.paused))
 }
 
-/// The footer hints for this moment: Enter and +/- only where they do something.
+/// The footer hints for this moment: the keys the machine allows now, Enter in the words
+/// of what it does.
 pub fn hints(view: &View) -> Vec<Hint> {
-    let counted = matches!(view.step.work, WorkPlan::Counted { .. });
-    let holds = matches!(view.step.work, WorkPlan::Hold(_));
+    let allowed = view.allowed;
     table_hints(Mode::Session, |action| match action {
         Action::TogglePause if view.paused => Some(Some("resume")),
-        Action::Advance => match view.phase {
-            Some(Phase::Work) if counted => Some(Some("count rep")),
-            Some(Phase::Work) | None => None,
-            Some(_) => Some(None),
-        },
-        Action::MoreTime => match view.phase {
-            Some(Phase::Work) if !holds => None,
-            Some(Phase::Switch) | None => None,
-            Some(_) => Some(None),
-        },
+        Action::Done => allowed.done.then_some(None),
+        Action::Advance => allowed.advance.map(|a| Some(a.words())),
+        Action::MoreTime => allowed.add_time.then_some(None),
         _ => Some(None),
     })
 }
@@ -72,13 +65,10 @@ fn big_letters(text: &str, columns: u16, wide: bool) -> Option<PixelSize> {
         .map(|(size, _)| size)
 }
 
-/// The form cues shown: the step's, or during rest the next step's, each wrapped.
+/// The form cues of the step (during the countdown into it, of the step coming), wrapped.
 fn cues(view: &View, columns: u16) -> Vec<Vec<String>> {
-    let step = match (view.phase, view.next) {
-        (Some(Phase::Rest), Some(next)) => next,
-        _ => view.step,
-    };
-    step.cues
+    view.step
+        .cues
         .iter()
         .map(|cue| wrap(cue, usize::from(columns.saturating_sub(4))))
         .collect()
@@ -309,8 +299,13 @@ fn draw_gauge(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme, tone: To
 }
 
 fn draw_next(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let set;
     let (name, amount) = match up_next(view) {
         UpNext::Pass(name, amount) | UpNext::Step(name, amount) => (name, amount),
+        UpNext::Set(k, n, amount) => {
+            set = format!("set {k} of {n}");
+            (set.as_str(), amount)
+        }
         UpNext::End => {
             Line::styled(" Last step", theme.dim()).render(area, buf);
             return;

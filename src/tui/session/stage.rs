@@ -1,5 +1,5 @@
-//! The move's figure on the session screen: which figure (the coming step's during a rest),
-//! which pose (still in get-ready, switch, rest and holds; moving with the breath during
+//! The move's figure on the session screen: which figure (the coming step's during the
+//! countdown into it), which pose (still in get-ready, switch, rest and holds; moving with the breath during
 //! paced reps when motion is on) and when its drawing next changes. Times come from the
 //! machine (`Session::rep_beat`); nothing here reads a clock.
 
@@ -30,8 +30,8 @@ pub struct Stage<'a> {
 }
 
 impl<'a> Stage<'a> {
-    /// The figure of the step on screen (of the coming step during a rest), if it has one
-    /// the library knows. `motion` false shows still poses only.
+    /// The figure of the step on screen (during the countdown into a step, of the step
+    /// coming), if it has one the library knows. `motion` false shows still poses only.
     pub fn new(
         session: &Session,
         view: &View,
@@ -40,12 +40,9 @@ impl<'a> Stage<'a> {
         marker: Marker,
         now: Instant,
     ) -> Option<Stage<'a>> {
-        let (step, pass) = match (view.phase?, view.next) {
-            (Phase::Rest, Some(next)) => (next, 0),
-            (Phase::Rest, None) => return None,
-            _ => (view.step, view.pass.map_or(0, |(i, _, _)| i)),
-        };
-        let figure = figures.get(step.figure.as_deref()?)?;
+        view.phase?;
+        let pass = view.pass.map_or(0, |(i, _, _)| i);
+        let figure = figures.get(view.step.figure.as_deref()?)?;
         let mode = figure.pass_mode(pass);
         let beat = session
             .rep_beat(now)

@@ -17,6 +17,7 @@ fn holds(step: &StepPlan) -> bool {
 /// `PAUSED · REST`.
 pub fn phase(view: &View) -> String {
     let word = match view.phase {
+        _ if view.stopwatch.is_some() => "STOPWATCH".to_string(),
         None => "DONE".to_string(),
         Some(Phase::Prepare) => "GET READY".to_string(),
         Some(Phase::Work) if holds(view.step) => "HOLD".to_string(),
@@ -31,16 +32,15 @@ pub fn phase(view: &View) -> String {
     }
 }
 
-/// The pass label while a pass is coming or under way (get-ready, switch, work).
+/// The pass label, from the countdown that leads into the pass (a transition, a switch, a
+/// rest between sets) to its end.
 pub fn side<'a>(view: &View<'a>) -> Option<&'a str> {
-    match view.phase {
-        Some(Phase::Prepare | Phase::Work | Phase::Switch) => view.pass.map(|(_, _, label)| label),
-        _ => None,
-    }
+    view.phase.and(view.pass).map(|(_, _, label)| label)
 }
 
 /// `parts` joined by ` · ` in `columns`: the part at `cut` (a step name) is shortened (to no
-/// less than four letters and `…`), then left out, before anything else; then parts go from the end, and the first is cut last.
+/// less than four letters and `…`), then left out, before anything else; then parts go from
+/// the end, and the first is cut last.
 pub fn join_cutting(parts: &[&str], cut: usize, columns: usize) -> String {
     let full = parts.join(" · ");
     if width(&full) <= columns {
@@ -65,37 +65,38 @@ pub fn join_cutting(parts: &[&str], cut: usize, columns: usize) -> String {
     ellipsize(&others.join(" · "), columns)
 }
 
-/// The band's text: phase, step (or during rest what follows), the pass number; the pass
-/// number goes first when space is short, then the step name is cut.
+/// The band's text: the phase, the step (during a rest, the step it leads into: `next:`),
+/// the pass number and the set. When space is short the pass number goes first, then the
+/// set, then the step name is cut.
 pub fn band(view: &View, columns: usize) -> String {
+    let columns = columns.saturating_sub(1);
     let phase = phase(view);
-    let text = match (view.phase, view.pass, view.next) {
-        (Some(Phase::Rest), _, Some(next)) => {
-            let next = format!("next: {}", next.name);
-            join_cutting(&[&phase, &next], 1, columns.saturating_sub(1))
-        }
-        (Some(Phase::Rest), _, None) => join_cutting(&[&phase, "last step done"], 1, columns),
-        (_, Some((i, n, _)), _) => {
-            // The pass number goes first, then the name is cut.
-            let of = format!("{} of {n}", i + 1);
-            let full = [phase.as_str(), &view.step.name, &of].join(" · ");
-            if width(&full) < columns {
-                full
-            } else {
-                join_cutting(&[&phase, &view.step.name], 1, columns.saturating_sub(1))
-            }
-        }
-        _ => join_cutting(&[&phase, &view.step.name], 1, columns.saturating_sub(1)),
+    let name = match view.phase {
+        Some(Phase::Rest) => format!("next: {}", view.step.name),
+        _ => view.step.name.clone(),
     };
+    let of = view.pass.map(|(i, n, _)| format!("{} of {n}", i + 1));
+    let set = view.set.map(|(k, n)| format!("set {} of {n}", k + 1));
+    let mut parts = vec![phase.as_str(), name.as_str()];
+    parts.extend(set.as_deref());
+    let mut full = parts.clone();
+    full.extend(of.as_deref());
+    let text = [full, parts.clone(), parts[..2].to_vec()]
+        .into_iter()
+        .map(|p| p.join(" · "))
+        .find(|t| width(t) <= columns)
+        .unwrap_or_else(|| join_cutting(&parts[..2], 1, columns));
     format!(" {text}")
 }
 
-/// The count drawn large: reps as `3/12` during rep work, otherwise the seconds left.
+/// The count drawn large: reps as `3/12` during rep work, the seconds left, or an open
+/// step's stopwatch counting up.
 pub fn count(view: &View) -> String {
-    match (&view.reps, view.remaining_secs) {
-        (Some(r), _) => format!("{}/{}", r.current, r.count),
-        (None, Some(secs)) => countdown(secs),
-        (None, None) => String::new(),
+    match (&view.reps, view.remaining_secs, view.stopwatch) {
+        (Some(r), _, _) => format!("{}/{}", r.current, r.count),
+        (None, Some(secs), _) => countdown(secs),
+        (None, None, Some(watch)) => clock(Duration::from_secs(watch.elapsed.as_secs())),
+        (None, None, None) => String::new(),
     }
 }
 
@@ -111,7 +112,7 @@ pub fn count_template(view: &View) -> String {
         (Some(r), _) => eights(format!("{}/{}", r.count, r.count)),
         (None, Some(secs)) if secs < 60 => "88".to_string(),
         (None, Some(secs)) => eights(countdown(secs)),
-        (None, None) => String::new(),
+        (None, None) => eights(count(view)),
     }
 }
 
@@ -124,12 +125,19 @@ pub fn count_line(view: &View) -> String {
     }
 }
 
-/// Time left as words (`0:18 left`), or the reps counted; for the gauge and the paused box.
+/// Time left as words (`0:18 left`), the reps counted, or an open step's time so far; for
+/// the gauge and the paused box.
 pub fn left(view: &View) -> String {
-    match (&view.reps, view.remaining) {
-        (Some(r), None) => format!("{} of {} reps", r.current, r.count),
-        (_, Some(left)) => format!("{} left", clock(Duration::from_secs(ceil_secs(left)))),
-        (None, None) => String::new(),
+    match (&view.reps, view.remaining, view.stopwatch) {
+        (Some(r), None, _) => format!("{} of {} reps", r.current, r.count),
+        (_, Some(left), _) => format!("{} left", clock(Duration::from_secs(ceil_secs(left)))),
+        (None, None, Some(watch)) => {
+            format!(
+                "{} so far",
+                clock(Duration::from_secs(watch.elapsed.as_secs()))
+            )
+        }
+        (None, None, None) => String::new(),
     }
 }
 
@@ -144,10 +152,32 @@ pub fn breath(view: &View) -> Option<(String, usize)> {
     (!word.is_empty()).then_some((word, widest))
 }
 
-/// The line under the count and its rank.
+/// The line under the count and its rank: what to follow (the breath, when a range may
+/// end, how an open step ends) or words the screen says elsewhere.
 pub fn caption(view: &View) -> Option<(String, Caption)> {
     let guide = |text: String| Some((text, Caption::Guide));
     let filler = |text: &str| Some((text.to_string(), Caption::Filler));
+    if let Some(r) = view.range.filter(|r| r.reached) {
+        let unit = if r.secs { " s" } else { "" };
+        let how = if view.reps.as_ref().is_some_and(|reps| !reps.paced) {
+            "d when done"
+        } else {
+            "Enter to move on"
+        };
+        return guide(format!(
+            "{}{unit} done: keep going to {}{unit}, {how}",
+            r.least, r.most
+        ));
+    }
+    if let Some(watch) = view.stopwatch {
+        return guide(match watch.next_reminder {
+            Some(next) => format!(
+                "Enter when done · next reminder in {}",
+                clock(Duration::from_secs(ceil_secs(next)))
+            ),
+            None => "Enter when done".to_string(),
+        });
+    }
     match (view.phase, &view.reps, &view.step.work) {
         (Some(Phase::Work), Some(r), _) if r.paced => match (r.label, &view.step.work) {
             (Some(label), _) => guide(label.to_string()),
@@ -169,26 +199,33 @@ pub fn caption(view: &View) -> Option<(String, Caption)> {
     }
 }
 
-/// What the user does after the current pass or rest.
+/// What the user does after the pass under way or coming.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UpNext<'a> {
     /// The step's next pass (the other side).
     Pass(&'a str, String),
+    /// The step's next set: its number and how many.
+    Set(usize, usize, String),
     Step(&'a str, String),
     /// Nothing: this is the last of it.
     End,
 }
 
+/// The other side while a pass remains after this one, then the next set, then the next
+/// step.
 pub fn up_next<'a>(view: &View<'a>) -> UpNext<'a> {
-    let following = match (view.phase, view.pass) {
-        (Some(Phase::Rest) | None, _) => None,
-        (_, Some((i, n, _))) if i + 1 < n => view.step.passes.get(i + 1),
-        _ => None,
-    };
-    match (following, view.next) {
-        (Some(label), _) => UpNext::Pass(label, wording::amount(&view.step.work)),
-        (None, Some(next)) => UpNext::Step(&next.name, wording::amount(&next.work)),
-        (None, None) => UpNext::End,
+    let amount = || wording::amount(view.step);
+    match (view.phase, view.pass, view.set) {
+        (None, ..) => UpNext::End,
+        (_, Some((i, n, _)), _) if i + 1 < n => match view.step.passes.get(i + 1) {
+            Some(label) => UpNext::Pass(label, amount()),
+            None => UpNext::End,
+        },
+        (_, _, Some((k, n))) if k + 1 < n => UpNext::Set(k + 2, n, amount()),
+        _ => match view.next {
+            Some(next) => UpNext::Step(&next.name, wording::amount(next)),
+            None => UpNext::End,
+        },
     }
 }
 

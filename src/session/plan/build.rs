@@ -1,0 +1,136 @@
+//! Building a plan: each step of a routine resolved (config defaults and `--scale` applied),
+//! then laid out as segments. A step's segments are its own: the transition that leads into
+//! it (the rest after the step before, merged with its get-ready), then its sets of work.
+//! A routine of several rounds has its steps once per round.
+
+use std::time::Duration;
+
+use super::work::{Enough, scaled};
+use super::{Phase, Place, Plan, PlanOptions, SCALE_RANGE, Segment, StepPlan, WorkPlan};
+use crate::routine::Routine;
+
+fn secs(value: u32) -> Duration {
+    Duration::from_secs(u64::from(value))
+}
+
+impl Plan {
+    /// The plan of `routine`; a scale outside `SCALE_RANGE` is brought into it.
+    pub fn new(id: &str, routine: &Routine, options: &PlanOptions) -> Plan {
+        let scale = if options.scale.is_nan() {
+            1.0
+        } else {
+            options
+                .scale
+                .clamp(*SCALE_RANGE.start(), *SCALE_RANGE.end())
+        };
+        let t = options.timings;
+        let rounds = routine.rounds.unwrap_or(1).max(1) as usize;
+        let round_rest = routine
+            .round_rest_secs
+            .or(routine.rest_secs)
+            .unwrap_or(t.rest_secs);
+        let mut steps: Vec<StepPlan> = Vec::with_capacity(routine.steps.len() * rounds);
+        for round in 0..rounds {
+            // The rest before a round's first step is the rest between rounds.
+            let mut rest_before = if round == 0 {
+                Duration::ZERO
+            } else {
+                scaled(f64::from(round_rest), scale)
+            };
+            for (number, step) in routine.steps.iter().enumerate() {
+                let rest = step.rest_secs.or(routine.rest_secs).unwrap_or(t.rest_secs);
+                steps.push(StepPlan {
+                    name: step.name.clone(),
+                    cues: step.cues.clone(),
+                    passes: step.passes.clone(),
+                    work: WorkPlan::of(&step.work, scale),
+                    enough: Enough::of(&step.work, scale),
+                    prepare: secs(
+                        step.prepare_secs
+                            .or(routine.prepare_secs)
+                            .unwrap_or(t.prepare_secs),
+                    ),
+                    rest_before,
+                    switch: secs(routine.switch_secs.unwrap_or(t.switch_secs)),
+                    sets: step.sets.unwrap_or(1).max(1) as usize,
+                    set_rest: scaled(f64::from(step.set_rest_secs.unwrap_or(rest)), scale),
+                    added_sets: 0,
+                    place: Place {
+                        part: 0,
+                        number,
+                        steps: routine.steps.len(),
+                        round,
+                        rounds,
+                    },
+                    figure: step.figure.clone(),
+                });
+                rest_before = scaled(f64::from(rest), scale);
+            }
+        }
+        let mut segments = Vec::new();
+        let mut step_starts = Vec::with_capacity(steps.len());
+        for (i, step) in steps.iter().enumerate() {
+            step_starts.push(segments.len());
+            lay_out(i, step, &mut segments);
+        }
+        Plan::from_parts(id, routine, steps, segments, step_starts)
+    }
+}
+
+/// The segments of step `i`: its transition, then each set.
+fn lay_out(i: usize, step: &StepPlan, segments: &mut Vec<Segment>) {
+    // One countdown from the end of the step before: a rest when there is one, else a
+    // get-ready; never a rest followed by a get-ready that looks just like it.
+    let transition = if step.rest_before.is_zero() {
+        Phase::Prepare
+    } else {
+        Phase::Rest
+    };
+    let duration = step.rest_before + step.prepare;
+    if !duration.is_zero() {
+        segments.push(Segment {
+            phase: transition,
+            step: i,
+            set: 0,
+            pass: 0,
+            again: 0,
+            duration: Some(duration),
+        });
+    }
+    for set in 0..step.sets.max(1) {
+        segments.extend(set_segments(i, step, set));
+    }
+}
+
+/// The segments of set `set` of step `i`: the rest before it (after the first), then each
+/// pass's work with a switch between. Zero-length segments are left out.
+pub(crate) fn set_segments(i: usize, step: &StepPlan, set: usize) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    let mut push = |phase, pass, duration: Option<Duration>| {
+        if duration != Some(Duration::ZERO) {
+            segments.push(Segment {
+                phase,
+                step: i,
+                set,
+                pass,
+                again: 0,
+                duration,
+            });
+        }
+    };
+    if set > 0 {
+        push(Phase::Rest, 0, Some(step.set_rest));
+    }
+    for pass in 0..step.pass_count() {
+        if pass > 0 {
+            push(Phase::Switch, pass, Some(step.switch));
+        }
+        // Zero counted reps are no work at all, like a zero hold.
+        let work = match step.work {
+            WorkPlan::Counted { count: 0 } => Some(Duration::ZERO),
+            ref work => work.duration(),
+        };
+        push(Phase::Work, pass, work);
+    }
+    segments
+}
