@@ -213,3 +213,78 @@ fn the_footer_keeps_help_and_quit_at_every_width() {
         }
     }
 }
+
+const KINDS: &str = r#"Routine(
+    name: "Kinds",
+    kind: Other,
+    prepare_secs: 2,
+    rest_secs: 0,
+    switch_secs: 2,
+    rounds: 2,
+    steps: [
+        Step(name: "Plank", cues: ["Straight line"], work: Hold(secs: 10), sets: 2, set_rest_secs: 3),
+        Step(name: "Squats", cues: ["Knees out"], work: Reps(count: 3, up_to: 5)),
+        Step(name: "Breath", cues: ["Slowly"], work: Reps(count: 2, tempo_secs: 6.0, phases: [("In", 2), ("Out", 4)])),
+    ],
+)"#;
+
+fn kinds() -> Harness {
+    let entry = limberup::routine::Entry {
+        id: "kinds".into(),
+        routine: limberup::routine::parse(KINDS, "kinds").unwrap(),
+        source: limberup::routine::Source::BuiltIn,
+    };
+    Harness::routine(&entry)
+}
+
+#[test]
+fn sets_rounds_and_ranges_are_on_the_screen() {
+    let mut h = kinds();
+    // Plank: get-ready 0-2 s, set 1 2-12 s, a rest of 3 s, set 2 15-25 s.
+    h.tick(5.0);
+    let text = rows(&h, 100, 30).join("\n");
+    assert!(text.contains("step 1 of 3 · round 1 of 2"), "{text}");
+    assert!(text.contains("HOLD · Plank · set 1 of 2"), "{text}");
+    assert!(text.contains("Up next: set 2 of 2 (hold 10 s)"), "{text}");
+    h.tick(13.0);
+    let text = rows(&h, 100, 30).join("\n");
+    assert!(text.contains("REST · next: Plank · set 2 of 2"), "{text}");
+    // Squats (a range, counted): counting three reaches the lower bound.
+    h.tick(25.5);
+    for _ in 0..2 {
+        h.tick(27.5);
+    }
+    for _ in 0..3 {
+        h.key(ratatui::crossterm::event::KeyCode::Enter);
+    }
+    let text = rows(&h, 100, 30).join("\n");
+    assert!(
+        text.contains("3 done: keep going to 5, d when done"),
+        "{text}"
+    );
+    assert!(text.contains("d done"), "{text}");
+}
+
+#[test]
+fn a_beat_with_phases_of_their_own_length_moves_with_them() {
+    let mut h = kinds();
+    // To the breath step: Plank and Squats skipped with n.
+    h.key(ratatui::crossterm::event::KeyCode::Char('n'));
+    h.key(ratatui::crossterm::event::KeyCode::Char('n'));
+    h.tick(2.0);
+    let start = h.now;
+    let beat = |h: &mut Harness, at: f64| {
+        h.tick(start + at);
+        let session = h.app.session().unwrap();
+        session.rep_beat(h.t(start + at)).unwrap()
+    };
+    // "In" for 2 s, then "Out" for 4 s.
+    let b = beat(&mut h, 1.0);
+    assert_eq!((b.part, b.parts), (0, 2));
+    assert!((b.progress - 0.5).abs() < 1e-9, "{b:?}");
+    let b = beat(&mut h, 3.0);
+    assert_eq!(b.part, 1);
+    assert!((b.progress - 0.25).abs() < 1e-9, "{b:?}");
+    let b = beat(&mut h, 7.0);
+    assert_eq!(b.part, 0, "the second rep");
+}

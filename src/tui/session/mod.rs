@@ -250,7 +250,10 @@ fn draw_large(text: &str, area: Rect, buf: &mut Buffer, style: ratatui::style::S
 }
 
 fn draw_header(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let step = format!(" · step {} of {}", view.step_index + 1, view.step_count);
+    let mut step = format!(" · step {} of {}", view.step_index + 1, view.step_count);
+    if let Some((r, n)) = view.round {
+        step.push_str(&format!(" · round {} of {n}", r + 1));
+    }
     let right = format!(
         "{} done · {} left ",
         clock(view.elapsed),
