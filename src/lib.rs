@@ -28,3 +28,4 @@ pub mod stats;
 pub mod text;
 pub mod tui;
 pub mod wallclock;
+pub mod wording;

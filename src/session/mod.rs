@@ -17,4 +17,4 @@ pub use plan::{
     Enough, Phase, Plan, PlanOptions, SCALE_RANGE, Segment, StepPlan, Timings, WorkPlan,
 };
 pub use record::{Outcome, PassRecord, SessionId, SessionRecord, StepRecord, StepStatus};
-pub use view::{RangeView, RepsView, StopwatchView, View, ceil_secs};
+pub use view::{RangeView, RepBeat, RepsView, StopwatchView, View, ceil_secs};

@@ -1,8 +1,6 @@
 //! The routine picker: every routine with kind, steps and planned time, a preview of the
 //! selected one, `/` to filter. Durations come from the plan, so config and `--scale` show.
 
-use std::time::Duration;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,10 +8,11 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use super::keymap::Action;
 use super::theme::Theme;
-use super::widgets::wrap;
 use crate::clock::clock;
 use crate::routine::{Entry, Source};
 use crate::session::{Enough, Plan, PlanOptions, StepPlan, WorkPlan};
+use crate::text::{self, wrap};
+use crate::wording::seconds;
 
 /// A routine as the list shows it.
 pub struct Row {
@@ -219,11 +218,11 @@ fn list_line(row: &Row, width: u16, selected: bool) -> String {
         String::new(),
     ]
     .into_iter()
-    .find(|t| t.chars().count() + 8 <= width)
+    .find(|t| text::width(t) + 8 <= width)
     .unwrap_or_default();
-    let room = width.saturating_sub(tail.chars().count() + 3);
-    let name: String = name.chars().take(room).collect();
-    format!("{marker}{name:<room$} {tail}")
+    let room = width.saturating_sub(text::width(&tail) + 3);
+    let name = text::pad(&text::ellipsize(name, room), room);
+    format!("{marker}{name} {tail}")
 }
 
 /// Planned time; counted reps and open steps have none, so they are named beside it.
@@ -233,16 +232,6 @@ fn planned(plan: &Plan) -> String {
         format!("{}+", clock(plan.total()))
     } else {
         clock(plan.total())
-    }
-}
-
-/// `5 s` or `2.5 s`.
-pub fn seconds(d: Duration) -> String {
-    let ms = d.as_millis();
-    if ms.is_multiple_of(1000) {
-        format!("{} s", ms / 1000)
-    } else {
-        format!("{:.1} s", d.as_secs_f64())
     }
 }
 
@@ -317,7 +306,7 @@ fn draw_preview(row: Option<&Row>, area: Rect, buf: &mut Buffer, theme: &Theme) 
             .duration()
             .map_or("—".to_string(), |_| clock(step.active_total()));
         let head = format!(" {:>number_w$}. {}", i + 1, step.name);
-        let gap = width.saturating_sub(head.chars().count() + time.chars().count());
+        let gap = width.saturating_sub(text::width(&head) + text::width(&time));
         lines.push(Line::from(vec![
             Span::styled(head, theme.strong()),
             Span::raw(" ".repeat(gap)),
