@@ -203,12 +203,17 @@ impl Picker {
     }
 }
 
+/// `4 steps`, `1 step`.
+fn steps(n: usize) -> String {
+    format!("{n} step{}", if n == 1 { "" } else { "s" })
+}
+
 /// `▸ Warm-up   warm-up  4 steps  6:12`, columns dropped as the width shrinks.
 fn list_line(row: &Row, width: u16, selected: bool) -> String {
     let width = usize::from(width);
     let marker = if selected { "▸ " } else { "  " };
     let time = planned(&row.plan);
-    let steps = format!("{} steps", row.plan.shape().0);
+    let steps = steps(row.plan.shape().0);
     let kind = row.plan.kind.label();
     let name = &row.entry.routine.name;
     let tail = [
@@ -289,8 +294,9 @@ fn draw_preview(row: Option<&Row>, area: Rect, buf: &mut Buffer, theme: &Theme) 
         n => format!(" x {n} rounds"),
     };
     let mut facts = format!(
-        " {} · {steps} steps{rounds} · {}",
+        " {} · {}{rounds} · {}",
         plan.kind.label(),
+        self::steps(steps),
         clock(plan.total())
     );
     if plan.counted_reps() > 0 {
