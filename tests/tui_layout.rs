@@ -7,6 +7,7 @@ mod tui_support;
 
 use limberup::session::Phase;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
@@ -287,4 +288,17 @@ fn a_beat_with_phases_of_their_own_length_moves_with_them() {
     assert!((b.progress - 0.25).abs() < 1e-9, "{b:?}");
     let b = beat(&mut h, 7.0);
     assert_eq!(b.part, 0, "the second rep");
+}
+
+#[test]
+fn a_warning_stays_for_the_step_it_came_in_and_gives_its_rows_back_after() {
+    let mut h = Harness::session();
+    h.tick(1.0);
+    let warned = |h: &Harness| rows(h, 40, 12).iter().any(|r| r.contains("player gone"));
+    h.app.warn("player gone".into());
+    assert!(warned(&h));
+    h.tick(1.5);
+    assert!(warned(&h), "still the same step");
+    h.key(KeyCode::Char('n'));
+    assert!(!warned(&h), "the next step started");
 }

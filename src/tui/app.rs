@@ -81,6 +81,9 @@ pub struct App {
     resume_after_notice: bool,
     /// A warning (failed save, speech gone quiet) shown above the key hints.
     status: Option<String>,
+    /// The step in progress when the warning came: it is dropped when the next one starts,
+    /// so a warning said once does not keep form cues off a small screen for the session.
+    status_step: Option<usize>,
     effects: Vec<Effect>,
     exit: Option<u8>,
     wall: WallClock,
@@ -105,6 +108,7 @@ impl App {
             notice: None,
             resume_after_notice: false,
             status: None,
+            status_step: None,
             effects: Vec::new(),
             exit: None,
             wall,
@@ -135,6 +139,10 @@ impl App {
     /// A warning for the status line.
     pub fn warn(&mut self, text: String) {
         self.status = Some(text);
+        self.status_step = match &self.screen {
+            Screen::Session(s) => Some(s.step_index()),
+            _ => None,
+        };
     }
 
     /// The exit code, once the app is done.
@@ -347,6 +355,12 @@ impl App {
             return;
         };
         let cue = cues::batch(events, session.plan());
+        let moved_on =
+            |e: &Event| matches!(e, Event::Started(s) if Some(s.step) != self.status_step);
+        if self.status_step.is_some() && events.iter().any(moved_on) {
+            self.status = None;
+            self.status_step = None;
+        }
         let finished = session
             .outcome()
             .map(|_| session.record((self.wall)()).identified());
