@@ -7,7 +7,7 @@ mod announce;
 mod crash;
 
 pub use announce::Announcer;
-pub use crash::{CRASH_EXIT, Crash, catch};
+pub use crash::{CRASH_EXIT, catch};
 
 use std::io;
 use std::sync::Arc;

@@ -69,12 +69,4 @@ impl HistoryError {
         }
         text
     }
-
-    /// The I/O error underneath, if any (`ENOSPC`, `EACCES` ...).
-    pub fn io_error(&self) -> Option<&io::Error> {
-        match self {
-            HistoryError::Io { source, .. } => Some(source),
-            _ => None,
-        }
-    }
 }

@@ -207,9 +207,4 @@ impl Step {
             figure: None,
         }
     }
-
-    /// Number of passes the work runs (at least one).
-    pub fn pass_count(&self) -> usize {
-        self.passes.len().max(1)
-    }
 }
