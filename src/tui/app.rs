@@ -19,7 +19,9 @@ use super::summary::Summary;
 use super::theme::Theme;
 use super::widgets::{hints, wrap};
 use crate::cues::{self, Cue};
-use crate::routine::Entry;
+use crate::front::Keeper;
+use crate::front::resume::Resumable;
+use crate::routine::{Entry, Lineup};
 use crate::session::{Command, Event, Plan, PlanOptions, Session, SessionRecord};
 
 /// How the coach behaves, from the config and the command line.
@@ -80,6 +82,12 @@ pub struct App {
     effects: Vec<Effect>,
     exit: Option<u8>,
     wall: WallClock,
+    /// The running session's identity and resume state.
+    keeper: Option<Keeper>,
+    /// Where the resume state goes (`None`: kept nowhere, as in tests).
+    resume_file: Option<std::path::PathBuf>,
+    /// An unfinished session the picker offers to take up, asking first.
+    offer: Option<Box<Resumable>>,
 }
 
 impl App {
@@ -96,7 +104,25 @@ impl App {
             effects: Vec::new(),
             exit: None,
             wall,
+            keeper: None,
+            resume_file: None,
+            offer: None,
         }
+    }
+
+    /// Keeps each session's resume state in `file`.
+    pub fn keep_resume_in(&mut self, file: Option<std::path::PathBuf>) {
+        self.resume_file = file;
+    }
+
+    /// Asks, over the picker, whether to take up `resumable`.
+    pub fn offer_resume(&mut self, resumable: Resumable) {
+        self.offer = Some(Box::new(resumable));
+    }
+
+    /// The question the picker is asking about an unfinished session, if any.
+    pub fn resume_question(&self) -> Option<String> {
+        self.offer.as_ref().map(|r| r.question())
     }
 
     /// A dismissable notice (persistent pain) over whatever comes first; a session started
@@ -145,15 +171,41 @@ impl App {
         self.session().and_then(Session::next_wakeup)
     }
 
-    /// Starts `entry` at `now`.
+    /// Starts `entry` (a routine, or a combination of the picker's routines) at `now`.
     pub fn start(&mut self, entry: &Entry, now: Instant) {
-        let entry = entry.cleaned();
-        let plan = Plan::new(&entry.id, &entry.routine, &self.options.plan);
-        let (session, events) = Session::new(plan, now, (self.wall)());
+        match self.picker.lineup_of(vec![entry.clone()]) {
+            Ok(lineup) => self.start_lineup(&lineup, now),
+            Err(e) => self.status = Some(e.to_string()),
+        }
+    }
+
+    /// Starts the session of `lineup` at `now`.
+    pub fn start_lineup(&mut self, lineup: &Lineup, now: Instant) {
+        let cleaned = Lineup {
+            parts: lineup.parts.iter().map(Entry::cleaned).collect(),
+            ..lineup.clone()
+        };
+        let plan = Plan::session(&cleaned, &self.options.plan);
+        let wall = (self.wall)();
+        let keeper = Keeper::new(lineup, &self.options.plan, wall, self.resume_file.clone());
+        let (session, events) = Session::new(plan, now, wall);
+        self.begin(session, keeper, &events, now);
+    }
+
+    /// Takes up `resumable` at the step it stopped in, at `now`.
+    pub fn resume(&mut self, resumable: &Resumable, now: Instant) {
+        let (session, events) = resumable.start(now, (self.wall)());
+        let keeper = Keeper::resuming(resumable, self.resume_file.clone());
+        self.begin(session, keeper, &events, now);
+    }
+
+    fn begin(&mut self, session: Session, keeper: Keeper, events: &[Event], now: Instant) {
+        self.offer = None;
+        self.keeper = Some(keeper);
         self.screen = Screen::Session(Box::new(session));
         self.overlay = None;
         self.status = None;
-        self.apply(&events);
+        self.apply(events);
         if self.notice.is_some() {
             self.command(Command::Pause, now);
             self.resume_after_notice = true;
@@ -183,6 +235,7 @@ impl App {
             (Some(Overlay::Help), _) => Mode::Help,
             (Some(Overlay::Confirm { .. }), _) => Mode::Confirm,
             (None, _) if self.notice.is_some() => Mode::Notice,
+            (None, Screen::Picker) if self.offer.is_some() => Mode::Resume,
             (None, Screen::Picker) if self.picker.is_typing() => Mode::Filter,
             (None, Screen::Picker) => Mode::Picker,
             (None, Screen::Session(_)) => Mode::Session,
@@ -218,6 +271,13 @@ impl App {
                 }
             }
             Action::Quit => self.quit(now),
+            Action::Yes if self.mode() == Mode::Resume => {
+                if let Some(resumable) = self.offer.take() {
+                    self.resume(&resumable, now);
+                }
+            }
+            // Declined: the state stays for `limberup resume` until a new session starts.
+            Action::No if self.mode() == Mode::Resume => self.offer = None,
             Action::Yes => {
                 self.overlay = None;
                 self.command(Command::Quit, now);
@@ -238,11 +298,11 @@ impl App {
             Action::Previous => self.command(Command::Previous, now),
             Action::MoreTime => self.command(Command::AddTime(10), now),
             Action::LessTime => self.command(Command::AddTime(-10), now),
-            Action::Start => {
-                if let Some(entry) = self.picker.current().map(|r| r.entry.clone()) {
-                    self.start(&entry, now);
-                }
-            }
+            Action::Start => match self.picker.chosen() {
+                Some(Ok(lineup)) => self.start_lineup(&lineup, now),
+                Some(Err(e)) => self.status = Some(e.to_string()),
+                None => {}
+            },
             Action::Back => {
                 self.save_summary();
                 self.screen = Screen::Picker;
@@ -308,9 +368,15 @@ impl App {
             return;
         };
         let cue = cues::batch(events, session.plan());
-        let finished = session
-            .outcome()
-            .map(|_| session.record((self.wall)()).identified());
+        let wall = (self.wall)();
+        let keeper = self.keeper.as_mut();
+        if let Some(warning) = keeper.and_then(|k| k.track(session, events, wall)) {
+            self.status = Some(warning);
+        }
+        let finished = session.outcome().map(|_| match &self.keeper {
+            Some(keeper) => keeper.record(session, wall),
+            None => session.record(wall).identified(),
+        });
         self.cue(Cue {
             sound: cue.sound.filter(|_| self.options.sound),
             speech: cue.speech.filter(|_| self.options.speech),
@@ -414,6 +480,10 @@ impl App {
             (None, _) if self.notice.is_some() => {
                 let text = self.notice.as_deref().unwrap_or_default();
                 overlays::notice(area, buf, theme, text, &mode_keys(Mode::Notice));
+            }
+            (None, Screen::Picker) if self.offer.is_some() => {
+                let text = self.resume_question().unwrap_or_default();
+                overlays::notice(area, buf, theme, &text, &mode_keys(Mode::Resume));
             }
             (None, Screen::Session(s)) if s.is_paused() => {
                 let view = s.view(now);
