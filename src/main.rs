@@ -123,7 +123,7 @@ fn resume(ctx: &Context, coach: &CoachArgs, plain: bool) -> anyhow::Result<ExitC
     let state = match resume::read(&file) {
         Ok(Some(state)) => state,
         Ok(None) => {
-            say("nothing to resume: every session so far was completed (or none has run)");
+            say("nothing to resume: the latest session ran to its end (or none has run yet)");
             return Ok(ExitCode::FAILURE);
         }
         Err(why) => {
