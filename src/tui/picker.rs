@@ -258,8 +258,8 @@ impl Picker {
     }
 }
 
-/// `▸ Warm-up   warm-up  4 steps  6:12`, columns dropped as the width shrinks; a marked
-/// routine shows its place among the marked (`▸2`, `+` past 9).
+/// `▸  Warm-up   warm-up  4 steps  6:12`, columns dropped as the width shrinks; a marked
+/// routine shows its place among the marked (`▸2 Core`, `+` past 9).
 fn list_line(row: &Row, width: u16, selected: bool, mark: Option<usize>) -> String {
     let width = usize::from(width);
     let pointer = if selected { '▸' } else { ' ' };
@@ -268,9 +268,12 @@ fn list_line(row: &Row, width: u16, selected: bool, mark: Option<usize>) -> Stri
         Some(_) => '+',
         None => ' ',
     };
-    let marker = format!("{pointer}{place}");
+    let marker = format!("{pointer}{place} ");
     let time = planned(&row.plan);
-    let steps = format!("{} steps", row.plan.step_count());
+    let steps = match row.plan.step_count() {
+        1 => "1 step".to_string(),
+        n => format!("{n} steps"),
+    };
     let kind = row.plan.kind.label();
     let name = &row.entry.routine.name;
     let tail = [
@@ -280,9 +283,9 @@ fn list_line(row: &Row, width: u16, selected: bool, mark: Option<usize>) -> Stri
         String::new(),
     ]
     .into_iter()
-    .find(|t| t.chars().count() + 8 <= width)
+    .find(|t| t.chars().count() + 9 <= width)
     .unwrap_or_default();
-    let room = width.saturating_sub(tail.chars().count() + 3);
+    let room = width.saturating_sub(tail.chars().count() + 4);
     let name: String = name.chars().take(room).collect();
     format!("{marker}{name:<room$} {tail}")
 }
