@@ -6,20 +6,18 @@ pub mod lines;
 mod output;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
-
-use chrono::{DateTime, FixedOffset};
 
 use crate::app::Context;
 use crate::checkin;
 use crate::cli::CoachArgs;
 use crate::cues::Cue;
 use crate::front::resume::Resumable;
-use crate::front::{self, Announcer, Keeper, Mailbox, Msg, Signal};
+use crate::front::shell::{self, Begin};
+use crate::front::{self, Mailbox, Msg, Signal};
 use crate::history::{self, Line};
-use crate::session::{Command, Event, Phase, Plan, Session, WorkPlan};
+use crate::session::{Command, Phase, Session, WorkPlan};
 use crate::wallclock;
 use input::{Answers, Input};
 use output::Output;
@@ -104,35 +102,16 @@ fn waits_for_input(session: &Session) -> Option<(String, Command)> {
 /// signal when a signal ended it (141, as for SIGPIPE, when stdout was closed).
 pub fn run(ctx: &Context, routines: &[String], coach: &CoachArgs) -> anyhow::Result<ExitCode> {
     let lineup = ctx.lineup(routines)?;
-    let options = ctx.plan_options(coach.scale);
-    let plan = Plan::session(&lineup, &options);
-    let header = lines::header(&plan);
-    follow(ctx, coach, &header, |now, wall, file| {
-        let keeper = Keeper::new(&lineup, &options, wall, file);
-        let (session, events) = Session::new(plan, now, wall);
-        (session, events, keeper)
-    })
+    follow(ctx, coach, Begin::New(&lineup))
 }
 
 /// Takes up `resumable` in plain mode at the step it stopped in, and records this part.
 pub fn resume(ctx: &Context, resumable: &Resumable, coach: &CoachArgs) -> anyhow::Result<ExitCode> {
-    let header = lines::resumed(resumable);
-    follow(ctx, coach, &header, |now, wall, file| {
-        let (session, events) = resumable.start(now, wall);
-        let keeper = Keeper::resuming(resumable, file);
-        (session, events, keeper)
-    })
+    follow(ctx, coach, Begin::Resume(resumable))
 }
 
-/// Coaches the session `begin` starts (at an instant and wall time, with its keeper and
-/// the resume file to give it) under the first line `header`, then records it and asks the
-/// check-in.
-fn follow(
-    ctx: &Context,
-    coach: &CoachArgs,
-    header: &str,
-    begin: impl FnOnce(Instant, DateTime<FixedOffset>, Option<PathBuf>) -> (Session, Vec<Event>, Keeper),
-) -> anyhow::Result<ExitCode> {
+/// Coaches the session `what` begins, then records it and asks the check-in.
+fn follow(ctx: &Context, coach: &CoachArgs, what: Begin<'_>) -> anyhow::Result<ExitCode> {
     // The resume file lives beside the history: where the history cannot be written (said
     // once here), the session is not kept for resuming either, without a second warning.
     let resume_file = match ctx.paths.history_file() {
@@ -149,10 +128,7 @@ fn follow(
         }
     };
     let interactive = std::io::stdin().is_terminal();
-    let announcer = Announcer::from_env(
-        ctx.config.sound.clone().quieted(coach.quiet),
-        ctx.config.speech_command(coach.speak),
-    );
+    let announcer = shell::announcer(ctx, coach);
     let bell = std::io::stderr().is_terminal();
     // Said once, where someone is there to act on it.
     if let (true, Some(hint)) = (bell, announcer.hint()) {
@@ -161,7 +137,13 @@ fn follow(
     let mailbox = Mailbox::open(input::QUEUE)?;
     input::start(mailbox.inbox())?;
     let start = Instant::now();
-    let (mut session, events, keeper) = begin(start, wallclock::now(), resume_file);
+    let options = ctx.plan_options(coach.scale);
+    let (mut session, events, keeper) =
+        shell::begin(what, &options, start, wallclock::now(), resume_file);
+    let header = match what {
+        Begin::New(_) => lines::header(session.plan()),
+        Begin::Resume(resumable) => lines::resumed(resumable),
+    };
     let mut out = Output {
         announcer,
         keeper,
@@ -169,7 +151,7 @@ fn follow(
         cue: Cue::default(),
         closed: false,
     };
-    out.line(Duration::ZERO, header);
+    out.line(Duration::ZERO, &header);
     if interactive {
         out.line(Duration::ZERO, &format!("Commands: {}", lines::COMMANDS));
     }
@@ -213,7 +195,7 @@ fn follow(
         out.announcer.finish();
     }
     Ok(match signal {
-        Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
+        Some(sig) => ExitCode::from(shell::stop_status(sig)),
         None => ExitCode::SUCCESS,
     })
 }

@@ -21,8 +21,9 @@ use super::widgets::{hints, wrap};
 use crate::cues::{self, Cue};
 use crate::front::Keeper;
 use crate::front::resume::Resumable;
+use crate::front::shell::{self, Begin};
 use crate::routine::{Entry, Lineup};
-use crate::session::{Command, Event, Plan, PlanOptions, Session, SessionRecord};
+use crate::session::{Command, Event, PlanOptions, Session, SessionRecord};
 
 /// How the coach behaves, from the config and the command line.
 #[derive(Debug, Clone, Copy)]
@@ -181,31 +182,24 @@ impl App {
 
     /// Starts the session of `lineup` at `now`.
     pub fn start_lineup(&mut self, lineup: &Lineup, now: Instant) {
-        let cleaned = Lineup {
-            parts: lineup.parts.iter().map(Entry::cleaned).collect(),
-            ..lineup.clone()
-        };
-        let plan = Plan::session(&cleaned, &self.options.plan);
-        let wall = (self.wall)();
-        let keeper = Keeper::new(lineup, &self.options.plan, wall, self.resume_file.clone());
-        let (session, events) = Session::new(plan, now, wall);
-        self.begin(session, keeper, &events, now);
+        self.begin(Begin::New(lineup), now);
     }
 
     /// Takes up `resumable` at the step it stopped in, at `now`.
     pub fn resume(&mut self, resumable: &Resumable, now: Instant) {
-        let (session, events) = resumable.start(now, (self.wall)());
-        let keeper = Keeper::resuming(resumable, self.resume_file.clone());
-        self.begin(session, keeper, &events, now);
+        self.begin(Begin::Resume(resumable), now);
     }
 
-    fn begin(&mut self, session: Session, keeper: Keeper, events: &[Event], now: Instant) {
+    fn begin(&mut self, what: Begin<'_>, now: Instant) {
+        let file = self.resume_file.clone();
+        let (session, events, keeper) =
+            shell::begin(what, &self.options.plan, now, (self.wall)(), file);
         self.offer = None;
         self.keeper = Some(keeper);
         self.screen = Screen::Session(Box::new(session));
         self.overlay = None;
         self.status = None;
-        self.apply(events);
+        self.apply(&events);
         if self.notice.is_some() {
             self.command(Command::Pause, now);
             self.resume_after_notice = true;
@@ -252,7 +246,7 @@ impl App {
 
     /// A terminating signal: save what there is and leave with 128 + signal.
     pub fn signal(&mut self, signal: i32, now: Instant) {
-        self.interrupt(now, 128 + signal.clamp(0, 127) as u8);
+        self.interrupt(now, shell::stop_status(signal));
     }
 
     pub fn act(&mut self, action: Action, now: Instant) {

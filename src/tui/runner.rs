@@ -40,10 +40,7 @@ pub enum Start {
 /// Runs the coach until the user leaves; returns the exit code (128 + signal after one).
 pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8> {
     let config = &ctx.config;
-    let announcer = Announcer::from_env(
-        config.sound.clone().quieted(coach.quiet),
-        config.speech_command(coach.speak),
-    );
+    let announcer = front::shell::announcer(ctx, coach);
     let options = Options {
         theme: Theme::from_env(config.theme),
         plan: ctx.plan_options(coach.scale),
