@@ -124,3 +124,43 @@ fn ago_reads_roughly() {
     assert_eq!(ago(Duration::hours(3)), "3 hours ago");
     assert_eq!(ago(Duration::days(3)), "3 days ago");
 }
+
+/// The keeper writes the state when a step begins, and only then (not every tick), each
+/// time naming the step in progress; a completed session removes it.
+#[test]
+fn the_state_is_written_at_each_step_change_only_and_cleared_at_the_end() {
+    use limberup::front::Keeper;
+    use limberup::routine::Catalog;
+    use limberup::session::{Plan, PlanOptions, Session};
+    use std::time::{Duration as Span, Instant};
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("resume.json");
+    let catalog = Catalog::load(None);
+    let entry = catalog.find("cool-down").unwrap().clone();
+    let lineup = catalog.lineup(vec![entry]).unwrap();
+    let options = PlanOptions::default();
+    let plan = Plan::session(&lineup, &options);
+    let steps = plan.steps.len();
+    let wall = |i: i64| at(60) + Duration::seconds(i);
+    let mut keeper = Keeper::new(&lineup, &options, wall(0), Some(file.clone()));
+    let t0 = Instant::now();
+    let (mut session, events) = Session::new(plan, t0, wall(0));
+    assert_eq!(keeper.track(&session, &events, wall(0)), None);
+    let mut writes = vec![resume::read(&file).unwrap().unwrap()];
+    for tick in 1..100_000 {
+        let events = session.advance(t0 + Span::from_millis(250 * tick));
+        assert_eq!(keeper.track(&session, &events, wall(tick as i64)), None);
+        if session.outcome().is_some() {
+            break;
+        }
+        let state = resume::read(&file).unwrap().unwrap();
+        assert_eq!(state.step, session.step_index());
+        if state != *writes.last().unwrap() {
+            writes.push(state);
+        }
+    }
+    let written: Vec<usize> = writes.iter().map(|s| s.step).collect();
+    assert_eq!(written, (0..steps).collect::<Vec<_>>());
+    assert_eq!(resume::read(&file), Ok(None));
+}
