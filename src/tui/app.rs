@@ -477,7 +477,8 @@ impl App {
             }
             (None, Screen::Picker) if self.offer.is_some() => {
                 let text = self.resume_question().unwrap_or_default();
-                overlays::notice(area, buf, theme, &text, &mode_keys(Mode::Resume));
+                let keys = mode_keys(Mode::Resume);
+                overlays::titled(area, buf, theme, "Unfinished session", &text, &keys);
             }
             (None, Screen::Session(s)) if s.is_paused() => {
                 let view = s.view(now);
