@@ -3,9 +3,9 @@
 //!
 //! `cargo bench --bench coach` runs everything (about 20 minutes: it includes a 10-minute
 //! hold); `cargo bench --bench coach -- SECTION...` runs only the named sections:
-//! `accuracy`, `long` (N = 120 and the 10-minute hold), `pause`, `idle`, `startup`,
-//! `scale`, `termdown`. `accuracy` and `idle` run twice: sounds off (`--quiet`), and sounds
-//! on through a player that never exits.
+//! `accuracy`, `long` (N = 120 and the 10-minute hold), `pause`, `idle`, `animated` (a
+//! moving figure), `startup`, `scale`, `termdown`. `accuracy` and `idle` run twice: sounds
+//! off (`--quiet`), and sounds on through a player that never exits.
 #![allow(clippy::print_stdout)]
 
 #[path = "../tests/pty_support/mod.rs"]
@@ -22,6 +22,7 @@ use limberup::tui::{App, Options, Theme};
 use pty_support::Coach;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::symbols::Marker;
 
 const BIN: &str = env!("CARGO_BIN_EXE_limberup");
 
@@ -43,6 +44,18 @@ fn row(what: &str, runs: &[f64], unit: &str, target: &str) {
         .collect::<Vec<_>>()
         .join(", ");
     println!("| {what} | {med:.1} {unit} | {target} | {spread} |");
+}
+
+/// A row for many timings: the median, with their number and 99th percentile.
+fn row_many(what: &str, runs: &[f64], unit: &str, target: &str) {
+    let mut sorted = runs.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let p99 = sorted[(sorted.len() * 99 / 100).min(sorted.len() - 1)];
+    let med = median(sorted);
+    println!(
+        "| {what} | {med:.1} {unit} | {target} | {} of them, 99th percentile {p99:.1} {unit} |",
+        runs.len()
+    );
 }
 
 /// A routine of `n` holds of `secs` seconds with no get-ready, rest or switch.
@@ -346,6 +359,183 @@ fn picker_idle() {
     coach.exit_code(5.0);
 }
 
+/// Cat/Cow as the warm-up has it (5 s reps in two breaths, four cues, its figure), for
+/// `reps` reps after a get-ready of `prepare` seconds.
+fn cat_cow(reps: u32, prepare: u32) -> String {
+    format!(
+        r#"Routine(name: "Bench", kind: Other, prepare_secs: {prepare}, rest_secs: 0, switch_secs: 0, steps: [
+    Step(
+        name: "Cat/Cow",
+        cues: [
+            "Hands under shoulders, knees under hips",
+            "Move slowly, one vertebra at a time",
+            "Tuck the chin as you round, lift it as you arch",
+            "Keep the arms straight but not locked",
+        ],
+        work: Reps(count: {reps}, tempo_secs: 5.0, phases: [
+            "Exhale: round up like a scared cat",
+            "Inhale: drop the belly, look up",
+        ]),
+        figure: "cat-cow",
+    ),
+])
+"#
+    )
+}
+
+/// A hold of `secs` seconds showing the plank's figure (a still pose).
+fn plank(secs: u32) -> String {
+    format!(
+        r#"Routine(name: "Bench", kind: Other, prepare_secs: 0, rest_secs: 0, switch_secs: 0, steps: [
+    Step(name: "Hold 1", cues: ["Elbows under the shoulders"], work: Hold(secs: {secs}), figure: "plank"),
+])
+"#
+    )
+}
+
+/// The session screen with a moving figure at 100x30: paced reps (cat/cow), then the same
+/// with `--still`, then a hold with a figure; CPU per minute, bytes, frames, peak RSS.
+fn animated() {
+    for (what, args) in [
+        ("animated reps", &["run", "--quiet", "$DIR/short.ron"][..]),
+        (
+            "reps with --still",
+            &["run", "--quiet", "--still", "$DIR/short.ron"][..],
+        ),
+    ] {
+        let (mut cpu, mut bytes, mut frames, mut rss) = (vec![], vec![], vec![], vec![]);
+        for _ in 0..3 {
+            let mut coach = Coach::start_with(&cat_cow(12, 1), args, 100, 30, None);
+            coach.wait_for("REPS · Cat/Cow", 5.0);
+            let pid = coach.pid();
+            let w0 = wakeups(pid);
+            let window = Duration::from_secs(40);
+            let (c, b) = measure(&mut coach, window);
+            frames.push((wakeups(pid) - w0) as f64 * 60.0 / window.as_secs_f64());
+            cpu.push(c);
+            bytes.push(b);
+            rss.push(peak_rss_mib(coach.pid()));
+            coach.send("\x03");
+            coach.exit_code(5.0);
+        }
+        let target = |animated: &'static str, still: &'static str| {
+            if what == "animated reps" {
+                animated
+            } else {
+                still
+            }
+        };
+        row(
+            &format!("TUI, {what} at 100x30: CPU per minute"),
+            &cpu,
+            "ms",
+            target("<= 60 ms", "as a hold, about 15 ms"),
+        );
+        row(
+            &format!("TUI, {what} at 100x30: bytes written per second"),
+            &bytes,
+            "B/s",
+            target("<= 6,000 B/s", "as a hold"),
+        );
+        row(
+            &format!("TUI, {what} at 100x30: context switches per minute"),
+            &frames,
+            "",
+            target("", "as a hold"),
+        );
+        row(&format!("TUI, {what}: peak RSS"), &rss, "MiB", "<= 8 MiB");
+    }
+    let (mut cpu, mut bytes) = (vec![], vec![]);
+    for _ in 0..3 {
+        let mut coach = Coach::start_with(
+            &plank(32),
+            &["run", "--quiet", "$DIR/short.ron"],
+            100,
+            30,
+            None,
+        );
+        coach.wait_for("Hold 1", 5.0);
+        let (c, b) = measure(&mut coach, Duration::from_secs(30));
+        cpu.push(c);
+        bytes.push(b);
+        coach.send("\x03");
+        coach.exit_code(5.0);
+    }
+    row(
+        "TUI, 30 s hold with its figure at 100x30: CPU per minute",
+        &cpu,
+        "ms",
+        "as without, about 15 ms",
+    );
+    row(
+        "TUI, 30 s hold with its figure at 100x30: bytes written per second",
+        &bytes,
+        "B/s",
+        "<= 1,000 B/s",
+    );
+    let (full, moving) = render_animated_us();
+    row(
+        "paced reps with the moving figure at 100x30: frames a minute, all / moving only",
+        &[(full.len() + moving.len()) as f64, moving.len() as f64],
+        "",
+        "<= 720",
+    );
+    row_many(
+        "paced reps with the moving figure at 100x30: one full frame",
+        &full,
+        "µs",
+        "",
+    );
+    row_many(
+        "paced reps with the moving figure at 100x30: one frame moving only the figure",
+        &moving,
+        "µs",
+        "",
+    );
+}
+
+/// In-process cost of the frames of paced reps with the cat/cow figure moving, at 100x30,
+/// as the runner draws them: (full frames, frames that only move the figure), in µs each,
+/// over a minute of the set's time.
+fn render_animated_us() -> (Vec<f64>, Vec<f64>) {
+    let entry = Entry {
+        id: "cat".into(),
+        routine: parse(&cat_cow(100, 0), "cat").unwrap(),
+        source: Source::BuiltIn,
+    };
+    let t0 = Instant::now();
+    let mut app = App::new(
+        bench_options(),
+        vec![entry.clone()],
+        Box::new(|| chrono::Local::now().fixed_offset()),
+    );
+    app.set_figures(limberup::figure::Library::load(None), Marker::Quadrant);
+    app.start(&entry, t0);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let (mut full, mut moving) = (Vec::new(), Vec::new());
+    let mut now = t0 + Duration::from_millis(10);
+    app.tick(now);
+    terminal.draw(|f| app.draw(f, now)).unwrap();
+    let end = now + Duration::from_secs(60);
+    while now < end {
+        let wake = app.next_wakeup().unwrap();
+        let frame = app.next_frame(now).filter(|&f| f < wake);
+        let started = Instant::now();
+        if let Some(frame) = frame {
+            now = frame;
+            app.tick(now);
+            terminal.draw(|f| app.draw_moving(f, now)).unwrap();
+            moving.push(started.elapsed().as_secs_f64() * 1e6);
+        } else {
+            now = wake;
+            app.tick(now);
+            terminal.draw(|f| app.draw(f, now)).unwrap();
+            full.push(started.elapsed().as_secs_f64() * 1e6);
+        }
+    }
+    (full, moving)
+}
+
 /// Launch to the first complete frame: a pty born at 100x30 (so nothing is resized), the
 /// binary started on it, its output read until the footer of the session screen arrives.
 fn first_frame_ms(program: &str, args: &[&str], done: impl Fn(&str) -> bool) -> f64 {
@@ -418,6 +608,18 @@ fn startup() {
         "ms",
         "<= 10 ms",
     );
+    let file = dir.path().join("cat.ron");
+    std::fs::write(&file, cat_cow(12, 5)).unwrap();
+    let path = file.display().to_string();
+    let runs: Vec<f64> = (0..11)
+        .map(|_| first_frame_ms(BIN, &["run", "--quiet", &path], |s| s.contains("quit")))
+        .collect();
+    row(
+        "launch to first complete session frame, with a figure (cat/cow)",
+        &runs,
+        "ms",
+        "<= 10 ms",
+    );
     let runs: Vec<f64> = (0..11)
         .map(|_| first_frame_ms(BIN, &[], |s| s.contains("quit")))
         .collect();
@@ -445,13 +647,9 @@ fn time_ms(runs: usize, mut f: impl FnMut()) -> Vec<f64> {
         .collect()
 }
 
-fn render_ms(steps: usize) -> Vec<f64> {
-    let entry = Entry {
-        id: "big".into(),
-        routine: parse(&big_routine(steps), "big").unwrap(),
-        source: Source::BuiltIn,
-    };
-    let options = Options {
+/// Options for in-process frames: no sound, speech or check-in.
+fn bench_options() -> Options {
+    Options {
         theme: Theme::new(limberup::config::Theme::Default, false),
         plan: PlanOptions::default(),
         sound: false,
@@ -459,7 +657,16 @@ fn render_ms(steps: usize) -> Vec<f64> {
         check_in: false,
         confirm_quit: true,
         motion: true,
+    }
+}
+
+fn render_ms(steps: usize) -> Vec<f64> {
+    let entry = Entry {
+        id: "big".into(),
+        routine: parse(&big_routine(steps), "big").unwrap(),
+        source: Source::BuiltIn,
     };
+    let options = bench_options();
     let t0 = Instant::now();
     let mut app = App::new(
         options,
@@ -587,12 +794,13 @@ fn main() {
     let want = |name: &str| all || args.iter().any(|a| a == name);
     println!("| measure | median | target | runs |");
     println!("|---|---|---|---|");
-    let sections: [(&str, fn()); 7] = [
+    let sections: [(&str, fn()); 8] = [
         ("scale", scale),
         ("startup", startup),
         ("accuracy", accuracy),
         ("pause", pause),
         ("idle", idle),
+        ("animated", animated),
         ("termdown", termdown),
         ("long", long),
     ];

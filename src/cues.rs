@@ -4,6 +4,7 @@
 
 use crate::session::{Enough, Event, Outcome, Phase, Plan, Segment, StepPlan, WorkPlan};
 use crate::sound::{Priority, Sound};
+use crate::wording::{self, short_cue};
 
 /// Words to say, and whether they may be cut short (see `sound::SpeechGate`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,11 +110,6 @@ fn words(n: u32) -> String {
         .map_or_else(|| n.to_string(), |w| (*w).to_string())
 }
 
-/// The short spoken form of a phase label: "Exhale: round up" is said as "Exhale".
-fn spoken_label(label: &str) -> &str {
-    label.split(':').next().unwrap_or(label).trim()
-}
-
 /// The cue for `event`, from the event and the plan alone: a batch may have moved the
 /// session on past the segment the event belongs to.
 pub fn cue(event: &Event, plan: &Plan) -> Cue {
@@ -132,7 +128,7 @@ pub fn cue(event: &Event, plan: &Plan) -> Cue {
             Cue {
                 sound: Sound::for_rep_part(phase, label.map_or("", String::as_str)),
                 speech: Some(Speech::routine(
-                    label.map_or_else(|| words(rep), |l| spoken_label(l).to_string()),
+                    label.map_or_else(|| words(rep), |l| short_cue(l).to_string()),
                 )),
             }
         }
@@ -217,7 +213,7 @@ fn started(seg: &Segment, plan: &Plan) -> Cue {
                 _ => None,
             };
             let speech = match (first_beat, &step.work, pass) {
-                (Some(label), _, _) => spoken_label(label).to_string(),
+                (Some(label), _, _) => short_cue(label).to_string(),
                 (None, WorkPlan::Counted { count }, _) => format!("{} reps", words(*count)),
                 (None, _, Some(label)) => label.clone(),
                 _ => "Go".to_string(),
@@ -233,13 +229,10 @@ fn started(seg: &Segment, plan: &Plan) -> Cue {
         ),
         Phase::Switch => {
             let label = pass.map_or("", String::as_str);
-            let lower = label.to_lowercase();
-            let speech = if lower.contains("left") || lower.contains("right") {
-                format!("Switch sides. {label}")
-            } else {
-                format!("Switch: {label}")
-            };
-            (Sound::SwitchSides, speech)
+            (
+                Sound::SwitchSides,
+                format!("{}. {label}", wording::switch(label)),
+            )
         }
         // The rest of a transition leads into its own step.
         Phase::Rest if seg.is_transition() => (Sound::Rest, format!("{round}Rest. Next: {coming}")),

@@ -29,3 +29,4 @@ pub mod stats;
 pub mod text;
 pub mod tui;
 pub mod wallclock;
+pub mod wording;

@@ -1,5 +1,6 @@
 //! Text that came from files or the history, on its way to a terminal: the one rule for the
-//! characters routine text may not hold, and the one way to show them should they get through.
+//! characters routine text may not hold, the one way to show them should they get through,
+//! and the one way to measure, wrap and cut it (by display columns, never by chars).
 //!
 //! Forbidden: the C0 and C1 control characters and DEL (ESC starts escape sequences that
 //! retitle panes, clear the screen or leave colours on; a line break breaks one-line output),
@@ -10,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// True for a character that acts on the terminal or the layout instead of showing.
 pub fn is_forbidden(c: char) -> bool {
@@ -106,6 +107,70 @@ pub fn pad(text: &str, columns: usize) -> String {
     format!("{text}{}", " ".repeat(fill))
 }
 
+fn char_width(c: char) -> usize {
+    UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// The longest start of `text` at most `columns` wide, and the rest.
+fn split_at_width(text: &str, columns: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        used += char_width(c);
+        if used > columns {
+            return text.split_at(i);
+        }
+    }
+    (text, "")
+}
+
+/// Greedy word wrap to `columns` columns; a word wider than a line is broken across lines
+/// rather than lost.
+pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    if columns == 0 {
+        return lines;
+    }
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let used = width(&line);
+        if used > 0 && used + 1 + width(word) <= columns {
+            line.push(' ');
+            line.push_str(word);
+            continue;
+        }
+        if used > 0 {
+            lines.push(std::mem::take(&mut line));
+        }
+        let mut rest = word;
+        while width(rest) > columns {
+            // At least one character per line, even one wider than the line.
+            let (head, tail) = match split_at_width(rest, columns) {
+                ("", _) => rest.split_at(rest.chars().next().map_or(0, char::len_utf8)),
+                parts => parts,
+            };
+            lines.push(head.to_string());
+            rest = tail;
+        }
+        line.push_str(rest);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `text` cut to `columns` columns, ending in `…` when cut.
+pub fn ellipsize(text: &str, columns: usize) -> String {
+    if width(text) <= columns {
+        return text.to_string();
+    }
+    if columns == 0 {
+        return String::new();
+    }
+    let (head, _) = split_at_width(text, columns - 1);
+    format!("{}…", head.trim_end())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,5 +199,31 @@ mod tests {
         assert_eq!(width("日本"), 4);
         assert_eq!(pad("日本", 6), "日本  ");
         assert_eq!(pad("e\u{301}", 3), "e\u{301}  ");
+    }
+
+    #[test]
+    fn wrap_keeps_words_whole_and_breaks_giants() {
+        assert_eq!(wrap("Keep the neck long", 9), ["Keep the", "neck long"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("a abcdefghij b", 4), ["a", "abcd", "efgh", "ij b"]);
+        assert!(wrap("anything", 0).is_empty());
+    }
+
+    #[test]
+    fn wrap_and_ellipsize_count_columns_not_chars() {
+        // Each ideograph takes two columns: three of them do not fit in five.
+        assert_eq!(wrap("日本語 日本", 5), ["日本", "語", "日本"]);
+        assert_eq!(ellipsize("日本語", 5), "日本…");
+        assert_eq!(ellipsize("日本語", 6), "日本語");
+        assert_eq!(ellipsize("e\u{301}tude", 5), "e\u{301}tude");
+    }
+
+    #[test]
+    fn ellipsize_marks_the_cut() {
+        assert_eq!(ellipsize("Inhale", 10), "Inhale");
+        assert_eq!(ellipsize("Inhale: drop", 7), "Inhale…");
+        assert_eq!(ellipsize("Inhale", 0), "");
+        assert_eq!(ellipsize("Inhale", 1), "…");
+        assert_eq!(ellipsize("Thread the needle", 12), "Thread the…");
     }
 }

@@ -174,11 +174,15 @@ fn a_resize_reflows_at_once_down_to_a_compact_view() {
     let mut coach = Coach::start(&["run", "$DIR/short.ron"], 100, 30, None);
     coach.wait_for("Up next: Step two", 5.0);
     coach.resize(18, 5);
-    // The compact view: the phase word alone on the first line, the step under it.
-    coach.wait_until(2.0, "the compact view", |s| {
-        let mut lines = s.lines();
-        matches!(lines.next(), Some("HOLD" | "REST" | "GET READY"))
-            && lines.next().is_some_and(|l| l.contains("Step"))
+    // The small view: the phase word first, and the way to help and out in the footer.
+    coach.wait_until(2.0, "the small view", |s| {
+        let first = s.lines().next().unwrap_or_default().trim_start();
+        ["HOLD", "REST", "GET READY", "SWITCH"]
+            .iter()
+            .any(|w| first.starts_with(w))
+            && s.lines()
+                .last()
+                .is_some_and(|l| l.contains("? help · q quit"))
     });
     coach.resize(60, 16);
     coach.wait_until(2.0, "the full view", |s| {

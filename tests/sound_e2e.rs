@@ -219,6 +219,20 @@ fn a_hanging_player_changes_nothing_and_is_gone_after_exit() {
     assert_eq!(all_gone(&pid_file), HEARD.len(), "a player per sound");
 }
 
+/// Waits up to 10 s for `n` lines in `file`.
+fn wait_for_lines(file: &Path, n: usize) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::fs::read_to_string(file)
+        .unwrap_or_default()
+        .lines()
+        .count()
+        < n
+        && Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// Waits up to 10 s for `n` sounds in `out`.
 fn wait_for_sounds(out: &Path, n: usize) -> Vec<Sound> {
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -255,6 +269,8 @@ fn the_tui_with_a_hanging_player_ends_on_time_and_leaves_none_behind() {
     let (sound, pid_file) = hanging(dir.path());
     let mut coach = tui(PACED, &sound);
     coach.wait_for("completed", 10.0);
+    // On a loaded machine a player's shell may not have written its pid yet.
+    wait_for_lines(&pid_file, 5);
     coach.send("q");
     assert_eq!(coach.exit_code(3.0), 0);
     let history = history::load(&coach.history_path()).unwrap();

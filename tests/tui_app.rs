@@ -69,6 +69,32 @@ fn a_paused_session_stays_paused_after_no() {
 }
 
 #[test]
+fn help_pauses_the_session_while_open_and_closing_it_goes_on() {
+    let mut h = with(|_| {});
+    let left = |h: &tui_support::Harness| {
+        let session = h.app.session().unwrap();
+        session.view(h.t(h.now)).remaining_secs
+    };
+    h.tick(10.0);
+    let before = left(&h);
+    h.key(KeyCode::Char('?'));
+    assert!(h.app.session().unwrap().is_paused());
+    h.tick(60.0);
+    assert_eq!(left(&h), before, "the hold waits while help is open");
+    for close in [KeyCode::Char('?'), KeyCode::Esc] {
+        h.key(close);
+        assert!(!h.app.session().unwrap().is_paused(), "{close:?} resumes");
+        h.key(KeyCode::Char('?'));
+    }
+    // Help over a session the user had paused leaves it paused.
+    h.key(KeyCode::Esc)
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Char('?'));
+    h.key(KeyCode::Esc);
+    assert!(h.app.session().unwrap().is_paused());
+}
+
+#[test]
 fn without_confirm_quit_q_ends_at_once() {
     let mut h = with(|o| o.confirm_quit = false);
     h.tick(10.0).key(KeyCode::Char('q'));

@@ -1,5 +1,6 @@
-//! Every screen and phase of the coach, rendered on a fixed clock at 100x30, 60x16, 20x5 and
-//! 1x1 and compared with the committed snapshots in tests/snapshots; plus colour rules.
+//! Every screen and phase of the coach, rendered on a fixed clock at 100x30, 80x24, 60x16,
+//! 40x12, 20x5 and 1x1 and compared with the committed snapshots in tests/snapshots; plus
+//! colour rules.
 
 mod tui_support;
 
@@ -14,7 +15,7 @@ use tui_support::{Harness, entry, options, phase, states};
 #[test]
 fn every_screen_at_every_size() {
     for (name, h) in states() {
-        for (w, hgt) in [(100, 30), (60, 16), (20, 5), (1, 1)] {
+        for (w, hgt) in [(100, 30), (80, 24), (60, 16), (40, 12), (20, 5), (1, 1)] {
             let terminal = h.render(w, hgt);
             assert_snapshot!(format!("{name}@{w}x{hgt}"), terminal.backend());
         }
@@ -33,7 +34,7 @@ fn the_states_are_what_their_names_say() {
     assert!(get("paused").app.session().unwrap().is_paused());
     assert!(get("confirm_quit").app.session().unwrap().is_paused());
     let done = get("summary_completed").app.summary().unwrap().record();
-    assert_eq!(done.count(limberup::session::StepStatus::Done), 3);
+    assert_eq!(done.count(limberup::session::StepStatus::Done), 4);
 }
 
 /// The colour of the phase band (the first row whose cells have a background).

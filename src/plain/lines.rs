@@ -10,6 +10,7 @@ use crate::session::{
     Command, Event, Outcome, Phase, Plan, Segment, Session, SessionRecord, StepStatus,
 };
 use crate::session::{Enough, StepPlan, WorkPlan};
+use crate::wording::{self, seconds as secs};
 
 /// The `[mm:ss]` that starts every line: active time, pauses excluded (minutes go past 59).
 pub fn stamp(elapsed: Duration) -> String {
@@ -22,17 +23,6 @@ pub fn stamp(elapsed: Duration) -> String {
 /// one-line-per-change rule.
 pub fn stamped(elapsed: Duration, text: &str) -> String {
     format!("{} {}", stamp(elapsed), crate::text::clean(text))
-}
-
-/// Seconds as people say them: `10 s`, or `2.5 s` when a `--scale` made them fractional.
-fn secs(d: Duration) -> String {
-    let ms = d.as_millis();
-    if ms.is_multiple_of(1000) {
-        format!("{} s", ms / 1000)
-    } else {
-        let text = format!("{:.2}", d.as_secs_f64());
-        format!("{} s", text.trim_end_matches('0').trim_end_matches('.'))
-    }
 }
 
 /// What the coach understands on stdin, for the header and for unknown commands.
@@ -208,12 +198,7 @@ fn started(plan: &Plan, seg: &Segment, step: &StepPlan) -> String {
         },
         Phase::Switch => {
             let label = step.passes.get(seg.pass).map_or("", String::as_str);
-            let lower = label.to_lowercase();
-            if lower.contains("left") || lower.contains("right") {
-                format!("Switch sides: {label}, {duration}")
-            } else {
-                format!("Switch: {label}, {duration}")
-            }
+            format!("{}: {label}, {duration}", wording::switch(label))
         }
     }
 }

@@ -20,4 +20,4 @@ pub use plan::{
 pub use record::{
     Outcome, PartRecord, PassRecord, SessionId, SessionRecord, StepRecord, StepStatus,
 };
-pub use view::{RangeView, RepsView, StopwatchView, View, ceil_secs};
+pub use view::{RangeView, RepBeat, RepsView, StopwatchView, View, ceil_secs};

@@ -243,3 +243,63 @@ impl Session {
         }
     }
 }
+
+/// Where a paced rep stands at a moment, for what moves with it (a move's figure): which
+/// part of the rep (a breath phase) and how far through it, on the set's own clock, so a
+/// pause freezes it and frames stay in step with the breath cues.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RepBeat {
+    /// The part in progress (0-based) of `parts` (1 when the step names no phases).
+    pub part: usize,
+    pub parts: usize,
+    /// How far through the part, 0..=1.
+    pub progress: f64,
+    /// The time of one rep.
+    pub rep: Duration,
+    /// Active time into the set.
+    pub into: Duration,
+}
+
+impl RepBeat {
+    /// The moment `change` after the last tick of a `grid` of the set's time: frames land on
+    /// that grid however late the wake-up that drew this one. Never `now` itself.
+    pub fn after(&self, now: Instant, change: Duration, grid: Duration) -> Instant {
+        let grid = grid.as_nanos().max(1);
+        let since_tick = Duration::from_nanos((self.into.as_nanos() % grid) as u64);
+        now + change
+            .saturating_sub(since_tick)
+            .max(Duration::from_millis(1))
+    }
+}
+
+impl Session {
+    /// The beat of the paced rep under way at `now`; `None` outside paced work.
+    pub fn rep_beat(&self, now: Instant) -> Option<RepBeat> {
+        self.segment().filter(|s| s.phase == Phase::Work)?;
+        let WorkPlan::Paced { tempo, starts, .. } = &self.step().work else {
+            return None;
+        };
+        let into = self
+            .effective(now)
+            .saturating_duration_since(self.segment_start());
+        let (_, part) = self.step().work.rep()?.beat_now(into);
+        // The part's start and end within the rep: phases may have their own lengths.
+        let parts = starts.len().max(1);
+        let within = Duration::from_nanos((into.as_nanos() % tempo.as_nanos().max(1)) as u64);
+        let start = starts.get(part).copied().unwrap_or_default();
+        let end = starts.get(part + 1).copied().unwrap_or(*tempo);
+        let length = end.saturating_sub(start).as_secs_f64();
+        let progress = if length > 0.0 {
+            (within.saturating_sub(start).as_secs_f64() / length).clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        Some(RepBeat {
+            part,
+            parts,
+            progress,
+            rep: *tempo,
+            into,
+        })
+    }
+}

@@ -2,23 +2,23 @@
 //! side effects the runner must carry out (cues to play and say, saves). Keys become actions via
 //! the keymap, actions become machine commands; `draw` only reads.
 
+use std::cell::{Cell, RefCell};
 use std::time::Instant;
 
+mod draw;
+
 use chrono::{DateTime, FixedOffset};
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::Widget;
+use ratatui::symbols::Marker;
 
 use super::keymap::{self, Action, Mode};
-use super::overlays;
 use super::picker::Picker;
-use super::session as screen;
 use super::summary::Summary;
 use super::theme::Theme;
-use super::widgets::{hints, wrap};
 use crate::cues::{self, Cue};
+use crate::figure::Library;
 use crate::front::Keeper;
 use crate::front::resume::Resumable;
 use crate::front::shell::{self, Begin};
@@ -61,10 +61,14 @@ enum Screen {
     Summary(Box<Summary>),
 }
 
+/// A box over the screen; `resume` when opening it paused a running session, so closing
+/// it goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Overlay {
-    Help,
-    /// Asking before quitting; `resume` if the question paused a running session.
+    Help {
+        resume: bool,
+    },
+    /// Asking before quitting.
     Confirm {
         resume: bool,
     },
@@ -80,6 +84,9 @@ pub struct App {
     resume_after_notice: bool,
     /// A warning (failed save, speech gone quiet) shown above the key hints.
     status: Option<String>,
+    /// The step in progress when the warning came: it is dropped when the next one starts,
+    /// so a warning said once does not keep form cues off a small screen for the session.
+    status_step: Option<usize>,
     effects: Vec<Effect>,
     exit: Option<u8>,
     wall: WallClock,
@@ -89,6 +96,14 @@ pub struct App {
     resume_file: Option<std::path::PathBuf>,
     /// An unfinished session the picker offers to take up, asking first.
     offer: Option<Box<Resumable>>,
+    /// The figures steps name, and the marker to draw them with.
+    figures: Library,
+    marker: Marker,
+    /// Where the last frame drew the figure: the next frame goes there too.
+    figure_at: Cell<Option<Rect>>,
+    /// The last frame without its moving figure, and where the figure goes on it: a frame
+    /// that only moves the figure starts from it instead of drawing everything again.
+    base: RefCell<Option<(Rect, Buffer)>>,
 }
 
 impl App {
@@ -102,13 +117,24 @@ impl App {
             notice: None,
             resume_after_notice: false,
             status: None,
+            status_step: None,
             effects: Vec::new(),
             exit: None,
             wall,
             keeper: None,
             resume_file: None,
             offer: None,
+            figures: Library::default(),
+            marker: Marker::Quadrant,
+            figure_at: Cell::new(None),
+            base: RefCell::new(None),
         }
+    }
+
+    /// The figures that show each move, drawn with `marker` (none until given).
+    pub fn set_figures(&mut self, figures: Library, marker: Marker) {
+        self.figures = figures;
+        self.marker = marker;
     }
 
     /// Keeps each session's resume state in `file`.
@@ -140,6 +166,10 @@ impl App {
     /// A warning for the status line.
     pub fn warn(&mut self, text: String) {
         self.status = Some(text);
+        self.status_step = match &self.screen {
+            Screen::Session(s) => Some(s.step_index()),
+            _ => None,
+        };
     }
 
     /// The exit code, once the app is done.
@@ -226,7 +256,7 @@ impl App {
 
     fn mode(&self) -> Mode {
         match (self.overlay, &self.screen) {
-            (Some(Overlay::Help), _) => Mode::Help,
+            (Some(Overlay::Help { .. }), _) => Mode::Help,
             (Some(Overlay::Confirm { .. }), _) => Mode::Confirm,
             (None, _) if self.notice.is_some() => Mode::Notice,
             (None, Screen::Picker) if self.offer.is_some() => Mode::Resume,
@@ -256,8 +286,13 @@ impl App {
                 self.command(Command::Pause, now);
                 self.effects.push(Effect::Suspend);
             }
-            Action::Help => self.overlay = Some(Overlay::Help),
-            Action::Dismiss if self.overlay == Some(Overlay::Help) => self.overlay = None,
+            Action::Help => {
+                let resume = self.pause_for_overlay(now);
+                self.overlay = Some(Overlay::Help { resume });
+            }
+            Action::Dismiss if matches!(self.overlay, Some(Overlay::Help { .. })) => {
+                self.close_overlay(now);
+            }
             Action::Dismiss => {
                 self.notice = None;
                 if std::mem::take(&mut self.resume_after_notice) {
@@ -276,13 +311,7 @@ impl App {
                 self.overlay = None;
                 self.command(Command::Quit, now);
             }
-            Action::No => {
-                if let Some(Overlay::Confirm { resume }) = self.overlay.take()
-                    && resume
-                {
-                    self.command(Command::Resume, now);
-                }
-            }
+            Action::No => self.close_overlay(now),
             Action::TogglePause => self.command(Command::TogglePause, now),
             Action::Advance => self.command(Command::Advance, now),
             Action::Done => self.command(Command::Done, now),
@@ -326,11 +355,29 @@ impl App {
         }
     }
 
+    /// Pauses a running session under a box about to open; returns whether closing the box
+    /// should resume it.
+    fn pause_for_overlay(&mut self, now: Instant) -> bool {
+        let running = self.session().is_some_and(|s| !s.is_paused());
+        if running {
+            self.command(Command::Pause, now);
+        }
+        running
+    }
+
+    /// Closes the box, resuming the session if opening it paused it.
+    fn close_overlay(&mut self, now: Instant) {
+        if let Some(Overlay::Help { resume } | Overlay::Confirm { resume }) = self.overlay.take()
+            && resume
+        {
+            self.command(Command::Resume, now);
+        }
+    }
+
     fn quit(&mut self, now: Instant) {
         match &self.screen {
-            Screen::Session(session) if self.options.confirm_quit => {
-                let resume = !session.is_paused();
-                self.command(Command::Pause, now);
+            Screen::Session(_) if self.options.confirm_quit => {
+                let resume = self.pause_for_overlay(now);
                 self.overlay = Some(Overlay::Confirm { resume });
             }
             Screen::Session(_) => self.command(Command::Quit, now),
@@ -362,10 +409,17 @@ impl App {
             return;
         };
         let cue = cues::batch(events, session.plan());
+        let moved_on =
+            |e: &Event| matches!(e, Event::Started(s) if Some(s.step) != self.status_step);
+        if self.status_step.is_some() && events.iter().any(moved_on) {
+            self.status = None;
+            self.status_step = None;
+        }
         let wall = (self.wall)();
         let keeper = self.keeper.as_mut();
         if let Some(warning) = keeper.and_then(|k| k.track(session, events, wall)) {
             self.status = Some(warning);
+            self.status_step = Some(session.step_index());
         }
         let finished = session.outcome().map(|_| match &self.keeper {
             Some(keeper) => keeper.record(session, wall),
@@ -405,98 +459,6 @@ impl App {
             && let Some(record) = summary.take_unsaved()
         {
             self.effects.push(Effect::Save(Box::new(record)));
-        }
-    }
-
-    /// The footer hints for the current mode.
-    fn hints(&self, now: Instant) -> Vec<(&'static str, &'static str)> {
-        match (self.mode(), &self.screen) {
-            (Mode::Session, Screen::Session(s)) => screen::hints(&s.view(now)),
-            (Mode::CheckIn, Screen::Summary(s)) => keymap::hints(Mode::CheckIn, |action| {
-                (action != Action::Answer || s.chosen().is_some()).then_some(None)
-            }),
-            (mode, _) => keymap::hints(mode, |_| Some(None)),
-        }
-    }
-
-    pub fn draw(&self, frame: &mut Frame, now: Instant) {
-        let area = frame.area();
-        let buf = frame.buffer_mut();
-        let theme = &self.options.theme;
-        // The status takes two lines when it needs them and the screen can spare them.
-        let status = match (&self.status, area.height) {
-            (Some(text), 6..) => {
-                let lines = wrap(
-                    &format!("⚠ {text}"),
-                    usize::from(area.width.saturating_sub(2)),
-                );
-                let keep = if area.height >= 12 { 2 } else { 1 };
-                lines.into_iter().take(keep).collect()
-            }
-            _ => Vec::new(),
-        };
-        let footer = match area.height {
-            0..=5 => 0,
-            _ => 1 + status.len() as u16,
-        };
-        let body = Rect {
-            height: area.height - footer,
-            ..area
-        };
-        match &self.screen {
-            Screen::Picker => self.picker.draw(body, buf, theme),
-            Screen::Session(s) => screen::draw(&s.view(now), body, buf, theme),
-            Screen::Summary(s) => s.draw(body, buf, theme),
-        }
-        if footer > 0 {
-            let mut y = body.bottom();
-            for line in status {
-                Line::styled(format!(" {line}"), theme.warning())
-                    .render(Rect::new(area.x, y, area.width, 1), buf);
-                y += 1;
-            }
-            hints(theme, &self.hints(now), area.width)
-                .render(Rect::new(area.x, y, area.width, 1), buf);
-        }
-        let mode_keys = |mode| keymap::hints(mode, |_| Some(None));
-        match (self.overlay, &self.screen) {
-            (Some(Overlay::Help), screen) => {
-                let first = match screen {
-                    Screen::Picker => "Routine list",
-                    Screen::Session(_) => "During a session",
-                    Screen::Summary(_) => "Summary",
-                };
-                overlays::help(area, buf, theme, first);
-            }
-            (Some(Overlay::Confirm { .. }), _) => {
-                overlays::confirm_quit(area, buf, theme, &mode_keys(Mode::Confirm));
-            }
-            (None, _) if self.notice.is_some() => {
-                let text = self.notice.as_deref().unwrap_or_default();
-                overlays::notice(area, buf, theme, text, &mode_keys(Mode::Notice));
-            }
-            (None, Screen::Picker) if self.offer.is_some() => {
-                let text = self.resume_question().unwrap_or_default();
-                let keys = mode_keys(Mode::Resume);
-                overlays::titled(area, buf, theme, "Unfinished session", &text, &keys);
-            }
-            (None, Screen::Session(s)) if s.is_paused() => {
-                let view = s.view(now);
-                let left = screen::left_text(&view);
-                let what = format!("{} · {left}", view.step.name);
-                let what = if what.chars().count() + 2 > usize::from(area.width) {
-                    left
-                } else {
-                    what
-                };
-                let keys = screen::hints(&view);
-                let keys: Vec<_> = keys
-                    .into_iter()
-                    .filter(|(k, _)| ["Space", "n", "b", "q"].contains(k))
-                    .collect();
-                overlays::paused(area, buf, theme, &what, &keys);
-            }
-            _ => {}
         }
     }
 }

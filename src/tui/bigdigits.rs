@@ -117,6 +117,28 @@ fn fit(text: &str, max: Size) -> Option<Metrics> {
         .find(|m| m.text_width(text) <= max.width)
 }
 
+/// The rows `text` takes at the largest size `columns` allow (more rows would not make it
+/// any bigger); 1 when even the smallest digits are too wide and it is drawn as text.
+pub fn rows_for_width(text: &str, columns: u16) -> u16 {
+    if !drawable(text) {
+        return 1;
+    }
+    // Widths grow with the height: the last height that fits.
+    (5u16..=400)
+        .map(Metrics::for_height)
+        .take_while(|m| m.text_width(text) <= columns)
+        .last()
+        .map_or(1, |m| m.h.div_ceil(2))
+}
+
+/// The columns `text` takes drawn `rows` rows high (as a line of text when not drawable).
+pub fn width_at(text: &str, rows: u16) -> u16 {
+    if !drawable(text) || rows < 3 {
+        return crate::text::width(text) as u16;
+    }
+    Metrics::for_height(rows.saturating_mul(2)).text_width(text)
+}
+
 /// Large digits, centred in the area, as big as it allows.
 pub struct BigDigits<'a> {
     text: &'a str,
@@ -209,6 +231,26 @@ mod tests {
         assert_eq!(size("1:05", Size::new(8, 2)), None);
         assert_eq!(render("12", 4, 1), [" 12 "]);
         assert_eq!(size("ab", Size::new(80, 20)), None);
+    }
+
+    #[test]
+    fn the_rows_a_width_allows_are_those_the_digits_are_drawn_at() {
+        for (text, w) in [("45", 30), ("1:05", 60), ("7/12", 24), ("8", 3)] {
+            let rows = rows_for_width(text, w);
+            let at = size(text, Size::new(w, rows)).unwrap();
+            let taller = size(text, Size::new(w, rows + 10)).unwrap();
+            assert_eq!((at.height, taller.height), (rows, rows), "{text} at {w}");
+        }
+        assert_eq!(rows_for_width("1:05", 8), 1);
+        for (text, rows) in [("45", 5), ("1:05", 12), ("10/12", 9)] {
+            let w = width_at(text, rows);
+            assert_eq!(
+                size(text, Size::new(w, rows)),
+                Some(Size::new(w, rows)),
+                "{text}"
+            );
+        }
+        assert_eq!(rows_for_width("ab", 80), 1);
     }
 
     #[test]

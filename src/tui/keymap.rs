@@ -146,8 +146,8 @@ pub const PICKER: &[Binding] = &[
     b(&[Code(C::Home), Ch('g')], A::First, "Home  g", "first routine", None),
     b(&[Code(C::End), Ch('G')], A::Last, "End  G", "last routine", None),
     b(&[Ch('/')], A::Filter, "/", "filter by name, id or kind", Some(("/", "filter"))),
-    b(&[Ch(' ')], A::Mark, "Space", "mark to run several as one session", Some(("Space", "mark"))),
     b(&[Code(C::Enter)], A::Start, "Enter", "start (the marked ones, in turn)", Some(("Enter", "start"))),
+    b(&[Ch(' ')], A::Mark, "Space", "mark to run several as one session", Some(("Space", "mark"))),
     b(&[Ch('?')], A::Help, "?", "this help", Some(("?", "help"))),
     b(&[Ch('q'), Code(C::Esc)], A::Quit, "q  Esc", "quit", Some(("q", "quit"))),
 ];
@@ -248,21 +248,40 @@ fn matches(key: Key, action: Action, event: &KeyEvent) -> Option<Action> {
     hit.then_some(action)
 }
 
+/// How long a footer hint holds on when the line is short of room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Keep {
+    /// Goes first, from the end of the line.
+    Normal,
+    /// Reworded for the moment ("count rep", "resume"): it is what the screen is about.
+    Now,
+    /// The way to help or out: never goes (at worst it loses its words).
+    Always,
+}
+
+/// A footer hint: the keys and what they do now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: &'static str,
+    pub words: &'static str,
+    pub keep: Keep,
+}
+
 /// The footer hints of a mode, in table order, with `adjust` allowed to drop (`None`) or
 /// reword a hint for the moment (e.g. Enter is "count rep" during counted reps).
-pub fn hints(
-    mode: Mode,
-    adjust: impl Fn(Action) -> Option<Option<&'static str>>,
-) -> Vec<(&'static str, &'static str)> {
+pub fn hints(mode: Mode, adjust: impl Fn(Action) -> Option<Option<&'static str>>) -> Vec<Hint> {
     table(mode)
         .iter()
         .filter_map(|b| {
             let (keys, words) = b.hint?;
-            match adjust(b.action) {
-                None => None,
-                Some(Some(other)) => Some((keys, other)),
-                Some(None) => Some((keys, words)),
-            }
+            let (words, keep) = match adjust(b.action)? {
+                _ if matches!(b.action, A::Help | A::Quit | A::Dismiss | A::Yes | A::No) => {
+                    (words, Keep::Always)
+                }
+                Some(other) => (other, Keep::Now),
+                None => (words, Keep::Normal),
+            };
+            Some(Hint { keys, words, keep })
         })
         .collect()
 }
@@ -372,15 +391,33 @@ mod tests {
             Mode::CheckIn,
             Mode::Confirm,
         ] {
-            for (keys, _) in hints(mode, |_| Some(None)) {
-                assert!(!keys.is_empty());
+            for hint in hints(mode, |_| Some(None)) {
+                assert!(!hint.keys.is_empty());
             }
         }
         let hidden = hints(Mode::Session, |a| (a != A::Advance).then_some(None));
-        assert!(hidden.iter().all(|(k, _)| *k != "Enter"));
+        assert!(hidden.iter().all(|h| h.keys != "Enter"));
         let reworded = hints(Mode::Session, |a| {
             Some((a == A::Advance).then_some("count rep"))
         });
-        assert!(reworded.contains(&("Enter", "count rep")));
+        assert!(
+            reworded
+                .iter()
+                .any(|h| (h.keys, h.words) == ("Enter", "count rep"))
+        );
+        let kept: Vec<_> = reworded.iter().map(|h| (h.keys, h.keep)).collect();
+        assert_eq!(
+            kept,
+            [
+                ("Space", Keep::Normal),
+                ("Enter", Keep::Now),
+                ("d", Keep::Normal),
+                ("n", Keep::Normal),
+                ("b", Keep::Normal),
+                ("+/-", Keep::Normal),
+                ("?", Keep::Always),
+                ("q", Keep::Always),
+            ]
+        );
     }
 }

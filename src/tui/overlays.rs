@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
-use super::keymap::{Binding, HELP_SECTIONS};
+use super::keymap::{Binding, HELP_SECTIONS, Hint};
 use super::theme::{Theme, Tone};
-use super::widgets::{hints, popup, wrap};
+use super::widgets::{hints, popup};
+use crate::text::wrap;
 
 /// Greys out everything in `area` so the box on top stands out.
 pub fn fade(area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -24,6 +25,16 @@ fn section_lines(
 ) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(format!(" {title}"), theme.strong())];
     let key_w = 11;
+    if width < 30 {
+        // Too narrow for a column of keys: each key on its line, what it does under it.
+        for b in bindings {
+            lines.push(Line::styled(format!("  {}", b.label), theme.key()));
+            for l in wrap(b.help, width.saturating_sub(4).max(8)) {
+                lines.push(Line::raw(format!("    {l}")));
+            }
+        }
+        return lines;
+    }
     for b in bindings {
         let text = wrap(b.help, width.saturating_sub(key_w + 3).max(8));
         for (i, l) in text.into_iter().enumerate() {
@@ -38,8 +49,9 @@ fn section_lines(
 }
 
 /// Every key; `first` is the section of the screen underneath, shown first. Sections that
-/// do not fit a small terminal are left out whole.
-pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme, first: &str) {
+/// do not fit a small terminal are left out whole. The border says how to close it, and
+/// that the session waits meanwhile when `paused`.
+pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme, first: &str, paused: bool) {
     if area.is_empty() {
         return;
     }
@@ -56,13 +68,28 @@ pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme, first: &str) {
         .iter()
         .map(|(title, bindings)| section_lines(title, bindings, col_w, theme))
         .collect();
+    let title = if paused && box_w >= 30 {
+        " Keys · session paused "
+    } else {
+        " Keys "
+    };
     let inner = popup(
         area,
         buf,
         box_w,
         area.height,
-        Line::styled(" Keys ", theme.strong()),
+        Line::styled(title, theme.strong()),
     );
+    if inner.height > 0 {
+        let close = if box_w >= 20 {
+            " ? or Esc closes "
+        } else {
+            " Esc "
+        };
+        Line::styled(close, theme.key())
+            .right_aligned()
+            .render(Rect::new(inner.x, inner.bottom(), inner.width, 1), buf);
+    }
     let columns = if two { 2 } else { 1 };
     let mut cols: Vec<Vec<Line>> = vec![Vec::new(); columns];
     let height = usize::from(inner.height);
@@ -83,18 +110,21 @@ pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme, first: &str) {
     }
 }
 
-/// The paused box: the word (large when there is room), what is frozen, and the keys.
-pub fn paused(area: Rect, buf: &mut Buffer, theme: &Theme, what: &str, keys: &[(&str, &str)]) {
+/// The paused box: the word (large when there is room), what is frozen (`what` in so many
+/// columns), and the keys.
+pub fn paused(
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+    what: &dyn Fn(usize) -> String,
+    keys: &[Hint],
+) {
     fade(area, buf, theme);
     if area.width < 12 || area.height < 5 {
-        let line = Line::styled("PAUSED", theme.band(Tone::Paused)).centered();
-        line.render(
-            Rect::new(area.x, area.y + area.height / 2, area.width, 1),
-            buf,
-        );
+        // No room for a box: the band under the fade says PAUSED, and the side stays seen.
         return;
     }
-    let big = area.width >= 30 && area.height >= 12;
+    let big = area.width >= 30 && area.height >= 11;
     let height = if big { 10 } else { 5 };
     let inner = popup(area, buf, 56, height, Line::raw(""));
     let mut y = inner.y;
@@ -118,7 +148,7 @@ pub fn paused(area: Rect, buf: &mut Buffer, theme: &Theme, what: &str, keys: &[(
             .render(Rect::new(inner.x, y, inner.width, 1), buf);
         y += 1;
     }
-    Line::styled(what.to_string(), theme.strong())
+    Line::styled(what(usize::from(inner.width)), theme.strong())
         .centered()
         .render(Rect::new(inner.x, y, inner.width, 1), buf);
     let keys_line = hints(theme, keys, inner.width).centered();
@@ -130,7 +160,7 @@ pub fn paused(area: Rect, buf: &mut Buffer, theme: &Theme, what: &str, keys: &[(
 }
 
 /// "Quit session? y/n".
-pub fn confirm_quit(area: Rect, buf: &mut Buffer, theme: &Theme, keys: &[(&str, &str)]) {
+pub fn confirm_quit(area: Rect, buf: &mut Buffer, theme: &Theme, keys: &[Hint]) {
     fade(area, buf, theme);
     if area.width < 16 || area.height < 4 {
         Line::styled("Quit? y/n", theme.band(Tone::Paused))
@@ -158,19 +188,12 @@ pub fn confirm_quit(area: Rect, buf: &mut Buffer, theme: &Theme, keys: &[(&str, 
 }
 
 /// A message that stays until dismissed.
-pub fn notice(area: Rect, buf: &mut Buffer, theme: &Theme, text: &str, keys: &[(&str, &str)]) {
+pub fn notice(area: Rect, buf: &mut Buffer, theme: &Theme, text: &str, keys: &[Hint]) {
     titled(area, buf, theme, "Note", text, keys);
 }
 
 /// A box like `notice` under its own title, such as a question asked before the list.
-pub fn titled(
-    area: Rect,
-    buf: &mut Buffer,
-    theme: &Theme,
-    title: &str,
-    text: &str,
-    keys: &[(&str, &str)],
-) {
+pub fn titled(area: Rect, buf: &mut Buffer, theme: &Theme, title: &str, text: &str, keys: &[Hint]) {
     if area.is_empty() {
         return;
     }

@@ -2,8 +2,6 @@
 //! selected one, `/` to filter, Space to mark several to run in turn as one session.
 //! Durations come from the plan, so config and `--scale` show.
 
-use std::time::Duration;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -11,11 +9,12 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use super::keymap::Action;
 use super::theme::Theme;
-use super::widgets::wrap;
 use crate::clock::clock;
 use crate::listing::plan_of;
 use crate::routine::{Entry, Lineup, LoadError, Source};
 use crate::session::{Enough, Plan, PlanOptions, StepPlan, WorkPlan};
+use crate::text::{self, wrap};
+use crate::wording::seconds;
 
 /// A routine as the list shows it.
 pub struct Row {
@@ -258,6 +257,11 @@ impl Picker {
     }
 }
 
+/// `4 steps`, `1 step`.
+fn steps(n: usize) -> String {
+    format!("{n} step{}", if n == 1 { "" } else { "s" })
+}
+
 /// `▸  Warm-up   warm-up  4 steps  6:12`, columns dropped as the width shrinks; a marked
 /// routine shows its place among the marked (`▸2 Core`, `+` past 9).
 fn list_line(row: &Row, width: u16, selected: bool, mark: Option<usize>) -> String {
@@ -270,10 +274,7 @@ fn list_line(row: &Row, width: u16, selected: bool, mark: Option<usize>) -> Stri
     };
     let marker = format!("{pointer}{place} ");
     let time = planned(&row.plan);
-    let steps = match row.plan.step_count() {
-        1 => "1 step".to_string(),
-        n => format!("{n} steps"),
-    };
+    let steps = steps(row.plan.step_count());
     let kind = row.plan.kind.label();
     let name = &row.entry.routine.name;
     let tail = [
@@ -283,11 +284,11 @@ fn list_line(row: &Row, width: u16, selected: bool, mark: Option<usize>) -> Stri
         String::new(),
     ]
     .into_iter()
-    .find(|t| t.chars().count() + 9 <= width)
+    .find(|t| text::width(t) + 9 <= width)
     .unwrap_or_default();
-    let room = width.saturating_sub(tail.chars().count() + 4);
-    let name: String = name.chars().take(room).collect();
-    format!("{marker}{name:<room$} {tail}")
+    let room = width.saturating_sub(text::width(&tail) + 4);
+    let name = text::pad(&text::ellipsize(name, room), room);
+    format!("{marker}{name} {tail}")
 }
 
 /// Planned time; counted reps and open steps have none, so they are named beside it.
@@ -297,16 +298,6 @@ fn planned(plan: &Plan) -> String {
         format!("{}+", clock(plan.total()))
     } else {
         clock(plan.total())
-    }
-}
-
-/// `5 s` or `2.5 s`.
-pub fn seconds(d: Duration) -> String {
-    let ms = d.as_millis();
-    if ms.is_multiple_of(1000) {
-        format!("{} s", ms / 1000)
-    } else {
-        format!("{:.1} s", d.as_secs_f64())
     }
 }
 
@@ -360,9 +351,9 @@ fn draw_preview(row: Option<&Row>, area: Rect, buf: &mut Buffer, theme: &Theme) 
     let mut lines = Vec::new();
     let (steps, rounds) = plan.shape();
     let shape = match (plan.parts.len(), rounds) {
-        (1, 1) => format!("{steps} steps"),
-        (1, n) => format!("{steps} steps x {n} rounds"),
-        (n, _) => format!("{n} parts, {} steps", plan.step_count()),
+        (1, 1) => self::steps(steps),
+        (1, n) => format!("{} x {n} rounds", self::steps(steps)),
+        (n, _) => format!("{n} parts, {}", self::steps(plan.step_count())),
     };
     let mut facts = format!(" {} · {shape} · {}", plan.kind.label(), clock(plan.total()));
     if plan.counted_reps() > 0 {
@@ -384,7 +375,7 @@ fn draw_preview(row: Option<&Row>, area: Rect, buf: &mut Buffer, theme: &Theme) 
             .duration()
             .map_or("—".to_string(), |_| clock(step.active_total()));
         let head = format!(" {:>number_w$}. {}", place.number + 1, step.name);
-        let gap = width.saturating_sub(head.chars().count() + time.chars().count());
+        let gap = width.saturating_sub(text::width(&head) + text::width(&time));
         lines.push(Line::from(vec![
             Span::styled(head, theme.strong()),
             Span::raw(" ".repeat(gap)),

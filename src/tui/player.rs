@@ -14,13 +14,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::figure::{FigureWidget, MIN_SIZE, marker_for, units_per_dot};
+use super::keymap::{Hint, Keep};
 use super::terminal::{self, Input};
 use super::theme::Theme;
-use super::widgets::{ellipsize, hints};
+use super::widgets::hints;
 use crate::app::Context;
 use crate::cli::CoachArgs;
 use crate::figure::{Beat, Entry, PassMode, Playback, View};
 use crate::front::{Mailbox, Msg, Signal};
+use crate::text::ellipsize;
 
 /// The time per key pose when no `--tempo` is given: slow enough to see each pose.
 const SECS_PER_POSE: f64 = 1.5;
@@ -151,9 +153,13 @@ impl Player {
             buf,
             area,
             area.y,
-            Line::styled(ellipsize(&title, area.width), theme.strong()),
+            Line::styled(ellipsize(&title, usize::from(area.width)), theme.strong()),
         );
-        let keys = [("q", "quit"), ("Space", "pause")];
+        let hint = |keys, words, keep| Hint { keys, words, keep };
+        let keys = [
+            hint("q", "quit", Keep::Always),
+            hint("Space", "pause", Keep::Normal),
+        ];
         let keys = if self.still { &keys[..1] } else { &keys[..] };
         put(
             buf,
@@ -169,14 +175,14 @@ impl Player {
             buf,
             area,
             area.bottom() - 3,
-            Line::from(Span::raw(ellipsize(&status, area.width))),
+            Line::from(Span::raw(ellipsize(&status, usize::from(area.width)))),
         );
         let about = format!(" {}", figure.description);
         put(
             buf,
             area,
             area.bottom() - 2,
-            Line::styled(ellipsize(&about, area.width), theme.dim()),
+            Line::styled(ellipsize(&about, usize::from(area.width)), theme.dim()),
         );
         let pose = figure.pose_at(self.beat(now), self.mode(now));
         FigureWidget {

@@ -7,8 +7,10 @@ use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::Context as _;
 use ratatui::crossterm::event::Event;
+use ratatui::layout::Rect;
 
 use super::app::{App, Effect, Options};
+use super::figure::marker_for;
 use super::keymap::Action;
 use super::terminal::{self, Input, Term};
 use super::theme::Theme;
@@ -68,6 +70,8 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     if let (Start::Picker, Some(hint)) = (&start, announcer.hint()) {
         app.warn(hint.to_string());
     }
+    let term_name = std::env::var("TERM").ok();
+    app.set_figures(ctx.figures.clone(), marker_for(term_name.as_deref()));
     app.keep_resume_in(ctx.paths.resume_file());
     if let Start::Picker = start {
         match offer(ctx) {
@@ -79,7 +83,7 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
 
     let mailbox = Mailbox::open(INPUT_QUEUE).context("cannot catch signals")?;
     let _guard = terminal::Guard;
-    let term = terminal::enter().context("cannot set up the terminal")?;
+    let term = terminal::enter_fixed().context("cannot set up the terminal")?;
     terminal::forward_input(mailbox.inbox()).context("cannot read the keyboard")?;
     match start {
         Start::Picker => {}
@@ -148,6 +152,8 @@ struct Loop<'a> {
 impl Loop<'_> {
     fn run(&mut self, app: &mut App, mailbox: &Mailbox<Input>) -> u8 {
         let mut dirty = true;
+        // Only the figure's next frame is due: nothing else changed since the last draw.
+        let mut moving = false;
         loop {
             let now = Instant::now();
             app.tick(now);
@@ -157,14 +163,20 @@ impl Loop<'_> {
                 self.announce(app);
                 return code;
             }
-            if dirty {
-                if let Err(e) = self.term.draw(|frame| app.draw(frame, now)) {
+            if dirty || moving {
+                let drawn = if dirty {
+                    self.term.draw(|frame| app.draw(frame, now))
+                } else {
+                    self.term.draw(|frame| app.draw_moving(frame, now))
+                };
+                if let Err(e) = drawn {
                     self.errors.push(format!("lost the terminal: {e}"));
                     app.interrupt(now, 1);
                     self.perform(app);
                     return 1;
                 }
                 dirty = false;
+                moving = false;
                 if app.session().is_some() {
                     front::fault_point();
                 }
@@ -177,10 +189,12 @@ impl Loop<'_> {
                 continue;
             }
             let app_wake = app.next_wakeup();
-            let wake = match (app_wake, self.second_bell) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
+            // A moving figure's next frame (none during holds: they wake once a second).
+            let frame = app.next_frame(now);
+            let wake = [app_wake, self.second_bell, frame]
+                .into_iter()
+                .flatten()
+                .min();
             let msg = mailbox.wait(wake);
             if let Some(due) = app_wake {
                 dirty |= app.woke(due, Instant::now());
@@ -200,6 +214,7 @@ impl Loop<'_> {
                         terminal::bell(&mut self.term);
                     }
                     dirty |= app_wake.is_some_and(|t| t <= now);
+                    moving = frame.is_some_and(|t| t <= now);
                 }
             }
         }
@@ -210,7 +225,10 @@ impl Loop<'_> {
         let now = Instant::now();
         match msg {
             Msg::Input(Input::Event(Event::Key(key))) => app.key(&key, now),
-            Msg::Input(Input::Event(Event::Resize(..))) => {}
+            Msg::Input(Input::Event(Event::Resize(width, height))) => {
+                // The viewport is fixed (no size query per frame): it follows the terminal here.
+                let _ = self.term.resize(Rect::new(0, 0, width, height));
+            }
             Msg::Input(Input::Event(_)) => return false,
             Msg::Signal(Signal::Suspend) => app.act(Action::Suspend, now),
             Msg::Signal(Signal::Continue) => {

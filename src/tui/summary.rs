@@ -10,10 +10,10 @@ use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
 use super::theme::{Theme, Tone};
-use super::widgets::wrap;
 use crate::checkin;
 use crate::clock::clock;
 use crate::session::{Outcome, SessionRecord, StepStatus};
+use crate::text::wrap;
 
 /// Where the check-in stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -33,16 +33,14 @@ pub enum Input {
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// Puts the terminal in raw mode on the alternate screen with the cursor hidden, after
-/// installing a panic hook that restores it before the panic message prints.
-pub fn enter() -> io::Result<Term> {
-    Terminal::new(backend()?)
-}
-
-/// As `enter`, with the viewport fixed at the terminal's present size, so a draw does not ask
-/// the terminal for its size (crossterm opens /dev/tty for each ask: three system calls a
-/// frame, which counts at 12 frames a second). The caller resizes on `Event::Resize`.
+/// installing a panic hook that restores it before the panic message prints. The viewport
+/// is fixed at the terminal's present size, so a draw does not ask the terminal for its size
+/// (crossterm opens /dev/tty for each ask: three system calls a frame, which counts at 12
+/// frames a second). The caller resizes on `Event::Resize`: crossterm starts listening for
+/// resizes here, before the size is read, so none can fall between the two unseen.
 pub fn enter_fixed() -> io::Result<Term> {
     let backend = backend()?;
+    event::poll(std::time::Duration::ZERO)?;
     let (width, height) = ratatui::crossterm::terminal::size()?;
     Terminal::with_options(
         backend,

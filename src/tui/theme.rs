@@ -161,14 +161,3 @@ impl Theme {
         }
     }
 }
-
-/// The phase in words, so colour is never the only sign of it.
-pub fn phase_word(phase: Phase, holds: bool) -> &'static str {
-    match phase {
-        Phase::Prepare => "GET READY",
-        Phase::Work if holds => "HOLD",
-        Phase::Work => "REPS",
-        Phase::Switch => "SWITCH",
-        Phase::Rest => "REST",
-    }
-}

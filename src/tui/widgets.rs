@@ -1,7 +1,4 @@
-//! Small drawing parts the screens share: clock text, bars, a centred box, word wrapping
-//! and the key-hint line.
-
-use std::time::Duration;
+//! Small drawing parts the screens share: bars, a centred box and the key-hint line.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,17 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
+use super::keymap::{Hint, Keep};
 use super::theme::Theme;
-use crate::clock::clock;
-
-/// A countdown as the big digits show it: plain seconds under a minute, else `m:ss`.
-pub fn countdown(secs: u64) -> String {
-    if secs < 60 {
-        secs.to_string()
-    } else {
-        clock(Duration::from_secs(secs))
-    }
-}
+use crate::text;
 
 /// A one-row bar, `ratio` full, with eighth-block precision; the track stays visible without
 /// colour.
@@ -60,57 +49,38 @@ pub fn popup(area: Rect, buf: &mut Buffer, width: u16, height: u16, title: Line)
     inner
 }
 
-/// Greedy word wrap to `width` columns; a word longer than a line is cut.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    if width == 0 {
-        return lines;
-    }
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let word: String = word.chars().take(width).collect();
-        let len = line.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-/// `text` cut to `width` columns, ending in `…` when cut.
-pub fn ellipsize(text: &str, width: u16) -> String {
+/// Key hints as one line in `width` columns. When they do not all fit, hints go from the
+/// end of the line, the least kept first; help and quit never go: when even they do not
+/// fit, every hint loses its words and keeps its keys.
+pub fn hints(theme: &Theme, items: &[Hint], width: u16) -> Line<'static> {
     let width = usize::from(width);
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
-/// Key hints (`key`, `what`) as one line, keeping as many as fit in `width` from the first.
-pub fn hints<'a>(theme: &Theme, items: &[(&'a str, &'a str)], width: u16) -> Line<'a> {
-    let mut spans = Vec::new();
-    let mut used = 0usize;
-    for (i, (key, what)) in items.iter().enumerate() {
-        let sep = if i == 0 { 1 } else { 3 };
-        let need = sep + key.chars().count() + 1 + what.chars().count();
-        if used + need > usize::from(width) {
-            break;
+    let line_width = |shown: &[&Hint], words: bool| -> usize {
+        shown
+            .iter()
+            .map(|h| text::width(h.keys) + if words { 1 + text::width(h.words) } else { 0 })
+            .sum::<usize>()
+            + 3 * shown.len().saturating_sub(1)
+            + 1
+    };
+    let mut shown: Vec<&Hint> = items.iter().collect();
+    for level in [Keep::Normal, Keep::Now] {
+        while line_width(&shown, true) > width {
+            match shown.iter().rposition(|h| h.keep == level) {
+                Some(i) => {
+                    shown.remove(i);
+                }
+                None => break,
+            }
         }
+    }
+    let words = line_width(&shown, true) <= width;
+    let mut spans = Vec::new();
+    for (i, hint) in shown.iter().enumerate() {
         spans.push(Span::raw(if i == 0 { " " } else { " · " }));
-        spans.push(Span::styled(*key, theme.key()));
-        spans.push(Span::styled(format!(" {what}"), theme.dim()));
-        used += need;
+        spans.push(Span::styled(hint.keys, theme.key()));
+        if words {
+            spans.push(Span::styled(format!(" {}", hint.words), theme.dim()));
+        }
     }
     Line::from(spans)
 }
@@ -119,24 +89,42 @@ pub fn hints<'a>(theme: &Theme, items: &[(&'a str, &'a str)], width: u16) -> Lin
 mod tests {
     use super::*;
 
-    #[test]
-    fn countdowns_drop_the_minutes_under_one() {
-        assert_eq!(countdown(59), "59");
-        assert_eq!(countdown(60), "1:00");
+    fn hint(keys: &'static str, words: &'static str, keep: Keep) -> Hint {
+        Hint { keys, words, keep }
+    }
+
+    fn shown(width: u16) -> String {
+        let items = [
+            hint("Space", "pause", Keep::Normal),
+            hint("Enter", "count rep", Keep::Now),
+            hint("n", "next", Keep::Normal),
+            hint("+/-", "10 s", Keep::Normal),
+            hint("?", "help", Keep::Always),
+            hint("q", "quit", Keep::Always),
+        ];
+        let theme = Theme::new(crate::config::Theme::Mono, false);
+        hints(&theme, &items, width).to_string()
     }
 
     #[test]
-    fn wrap_keeps_words_whole_and_cuts_giants() {
-        assert_eq!(wrap("Keep the neck long", 9), ["Keep the", "neck long"]);
-        assert_eq!(wrap("abcdefghij", 4), ["abcd"]);
-        assert!(wrap("anything", 0).is_empty());
-    }
-
-    #[test]
-    fn ellipsize_marks_the_cut() {
-        assert_eq!(ellipsize("Inhale", 10), "Inhale");
-        assert_eq!(ellipsize("Inhale: drop", 7), "Inhale…");
-        assert_eq!(ellipsize("Inhale", 0), "");
+    fn hints_drop_from_the_end_but_keep_help_and_quit() {
+        assert_eq!(
+            shown(70),
+            " Space pause · Enter count rep · n next · +/- 10 s · ? help · q quit"
+        );
+        assert_eq!(
+            shown(60),
+            " Space pause · Enter count rep · n next · ? help · q quit"
+        );
+        assert_eq!(
+            shown(50),
+            " Space pause · Enter count rep · ? help · q quit"
+        );
+        assert_eq!(shown(40), " Enter count rep · ? help · q quit");
+        assert_eq!(shown(30), " ? help · q quit");
+        assert_eq!(shown(16), " ? help · q quit");
+        assert_eq!(shown(15), " ? · q");
+        assert_eq!(shown(14), " ? · q");
     }
 
     #[test]

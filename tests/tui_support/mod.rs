@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 use limberup::config::Theme as Choice;
+use limberup::figure::Library;
 use limberup::front::resume::{self, PartState, Resumable, ResumeState};
 use limberup::routine::{Catalog, Entry, Source, parse};
 use limberup::session::{Phase, Plan, PlanOptions, SessionId, WorkPlan};
@@ -13,6 +14,7 @@ use limberup::tui::{App, Options, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::symbols::Marker;
 
 const ROUTINE: &str = r#"Routine(
     name: "Test routine",
@@ -26,12 +28,21 @@ const ROUTINE: &str = r#"Routine(
             cues: ["Elbow under the shoulder", "Lift the hips into a line from head to feet"],
             work: Hold(secs: 30),
             passes: ["Left", "Right"],
+            figure: "side-plank",
         ),
         Step(name: "Squats", cues: ["Knees over the toes"], work: Reps(count: 10)),
         Step(
             name: "Cat/Cow",
             cues: ["Hands under shoulders", "Move slowly"],
             work: Reps(count: 12, tempo_secs: 5.0, phases: ["Exhale: round up", "Inhale: drop the belly"]),
+            figure: "cat-cow",
+        ),
+        Step(
+            name: "Side bends",
+            cues: ["Feet hip-width apart", "Reach the raised arm overhead", "Bend straight sideways", "Stop at a gentle stretch"],
+            work: Reps(count: 4, tempo_secs: 8.0, phases: ["Inhale: stand tall", "Exhale: reach and lean", "Hold the stretch", "Return to center"]),
+            passes: ["Left arm up", "Right arm up"],
+            figure: "side-bends",
         ),
     ],
 )"#;
@@ -69,7 +80,8 @@ pub struct Harness {
 
 impl Harness {
     pub fn with(options: Options) -> Harness {
-        let app = App::new(options, Catalog::load(None).entries, Box::new(wall));
+        let mut app = App::new(options, Catalog::load(None).entries, Box::new(wall));
+        app.set_figures(Library::load(None), Marker::Quadrant);
         Harness {
             app,
             t0: Instant::now(),
@@ -83,8 +95,13 @@ impl Harness {
 
     /// A session of the test routine started at 0 s.
     pub fn session() -> Harness {
+        Harness::routine(&entry())
+    }
+
+    /// A session of `entry` started at 0 s.
+    pub fn routine(entry: &Entry) -> Harness {
         let mut h = Harness::picker();
-        h.app.start(&entry(), h.t0);
+        h.app.start(entry, h.t0);
         h
     }
 
@@ -108,6 +125,17 @@ impl Harness {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal
             .draw(|frame| self.app.draw(frame, self.t(self.now)))
+            .unwrap();
+        terminal
+    }
+}
+
+impl Harness {
+    /// A frame that only moves the figure, drawn as the runner draws one.
+    pub fn render_moving(&self, width: u16, height: u16) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| self.app.draw_moving(frame, self.t(self.now)))
             .unwrap();
         terminal
     }
@@ -154,6 +182,18 @@ pub fn states() -> Vec<(&'static str, Harness)> {
     let mut h = Harness::session();
     h.tick(84.0).key(KeyCode::Char('n')).tick(107.6);
     out.push(("paced", h));
+    let mut h = Harness::session();
+    h.tick(48.0);
+    out.push(("hold_last_side", h));
+    let mut h = Harness::session();
+    for _ in 0..3 {
+        h.key(KeyCode::Char('n'));
+    }
+    h.tick(15.5);
+    out.push(("sides_paced", h));
+    let mut h = Harness::routine(&built_in("cool-down"));
+    h.tick(20.0);
+    out.push(("cool_down", h));
     let mut h = Harness::session();
     h.tick(17.3).key(KeyCode::Char(' ')).tick(40.0);
     out.push(("paused", h));
@@ -230,6 +270,15 @@ pub fn next_part() -> Harness {
     }
     h.tick(2.0);
     h
+}
+
+/// A built-in routine by id.
+pub fn built_in(id: &str) -> Entry {
+    Catalog::load(None)
+        .entries
+        .into_iter()
+        .find(|e| e.id == id)
+        .unwrap()
 }
 
 /// The whole test routine followed to the end, counting every rep.

@@ -68,6 +68,17 @@ pub fn units_per_dot(frame: Frame, area: Rect, marker: Marker) -> (f64, f64) {
     (1.0 / map.scale_x, 1.0 / map.scale_y)
 }
 
+/// The columns a figure with `frame` fills when drawn `rows` high: a wider area only adds
+/// blank columns (and floor) either side. What a screen gives a figure beside other things.
+pub fn columns_for(frame: Frame, rows: u16, marker: Marker) -> u16 {
+    let (dx, dy) = dots(marker);
+    let aspect = CELL_ASPECT * f64::from(dx) / f64::from(dy);
+    let high = f64::from(rows.saturating_sub(1)) * f64::from(dy);
+    let scale = high * aspect / (frame.height() + PAD);
+    let wide = scale * (frame.width() + 2.0 * PAD) / f64::from(dx);
+    wide.ceil().min(f64::from(u16::MAX)) as u16
+}
+
 /// Dots per cell of each marker, across and down.
 fn dots(marker: Marker) -> (u16, u16) {
     match marker {
