@@ -46,6 +46,9 @@ fn record(i: i64) -> SessionRecord {
         active_secs: 271.0,
         paused_secs: 0.0,
         planned_secs: 271.0,
+        parts: Vec::new(),
+        resumes: None,
+        from_step: 1,
         steps,
         check_in: Some((i % 11) as u8),
     }

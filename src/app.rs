@@ -4,7 +4,7 @@ use crate::config::Config;
 use crate::figure::{self, Library};
 use crate::history::{HistoryError, Line};
 use crate::paths::Paths;
-use crate::routine::{Catalog, Entry, LoadError};
+use crate::routine::{Catalog, Entry, Lineup, LoadError};
 use crate::session::PlanOptions;
 
 pub struct Context {
@@ -24,6 +24,7 @@ impl Context {
         let mut catalog = Catalog::load(paths.routines_dir().as_deref());
         let figures = Library::load(paths.figures_dir().as_deref());
         figures.check_catalog(&mut catalog);
+        catalog.check_combinations();
         Ok(Context {
             paths,
             config,
@@ -40,6 +41,16 @@ impl Context {
             figure::check_routine(&text, &entry.origin(), &entry.routine, &self.figures)?;
         }
         Ok(entry)
+    }
+
+    /// The session of the routines `args` name (ids or paths), in order: one routine, a
+    /// combination's parts, or several run one after another.
+    pub fn lineup(&self, args: &[String]) -> Result<Lineup, LoadError> {
+        let chosen = args
+            .iter()
+            .map(|arg| self.resolve(arg))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.catalog.lineup(chosen)
     }
 
     /// How routines are planned: the config's timings and `--scale` (1 when not given).

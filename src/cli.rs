@@ -38,8 +38,20 @@ pub struct CoachArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Follow a routine: the coach in the terminal, or plain text lines.
+    /// Follow a routine (or several, as one session): the coach in the terminal, or plain
+    /// text lines.
     Run(RunArgs),
+    /// Take up the latest session that ended part-way (quit, Ctrl-C, a closed terminal, a
+    /// crash) at the step it stopped in, from that step's start.
+    ///
+    /// It is planned as it ran (its `--scale` and timings); the routines must be unchanged.
+    /// The history keeps both records, linked, and counts them as one session.
+    Resume {
+        /// One line per change instead of the full-screen coach (automatic when stdout is
+        /// not a terminal); see `run --help`.
+        #[arg(long)]
+        plain: bool,
+    },
     /// List the routines: id, name, kind, steps, planned time and where each comes from.
     List {
         /// Print JSON instead of a table.
@@ -121,9 +133,10 @@ pub enum Command {
 
 #[derive(Debug, Clone, Args)]
 pub struct RunArgs {
-    /// A routine id (see `list`) or a path to a .ron file.
-    #[arg(add = ArgValueCompleter::new(complete_routine))]
-    pub routine: String,
+    /// A routine id (see `list`) or a path to a .ron file; several run in order as one
+    /// session (`run warm-up workout cool-down`).
+    #[arg(required = true, value_name = "ROUTINE", add = ArgValueCompleter::new(complete_routine))]
+    pub routines: Vec<String>,
     /// One line per change instead of the full-screen coach (automatic when stdout is not a
     /// terminal), each starting with the active time as `[mm:ss]`. Commands are read as lines
     /// from stdin: an empty line counts a rep or starts now, `p` pauses or resumes, `n` next

@@ -13,6 +13,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod cues;
+pub mod digest;
 pub mod figure;
 pub mod front;
 pub mod history;

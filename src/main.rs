@@ -9,6 +9,7 @@ use clap::Parser;
 use limberup::app::Context;
 use limberup::cli::{Cli, CoachArgs, Command, RunArgs};
 use limberup::figure::Library;
+use limberup::front::resume;
 use limberup::paths::Paths;
 use limberup::routine::{Catalog, LoadError};
 use limberup::session::Plan;
@@ -61,7 +62,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let ctx = || Context::load(Paths::from_env());
     if matches!(
         cli.command,
-        None | Some(Command::Run(_) | Command::History { .. })
+        None | Some(Command::Run(_) | Command::Resume { .. } | Command::History { .. })
     ) {
         for warning in limberup::wallclock::warnings() {
             say(&format!("warning: {warning}"));
@@ -87,6 +88,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => play_figure(&ctx()?, &coach, &id, tempo),
         None => picker(&ctx()?, &coach),
         Some(Command::Run(args)) => run(&ctx()?, &coach, &args),
+        Some(Command::Resume { plain }) => resume(&ctx()?, &coach, plain),
         Some(Command::List { json }) => list(&ctx()?, &coach, json),
         Some(Command::Plan { routine, json }) => plan(&ctx()?, &coach, &routine, json),
         Some(Command::Export { routine }) => export(&ctx()?, &routine),
@@ -101,14 +103,58 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// `run ROUTINE`: the full-screen coach, or plain text lines when asked or where the coach
-/// cannot run (not on a terminal, `TERM=dumb`, no terminal to read keys from).
+/// `run ROUTINE...`: the full-screen coach, or plain text lines when asked or where the
+/// coach cannot run (not on a terminal, `TERM=dumb`, no terminal to read keys from).
 fn run(ctx: &Context, coach: &CoachArgs, args: &RunArgs) -> anyhow::Result<ExitCode> {
     if args.plain || tui::unusable().is_some() {
-        return plain::run(ctx, &args.routine, coach);
+        return plain::run(ctx, &args.routines, coach);
     }
-    let entry = ctx.resolve(&args.routine)?;
-    let code = tui::run(ctx, coach, tui::Start::Routine(Box::new(entry)))?;
+    let lineup = ctx.lineup(&args.routines)?;
+    let code = tui::run(ctx, coach, tui::Start::Lineup(Box::new(lineup)))?;
+    Ok(ExitCode::from(code))
+}
+
+/// `resume`: the latest session that ended part-way, at the step it stopped in, at any age
+/// (saying how old it is). Status 1 when there is none, or it cannot be taken up.
+fn resume(ctx: &Context, coach: &CoachArgs, plain: bool) -> anyhow::Result<ExitCode> {
+    let Some(file) = ctx.paths.resume_file() else {
+        anyhow::bail!("no data directory (is $HOME set?), so nothing to resume");
+    };
+    let state = match resume::read(&file) {
+        Ok(Some(state)) => state,
+        Ok(None) => {
+            say("nothing to resume: the latest session ran to its end (or none has run yet)");
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(why) => {
+            say(&format!("warning: {}: {why}; ignored", file.display()));
+            say("nothing to resume");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let now = limberup::wallclock::utc_of(std::time::SystemTime::now()).0;
+    let resumable = match resume::Resumable::check(state, ctx) {
+        Ok(resumable) => resumable,
+        Err(why) => {
+            say(&why);
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    if coach.scale.is_some_and(|s| s != resumable.state.scale) {
+        say(&format!(
+            "warning: --scale is ignored: the session goes on at the scale it began with ({})",
+            resumable.state.scale
+        ));
+    }
+    say(&format!(
+        "resuming {}, stopped {}",
+        resumable.place(),
+        resume::ago(resumable.state.written_at, now)
+    ));
+    if plain || tui::unusable().is_some() {
+        return plain::resume(ctx, &resumable, coach);
+    }
+    let code = tui::run(ctx, coach, tui::Start::Resume(Box::new(resumable)))?;
     Ok(ExitCode::from(code))
 }
 
@@ -142,8 +188,8 @@ fn list(ctx: &Context, coach: &CoachArgs, json: bool) -> anyhow::Result<ExitCode
 }
 
 fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::Result<ExitCode> {
-    let entry = ctx.resolve(routine)?;
-    let plan = Plan::new(&entry.id, &entry.routine, &ctx.plan_options(coach.scale));
+    let lineup = ctx.lineup(&[routine.to_string()])?;
+    let plan = Plan::session(&lineup, &ctx.plan_options(coach.scale));
     emit(&if json {
         listing::plan_json(&plan)
     } else {

@@ -35,6 +35,11 @@ impl Paths {
         self.config_dir.as_ref().map(|d| d.join("figures"))
     }
 
+    /// Where an unfinished session is kept so it can be resumed (see `front::resume`).
+    pub fn resume_file(&self) -> Option<PathBuf> {
+        self.data_dir.as_ref().map(|d| d.join("resume.json"))
+    }
+
     /// The append-only session history.
     pub fn history_file(&self) -> Option<PathBuf> {
         self.data_dir.as_ref().map(|d| d.join("history.jsonl"))

@@ -7,9 +7,14 @@ use limberup::session::{Phase, Plan, PlanOptions};
 
 #[test]
 fn every_builtin_loads_and_plans() {
+    let catalog = Catalog::load(None);
     for (id, text) in builtins() {
         let routine = parse(text, id).unwrap_or_else(|e| panic!("{e}"));
-        let plan = Plan::new(id, &routine, &PlanOptions::default());
+        let entry = catalog.find(id).unwrap().clone();
+        let plan = Plan::session(
+            &catalog.lineup(vec![entry]).unwrap(),
+            &PlanOptions::default(),
+        );
         // An open step has no planned time: the workout runs as long as you do.
         assert!(
             plan.total().as_secs() > 60 || plan.open_passes() > 0,
@@ -34,6 +39,43 @@ fn builtins_have_the_documented_kinds() {
     assert_eq!(kind("cool-down"), Some(Kind::CoolDown));
     assert_eq!(kind("core"), Some(Kind::Other));
     assert_eq!(kind("workout"), Some(Kind::Other));
+    assert_eq!(kind("full-session"), Some(Kind::Other));
+}
+
+/// The ready-made session: warm-up, workout and cool-down in turn, the workout's open step
+/// in the middle, the rest between parts a rest that leads into the next part.
+#[test]
+fn the_full_session_runs_warm_up_workout_and_cool_down() {
+    let catalog = Catalog::load(None);
+    let full = catalog.find("full-session").unwrap().clone();
+    assert_eq!(full.routine.name, "Warm-up, workout, cool-down");
+    let plan = Plan::session(
+        &catalog.lineup(vec![full]).unwrap(),
+        &PlanOptions::default(),
+    );
+    let ids: Vec<&str> = plan.parts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["warm-up", "workout", "cool-down"]);
+    let alone = |id: &str| {
+        let entry = catalog.find(id).unwrap();
+        Plan::new(id, &entry.routine, &PlanOptions::default())
+    };
+    let (warm, work, cool) = (alone("warm-up"), alone("workout"), alone("cool-down"));
+    assert_eq!(
+        plan.steps.len(),
+        warm.steps.len() + work.steps.len() + cool.steps.len()
+    );
+    assert_eq!(plan.open_passes(), 1);
+    // Each part as planned alone, plus a 10 s rest before each later part.
+    assert_eq!(
+        plan.total(),
+        warm.total() + work.total() + cool.total() + Duration::from_secs(20)
+    );
+    for first in [warm.steps.len(), warm.steps.len() + work.steps.len()] {
+        let transition = plan.segments[plan.step_starts[first]];
+        assert_eq!(transition.phase, Phase::Rest);
+        assert_eq!(plan.steps[first].rest_before, Duration::from_secs(10));
+        assert_eq!(plan.steps[first].place.number, 0);
+    }
 }
 
 /// Time outside work (get-ready, rests, switches) of a built-in, from its plan.

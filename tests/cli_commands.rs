@@ -159,7 +159,7 @@ fn list_json_has_the_documented_fields() {
     home.routine("counted", COUNTED);
     let list = home.json(&["list", "--json"]);
     let items = list.as_array().unwrap();
-    assert_eq!(items.len(), 6);
+    assert_eq!(items.len(), 7);
     let find = |id: &str| items.iter().find(|i| i["id"] == id).unwrap().clone();
     assert_eq!(
         find("evening"),
@@ -353,16 +353,17 @@ fn plan_takes_a_path_and_applies_config_timings_and_scale() {
 #[test]
 fn plan_json_of_each_built_in_matches_the_session_plan() {
     let home = Home::new();
-    for entry in Catalog::load(None).entries {
-        let want = Plan::new(&entry.id, &entry.routine, &PlanOptions::default());
+    let catalog = Catalog::load(None);
+    for entry in catalog.entries.clone() {
+        let lineup = catalog.lineup(vec![entry.clone()]).unwrap();
+        let want = Plan::session(&lineup, &PlanOptions::default());
         let plan = home.json(&["plan", &entry.id, "--json"]);
         let total = plan["total_secs"].as_f64().unwrap();
         assert_eq!(total, want.total().as_secs_f64(), "{}", entry.id);
         // Every step of every round.
         let steps = plan["steps"].as_array().unwrap();
-        let rounds = entry.routine.rounds.unwrap_or(1) as usize;
-        assert_eq!(plan["rounds"], rounds);
-        assert_eq!(steps.len(), entry.routine.steps.len() * rounds);
+        assert_eq!(plan["rounds"], want.shape().1);
+        assert_eq!(steps.len(), want.steps.len());
         let step_sum: f64 = steps
             .iter()
             .map(|s| s["total_secs"].as_f64().unwrap())
@@ -387,7 +388,7 @@ fn plan_of_an_unknown_id_or_a_bad_file_fails_cleanly() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
         err,
-        "limberup: nope: no routine with this id (known: warm-up, cool-down, core, workout); \
+        "limberup: nope: no routine with this id (known: warm-up, cool-down, core, workout, full-session); \
          give an id or a path to a .ron file\n"
     );
     let dir = tempfile::tempdir().unwrap();
@@ -475,7 +476,7 @@ fn validate_takes_routine_ids_as_well_as_paths() {
         format!(
             "{}:1:68: step 1 (\"A\"), work.secs: must be 1 to 3600 seconds, got 0\n\
              warmup: no routine with this id; did you mean `warm-up`? (known: warm-up, \
-             cool-down, core, workout, evening)\n\
+             cool-down, core, workout, full-session, evening)\n\
              limberup: 2 of 3 files have errors\n",
             broken.display()
         )

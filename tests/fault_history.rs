@@ -158,6 +158,9 @@ fn full_record(started_at: DateTime<FixedOffset>, outcome: Outcome) -> SessionRe
         active_secs: 600.0,
         paused_secs: 12.5,
         planned_secs: 600.0,
+        parts: Vec::new(),
+        resumes: None,
+        from_step: 1,
         steps,
         check_in: Some(1),
     }
@@ -328,11 +331,16 @@ fn a_write_that_fails_is_a_warning_naming_the_file_and_the_session_runs_to_its_e
         "{}",
         stdout_of(&output)
     );
+    // The resume state is a file too: said once, at the first step, and the session goes on.
+    let resume = sb.history_file().with_file_name("resume.json");
     assert_eq!(
         stderr_of(&output),
         format!(
-            "limberup: warning: cannot write {}: File too large (os error 27); \
+            "limberup: warning: cannot keep {} for resuming the session: File too large \
+             (os error 27)\n\
+             limberup: warning: cannot write {}: File too large (os error 27); \
              this session was not recorded\n",
+            resume.display(),
             sb.history_file().display()
         )
     );

@@ -168,6 +168,49 @@ fn sigterm_in_a_flood_of_input_ends_the_session_at_once() {
     assert!(read(&sb, "stdout").contains("Summary: interrupted"));
 }
 
+/// A closed terminal (SIGHUP) mid-session leaves it resumable at the step it was in.
+#[test]
+fn sighup_leaves_the_session_resumable_at_its_step() {
+    let sb = Sandbox::new();
+    sb.write_routine("tiny", &tiny_routine(60));
+    let mut child = spawn(&sb, Stdio::null(), &[]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !read(&sb, "stdout").contains("Hold 3: hold 1 s") {
+        assert!(Instant::now() < deadline, "no third step");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let killed = Command::new("kill")
+        .args(["-HUP", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let (status, _) = wait_bounded(&mut child, 10);
+    assert_eq!(status.code(), Some(129));
+    let first = the_record(&sb);
+    assert_eq!(first.outcome, Outcome::Interrupted);
+    // It may have been in step 3 or just past it when the signal came.
+    let resumed = sb
+        .cmd()
+        .args(["resume", "--plain"])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    assert_eq!(resumed.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&resumed.stdout);
+    let stopped_in = first
+        .steps
+        .iter()
+        .position(|s| s.status == limberup::session::StepStatus::Stopped)
+        .expect("a step in progress");
+    assert!(
+        stdout.starts_with(&format!(
+            "[00:00] Resuming Tiny at step {} of 60: ",
+            stopped_in + 1
+        )),
+        "{stdout}"
+    );
+}
+
 /// `cargo test` builds the binary with `fault-injection`: the plain loop panics on purpose
 /// when `LIMBERUP_FAULT` is set. The machine's state is still good: the session so far is
 /// recorded as interrupted, and the exit is 101 with the panic's message.
@@ -195,4 +238,11 @@ fn a_panic_in_the_loop_records_the_session_as_interrupted_and_exits_101() {
     assert_eq!(record.outcome, Outcome::Interrupted);
     assert_eq!(record.routine_id, "tiny");
     assert_eq!(record.steps.len(), 3);
+    // The crash left the session resumable, linked to this record.
+    let resumed = sb.cmd().args(["resume", "--plain"]).output().unwrap();
+    assert_eq!(resumed.status.code(), Some(0));
+    let records = history::load(&sb.history_file()).unwrap().records;
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[1].resumes, record.id);
+    assert_eq!(records[1].outcome, Outcome::Completed);
 }

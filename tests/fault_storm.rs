@@ -8,7 +8,7 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 use limberup::history;
-use limberup::routine::Catalog;
+use limberup::routine::{Catalog, Lineup, Step};
 use limberup::session::{Outcome, StepStatus};
 use pty_support::{Coach, prepare};
 
@@ -117,7 +117,7 @@ fn bring_to_an_end(coach: &mut Coach, seed: u64) -> i32 {
 fn storm(seed: u64, events: usize) {
     let mut rng = Rng(seed.max(1));
     let mut coach = Coach::spawn_sane(prepare(STORM, None), &[], 100, 30, &[]);
-    coach.wait_for("Routines (5)", 5.0);
+    coach.wait_for("Routines (6)", 5.0);
     let mut visited = BTreeSet::new();
     let mut exits = 0;
     let mut size = (100, 30);
@@ -170,10 +170,28 @@ fn storm(seed: u64, events: usize) {
     assert!(!loaded.records.is_empty(), "seed {seed}: nothing recorded");
     let catalog = Catalog::load(Some(&coach.dir.path().join("cfg/limberup/routines")));
     for r in &loaded.records {
-        let routine = &catalog
-            .find(&r.routine_id)
-            .expect("a known routine")
-            .routine;
+        // What the session ran: the routine's steps every round, each part's in turn for
+        // a combination or several marked routines (from where a resumed one took up).
+        let chosen = r
+            .routine_id
+            .split('+')
+            .map(|id| catalog.find(id).expect("a known routine").clone())
+            .collect();
+        let lineup = Lineup::of(chosen, &catalog.entries).expect("a good session");
+        let planned_steps: Vec<&Step> = lineup
+            .parts
+            .iter()
+            .flat_map(|e| {
+                let rounds = e.routine.rounds.unwrap_or(1) as usize;
+                std::iter::repeat_n(&e.routine.steps, rounds).flatten()
+            })
+            .skip(r.from_step as usize - 1)
+            .collect();
+        // A resumed session's record holds the steps from where it took up.
+        assert!(
+            r.from_step == 1 || r.resumes.is_some(),
+            "seed {seed}: {r:?}"
+        );
         assert!(
             matches!(r.outcome, Outcome::Completed | Outcome::Quit),
             "seed {seed}: {r:?}"
@@ -183,8 +201,7 @@ fn storm(seed: u64, events: usize) {
         let skipped = r.count(StepStatus::Skipped);
         let stopped = r.count(StepStatus::Stopped);
         let not_reached = r.count(StepStatus::NotReached);
-        let rounds = routine.rounds.unwrap_or(1) as usize;
-        assert_eq!(steps, routine.steps.len() * rounds, "seed {seed}: {r:?}");
+        assert_eq!(steps, planned_steps.len(), "seed {seed}: {r:?}");
         assert_eq!(
             done + skipped + stopped + not_reached,
             steps,
@@ -194,8 +211,8 @@ fn storm(seed: u64, events: usize) {
         if r.outcome == Outcome::Completed {
             assert_eq!(not_reached, 0, "seed {seed}: {r:?}");
         }
-        // A circuit records each step once per round.
-        for (step, planned) in r.steps.iter().zip(routine.steps.iter().cycle()) {
+        // A circuit records each step once per round, a session each part's in turn.
+        for (step, planned) in r.steps.iter().zip(planned_steps) {
             assert_eq!(step.name, planned.name, "seed {seed}");
             let sets = planned.sets.unwrap_or(1) as usize;
             assert!(

@@ -102,6 +102,9 @@ fn session<Z: TimeZone>(at: DateTime<Z>, secs: f64, outcome: Outcome) -> Session
         active_secs: secs,
         paused_secs: 0.0,
         planned_secs: secs,
+        parts: Vec::new(),
+        resumes: None,
+        from_step: 1,
         steps: Vec::new(),
         check_in: None,
     }

@@ -145,6 +145,7 @@ fn files_name_each_path_with_its_default() {
             "$XDG_CONFIG_HOME/limberup/routines/",
             "$XDG_CONFIG_HOME/limberup/figures/",
             "$XDG_DATA_HOME/limberup/history.jsonl",
+            "$XDG_DATA_HOME/limberup/resume.json",
         ]
     );
     for (default, (_, _, text)) in [
@@ -152,6 +153,7 @@ fn files_name_each_path_with_its_default() {
         "~/.config/limberup/routines/",
         "~/.config/limberup/figures/",
         "~/.local/share/limberup/history.jsonl",
+        "~/.local/share/limberup/resume.json",
     ]
     .iter()
     .zip(&files)

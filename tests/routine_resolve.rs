@@ -31,18 +31,18 @@ fn few_routines_are_all_named_and_a_slip_gets_a_suggestion() {
     let catalog = Catalog::load(None);
     assert_eq!(
         error(&catalog, "nope"),
-        "nope: no routine with this id (known: warm-up, cool-down, core, workout); give an id or a \
+        "nope: no routine with this id (known: warm-up, cool-down, core, workout, full-session); give an id or a \
          path to a .ron file"
     );
     assert_eq!(
         error(&catalog, "warmup"),
         "warmup: no routine with this id; did you mean `warm-up`? (known: warm-up, cool-down, \
-         core, workout)"
+         core, workout, full-session)"
     );
     assert_eq!(
         error(&catalog, "Cool-Dwn"),
         "Cool-Dwn: no routine with this id; did you mean `cool-down`? (known: warm-up, \
-         cool-down, core, workout)"
+         cool-down, core, workout, full-session)"
     );
 }
 
@@ -108,7 +108,7 @@ fn a_file_name_for_an_id_points_at_the_id() {
 fn every_command_answers_an_unknown_id_alike() {
     let sb = Sandbox::new();
     let answer = "limberup: warmup: no routine with this id; did you mean `warm-up`? (known: \
-                  warm-up, cool-down, core, workout)\n";
+                  warm-up, cool-down, core, workout, full-session)\n";
     for (args, code) in [
         (&["run", "--plain", "warmup"][..], 2),
         (&["plan", "warmup"], 2),
@@ -144,7 +144,7 @@ fn a_file_named_like_an_id_is_pointed_at() {
         let stderr = String::from_utf8(output.stderr).unwrap();
         assert!(
             stderr.ends_with(
-                "stretch: no routine with this id (known: warm-up, cool-down, core, workout); to use \
+                "stretch: no routine with this id (known: warm-up, cool-down, core, workout, full-session); to use \
                  the file `stretch`, give it as `./stretch`\n"
             ),
             "{args:?}: {stderr}"

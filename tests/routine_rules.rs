@@ -367,7 +367,17 @@ fn a_user_file_with_a_built_in_id_overrides_it_and_ids_are_file_stems() {
     let catalog = Catalog::load(Some(dir.path()));
     assert!(catalog.errors.is_empty(), "{:?}", catalog.errors);
     let ids: Vec<&str> = catalog.entries.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(ids, ["warm-up", "cool-down", "core", "workout", "evening"]);
+    assert_eq!(
+        ids,
+        [
+            "warm-up",
+            "cool-down",
+            "core",
+            "workout",
+            "full-session",
+            "evening"
+        ]
+    );
     let core = catalog.find("core").unwrap();
     assert_eq!(core.routine.name, "My core");
     assert_eq!(core.source, Source::File(dir.path().join("core.ron")));
@@ -392,7 +402,7 @@ fn a_bad_user_file_is_reported_and_the_others_still_load() {
 fn a_missing_user_dir_leaves_the_built_ins() {
     let dir = tempfile::tempdir().unwrap();
     let catalog = Catalog::load(Some(&dir.path().join("absent")));
-    assert_eq!(catalog.entries.len(), 4);
+    assert_eq!(catalog.entries.len(), 5);
     assert!(catalog.errors.is_empty());
 }
 

@@ -108,6 +108,49 @@ proptest! {
         prop_assert_eq!(session.outcome(), Some(Outcome::Completed));
     }
 
+    /// (c) A session stopped in any step and resumed there (as `limberup resume` does)
+    /// does the same work as one run straight through: the first record's steps before that
+    /// step and the resumed record's steps are the uninterrupted record's steps, and the
+    /// resumed part ends exactly the plan's time from that step after it began, however
+    /// much later that is.
+    #[test]
+    fn a_resumed_session_and_its_first_part_do_the_work_of_one_run(
+        plan in planned(Kinds::Timed),
+        ticks in ticks(),
+        at in any::<proptest::sample::Index>(),
+        into in 0.0f64..1.0,
+        later in 0u64..=100_000,
+    ) {
+        let total = plan.total();
+        let k = at.index(plan.steps.len());
+        let (mut whole, t0) = start(plan.clone());
+        run_ticks(&mut whole, &ticks, t0);
+        let whole = whole.record(wall(8));
+
+        // Untouched until some way into step k, then quit.
+        let before_k = total - plan.total_from(k);
+        let step_k = plan.total_from(k) - plan.total_from(k + 1);
+        prop_assert!(step_k > Duration::ZERO);
+        let (mut first, t0) = start(plan.clone());
+        let stop = t0 + before_k + step_k.mul_f64(into);
+        first.advance(stop);
+        prop_assert_eq!(first.step_index(), k);
+        first.handle(Command::Quit, stop);
+        let first = first.record(wall(8));
+        prop_assert_eq!(first.from_step, 1);
+
+        let t1 = stop + Duration::from_secs(later);
+        let (mut resumed, _) = Session::resume_at(plan.clone(), k, t1, wall(9));
+        let (end, _) = run_ticks(&mut resumed, &ticks, t1);
+        prop_assert_eq!(end, t1 + plan.total_from(k));
+        prop_assert_eq!(resumed.elapsed(end) + before_k, total);
+        prop_assert_eq!(resumed.outcome(), Some(Outcome::Completed));
+        let resumed = resumed.record(wall(10));
+        prop_assert_eq!(resumed.from_step as usize, k + 1);
+        let joined: Vec<_> = first.steps[..k].iter().chain(&resumed.steps).cloned().collect();
+        prop_assert_eq!(joined, whole.steps);
+    }
+
     /// (e) Time alone never makes the remaining total grow or progress shrink.
     #[test]
     fn progress_only_moves_forward_with_time(plan in planned(Kinds::All), ticks in ticks()) {

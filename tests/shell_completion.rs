@@ -55,8 +55,15 @@ fn routine_ids_complete_for_every_command_that_takes_one() {
     // before the directories and options the engine adds.
     let all = candidates(&sb, sb.path(), &["limberup", "plan", ""]);
     assert_eq!(
-        all[..5],
-        ["warm-up", "cool-down", "core", "workout", "walk"],
+        all[..6],
+        [
+            "warm-up",
+            "cool-down",
+            "core",
+            "workout",
+            "full-session",
+            "walk"
+        ],
         "{all:?}"
     );
     assert_eq!(all.iter().filter(|c| *c == "core").count(), 1, "{all:?}");

@@ -355,3 +355,72 @@ fn a_session_started_under_the_notice_waits_paused_until_it_is_read() {
     assert!(!session.is_paused(), "closing the notice starts the clock");
     assert_eq!(session.view(h.t(30.0)).remaining, before);
 }
+
+#[test]
+fn marked_routines_start_in_the_order_marked_as_one_session() {
+    let mut h = Harness::picker();
+    // Cool-down marked first, then warm-up; core marked and unmarked again.
+    h.key(KeyCode::Char('j'))
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Char('k'))
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Char('j'))
+        .key(KeyCode::Char('j'))
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Enter);
+    let plan = h.app.session().unwrap().plan();
+    assert_eq!(plan.id, "cool-down+warm-up");
+    let parts: Vec<&str> = plan.parts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(parts, ["cool-down", "warm-up"]);
+}
+
+#[test]
+fn the_ready_made_session_runs_its_three_parts() {
+    let mut h = Harness::picker();
+    h.key(KeyCode::Char('G')).key(KeyCode::Enter);
+    let plan = h.app.session().unwrap().plan();
+    assert_eq!(plan.id, "full-session");
+    let parts: Vec<&str> = plan.parts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(parts, ["warm-up", "workout", "cool-down"]);
+}
+
+#[test]
+fn the_picker_asks_to_resume_and_yes_takes_up_the_step() {
+    let mut h = Harness::picker();
+    let offer = tui_support::resumable("warm-up", 2);
+    let first = offer.state.session.clone();
+    h.app.offer_resume(offer);
+    assert_eq!(
+        h.app.resume_question().as_deref(),
+        Some("Resume Warm-up at step 3 of 4?")
+    );
+    // The list takes no keys under the question.
+    h.key(KeyCode::Char('j')).key(KeyCode::Char('y'));
+    let session = h.app.session().unwrap();
+    assert_eq!(
+        (session.plan().id.as_str(), session.step_index()),
+        ("warm-up", 2)
+    );
+    h.key(KeyCode::Char('q')).key(KeyCode::Char('y'));
+    let effects = h.app.take_effects();
+    let saved = saves(&effects);
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].resumes, Some(first));
+    assert_eq!(saved[0].from_step, 3);
+    assert_eq!(saved[0].steps.len(), 2);
+}
+
+#[test]
+fn no_leaves_the_picker_as_it_was() {
+    let mut h = Harness::picker();
+    h.app.offer_resume(tui_support::resumable("warm-up", 2));
+    h.key(KeyCode::Char('n'));
+    assert!(h.app.resume_question().is_none());
+    h.key(KeyCode::Enter);
+    let session = h.app.session().unwrap();
+    assert_eq!(
+        (session.plan().id.as_str(), session.step_index()),
+        ("warm-up", 0)
+    );
+}

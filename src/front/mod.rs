@@ -1,13 +1,19 @@
 //! What both front ends (the TUI and plain mode) share around the session machine: the
 //! signals they catch, one mailbox that wakes their loop for a signal, an input or a
 //! deadline (signals first, however much input waits), the announcer that plays and says
-//! the cues, and the crash path that records the session so far when their loop panics.
+//! the cues, the shell that begins a session (new or resumed) with the keeper that gives
+//! its record an identity and keeps it resumable, and the crash path that records the
+//! session so far when their loop panics.
 
 mod announce;
 mod crash;
+mod keep;
+pub mod resume;
+pub mod shell;
 
 pub use announce::Announcer;
 pub use crash::{CRASH_EXIT, catch};
+pub use keep::Keeper;
 
 use std::io;
 use std::sync::Arc;

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::clock::clock_tenths as clock;
 use crate::figure::{self, Library};
-use crate::routine::{Catalog, Entry, Kind, LoadError, looks_like_path};
+use crate::routine::{Catalog, Entry, Kind, Lineup, LoadError, looks_like_path};
 use crate::session::{Plan, PlanOptions};
 use crate::text::width;
 
@@ -56,17 +56,26 @@ pub(crate) fn one_line(text: &str) -> String {
     crate::text::clean(text).into_owned()
 }
 
-/// The routines as an aligned table, one row each.
+/// The plan of `entry` as it runs: a combination's with its parts taken from `known` (the
+/// catalog checked them; a combination whose parts cannot be found plans nothing).
+pub fn plan_of(entry: &Entry, known: &[Entry], options: &PlanOptions) -> Plan {
+    match Lineup::of(vec![entry.clone()], known) {
+        Ok(lineup) => Plan::session(&lineup, options),
+        Err(_) => Plan::new(&entry.id, &entry.routine, options),
+    }
+}
+
+/// The routines as an aligned table, one row each; a combination counts its parts' steps.
 pub fn list_table(entries: &[Entry], options: &PlanOptions) -> String {
     let header = ["ID", "NAME", "KIND", "STEPS", "TIME", "SOURCE"].map(String::from);
     let mut rows = vec![header];
     for entry in entries {
-        let plan = Plan::new(&entry.id, &entry.routine, options);
+        let plan = plan_of(entry, entries, options);
         rows.push([
             one_line(&entry.id),
             one_line(&entry.routine.name),
             entry.routine.kind.label().to_string(),
-            entry.routine.steps.len().to_string(),
+            plan.step_count().to_string(),
             planned(&plan),
             one_line(&entry.source.to_string()),
         ]);
@@ -108,6 +117,9 @@ struct ListItem<'a> {
     open_steps: usize,
     /// `built-in` or the file's path.
     source: String,
+    /// A combination's routine ids, in order; absent for a routine with steps.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    parts: &'a [String],
 }
 
 /// The routines as a JSON array.
@@ -115,16 +127,17 @@ pub fn list_json(entries: &[Entry], options: &PlanOptions) -> String {
     let items: Vec<ListItem> = entries
         .iter()
         .map(|entry| {
-            let plan = Plan::new(&entry.id, &entry.routine, options);
+            let plan = plan_of(entry, entries, options);
             ListItem {
                 id: &entry.id,
                 name: &entry.routine.name,
                 kind: entry.routine.kind,
-                steps: entry.routine.steps.len(),
+                steps: plan.step_count(),
                 total_secs: Secs(plan.total()),
                 counted_reps: plan.counted_reps(),
                 open_steps: plan.open_passes(),
                 source: entry.source.to_string(),
+                parts: &entry.routine.parts,
             }
         })
         .collect();
@@ -183,6 +196,9 @@ pub fn validate(catalog: &Catalog, figures: &Library, args: &[String]) -> Vec<Ch
         .map(|(arg, figure)| {
             let result = figure.unwrap_or_else(|| {
                 let entry = catalog.check(arg)?;
+                if entry.routine.is_combination() {
+                    crate::routine::check_parts(&entry, &catalog.entries, &catalog.errors)?;
+                }
                 if entry.routine.steps.iter().any(|s| s.figure.is_some()) {
                     let text = entry.text()?;
                     figure::check_routine(&text, &entry.origin(), &entry.routine, &known)?;

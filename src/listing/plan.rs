@@ -85,23 +85,42 @@ pub(super) fn step_total(plan: &Plan, i: usize) -> Duration {
         .sum()
 }
 
-/// "Core (other, 4 steps x 2 rounds)": the first line of `plan`.
-fn title(plan: &Plan) -> String {
-    let (steps, rounds) = plan.shape();
+/// "4 steps x 2 rounds": the shape of part `part`.
+fn shape(plan: &Plan, part: usize) -> String {
+    let (steps, rounds) = plan.part_shape(part);
     let rounds = match rounds {
         1 => String::new(),
         n => format!(" x {n} rounds"),
     };
+    format!("{steps} step{}{rounds}", if steps == 1 { "" } else { "s" })
+}
+
+/// "Core (other, 4 steps x 2 rounds)": the first line of `plan`; a session of several
+/// routines counts its parts.
+fn title(plan: &Plan) -> String {
+    let what = match plan.parts.len() {
+        1 => shape(plan, 0),
+        n => format!("{n} parts, {} steps", plan.step_count()),
+    };
+    format!("{} ({}, {what})\n", one_line(&plan.name), plan.kind.label())
+}
+
+/// "Part 2 of 3: Workout (workout, other, 1 step)": the heading before a part's steps.
+fn part_heading(plan: &Plan, part: usize) -> String {
+    let p = &plan.parts[part];
     format!(
-        "{} ({}, {steps} step{}{rounds})\n",
-        one_line(&plan.name),
-        plan.kind.label(),
-        if steps == 1 { "" } else { "s" }
+        "\nPart {} of {}: {} ({}, {}, {})\n",
+        part + 1,
+        plan.parts.len(),
+        one_line(&p.name),
+        one_line(&p.id),
+        p.kind.label(),
+        shape(plan, part)
     )
 }
 
 /// The plan as text: each step with its phases and their times (under a heading per round
-/// in a circuit), then the total.
+/// in a circuit, and per part in a session of several routines), then the total.
 pub fn plan_table(plan: &Plan) -> String {
     let mut out = title(plan);
     let label_width = plan
@@ -110,9 +129,13 @@ pub fn plan_table(plan: &Plan) -> String {
         .map(|s| width(&phase_label(&plan.steps[s.step], s)))
         .max()
         .unwrap_or(0);
-    let number_width = plan.shape().0.to_string().len();
+    let number_width = plan.step_count().to_string().len();
     for (i, step) in plan.steps.iter().enumerate() {
         let place = step.place;
+        let part_begins = i == 0 || plan.steps[i - 1].place.part != place.part;
+        if plan.parts.len() > 1 && part_begins {
+            out.push_str(&part_heading(plan, place.part));
+        }
         if place.rounds > 1 && place.number == 0 {
             out.push_str(&format!(
                 "\nRound {} of {}\n",

@@ -95,7 +95,9 @@ struct SegmentJson<'a> {
 #[derive(Serialize)]
 struct StepJson<'a> {
     name: &'a str,
-    /// 1-based place among the routine's steps, and the round (1-based) it is run in.
+    /// The part (1-based) of the session it belongs to: an index into `parts`.
+    part: usize,
+    /// 1-based place among its routine's steps, and the round (1-based) it is run in.
     number: usize,
     round: usize,
     sets: usize,
@@ -106,12 +108,25 @@ struct StepJson<'a> {
     segments: Vec<SegmentJson<'a>>,
 }
 
+/// One routine of the session.
+#[derive(Serialize)]
+struct PartJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: Kind,
+    steps: usize,
+    rounds: usize,
+}
+
 #[derive(Serialize)]
 struct PlanJson<'a> {
     id: &'a str,
     name: &'a str,
     kind: Kind,
+    /// The first part's rounds (the only part's, for a routine).
     rounds: usize,
+    /// The routines run, in order: one for a routine, one per part for a combination.
+    parts: Vec<PartJson<'a>>,
     /// Planned duration; counted reps and open steps have none and are given apart.
     total_secs: Secs,
     counted_reps: u32,
@@ -128,6 +143,7 @@ pub fn plan_json(plan: &Plan) -> String {
         .enumerate()
         .map(|(i, step)| StepJson {
             name: &step.name,
+            part: step.place.part + 1,
             number: step.place.number + 1,
             round: step.place.round + 1,
             sets: step.sets,
@@ -154,6 +170,21 @@ pub fn plan_json(plan: &Plan) -> String {
         name: &plan.name,
         kind: plan.kind,
         rounds: plan.shape().1,
+        parts: plan
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let (steps, rounds) = plan.part_shape(i);
+                PartJson {
+                    id: &p.id,
+                    name: &p.name,
+                    kind: p.kind,
+                    steps,
+                    rounds,
+                }
+            })
+            .collect(),
         total_secs: Secs(plan.total()),
         counted_reps: plan.counted_reps(),
         open_steps: plan.open_passes(),

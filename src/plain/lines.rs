@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use crate::clock::clock;
+use crate::front::resume::Resumable;
 use crate::session::{
     Command, Event, Outcome, Phase, Plan, Segment, Session, SessionRecord, StepStatus,
 };
@@ -46,20 +47,30 @@ pub fn not_now(command: Command) -> Option<&'static str> {
     }
 }
 
-/// The first line: routine, steps (and rounds) and planned time.
-pub fn header(plan: &Plan) -> String {
-    let counted = plan.counted_reps();
-    let (steps, rounds) = plan.shape();
+/// "4 steps x 2 rounds": the shape of part `part`.
+fn shape(plan: &Plan, part: usize) -> String {
+    let (steps, rounds) = plan.part_shape(part);
     let rounds = match rounds {
         1 => String::new(),
         n => format!(" x {n} rounds"),
     };
-    let mut line = format!(
-        "{}: {steps} step{}{rounds}, {} planned",
-        plan.name,
-        if steps == 1 { "" } else { "s" },
-        clock(plan.total())
-    );
+    format!("{steps} step{}{rounds}", if steps == 1 { "" } else { "s" })
+}
+
+/// The first line: routine, steps (and rounds) and planned time; for a session of several
+/// routines, each part with its steps.
+pub fn header(plan: &Plan) -> String {
+    let counted = plan.counted_reps();
+    let what = match plan.parts.len() {
+        1 => shape(plan, 0),
+        n => {
+            let parts: Vec<String> = (0..n)
+                .map(|i| format!("{} {}", plan.parts[i].name, shape(plan, i)))
+                .collect();
+            format!("{n} parts ({})", parts.join(", "))
+        }
+    };
+    let mut line = format!("{}: {what}, {} planned", plan.name, clock(plan.total()));
     if counted > 0 {
         line.push_str(&format!(" plus {counted} counted reps"));
     }
@@ -69,6 +80,31 @@ pub fn header(plan: &Plan) -> String {
         n => line.push_str(&format!(" plus {n} open steps")),
     }
     line
+}
+
+/// The first line of a resumed session: where it takes up, and the time planned from there.
+pub fn resumed(resumable: &Resumable) -> String {
+    let plan = &resumable.plan;
+    format!(
+        "Resuming {}: {} planned from there",
+        resumable.place(),
+        clock(plan.total_from(resumable.state.step))
+    )
+}
+
+/// "Part 2 of 3: Workout", when a step begins a part of a session of several routines.
+fn part_begins(plan: &Plan, seg: &Segment) -> Option<String> {
+    let step = plan.steps.get(seg.step)?;
+    let first = step.place.number == 0 && step.place.round == 0;
+    let part = plan.parts.get(step.place.part)?;
+    (plan.parts.len() > 1 && first).then(|| {
+        format!(
+            "Part {} of {}: {}",
+            step.place.part + 1,
+            plan.parts.len(),
+            part.name
+        )
+    })
 }
 
 /// An interval in whole minutes, as said: `15 min`.
@@ -107,8 +143,8 @@ fn rep_line(step: &StepPlan, seg: &Segment, rep: u32, phase: Option<usize>) -> S
 }
 
 /// What a transition leads into: "Next: Shoulder rolls · Backward (step 2 of 4)", with the
-/// round in a circuit.
-fn coming(step: &StepPlan, seg: &Segment) -> String {
+/// round in a circuit, and the routine in a session of several ("(Warm-up, step 2 of 4)").
+fn coming(plan: &Plan, step: &StepPlan, seg: &Segment) -> String {
     let name = match step.passes.get(seg.pass) {
         Some(label) => format!("{} · {label}", step.name),
         None => step.name.clone(),
@@ -118,18 +154,24 @@ fn coming(step: &StepPlan, seg: &Segment) -> String {
         1 => String::new(),
         n => format!(", round {} of {n}", place.round + 1),
     };
+    let part = match plan.parts.get(place.part) {
+        Some(part) if plan.parts.len() > 1 => format!("{}, ", part.name),
+        _ => String::new(),
+    };
     format!(
-        "Next: {name} (step {} of {}{round})",
+        "Next: {name} ({part}step {} of {}{round})",
         place.number + 1,
         place.steps
     )
 }
 
-fn started(seg: &Segment, step: &StepPlan) -> String {
+fn started(plan: &Plan, seg: &Segment, step: &StepPlan) -> String {
     let duration = seg.duration.map(secs).unwrap_or_default();
     match seg.phase {
-        Phase::Prepare => format!("Get ready {duration}. {}", coming(step, seg)),
-        Phase::Rest if seg.is_transition() => format!("Rest {duration}. {}", coming(step, seg)),
+        Phase::Prepare => format!("Get ready {duration}. {}", coming(plan, step, seg)),
+        Phase::Rest if seg.is_transition() => {
+            format!("Rest {duration}. {}", coming(plan, step, seg))
+        }
         // A rest between two sets of the step.
         Phase::Rest => format!("Rest {duration}. Next: {}", title(step, seg)),
         Phase::Work => match &step.work {
@@ -202,11 +244,14 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
             .and_then(|s| Some((plan.steps.get(s.step)?, s)));
         match (*event, step) {
             (Event::Started(seg), Some((step, _))) => {
-                lines.push(started(&seg, step));
                 let first = plan
                     .step_starts
                     .get(seg.step)
                     .and_then(|&i| plan.segments.get(i));
+                if first == Some(&seg) {
+                    lines.extend(part_begins(plan, &seg));
+                }
+                lines.push(started(plan, &seg, step));
                 if first == Some(&seg) {
                     lines.extend(pose(step));
                     lines.extend(form(step));

@@ -3,6 +3,7 @@
 
 mod input;
 pub mod lines;
+mod output;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -11,12 +12,15 @@ use std::time::{Duration, Instant};
 use crate::app::Context;
 use crate::checkin;
 use crate::cli::CoachArgs;
-use crate::cues::{self, Cue};
-use crate::front::{self, Announcer, Mailbox, Msg, Signal};
+use crate::cues::Cue;
+use crate::front::resume::Resumable;
+use crate::front::shell::{self, Begin};
+use crate::front::{self, Mailbox, Msg, Signal};
 use crate::history::{self, Line};
-use crate::session::{Command, Event, Phase, Plan, Session, WorkPlan};
+use crate::session::{Command, Phase, Session, WorkPlan};
 use crate::wallclock;
 use input::{Answers, Input};
+use output::Output;
 
 /// Turns a typed line into a machine command; `Err` for anything unknown.
 pub fn command(line: &str) -> Result<Command, String> {
@@ -41,54 +45,6 @@ pub fn command(line: &str) -> Result<Command, String> {
 /// Not `eprintln!`, which panics when stderr has gone (a closed pipe, a hung-up terminal).
 fn warn(message: &str) {
     let _ = writeln!(std::io::stderr(), "limberup: warning: {message}");
-}
-
-/// Where lines, sounds and spoken cues go. Output errors are ignored: a closed terminal
-/// (SIGHUP) or pipe must not stop the session from being recorded.
-struct Output {
-    announcer: Announcer,
-    /// Whether stderr is a terminal, to ring the bell on.
-    bell: bool,
-    /// The cue of the events printed since the last `announce`: one per wake-up, however
-    /// many deadlines a late one catches up on (see `Cue::then`).
-    cue: Cue,
-    /// Set when stdout is a pipe whose reader has gone (`| head`): nobody is following.
-    closed: bool,
-}
-
-impl Output {
-    fn line(&mut self, elapsed: Duration, text: &str) {
-        let mut out = std::io::stdout().lock();
-        let written = writeln!(out, "{}", lines::stamped(elapsed, text)).and_then(|()| out.flush());
-        if written.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
-            self.closed = true;
-        }
-    }
-
-    /// Prints a batch of events that happened at `at`; `announce` gives their cue.
-    fn events(&mut self, session: &Session, events: &[Event], at: Instant) {
-        let elapsed = session.elapsed(at);
-        for text in lines::describe(events, session.plan()) {
-            self.line(elapsed, &text);
-        }
-        self.cue = std::mem::take(&mut self.cue).then(cues::batch(events, session.plan()));
-    }
-
-    /// Plays and says the cue of the events printed since the last call; the bell rings
-    /// (two bells at the end may sound as one) only on a terminal.
-    fn announce(&mut self) {
-        let bells = self.announcer.announce(std::mem::take(&mut self.cue));
-        if self.bell && bells > 0 {
-            let _ = std::io::stderr().write_all(&b"\x07\x07"[..usize::from(bells.min(2))]);
-        }
-        self.warnings();
-    }
-
-    fn warnings(&mut self) {
-        for warning in self.announcer.take_warnings() {
-            warn(&warning);
-        }
-    }
 }
 
 /// Applies `command` at `now` and prints what followed.
@@ -141,60 +97,81 @@ fn waits_for_input(session: &Session) -> Option<(String, Command)> {
     }
 }
 
-/// Runs `routine` in plain mode and records it. Exit status: 0 when completed or quit,
-/// 128 + the signal when a signal ended it (141, as for SIGPIPE, when stdout was closed).
-pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<ExitCode> {
-    let entry = ctx.resolve(routine)?;
-    let plan = Plan::new(&entry.id, &entry.routine, &ctx.plan_options(coach.scale));
-    match ctx.paths.history_file() {
-        Some(path) => {
-            if let Err(e) = history::probe(&path) {
+/// Runs the routines `routines` name (one, a combination, or several as one session) in
+/// plain mode and records the session. Exit status: 0 when completed or quit, 128 + the
+/// signal when a signal ended it (141, as for SIGPIPE, when stdout was closed).
+pub fn run(ctx: &Context, routines: &[String], coach: &CoachArgs) -> anyhow::Result<ExitCode> {
+    let lineup = ctx.lineup(routines)?;
+    follow(ctx, coach, Begin::New(&lineup))
+}
+
+/// Takes up `resumable` in plain mode at the step it stopped in, and records this part.
+pub fn resume(ctx: &Context, resumable: &Resumable, coach: &CoachArgs) -> anyhow::Result<ExitCode> {
+    follow(ctx, coach, Begin::Resume(resumable))
+}
+
+/// Coaches the session `what` begins, then records it and asks the check-in.
+fn follow(ctx: &Context, coach: &CoachArgs, what: Begin<'_>) -> anyhow::Result<ExitCode> {
+    // The resume file lives beside the history: where the history cannot be written (said
+    // once here), the session is not kept for resuming either, without a second warning.
+    let resume_file = match ctx.paths.history_file() {
+        Some(path) => match history::probe(&path) {
+            Ok(()) => ctx.paths.resume_file(),
+            Err(e) => {
                 warn(&format!("{}; sessions cannot be recorded", e.describe()));
+                None
             }
+        },
+        None => {
+            warn("no data directory (is $HOME set?); sessions cannot be recorded");
+            None
         }
-        None => warn("no data directory (is $HOME set?); sessions cannot be recorded"),
-    }
-    let interactive = std::io::stdin().is_terminal();
-    let mut out = Output {
-        announcer: Announcer::from_env(
-            ctx.config.sound.clone().quieted(coach.quiet),
-            ctx.config.speech_command(coach.speak),
-        ),
-        bell: std::io::stderr().is_terminal(),
-        cue: Cue::default(),
-        closed: false,
     };
+    let interactive = std::io::stdin().is_terminal();
+    let announcer = shell::announcer(ctx, coach);
+    let bell = std::io::stderr().is_terminal();
     // Said once, where someone is there to act on it.
-    if let (true, Some(hint)) = (out.bell, out.announcer.hint()) {
+    if let (true, Some(hint)) = (bell, announcer.hint()) {
         warn(hint);
     }
     let mailbox = Mailbox::open(input::QUEUE)?;
     input::start(mailbox.inbox())?;
-    out.line(Duration::ZERO, &lines::header(&plan));
+    let start = Instant::now();
+    let options = ctx.plan_options(coach.scale);
+    let (mut session, events, keeper) =
+        shell::begin(what, &options, start, wallclock::now(), resume_file);
+    let header = match what {
+        Begin::New(_) => lines::header(session.plan()),
+        Begin::Resume(resumable) => lines::resumed(resumable),
+    };
+    let mut out = Output {
+        announcer,
+        keeper,
+        bell,
+        cue: Cue::default(),
+        closed: false,
+    };
+    out.line(Duration::ZERO, &header);
     if interactive {
         out.line(Duration::ZERO, &format!("Commands: {}", lines::COMMANDS));
     }
     if let Some(note) = ctx.pain_notice() {
         out.line(Duration::ZERO, &format!("Note: {note}"));
     }
-
-    let started_at = wallclock::now();
-    let start = Instant::now();
-    let (mut session, events) = Session::new(plan, start, started_at);
     out.events(&session, &events, start);
     let Ended { eof, mut signal } = match front::catch(|| drive(&mut session, &mailbox, &mut out)) {
         Ok(ended) => ended,
         Err(crash) => {
             let code = crash.salvage(ctx, || {
                 session.handle(Command::Interrupt, Instant::now());
-                Some(session.record(wallclock::now()))
+                Some(out.keeper.record(&session, wallclock::now()))
             });
             return Ok(ExitCode::from(code));
         }
     };
 
     let end = Instant::now();
-    let record = session.record(wallclock::now()).identified();
+    let record = out.keeper.record(&session, wallclock::now());
     // Saved before the question, which may wait forever: the session is safe whatever
     // happens to the process then.
     save(ctx, Line::Session(&record));
@@ -218,7 +195,7 @@ pub fn run(ctx: &Context, routine: &str, coach: &CoachArgs) -> anyhow::Result<Ex
         out.announcer.finish();
     }
     Ok(match signal {
-        Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
+        Some(sig) => ExitCode::from(shell::stop_status(sig)),
         None => ExitCode::SUCCESS,
     })
 }

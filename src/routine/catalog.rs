@@ -8,12 +8,16 @@ use super::load::{LoadError, load_file, parse};
 use super::model::Routine;
 
 /// The built-in routines as `(id, RON text)`, in display order.
-pub fn builtins() -> [(&'static str, &'static str); 4] {
+pub fn builtins() -> [(&'static str, &'static str); 5] {
     [
         ("warm-up", include_str!("../../assets/warm-up.ron")),
         ("cool-down", include_str!("../../assets/cool-down.ron")),
         ("core", include_str!("../../assets/core.ron")),
         ("workout", include_str!("../../assets/workout.ron")),
+        (
+            "full-session",
+            include_str!("../../assets/full-session.ron"),
+        ),
     ]
 }
 
@@ -183,51 +187,23 @@ impl Catalog {
 
     /// The load error of the user's file for `id`, if it has one.
     fn failed(&self, id: &str) -> Option<&LoadError> {
-        self.errors.iter().find(|e| {
-            let path = Path::new(&e.origin);
-            path.extension().is_some_and(|x| x == "ron")
-                && path.file_stem().and_then(|s| s.to_str()) == Some(id)
-        })
+        self.errors.iter().find(|e| is_error_of(e, id))
     }
 
-    /// What to say about an id that names nothing: every known id while there are few, the
-    /// closest few and a count when there are many.
+    /// What to say about an id that names nothing (see `unknown_id`).
     fn unknown_id(&self, arg: &str) -> String {
         let known: Vec<&str> = self.entries.iter().map(|e| e.id.as_str()).collect();
-        let guess = match closest(arg, &known).as_slice() {
-            [] => String::new(),
-            [one] => format!("; did you mean `{one}`?"),
-            [first @ .., last] => {
-                let first: Vec<String> = first.iter().map(|id| format!("`{id}`")).collect();
-                format!("; did you mean {} or `{last}`?", first.join(", "))
-            }
-        };
-        // Ids and paths are told apart by their look: a file of this name was probably
-        // meant, so say how to name it as one.
-        let file = if Path::new(arg).is_file() {
-            format!("; to use the file `{arg}`, give it as `./{arg}`")
-        } else {
-            String::new()
-        };
-        let answer = match (known.len() <= LIST_ALL_UP_TO, guess.is_empty()) {
-            (true, true) if !file.is_empty() => {
-                format!("no routine with this id (known: {})", known.join(", "))
-            }
-            (true, true) => format!(
-                "no routine with this id (known: {}); give an id or a path to a .ron file",
-                known.join(", ")
-            ),
-            (true, false) => format!(
-                "no routine with this id{guess} (known: {})",
-                known.join(", ")
-            ),
-            (false, _) => format!(
-                "no routine with this id among {} routines{guess} (`limberup list` shows them)",
-                thousands(known.len())
-            ),
-        };
-        answer + &file
+        unknown_id(arg, &known)
     }
+}
+
+/// Whether `err` is the load error of the routine `id`: its file's, or (a combination
+/// whose parts are wrong) the built-in's.
+pub(super) fn is_error_of(err: &LoadError, id: &str) -> bool {
+    let path = Path::new(&err.origin);
+    err.origin.strip_prefix("built-in:") == Some(id)
+        || (path.extension().is_some_and(|x| x == "ron")
+            && path.file_stem().and_then(|s| s.to_str()) == Some(id))
 }
 
 /// Every routine id, as the catalog would order them, without reading the user's files:
@@ -246,6 +222,44 @@ pub fn ids(user_dir: Option<&Path>) -> Vec<String> {
         }
     }
     ids
+}
+
+/// What to say about an id that names nothing: every known id while there are few, the
+/// closest few and a count when there are many.
+pub(super) fn unknown_id(arg: &str, known: &[&str]) -> String {
+    let guess = match closest(arg, known).as_slice() {
+        [] => String::new(),
+        [one] => format!("; did you mean `{one}`?"),
+        [first @ .., last] => {
+            let first: Vec<String> = first.iter().map(|id| format!("`{id}`")).collect();
+            format!("; did you mean {} or `{last}`?", first.join(", "))
+        }
+    };
+    // Ids and paths are told apart by their look: a file of this name was probably
+    // meant, so say how to name it as one.
+    let file = if Path::new(arg).is_file() {
+        format!("; to use the file `{arg}`, give it as `./{arg}`")
+    } else {
+        String::new()
+    };
+    let answer = match (known.len() <= LIST_ALL_UP_TO, guess.is_empty()) {
+        (true, true) if !file.is_empty() => {
+            format!("no routine with this id (known: {})", known.join(", "))
+        }
+        (true, true) => format!(
+            "no routine with this id (known: {}); give an id or a path to a .ron file",
+            known.join(", ")
+        ),
+        (true, false) => format!(
+            "no routine with this id{guess} (known: {})",
+            known.join(", ")
+        ),
+        (false, _) => format!(
+            "no routine with this id among {} routines{guess} (`limberup list` shows them)",
+            thousands(known.len())
+        ),
+    };
+    answer + &file
 }
 
 /// Known ids are all named up to this many; past it, only the closest.

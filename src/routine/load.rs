@@ -185,10 +185,13 @@ pub fn parse(src: &str, origin: &str) -> Result<Routine, LoadError> {
     let routine: Routine = parse_ron(src, origin)?;
     let mut problems: Vec<Problem> = validate::check(&routine)
         .into_iter()
+        .map(|found| worded_for_what_is_written(src, found))
         .map(|found| {
             let offset = match found.char_index {
                 Some(i) => escapes::char_in_string(src, &found.path, i)
                     .or_else(|| locate::locate(src, &found.path)),
+                // The routine as a whole: what is missing from it.
+                None if found.path.is_empty() => locate::root_end(src),
                 None => locate::locate(src, &found.path),
             };
             let name_of = |i| {
@@ -212,6 +215,38 @@ pub fn parse(src: &str, origin: &str) -> Result<Routine, LoadError> {
         origin: origin.to_string(),
         problems,
     })
+}
+
+/// An empty `steps` said as what is written: `parts: []` needs a part, and a routine with
+/// neither field is missing `steps`, said at its closing `)` as ron says a missing field.
+fn worded_for_what_is_written(src: &str, found: validate::Finding) -> validate::Finding {
+    let steps = [Seg::Field("steps".to_string())];
+    if found.path != steps
+        || found.message != validate::NO_STEPS
+        || locate::locate_field(src, &["steps"]).is_some()
+    {
+        return found;
+    }
+    if locate::locate_field(src, &["parts"]).is_some() {
+        return validate::Finding {
+            path: vec![Seg::Field("parts".to_string())],
+            message: format!(
+                "needs at least one routine id, e.g. {}",
+                validate::PARTS_EXAMPLE
+            ),
+            char_index: None,
+        };
+    }
+    validate::Finding {
+        path: Vec::new(),
+        message: format!(
+            "missing the required field `steps` in `Routine(...)`, e.g. `steps: \
+             [Step(name: \"Plank\", work: Hold(secs: 30))]`, or `parts` to run other routines \
+             in order, e.g. {}",
+            validate::PARTS_EXAMPLE
+        ),
+        char_index: None,
+    }
 }
 
 /// The first forbidden character (see `text`) written raw outside the strings, in a comment

@@ -354,6 +354,15 @@ pub fn token_at(src: &str, offset: usize) -> Option<(usize, &str)> {
     Some((start, &src[start..lx.pos]))
 }
 
+/// Where the top-level value's closing `)` is written: the place to say what is missing
+/// from it.
+pub fn root_end(src: &str) -> Option<usize> {
+    let mut lx = Lexer { src, pos: 0 };
+    parse_value(&mut lx, 0)?;
+    let end = lx.pos.checked_sub(1)?;
+    (src.as_bytes().get(end) == Some(&b')')).then_some(end)
+}
+
 /// Where text goes on after the file's top-level value, if it does.
 pub fn after_root(src: &str) -> Option<usize> {
     let mut lx = Lexer { src, pos: 0 };

@@ -4,6 +4,7 @@
 mod catalog;
 mod escapes;
 mod explain;
+mod lineup;
 mod load;
 mod locate;
 mod model;
@@ -11,6 +12,7 @@ mod phase;
 mod validate;
 
 pub use catalog::{Catalog, Entry, Source, builtin_source, builtins, ids, looks_like_path};
+pub use lineup::{Lineup, check_parts};
 pub(crate) use load::read_text;
 pub use load::{
     LoadError, MAX_FILE_BYTES, Problem, load_file, parse, parse_ron, read_limited, without_bom,
@@ -18,4 +20,4 @@ pub use load::{
 pub use locate::{Pos, Seg, locate, locate_field, locate_value, token_at};
 pub use model::{Kind, Routine, Step, Work};
 pub use phase::RepPhase;
-pub use validate::MAX_TIMING_SECS;
+pub use validate::{MAX_PARTS, MAX_TIMING_SECS};

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::phase::RepPhase;
 
-/// A whole routine file.
+/// A whole routine file: steps of its own, or `parts`, the ids of other routines to run in
+/// order as one session (a combination, which can be saved and shared as a file).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Routine {
@@ -28,7 +29,13 @@ pub struct Routine {
     /// Rest between rounds; `None` falls back to the routine's rest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub round_rest_secs: Option<u32>,
+    /// Required unless `parts` is given (exactly one of the two).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
+    /// A combination: the ids of the routines it runs, in order. Their steps stay theirs
+    /// (and their timings); `rest_secs` is then the rest between two parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<String>,
 }
 
 /// What a routine is for; shown in lists and used to sort them.
@@ -139,7 +146,13 @@ impl Routine {
             rounds: None,
             round_rest_secs: None,
             steps,
+            parts: Vec::new(),
         }
+    }
+
+    /// Whether this routine runs other routines (`parts`) instead of steps of its own.
+    pub fn is_combination(&self) -> bool {
+        !self.parts.is_empty()
     }
 
     /// A copy with `f` applied to every text: the name, description, and each step's name,

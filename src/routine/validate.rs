@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+mod parts;
 mod work;
 
 use super::locate::Seg;
@@ -13,8 +14,12 @@ use crate::text;
 pub const MAX_TIMING_SECS: u32 = 600;
 /// Sets of a step, rounds of a routine.
 pub const REPEATS: std::ops::RangeInclusive<u32> = 1..=20;
+pub use parts::{EXAMPLE as PARTS_EXAMPLE, MAX_PARTS};
 pub use work::{HOLD_SECS, PHASE_SECS, REMIND_MINS, REP_COUNT, TEMPO_SECS};
 pub const MAX_PASSES: usize = 8;
+/// What an empty `steps` is told (the loader words it otherwise when `steps` is not written).
+pub const NO_STEPS: &str =
+    "needs at least one step, e.g. `steps: [Step(name: \"Child's pose\", work: Hold(secs: 30))]`";
 
 /// One broken rule.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,7 +47,7 @@ impl Push for Found {
     }
 }
 
-fn field(name: &str) -> Seg {
+pub(super) fn field(name: &str) -> Seg {
     Seg::Field(name.to_string())
 }
 
@@ -101,11 +106,10 @@ pub fn check(routine: &Routine) -> Found {
         check_timing(&mut found, vec![field(name)], value);
     }
     check_repeats(&mut found, vec![field("rounds")], routine.rounds, "rounds");
-    if routine.steps.is_empty() {
-        found.problem(
-            vec![field("steps")],
-            "needs at least one step, e.g. `steps: [Step(name: \"Child's pose\", work: Hold(secs: 30))]`",
-        );
+    if routine.is_combination() {
+        parts::check(&mut found, routine);
+    } else if routine.steps.is_empty() {
+        found.problem(vec![field("steps")], NO_STEPS);
     }
     for (i, step) in routine.steps.iter().enumerate() {
         check_step(&mut found, &[field("steps"), Seg::Index(i)], step);

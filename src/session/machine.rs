@@ -6,14 +6,15 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
-use super::event::{Command, Event};
+use super::event::Event;
 use super::plan::{Enough, Phase, Plan, Segment, StepPlan, WorkPlan};
-use super::record::{Outcome, RunKey, SessionRecord, StepRecord, StepStatus, secs};
+use super::record::{Outcome, RunKey, StepRecord, StepStatus};
 use super::schedule::Timing;
 use super::tempo::reps_done;
 
 mod commands;
 mod live;
+mod recording;
 
 /// Time into a step within which "previous" goes back a step instead of restarting it.
 pub const PREVIOUS_GRACE: Duration = Duration::from_secs(3);
@@ -50,8 +51,12 @@ pub struct Session {
     steps: Vec<StepRecord>,
     /// Which run each of a step's pass records holds, record by record.
     runs: Vec<Vec<RunKey>>,
-    /// The plan's total when the session began, before any change made during it.
+    /// The plan's total when the session began (from `first` on), before any change made
+    /// during it.
     planned: Duration,
+    /// The step this session began at: 0, or where a resumed session took up. The steps
+    /// before it were done in an earlier part of the session and are not this record's.
+    first: usize,
 }
 
 impl Session {
@@ -62,13 +67,28 @@ impl Session {
         now: Instant,
         started_at: DateTime<FixedOffset>,
     ) -> (Session, Vec<Event>) {
+        Session::resume_at(plan, 0, now, started_at)
+    }
+
+    /// Takes up a session that ended part-way at step `step` (0-based over the plan's steps;
+    /// the last when past it), from the start of the countdown that leads into it, at `now`.
+    /// The steps before it belong to the earlier record; this one's begins at `step`, and
+    /// "previous" never goes back past it.
+    pub fn resume_at(
+        plan: Plan,
+        step: usize,
+        now: Instant,
+        started_at: DateTime<FixedOffset>,
+    ) -> (Session, Vec<Event>) {
+        let first = step.min(plan.steps.len().saturating_sub(1));
         let (steps, runs) = plan
             .steps
             .iter()
             .map(|step| StepRecord::planned(step, &[]))
             .unzip();
         let mut session = Session {
-            planned: plan.total(),
+            planned: plan.total_from(first),
+            first,
             runs,
             plan,
             started: now,
@@ -89,7 +109,8 @@ impl Session {
             steps,
         };
         let mut events = Vec::new();
-        session.enter(0, now, &mut events);
+        let start = session.plan.step_starts.get(first).copied().unwrap_or(0);
+        session.enter(start, now, &mut events);
         (session, events)
     }
 
@@ -329,30 +350,6 @@ impl Session {
             wake = wake.min(due.at);
         }
         Some(wake.max(t))
-    }
-
-    /// The record of the session; `ended_at` is the wall time of the end. A session still
-    /// running is recorded as if interrupted at the latest instant seen, step in progress
-    /// included.
-    pub fn record(&self, ended_at: DateTime<FixedOffset>) -> SessionRecord {
-        let Some((end, outcome)) = self.ended else {
-            let mut stopped = self.clone();
-            stopped.handle(Command::Interrupt, self.now);
-            return stopped.record(ended_at);
-        };
-        SessionRecord {
-            id: None,
-            routine_id: self.plan.id.clone(),
-            routine_name: self.plan.name.clone(),
-            started_at: self.started_at,
-            ended_at,
-            outcome,
-            active_secs: secs(self.elapsed(end)),
-            paused_secs: secs(self.paused_total(end)),
-            planned_secs: secs(self.planned),
-            steps: self.steps.clone(),
-            check_in: None,
-        }
     }
 }
 

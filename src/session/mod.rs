@@ -14,7 +14,10 @@ pub use allowed::{Advance, Allowed};
 pub use event::{Command, Event, STALL};
 pub use machine::{PREVIOUS_GRACE, Session};
 pub use plan::{
-    Enough, Phase, Plan, PlanOptions, SCALE_RANGE, Segment, StepPlan, Timings, WorkPlan,
+    Enough, PartPlan, Phase, Place, Plan, PlanOptions, SCALE_RANGE, Segment, StepPlan, Timings,
+    WorkPlan,
 };
-pub use record::{Outcome, PassRecord, SessionId, SessionRecord, StepRecord, StepStatus};
+pub use record::{
+    Outcome, PartRecord, PassRecord, SessionId, SessionRecord, StepRecord, StepStatus,
+};
 pub use view::{RangeView, RepBeat, RepsView, StopwatchView, View, ceil_secs};

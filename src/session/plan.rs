@@ -6,13 +6,13 @@ mod work;
 
 use std::time::Duration;
 
-use crate::routine::{Kind, Routine};
+use crate::routine::Kind;
 
 pub(crate) use build::set_segments;
 pub use work::{Enough, WorkPlan};
 
 /// Timings a routine may leave unset; the config supplies them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Timings {
     pub prepare_secs: u32,
     pub rest_secs: u32,
@@ -62,12 +62,12 @@ pub enum Phase {
     Rest,
 }
 
-/// Where a step stands in the session: which routine it comes from, its place among that
-/// routine's steps, and its round. A session is one routine (part 0) for now; a session of
-/// several routines gives each its part, and a step's place is all a front end needs to
-/// say "step 2 of 4, round 1 of 2" or to resume at it.
+/// Where a step stands in the session: which routine it comes from (its part), its place
+/// among that routine's steps, and its round: all a front end needs to say "Warm-up · step
+/// 2 of 4, round 1 of 2".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
+    /// 0-based index into the plan's `parts`.
     pub part: usize,
     /// 0-based position among the routine's steps, of `steps`.
     pub number: usize,
@@ -163,12 +163,24 @@ impl Segment {
     }
 }
 
-/// A routine ready to run.
+/// One routine of the session: a plan of one routine has one part, a combination (or
+/// `run A B C`) one per routine.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Plan {
+pub struct PartPlan {
     pub id: String,
     pub name: String,
     pub kind: Kind,
+}
+
+/// A session ready to run: one routine, or several in turn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// The routine's id (or the combination's; the ids joined with `+` for `run A B C`).
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    /// The routines run, in order; at least one.
+    pub parts: Vec<PartPlan>,
     pub steps: Vec<StepPlan>,
     pub segments: Vec<Segment>,
     /// Index of each step's first segment.
@@ -182,7 +194,9 @@ impl Plan {
     /// each step's first segment.
     fn from_parts(
         id: &str,
-        routine: &Routine,
+        name: &str,
+        kind: Kind,
+        parts: Vec<PartPlan>,
         steps: Vec<StepPlan>,
         segments: Vec<Segment>,
         step_starts: Vec<usize>,
@@ -190,8 +204,9 @@ impl Plan {
         Plan {
             after: remaining(&segments),
             id: id.to_string(),
-            name: routine.name.clone(),
-            kind: routine.kind,
+            name: name.to_string(),
+            kind,
+            parts,
             steps,
             segments,
             step_starts,
@@ -201,9 +216,7 @@ impl Plan {
     /// Planned duration: every timed segment (counted reps have none). Constant time, as
     /// every frame asks for it.
     pub fn total(&self) -> Duration {
-        self.segments.first().map_or(Duration::ZERO, |first| {
-            first.duration.unwrap_or_default() + self.remaining_after(0)
-        })
+        self.total_from(0)
     }
 
     /// Reps the user counts by key press, over all steps and passes.
@@ -228,11 +241,35 @@ impl Plan {
     }
 
     /// How many steps the routine has and how many rounds it runs them (the plan's steps
-    /// are every round's).
+    /// are every round's); for a session of several routines, the first one's.
     pub fn shape(&self) -> (usize, usize) {
+        self.part_shape(0)
+    }
+
+    /// How many steps the routine of part `part` has and how many rounds it runs them.
+    pub fn part_shape(&self, part: usize) -> (usize, usize) {
         self.steps
-            .first()
+            .iter()
+            .find(|s| s.place.part == part)
             .map_or((0, 1), |s| (s.place.steps, s.place.rounds))
+    }
+
+    /// The steps of every part as their routines have them (once, however many rounds).
+    pub fn step_count(&self) -> usize {
+        (0..self.parts.len()).map(|p| self.part_shape(p).0).sum()
+    }
+
+    /// Planned time from the start of step `step` to the end, as a session resumed there
+    /// plans it (counted reps have none).
+    pub fn total_from(&self, step: usize) -> Duration {
+        let at = self
+            .step_starts
+            .get(step)
+            .copied()
+            .unwrap_or(self.segments.len());
+        self.segments.get(at).map_or(Duration::ZERO, |first| {
+            first.duration.unwrap_or_default() + self.remaining_after(at)
+        })
     }
 
     /// Inserts `new`, segments of one step, before segment `at`, which is inside that step

@@ -104,6 +104,10 @@ pub(super) type RunKey = (usize, usize, u16);
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StepRecord {
     pub name: String,
+    /// The part (1-based) of a session of several routines: an index into the record's
+    /// `parts`; absent in the history for the first (and for a session of one routine).
+    #[serde(default = "first", skip_serializing_if = "is_first")]
+    pub part: u32,
     /// The round (1-based); absent in the history when the routine runs once.
     #[serde(default = "first", skip_serializing_if = "is_first")]
     pub round: u32,
@@ -129,6 +133,7 @@ impl StepRecord {
             .collect();
         let record = StepRecord {
             name: step.name.clone(),
+            part: u32::try_from(step.place.part + 1).unwrap_or(u32::MAX),
             round: u32::try_from(step.place.round + 1).unwrap_or(u32::MAX),
             status: StepStatus::NotReached,
             active_secs: 0.0,
@@ -171,6 +176,7 @@ impl Default for StepRecord {
     fn default() -> StepRecord {
         StepRecord {
             name: String::new(),
+            part: 1,
             round: 1,
             status: StepStatus::default(),
             active_secs: 0.0,
@@ -235,7 +241,15 @@ impl std::fmt::Display for SessionId {
     }
 }
 
-/// The whole session, as stored in the history.
+/// One routine of a session of several (a combination, or `run A B C`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartRecord {
+    pub routine_id: String,
+    pub routine_name: String,
+}
+
+/// The whole session, as stored in the history. A session resumed after it ended part-way
+/// is a record of its own that `resumes` the first one: together they are one session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionRecord {
     /// Absent in records written before ids existed.
@@ -250,6 +264,19 @@ pub struct SessionRecord {
     pub active_secs: f64,
     pub paused_secs: f64,
     pub planned_secs: f64,
+    /// The routines of a session of several, in order (the steps say which is theirs);
+    /// absent for a session of one routine.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<PartRecord>,
+    /// For a session resumed after it ended part-way: the id of its first record, which
+    /// holds the steps before this one's first. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resumes: Option<SessionId>,
+    /// The step (1-based, over every step of every part and round) this record's steps
+    /// start at: where a resumed session took up; absent for 1.
+    #[serde(default = "first", skip_serializing_if = "is_first")]
+    pub from_step: u32,
+    /// What happened to each step, from `from_step` on.
     pub steps: Vec<StepRecord>,
     /// Back pain 0 (fine) to 10 (sharp), from the optional check-in. New histories store
     /// the answer as a line of its own (`history` joins it back here); older ones have it

@@ -41,7 +41,13 @@ pub struct StopwatchView {
 /// Everything a frame shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct View<'a> {
+    /// The routine the step comes from: in a session of several, the current part's name
+    /// ("Warm-up · step 2 of 4").
     pub routine: &'a str,
+    /// The whole session's name (the routine's, or a combination's).
+    pub session: &'a str,
+    /// (index, count) of the part in a session of several routines.
+    pub part: Option<(usize, usize)>,
     /// `None` once the session has ended (every progress is then 1).
     pub phase: Option<Phase>,
     /// The phase is the countdown that leads into `step` (a get-ready, or a rest and a
@@ -75,8 +81,8 @@ pub struct View<'a> {
     /// Progress through the step's work, 0..=1: passes done plus the current pass's
     /// share; 0 during the transition into it.
     pub step_progress: f64,
-    /// Progress through the routine's planned time, 0..=1 (by steps when a routine has
-    /// only counted reps). Time alone never makes it go back.
+    /// Progress through the session's planned time, every part of it, 0..=1 (by steps when
+    /// it has only counted reps). Time alone never makes it go back.
     pub routine_progress: f64,
     /// Active time so far; `next_wakeup` ticks when its whole seconds change.
     pub elapsed: Duration,
@@ -205,8 +211,11 @@ impl Session {
             }
         };
         let elapsed = self.elapsed(now);
+        let part = step.place.part;
         View {
-            routine: &plan.name,
+            routine: plan.parts.get(part).map_or(&plan.name, |p| &p.name),
+            session: &plan.name,
+            part: (plan.parts.len() > 1).then_some((part, plan.parts.len())),
             phase: seg.map(|s| s.phase),
             transition: seg.is_some_and(|s| s.is_transition()),
             outcome: self.outcome(),

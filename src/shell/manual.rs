@@ -43,7 +43,7 @@ fn keys(page: &mut Roff) {
 }
 
 /// (path, its default, what it holds), on Linux; `limberup config` prints them anywhere.
-const FILES: [(&str, &str, &str); 4] = [
+const FILES: [(&str, &str, &str); 5] = [
     (
         "$XDG_CONFIG_HOME/limberup/config.ron",
         "~/.config/limberup/config.ron",
@@ -67,6 +67,11 @@ const FILES: [(&str, &str, &str); 4] = [
         "$XDG_DATA_HOME/limberup/history.jsonl",
         "~/.local/share/limberup/history.jsonl",
         "The session history, one JSON record per line, only ever appended.",
+    ),
+    (
+        "$XDG_DATA_HOME/limberup/resume.json",
+        "~/.local/share/limberup/resume.json",
+        "While the latest session is unfinished: what `limberup resume` needs to take it up, rewritten crash-safely at each step change.",
     ),
 ];
 
@@ -132,7 +137,8 @@ const EXIT_STATUS: [(&str, &str); 7] = [
     (
         "1",
         "A failure: validate found a routine with errors, an edit was left with errors, \
-         an editor would not start, the picker found no terminal.",
+         an editor would not start, the picker found no terminal, resume found nothing to \
+         resume (or a session it cannot take up).",
     ),
     (
         "2",

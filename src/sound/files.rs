@@ -76,7 +76,11 @@ fn write_all(dir: &Path) -> io::Result<Vec<PathBuf>> {
         .iter()
         .map(|&sound| {
             let bytes = encode(&samples(sound));
-            let path = dir.join(format!("{}-{:016x}.wav", sound.name(), fnv1a(&bytes)));
+            let path = dir.join(format!(
+                "{}-{:016x}.wav",
+                sound.name(),
+                crate::digest::fnv1a(&bytes)
+            ));
             if fs::read(&path).is_ok_and(|old| old == bytes) {
                 return Ok(path);
             }
@@ -87,12 +91,4 @@ fn write_all(dir: &Path) -> io::Result<Vec<PathBuf>> {
             Ok(path)
         })
         .collect()
-}
-
-/// FNV-1a, 64 bits: a stable name for the bytes (not a defence against anyone: the
-/// directory is private).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }

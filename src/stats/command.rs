@@ -9,7 +9,7 @@ use std::time::SystemTime;
 use anyhow::Context as _;
 use chrono::{DateTime, Datelike, Local, NaiveDate, TimeZone, Utc};
 
-use super::{Stats, date_in, render, today};
+use super::{Chains, Stats, render, today};
 use crate::app::Context;
 use crate::config::Theme;
 use crate::history::{self, HistoryError, Skips};
@@ -86,8 +86,10 @@ where
     let mut written = Ok(());
     let skipped = if request.json {
         let mut first = true;
+        // A resumed session's records are dated, for `--since`, by its first start.
+        let mut chains = Chains::default();
         let skipped = history::read(path, |r| {
-            if written.is_err() || !wanted(date_in(&r, tz)) {
+            if written.is_err() || !wanted(chains.link(&r, tz).day()) {
                 return;
             }
             let sep = if first { "[\n" } else { ",\n" };
@@ -101,14 +103,8 @@ where
         }
         skipped
     } else {
-        let mut stats = Stats::new(RECENT);
-        let skipped = history::read(path, |r| {
-            if wanted(date_in(&r, tz)) {
-                stats.add(r, tz);
-            } else {
-                stats.leave_out(&r, tz);
-            }
-        })?;
+        let mut stats = Stats::new(RECENT).since(request.since);
+        let skipped = history::read(path, |r| stats.add(r, tz))?;
         let text = render(&stats, tz, today(now, tz), request.since, request.colour);
         written = out.write_all(text.as_bytes());
         skipped

@@ -2,6 +2,7 @@
 //! any history size), then the streak, weekly totals and heatmap computed from them. The
 //! computations take `today` and a time zone so tests never depend on the clock.
 
+mod chain;
 mod command;
 mod heatmap;
 mod report;
@@ -13,6 +14,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc};
 
 use crate::session::{Outcome, SessionRecord};
 
+pub use chain::{Chains, Head, Link, REMEMBERED};
 pub use command::{Request, command, write_report};
 pub use heatmap::{MARGIN, MONTHS, WEEKS, first_shown, heatmap, month_row};
 pub use report::{WIDTH, render};
@@ -52,16 +54,22 @@ pub struct LeftOut {
     pub last: Option<NaiveDate>,
 }
 
-/// Everything the report needs, folded from the records one at a time.
+/// Everything the report needs, folded from the records one at a time. A session resumed
+/// after it ended part-way is one session: its later records add their time (and the
+/// completion of the last) to the first record's day and row (see `chain`).
 #[derive(Debug, Default)]
 pub struct Stats {
-    /// Per local date of the session's start.
+    /// Per local date of the session's start (a resumed session's first start).
     pub days: BTreeMap<NaiveDate, Totals>,
-    /// The `keep` records that started last, oldest first (the file is in order of ending,
-    /// and hand-merged files may be in any order).
+    /// The `keep` sessions that started last, oldest first (the file is in order of ending,
+    /// and hand-merged files may be in any order); a resumed session's first record, with
+    /// its later parts' time added and the last part's outcome and end.
     pub recent: Vec<SessionRecord>,
     pub left_out: LeftOut,
     keep: usize,
+    /// Only sessions on or after this date count; the others are left out.
+    since: Option<NaiveDate>,
+    chains: Chains,
 }
 
 /// Days in a row with a completed session.
@@ -81,14 +89,59 @@ impl Stats {
         }
     }
 
-    /// Adds one record, dated in `tz` (the user's local time in the app).
+    /// Counts only the sessions on or after `since` (a resumed session by its first day);
+    /// the others are only counted as left out.
+    pub fn since(self, since: Option<NaiveDate>) -> Stats {
+        Stats { since, ..self }
+    }
+
+    /// Adds one record, dated in `tz` (the user's local time in the app): a session, or a
+    /// later part of one, whose time and completion go to the session's first day.
     pub fn add<Tz: TimeZone>(&mut self, record: SessionRecord, tz: &Tz) {
-        let day = date_in(&record, tz);
+        let link = self.chains.link(&record, tz);
+        let day = link.day();
+        if self.since.is_some_and(|since| day < since) {
+            if let Link::Own(_) = link {
+                self.left_out.sessions = self.left_out.sessions.saturating_add(1);
+            }
+            self.left_out.last = self.left_out.last.max(Some(day));
+            return;
+        }
+        let completed = record.outcome == Outcome::Completed;
         self.days.entry(day).or_default().add(&Totals {
-            sessions: 1,
-            completed: u32::from(record.outcome == Outcome::Completed),
+            sessions: u32::from(matches!(link, Link::Own(_))),
+            completed: u32::from(match link {
+                Link::Own(_) => completed,
+                Link::Part(head) => completed && !head.completed,
+            }),
             active: active(&record),
         });
+        if let Link::Part(_) = link {
+            self.join_recent(&record);
+        } else {
+            self.keep_recent(record);
+        }
+    }
+
+    /// Adds a later part of a session to its first record among the recent ones (one
+    /// forgotten by now stays out of the list, its time in the totals).
+    fn join_recent(&mut self, part: &SessionRecord) {
+        let Some(first) = self
+            .recent
+            .iter_mut()
+            .find(|r| r.id.is_some() && r.id == part.resumes)
+        else {
+            return;
+        };
+        first.active_secs += part.active_secs;
+        first.paused_secs += part.paused_secs;
+        first.outcome = part.outcome;
+        first.ended_at = part.ended_at;
+        first.check_in = part.check_in.or(first.check_in);
+    }
+
+    /// Keeps `record` among the recent ones if it is one of the `keep` that started last.
+    fn keep_recent(&mut self, record: SessionRecord) {
         let at = self
             .recent
             .partition_point(|r| r.started_at <= record.started_at);
@@ -98,13 +151,6 @@ impl Stats {
             self.recent.insert(at, record);
             self.recent.remove(0);
         }
-    }
-
-    /// Counts a record that `--since` leaves out.
-    pub fn leave_out<Tz: TimeZone>(&mut self, record: &SessionRecord, tz: &Tz) {
-        let day = date_in(record, tz);
-        self.left_out.sessions = self.left_out.sessions.saturating_add(1);
-        self.left_out.last = self.left_out.last.max(Some(day));
     }
 
     pub fn total(&self) -> Totals {

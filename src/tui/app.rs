@@ -5,6 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::time::Instant;
 
+mod begin;
 mod draw;
 
 use chrono::{DateTime, FixedOffset};
@@ -19,8 +20,11 @@ use super::summary::Summary;
 use super::theme::Theme;
 use crate::cues::{self, Cue};
 use crate::figure::Library;
+use crate::front::Keeper;
+use crate::front::resume::Resumable;
+use crate::front::shell;
 use crate::routine::Entry;
-use crate::session::{Command, Event, Plan, PlanOptions, Session, SessionRecord};
+use crate::session::{Command, Event, PlanOptions, Session, SessionRecord};
 
 /// How the coach behaves, from the config and the command line.
 #[derive(Debug, Clone, Copy)]
@@ -87,6 +91,12 @@ pub struct App {
     effects: Vec<Effect>,
     exit: Option<u8>,
     wall: WallClock,
+    /// The running session's identity and resume state.
+    keeper: Option<Keeper>,
+    /// Where the resume state goes (`None`: kept nowhere, as in tests).
+    resume_file: Option<std::path::PathBuf>,
+    /// An unfinished session the picker offers to take up, asking first.
+    offer: Option<Box<Resumable>>,
     /// The figures steps name, and the marker to draw them with.
     figures: Library,
     marker: Marker,
@@ -112,6 +122,9 @@ impl App {
             effects: Vec::new(),
             exit: None,
             wall,
+            keeper: None,
+            resume_file: None,
+            offer: None,
             figures: Library::default(),
             marker: Marker::Quadrant,
             figure_at: Cell::new(None),
@@ -175,21 +188,6 @@ impl App {
         self.session().and_then(Session::next_wakeup)
     }
 
-    /// Starts `entry` at `now`.
-    pub fn start(&mut self, entry: &Entry, now: Instant) {
-        let entry = entry.cleaned();
-        let plan = Plan::new(&entry.id, &entry.routine, &self.options.plan);
-        let (session, events) = Session::new(plan, now, (self.wall)());
-        self.screen = Screen::Session(Box::new(session));
-        self.overlay = None;
-        self.status = None;
-        self.apply(&events);
-        if self.notice.is_some() {
-            self.command(Command::Pause, now);
-            self.resume_after_notice = true;
-        }
-    }
-
     /// Moves the session's time to `now`.
     pub fn tick(&mut self, now: Instant) {
         if let Screen::Session(session) = &mut self.screen {
@@ -213,6 +211,7 @@ impl App {
             (Some(Overlay::Help { .. }), _) => Mode::Help,
             (Some(Overlay::Confirm { .. }), _) => Mode::Confirm,
             (None, _) if self.notice.is_some() => Mode::Notice,
+            (None, Screen::Picker) if self.offer.is_some() => Mode::Resume,
             (None, Screen::Picker) if self.picker.is_typing() => Mode::Filter,
             (None, Screen::Picker) => Mode::Picker,
             (None, Screen::Session(_)) => Mode::Session,
@@ -229,7 +228,7 @@ impl App {
 
     /// A terminating signal: save what there is and leave with 128 + signal.
     pub fn signal(&mut self, signal: i32, now: Instant) {
-        self.interrupt(now, 128 + signal.clamp(0, 127) as u8);
+        self.interrupt(now, shell::stop_status(signal));
     }
 
     pub fn act(&mut self, action: Action, now: Instant) {
@@ -253,6 +252,13 @@ impl App {
                 }
             }
             Action::Quit => self.quit(now),
+            Action::Yes if self.mode() == Mode::Resume => {
+                if let Some(resumable) = self.offer.take() {
+                    self.resume(&resumable, now);
+                }
+            }
+            // Declined: the state stays for `limberup resume` until a new session starts.
+            Action::No if self.mode() == Mode::Resume => self.offer = None,
             Action::Yes => {
                 self.overlay = None;
                 self.command(Command::Quit, now);
@@ -267,11 +273,11 @@ impl App {
             Action::Previous => self.command(Command::Previous, now),
             Action::MoreTime => self.command(Command::AddTime(10), now),
             Action::LessTime => self.command(Command::AddTime(-10), now),
-            Action::Start => {
-                if let Some(entry) = self.picker.current().map(|r| r.entry.clone()) {
-                    self.start(&entry, now);
-                }
-            }
+            Action::Start => match self.picker.chosen() {
+                Some(Ok(lineup)) => self.start_lineup(&lineup, now),
+                Some(Err(e)) => self.status = Some(e.to_string()),
+                None => {}
+            },
             Action::Back => {
                 self.save_summary();
                 self.screen = Screen::Picker;
@@ -361,9 +367,16 @@ impl App {
             self.status = None;
             self.status_step = None;
         }
-        let finished = session
-            .outcome()
-            .map(|_| session.record((self.wall)()).identified());
+        let wall = (self.wall)();
+        let keeper = self.keeper.as_mut();
+        if let Some(warning) = keeper.and_then(|k| k.track(session, events, wall)) {
+            self.status = Some(warning);
+            self.status_step = Some(session.step_index());
+        }
+        let finished = session.outcome().map(|_| match &self.keeper {
+            Some(keeper) => keeper.record(session, wall),
+            None => session.record(wall).identified(),
+        });
         self.cue(Cue {
             sound: cue.sound.filter(|_| self.options.sound),
             speech: cue.speech.filter(|_| self.options.speech),

@@ -32,6 +32,8 @@ pub enum Action {
     First,
     Last,
     Filter,
+    /// Picker: mark the routine (or unmark it) to run with the other marked ones.
+    Mark,
     Start,
     /// Leave filter typing, keeping the filter.
     FilterDone,
@@ -79,6 +81,8 @@ pub enum Mode {
     Picker,
     Filter,
     Notice,
+    /// Over the picker: take up the session that ended part-way?
+    Resume,
     Session,
     Confirm,
     Help,
@@ -142,7 +146,8 @@ pub const PICKER: &[Binding] = &[
     b(&[Code(C::Home), Ch('g')], A::First, "Home  g", "first routine", None),
     b(&[Code(C::End), Ch('G')], A::Last, "End  G", "last routine", None),
     b(&[Ch('/')], A::Filter, "/", "filter by name, id or kind", Some(("/", "filter"))),
-    b(&[Code(C::Enter)], A::Start, "Enter", "start the selected routine", Some(("Enter", "start"))),
+    b(&[Code(C::Enter)], A::Start, "Enter", "start (the marked ones, in turn)", Some(("Enter", "start"))),
+    b(&[Ch(' ')], A::Mark, "Space", "mark to run several as one session", Some(("Space", "mark"))),
     b(&[Ch('?')], A::Help, "?", "this help", Some(("?", "help"))),
     b(&[Ch('q'), Code(C::Esc)], A::Quit, "q  Esc", "quit", Some(("q", "quit"))),
 ];
@@ -159,6 +164,12 @@ pub const FILTER: &[Binding] = &[
 #[rustfmt::skip]
 pub const NOTICE: &[Binding] = &[
     b(&[Code(C::Enter), Code(C::Esc), Ch(' '), Ch('q')], A::Dismiss, "Enter  Esc", "close the notice", Some(("Enter", "OK"))),
+];
+
+#[rustfmt::skip]
+pub const RESUME: &[Binding] = &[
+    b(&[Ch('y'), Ch('Y'), Code(C::Enter)], A::Yes, "y  Enter", "yes, go on where it stopped", Some(("y", "resume"))),
+    b(&[Ch('n'), Ch('N'), Code(C::Esc), Ch('q')], A::No, "n  Esc", "not now (`limberup resume` can later)", Some(("n", "not now"))),
 ];
 
 #[rustfmt::skip]
@@ -190,6 +201,7 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Picker => PICKER,
         Mode::Filter => FILTER,
         Mode::Notice => NOTICE,
+        Mode::Resume => RESUME,
         Mode::Session => SESSION,
         Mode::Confirm => CONFIRM,
         Mode::Help => HELP,

@@ -189,6 +189,11 @@ pub fn confirm_quit(area: Rect, buf: &mut Buffer, theme: &Theme, keys: &[Hint]) 
 
 /// A message that stays until dismissed.
 pub fn notice(area: Rect, buf: &mut Buffer, theme: &Theme, text: &str, keys: &[Hint]) {
+    titled(area, buf, theme, "Note", text, keys);
+}
+
+/// A box like `notice` under its own title, such as a question asked before the list.
+pub fn titled(area: Rect, buf: &mut Buffer, theme: &Theme, title: &str, text: &str, keys: &[Hint]) {
     if area.is_empty() {
         return;
     }
@@ -200,7 +205,7 @@ pub fn notice(area: Rect, buf: &mut Buffer, theme: &Theme, text: &str, keys: &[H
         buf,
         box_w,
         height,
-        Line::styled(" Note ", theme.warning()),
+        Line::styled(format!(" {title} "), theme.warning()),
     );
     let mut lines: Vec<Line> = body
         .into_iter()

@@ -1,5 +1,6 @@
 //! The routine picker: every routine with kind, steps and planned time, a preview of the
-//! selected one, `/` to filter. Durations come from the plan, so config and `--scale` show.
+//! selected one, `/` to filter, Space to mark several to run in turn as one session.
+//! Durations come from the plan, so config and `--scale` show.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +10,8 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 use super::keymap::Action;
 use super::theme::Theme;
 use crate::clock::clock;
-use crate::routine::{Entry, Source};
+use crate::listing::plan_of;
+use crate::routine::{Entry, Lineup, LoadError, Source};
 use crate::session::{Enough, Plan, PlanOptions, StepPlan, WorkPlan};
 use crate::text::{self, wrap};
 use crate::wording::seconds;
@@ -22,6 +24,10 @@ pub struct Row {
 
 pub struct Picker {
     rows: Vec<Row>,
+    /// The marked rows (indexes into `rows`), in the order marked: the session Enter starts.
+    marks: Vec<usize>,
+    /// Every routine, for the parts of a combination.
+    known: Vec<Entry>,
     /// Index into the filtered rows.
     selected: usize,
     filter: String,
@@ -33,14 +39,16 @@ pub struct Picker {
 impl Picker {
     pub fn new(entries: Vec<Entry>, options: &PlanOptions) -> Picker {
         let rows = entries
-            .into_iter()
+            .iter()
             .map(|entry| Row {
-                plan: Plan::new(&entry.id, &entry.routine, options),
-                entry,
+                plan: plan_of(entry, &entries, options),
+                entry: entry.clone(),
             })
             .collect();
         Picker {
             rows,
+            marks: Vec::new(),
+            known: entries,
             selected: 0,
             filter: String::new(),
             typing: false,
@@ -74,6 +82,45 @@ impl Picker {
         self.visible().get(self.selected).copied()
     }
 
+    /// The session Enter starts: the marked routines in the order marked, else the selected
+    /// one; `None` when the list shows nothing.
+    pub fn chosen(&self) -> Option<Result<Lineup, LoadError>> {
+        let chosen: Vec<Entry> = match self.marks.as_slice() {
+            [] => vec![self.current()?.entry.clone()],
+            marks => marks.iter().map(|&i| self.rows[i].entry.clone()).collect(),
+        };
+        Some(self.lineup_of(chosen))
+    }
+
+    /// The session of `chosen`, a combination's parts found among the picker's routines.
+    pub fn lineup_of(&self, chosen: Vec<Entry>) -> Result<Lineup, LoadError> {
+        Lineup::of(chosen, &self.known)
+    }
+
+    /// Marks the selected routine after the others, or unmarks it.
+    fn toggle_mark(&mut self) {
+        let Some(id) = self.current().map(|r| r.entry.id.clone()) else {
+            return;
+        };
+        let Some(row) = self.rows.iter().position(|r| r.entry.id == id) else {
+            return;
+        };
+        match self.marks.iter().position(|&m| m == row) {
+            Some(at) => {
+                self.marks.remove(at);
+            }
+            None => self.marks.push(row),
+        }
+    }
+
+    /// The place (1-based) of `row` among the marked, if marked.
+    fn mark_of(&self, row: &Row) -> Option<usize> {
+        self.marks
+            .iter()
+            .position(|&m| self.rows[m].entry.id == row.entry.id)
+            .map(|at| at + 1)
+    }
+
     /// Applies a list or filter action; returns false for actions it does not handle.
     pub fn act(&mut self, action: Action) -> bool {
         let count = self.visible().len();
@@ -86,6 +133,7 @@ impl Picker {
             Action::First => self.selected = 0,
             Action::Last => self.selected = last,
             Action::Filter => self.typing = true,
+            Action::Mark => self.toggle_mark(),
             Action::FilterDone => self.typing = false,
             Action::FilterClear => {
                 self.typing = false;
@@ -107,7 +155,13 @@ impl Picker {
         }
         let rows = self.visible();
         let mut title = vec![Span::styled(" limberup", theme.strong())];
-        title.push(Span::styled(" · pick a routine", theme.dim()));
+        match self.marks.len() {
+            0 => title.push(Span::styled(" · pick a routine", theme.dim())),
+            n => title.push(Span::styled(
+                format!(" · {n} marked: Enter starts them as one session"),
+                theme.dim(),
+            )),
+        }
         if self.typing || !self.filter.is_empty() {
             title.push(Span::raw("   "));
             title.push(Span::styled("/", theme.key()));
@@ -192,7 +246,7 @@ impl Picker {
         let offset = (self.selected + 1).saturating_sub(height);
         for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
             let y = inner.y + (i - offset) as u16;
-            let line = list_line(row, inner.width, i == self.selected);
+            let line = list_line(row, inner.width, i == self.selected, self.mark_of(row));
             let style = if i == self.selected {
                 theme.selected()
             } else {
@@ -208,12 +262,19 @@ fn steps(n: usize) -> String {
     format!("{n} step{}", if n == 1 { "" } else { "s" })
 }
 
-/// `▸ Warm-up   warm-up  4 steps  6:12`, columns dropped as the width shrinks.
-fn list_line(row: &Row, width: u16, selected: bool) -> String {
+/// `▸  Warm-up   warm-up  4 steps  6:12`, columns dropped as the width shrinks; a marked
+/// routine shows its place among the marked (`▸2 Core`, `+` past 9).
+fn list_line(row: &Row, width: u16, selected: bool, mark: Option<usize>) -> String {
     let width = usize::from(width);
-    let marker = if selected { "▸ " } else { "  " };
+    let pointer = if selected { '▸' } else { ' ' };
+    let place = match mark {
+        Some(n @ 1..=9) => char::from_digit(n as u32, 10).unwrap_or('+'),
+        Some(_) => '+',
+        None => ' ',
+    };
+    let marker = format!("{pointer}{place} ");
     let time = planned(&row.plan);
-    let steps = steps(row.plan.shape().0);
+    let steps = steps(row.plan.step_count());
     let kind = row.plan.kind.label();
     let name = &row.entry.routine.name;
     let tail = [
@@ -223,9 +284,9 @@ fn list_line(row: &Row, width: u16, selected: bool) -> String {
         String::new(),
     ]
     .into_iter()
-    .find(|t| text::width(t) + 8 <= width)
+    .find(|t| text::width(t) + 9 <= width)
     .unwrap_or_default();
-    let room = width.saturating_sub(text::width(&tail) + 3);
+    let room = width.saturating_sub(text::width(&tail) + 4);
     let name = text::pad(&text::ellipsize(name, room), room);
     format!("{marker}{name} {tail}")
 }
@@ -289,29 +350,31 @@ fn draw_preview(row: Option<&Row>, area: Rect, buf: &mut Buffer, theme: &Theme) 
     let width = usize::from(inner.width.saturating_sub(1));
     let mut lines = Vec::new();
     let (steps, rounds) = plan.shape();
-    let rounds = match rounds {
-        1 => String::new(),
-        n => format!(" x {n} rounds"),
+    let shape = match (plan.parts.len(), rounds) {
+        (1, 1) => self::steps(steps),
+        (1, n) => format!("{} x {n} rounds", self::steps(steps)),
+        (n, _) => format!("{n} parts, {}", self::steps(plan.step_count())),
     };
-    let mut facts = format!(
-        " {} · {}{rounds} · {}",
-        plan.kind.label(),
-        self::steps(steps),
-        clock(plan.total())
-    );
+    let mut facts = format!(" {} · {shape} · {}", plan.kind.label(), clock(plan.total()));
     if plan.counted_reps() > 0 {
         facts.push_str(&format!(" + {} reps at your pace", plan.counted_reps()));
     }
     lines.push(Line::styled(facts, theme.strong()));
     lines.push(Line::raw(""));
-    let number_w = steps.to_string().len();
-    // A circuit's steps are the same every round: the first round lists them.
-    for (i, step) in plan.steps.iter().filter(|s| s.place.round == 0).enumerate() {
+    let number_w = plan.step_count().to_string().len();
+    // A circuit's steps are the same every round: the first round lists them; a session of
+    // several routines lists each under its name.
+    for step in plan.steps.iter().filter(|s| s.place.round == 0) {
+        let place = step.place;
+        if plan.parts.len() > 1 && place.number == 0 {
+            let part = &plan.parts[place.part];
+            lines.push(Line::styled(format!(" {}", part.name), theme.key()));
+        }
         let time = step
             .work
             .duration()
             .map_or("—".to_string(), |_| clock(step.active_total()));
-        let head = format!(" {:>number_w$}. {}", i + 1, step.name);
+        let head = format!(" {:>number_w$}. {}", place.number + 1, step.name);
         let gap = width.saturating_sub(text::width(&head) + text::width(&time));
         lines.push(Line::from(vec![
             Span::styled(head, theme.strong()),

@@ -258,7 +258,9 @@ pub fn play(
                 let _ = terminal::redraw_all(&mut term);
                 Reply::Continue
             }
-            Some(Msg::Signal(Signal::Stop(sig))) => Reply::Quit(128 + sig.clamp(0, 127) as u8),
+            Some(Msg::Signal(Signal::Stop(sig))) => {
+                Reply::Quit(crate::front::shell::stop_status(sig))
+            }
             Some(Msg::Input(Input::Gone(_))) => Reply::Quit(1),
             Some(Msg::Input(Input::Event(_))) | None => Reply::Continue,
         };

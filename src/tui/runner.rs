@@ -3,7 +3,7 @@
 //! after the frame so the sound and the screen change together and start-up never waits.
 
 use std::io::Write as _;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::Context as _;
 use ratatui::crossterm::event::Event;
@@ -17,9 +17,10 @@ use super::theme::Theme;
 use crate::app::Context;
 use crate::cli::CoachArgs;
 use crate::cues::Cue;
+use crate::front::resume::{self, Resumable};
 use crate::front::{self, Announcer, Mailbox, Signal};
 use crate::history::Line;
-use crate::routine::Entry;
+use crate::routine::Lineup;
 
 /// The gap between the two bells of the end.
 const DOUBLE_BELL_GAP: Duration = Duration::from_millis(200);
@@ -32,17 +33,16 @@ type Msg = front::Msg<Input>;
 
 /// Where the coach opens.
 pub enum Start {
+    /// The picker; it asks first whether to take up a session that ended part-way lately.
     Picker,
-    Routine(Box<Entry>),
+    Lineup(Box<Lineup>),
+    Resume(Box<Resumable>),
 }
 
 /// Runs the coach until the user leaves; returns the exit code (128 + signal after one).
 pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8> {
     let config = &ctx.config;
-    let announcer = Announcer::from_env(
-        config.sound.clone().quieted(coach.quiet),
-        config.speech_command(coach.speak),
-    );
+    let announcer = front::shell::announcer(ctx, coach);
     let options = Options {
         theme: Theme::from_env(config.theme),
         plan: ctx.plan_options(coach.scale),
@@ -72,13 +72,23 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     }
     let term_name = std::env::var("TERM").ok();
     app.set_figures(ctx.figures.clone(), marker_for(term_name.as_deref()));
+    app.keep_resume_in(ctx.paths.resume_file());
+    if let Start::Picker = start {
+        match offer(ctx) {
+            Ok(Some(resumable)) => app.offer_resume(resumable),
+            Ok(None) => {}
+            Err(warning) => app.warn(warning),
+        }
+    }
 
     let mailbox = Mailbox::open(INPUT_QUEUE).context("cannot catch signals")?;
     let _guard = terminal::Guard;
     let term = terminal::enter_fixed().context("cannot set up the terminal")?;
     terminal::forward_input(mailbox.inbox()).context("cannot read the keyboard")?;
-    if let Start::Routine(entry) = start {
-        app.start(&entry, Instant::now());
+    match start {
+        Start::Picker => {}
+        Start::Lineup(lineup) => app.start_lineup(&lineup, Instant::now()),
+        Start::Resume(resumable) => app.resume(&resumable, Instant::now()),
     }
 
     let mut out = Loop {
@@ -112,6 +122,19 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
         let _ = writeln!(stderr, "limberup: {e}");
     }
     Ok(code)
+}
+
+/// The session the picker offers to take up: one that ended part-way less than
+/// `resume::FRESH` ago and whose routines are unchanged (else none, silently: `limberup
+/// resume` says why). `Err` is a warning about a resume file that cannot be read.
+fn offer(ctx: &Context) -> Result<Option<Resumable>, String> {
+    let Some(file) = ctx.paths.resume_file() else {
+        return Ok(None);
+    };
+    let state = resume::read(&file)
+        .map_err(|why| format!("{}: {why}; ignored", file.display()))?
+        .filter(|s| resume::is_fresh(s.written_at, crate::wallclock::utc_of(SystemTime::now()).0));
+    Ok(state.and_then(|state| Resumable::check(state, ctx).ok()))
 }
 
 struct Loop<'a> {

@@ -252,6 +252,9 @@ mod tests {
             active_secs: 60.0,
             paused_secs: 0.0,
             planned_secs: 60.0,
+            parts: Vec::new(),
+            resumes: None,
+            from_step: 1,
             steps: Vec::new(),
             check_in: None,
         }

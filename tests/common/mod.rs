@@ -32,6 +32,9 @@ pub fn record(
         active_secs,
         paused_secs: 0.0,
         planned_secs: active_secs,
+        parts: Vec::new(),
+        resumes: None,
+        from_step: 1,
         steps: vec![StepRecord {
             name: "Cat/Cow".to_string(),
             status: StepStatus::Done,

@@ -9,7 +9,7 @@ pub mod timeline;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, TimeZone};
-use limberup::routine::{Kind, RepPhase, Routine, Step, Work};
+use limberup::routine::{Entry, Kind, Lineup, RepPhase, Routine, Source, Step, Work};
 use limberup::session::{
     Command, Event, Outcome, Phase, Plan, PlanOptions, Segment, Session, StepStatus, Timings, View,
 };
@@ -124,6 +124,34 @@ pub fn plan(routine: &Routine, scale: f64) -> Plan {
     Plan::new(
         "test",
         routine,
+        &PlanOptions {
+            timings: Timings::default(),
+            scale,
+        },
+    )
+}
+
+/// The plan of `routines` run in turn as one session, `between` seconds of rest between
+/// two parts (as a combination's `rest_secs`).
+pub fn session_plan(routines: &[Routine], between: u32, scale: f64) -> Plan {
+    let parts = routines
+        .iter()
+        .enumerate()
+        .map(|(i, routine)| Entry {
+            id: format!("part-{i}"),
+            routine: routine.clone(),
+            source: Source::BuiltIn,
+        })
+        .collect();
+    let lineup = Lineup {
+        id: "session".into(),
+        name: "Session".into(),
+        kind: Kind::Other,
+        rest_secs: Some(between),
+        parts,
+    };
+    Plan::session(
+        &lineup,
         &PlanOptions {
             timings: Timings::default(),
             scale,

@@ -149,30 +149,41 @@ pub fn step(kinds: Kinds) -> impl Strategy<Value = Step> {
     )
 }
 
-/// A small routine and its plan: holds, paced reps (0-4 phases), counted reps when asked,
-/// 0-3 passes, 1-3 sets, get-ready, rest and switch 0-3 s, 1-3 rounds, and a scale.
-pub fn planned(kinds: Kinds) -> impl Strategy<Value = Plan> {
-    let scale = if kinds == Kinds::Unvalidated {
-        prop_oneof![Just(1.0), any::<f64>()].boxed()
-    } else {
-        prop_oneof![Just(1.0), Just(0.25), Just(4.0), 0.25f64..=4.0].boxed()
-    };
+/// A small routine: holds, paced reps (0-4 phases), counted reps when asked, 0-3 passes,
+/// 1-3 sets, get-ready, rest and switch 0-3 s, 1-3 rounds.
+pub fn small_routine(kinds: Kinds) -> impl Strategy<Value = Routine> {
     // A fifth are circuits of 2 or 3 rounds.
     let rounds = proptest::option::weighted(0.2, (2u32..=3, 0u32..=4));
     (
         (0u32..=3, 0u32..=3, 0u32..=3),
         proptest::collection::vec(step(kinds), 1..=4),
         rounds,
-        scale,
     )
-        .prop_map(|((prepare, rest, switch), steps, circuit, scale)| {
+        .prop_map(|((prepare, rest, switch), steps, circuit)| {
             let routine = routine(prepare, rest, switch, steps);
-            let routine = match circuit {
+            match circuit {
                 Some((n, rest)) => super::rounds(routine, n, rest),
                 None => routine,
-            };
-            plan(&routine, scale)
+            }
         })
+}
+
+/// The plan of a small routine (see `small_routine`) at a scale, or a quarter of the time
+/// of a session of 2 or 3 of them run in turn with 0-3 s between parts.
+pub fn planned(kinds: Kinds) -> impl Strategy<Value = Plan> {
+    let scale = if kinds == Kinds::Unvalidated {
+        prop_oneof![Just(1.0), any::<f64>()].boxed()
+    } else {
+        prop_oneof![Just(1.0), Just(0.25), Just(4.0), 0.25f64..=4.0].boxed()
+    };
+    let parts = prop_oneof![
+        3 => proptest::collection::vec(small_routine(kinds), 1..=1),
+        1 => proptest::collection::vec(small_routine(kinds), 2..=3),
+    ];
+    (parts, 0u32..=3, scale).prop_map(|(routines, between, scale)| match routines.as_slice() {
+        [one] => plan(one, scale),
+        several => super::session_plan(several, between, scale),
+    })
 }
 
 /// Tick lengths: zero, short, long.

@@ -7,8 +7,9 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset};
 use limberup::config::Theme as Choice;
 use limberup::figure::Library;
+use limberup::front::resume::{self, PartState, Resumable, ResumeState};
 use limberup::routine::{Catalog, Entry, Source, parse};
-use limberup::session::{Phase, PlanOptions, WorkPlan};
+use limberup::session::{Phase, Plan, PlanOptions, SessionId, WorkPlan};
 use limberup::tui::{App, Options, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -212,7 +213,63 @@ pub fn states() -> Vec<(&'static str, Harness)> {
         .key(KeyCode::Char('4'));
     out.push(("summary_answered", h));
     out.push(("summary_completed", completed()));
+    let mut h = Harness::picker();
+    h.key(KeyCode::Char(' '))
+        .key(KeyCode::Char('j'))
+        .key(KeyCode::Char('j'))
+        .key(KeyCode::Char(' '));
+    out.push(("picker_marked", h));
+    let mut h = Harness::picker();
+    h.app.offer_resume(resumable("warm-up", 2));
+    out.push(("picker_resume", h));
+    out.push(("session_next_part", next_part()));
     out
+}
+
+/// The built-in `id` (a routine or a combination) stopped at step `step`, to take up.
+pub fn resumable(id: &str, step: usize) -> Resumable {
+    let catalog = Catalog::load(None);
+    let entry = catalog.find(id).unwrap().clone();
+    let lineup = catalog.lineup(vec![entry]).unwrap();
+    let options = PlanOptions::default();
+    let plan = Plan::session(&lineup, &options);
+    let state = ResumeState {
+        version: resume::VERSION,
+        session: SessionId::new(),
+        id: lineup.id.clone(),
+        name: lineup.name.clone(),
+        kind: lineup.kind,
+        rest_secs: lineup.rest_secs,
+        parts: lineup.parts.iter().map(PartState::of).collect(),
+        scale: options.scale,
+        timings: options.timings,
+        step,
+        started_at: wall(),
+        written_at: wall(),
+    };
+    Resumable {
+        state,
+        lineup,
+        plan,
+    }
+}
+
+/// Warm-up then cool-down marked in the picker and started, in the rest that leads from the
+/// last step of the warm-up into the cool-down.
+pub fn next_part() -> Harness {
+    let mut h = Harness::picker();
+    h.key(KeyCode::Char(' '))
+        .key(KeyCode::Char('j'))
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Enter);
+    let plan = h.app.session().unwrap().plan().clone();
+    let first_of_cool = plan.steps.iter().position(|s| s.place.part == 1).unwrap();
+    // Skip through the warm-up (a step at a time, no counting) to the part's transition.
+    for _ in 0..first_of_cool {
+        h.key(KeyCode::Char('n'));
+    }
+    h.tick(2.0);
+    h
 }
 
 /// A built-in routine by id.

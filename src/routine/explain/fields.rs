@@ -52,6 +52,8 @@ pub(super) fn holds(path: &[Seg]) -> Option<String> {
                               `[\"espeak-ng\", \"-s\", \"150\"]` (`[]` for no speech)"
             .into(),
         ("steps", false) => "a list of steps: `[Step(...), Step(...)]`".into(),
+        ("parts", true) => "a routine id in double quotes, e.g. `\"warm-up\"`".into(),
+        ("parts", false) => "a list of routine ids, e.g. `[\"warm-up\", \"cool-down\"]`".into(),
         ("kind", false) => "`WarmUp`, `CoolDown` or `Other` (no quotes)".into(),
         ("work", false) => "`Hold(secs: N)`, `Reps(count: N)` or `Open()`".into(),
         ("secs", false) => format!(

@@ -123,8 +123,9 @@ impl Session {
         // In its transition a step has not begun: back is the step before.
         let just_started =
             seg.is_transition() || at.saturating_duration_since(self.step_start) < PREVIOUS_GRACE;
+        // Never back past where a resumed session took up: those steps are done.
         let target = if just_started {
-            (0..seg.step)
+            (self.first..seg.step)
                 .rev()
                 .find(|&s| !self.plan.step_segments(s).is_empty())
                 .unwrap_or(seg.step)

@@ -155,6 +155,11 @@ impl App {
                 let text = self.notice.as_deref().unwrap_or_default();
                 overlays::notice(area, buf, theme, text, &mode_keys(Mode::Notice));
             }
+            (None, Screen::Picker) if self.offer.is_some() => {
+                let text = self.resume_question().unwrap_or_default();
+                let keys = mode_keys(Mode::Resume);
+                overlays::titled(area, buf, theme, "Unfinished session", &text, &keys);
+            }
             (None, Screen::Session(s)) if s.is_paused() => {
                 let view = s.view(now);
                 let keys: Vec<_> = screen::hints(&view)

@@ -1,0 +1,149 @@
+//! Taking up a session that ended part-way (quit, a signal, a closed terminal, a crash): the
+//! state kept for it (`state`), checked against the routines as they are now, planned again
+//! exactly as it ran, and started at the step it stopped in, from that step's start.
+
+mod state;
+
+pub use state::{PartState, ResumeState, VERSION, clear, fingerprint, parse, read, write};
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use crate::app::Context;
+use crate::routine::{Entry, Lineup};
+use crate::session::{Event, Plan, PlanOptions, Session};
+
+/// The picker offers to resume a session only this soon after it stopped (the `resume`
+/// command takes one up at any age, saying how old it is).
+pub const FRESH: Duration = Duration::from_secs(12 * 3600);
+
+/// Whether state written at `written_at` is recent at `now`: less than `FRESH` apart, in
+/// absolute time (never by local dates). A clock set back since then makes the state seem
+/// written in the future; that far ahead it is as stale.
+pub fn is_fresh(written_at: DateTime<FixedOffset>, now: DateTime<Utc>) -> bool {
+    let apart = (now - written_at.to_utc()).abs();
+    apart.to_std().is_ok_and(|d| d < FRESH)
+}
+
+/// "3 hours", "2 days": how long ago, roughly, for the `resume` command to say.
+pub fn ago(written_at: DateTime<FixedOffset>, now: DateTime<Utc>) -> String {
+    let secs = (now - written_at.to_utc()).num_seconds().max(0);
+    let (n, unit) = match secs {
+        0..120 => return "just now".to_string(),
+        120..7200 => (secs / 60, "minute"),
+        7200..172_800 => (secs / 3600, "hour"),
+        _ => (secs / 86_400, "day"),
+    };
+    format!("{n} {unit}s ago")
+}
+
+/// A session that can be taken up: its state, its routines found unchanged, and its plan.
+#[derive(Debug, Clone)]
+pub struct Resumable {
+    pub state: ResumeState,
+    pub lineup: Lineup,
+    pub plan: Plan,
+}
+
+impl Resumable {
+    /// Checks `state` against the routines of `ctx`: each part must still be there (a
+    /// built-in by id, a file by its path) and do what it did. `Err` says why not, naming
+    /// the routine.
+    pub fn check(state: ResumeState, ctx: &Context) -> Result<Resumable, String> {
+        let mut parts = Vec::with_capacity(state.parts.len());
+        for part in &state.parts {
+            parts.push(find(part, ctx).map_err(|why| {
+                format!(
+                    "cannot resume {}: the routine `{}` {why}",
+                    state.name, part.id
+                )
+            })?);
+        }
+        if parts.is_empty() {
+            return Err(format!("cannot resume {}: it names no routine", state.name));
+        }
+        let lineup = Lineup {
+            id: state.id.clone(),
+            name: state.name.clone(),
+            kind: state.kind,
+            rest_secs: state.rest_secs,
+            parts,
+        };
+        let options = PlanOptions {
+            timings: state.timings,
+            scale: state.scale,
+        };
+        let plan = Plan::session(&lineup, &options);
+        if state.step >= plan.steps.len() {
+            return Err(format!(
+                "cannot resume {}: it stopped at step {}, but it has {} steps",
+                state.name,
+                state.step + 1,
+                plan.steps.len()
+            ));
+        }
+        Ok(Resumable {
+            state,
+            lineup,
+            plan,
+        })
+    }
+
+    /// "Warm-up at step 3 of 4" (in a session of several: "Cool-down, step 1 of 3, in
+    /// Warm-up, workout, cool-down"), with the round in a circuit.
+    pub fn place(&self) -> String {
+        let step = &self.plan.steps[self.state.step];
+        let p = step.place;
+        let round = match p.rounds {
+            1 => String::new(),
+            n => format!(", round {} of {n}", p.round + 1),
+        };
+        let part = &self.plan.parts[p.part].name;
+        if self.plan.parts.len() > 1 {
+            format!(
+                "{part}, step {} of {}{round}, in {}",
+                p.number + 1,
+                p.steps,
+                self.plan.name
+            )
+        } else {
+            format!("{part} at step {} of {}{round}", p.number + 1, p.steps)
+        }
+    }
+
+    /// The picker's question.
+    pub fn question(&self) -> String {
+        format!("Resume {}?", self.place())
+    }
+
+    /// Starts the session at the step it stopped in, at `now` (`wall` the wall time).
+    pub fn start(&self, now: Instant, wall: DateTime<FixedOffset>) -> (Session, Vec<Event>) {
+        Session::resume_at(self.plan.clone(), self.state.step, now, wall)
+    }
+}
+
+/// The routine `part` names, as it is now: `Err` says what became of it.
+fn find(part: &PartState, ctx: &Context) -> Result<Entry, String> {
+    let found = match &part.path {
+        Some(path) => ctx
+            .resolve(&path.to_string_lossy())
+            .map_err(|e| format!("cannot be read any more ({})", first_line(&e.to_string())))?,
+        None => ctx
+            .catalog
+            .find(&part.id)
+            .cloned()
+            .ok_or_else(|| "is gone".to_string())?,
+    };
+    if found.routine.is_combination() || fingerprint(&found) != part.fingerprint {
+        return Err(format!(
+            "has changed since; start afresh with `limberup run {}`",
+            part.id
+        ));
+    }
+    Ok(found)
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or_default()
+}

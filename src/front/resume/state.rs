@@ -1,0 +1,165 @@
+//! The resume file: what a session that ended part-way needs to be taken up again, written
+//! crash-safely (a whole new file renamed over the old, then the directory synced) each time
+//! a step begins, and read back without ever blocking, panicking or trusting its contents.
+
+use std::io::{Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::routine::{Entry, Kind, Source};
+use crate::session::{SessionId, Timings};
+
+/// The format written; a file of a later version is left alone, not misread.
+pub const VERSION: u32 = 1;
+/// No resume file is near this size; a larger one is not read into memory.
+const MAX_BYTES: u64 = 256 * 1024;
+
+/// One routine of the session, as it was when the session ran.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartState {
+    pub id: String,
+    /// The file it was read from (absolute); `None` for a built-in.
+    pub path: Option<PathBuf>,
+    /// `fingerprint` of the routine then: a routine edited since is not resumed.
+    pub fingerprint: String,
+}
+
+/// Everything needed to plan the session again as it ran and take it up at a step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResumeState {
+    pub version: u32,
+    /// The history id of the session's first record: every record that takes it up
+    /// `resumes` this one.
+    pub session: SessionId,
+    /// The session as run: the routine's (or combination's) id, name and kind.
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    /// A combination's rest between parts (`None`: the config's, in `timings`).
+    pub rest_secs: Option<u32>,
+    pub parts: Vec<PartState>,
+    /// `--scale` and the config's timings as they were, so the plan is the same.
+    pub scale: f64,
+    pub timings: Timings,
+    /// The step in progress when written (0-based over every step of every part and
+    /// round): where the session is taken up, from its start.
+    pub step: usize,
+    /// When the session first started, and when this was written (wall clock).
+    pub started_at: DateTime<FixedOffset>,
+    pub written_at: DateTime<FixedOffset>,
+}
+
+/// What a routine does, as a short stable text: a digest of its content as loaded, so an
+/// edit that changes any step, time or text shows (comments and layout do not count).
+pub fn fingerprint(entry: &Entry) -> String {
+    let content = serde_json::to_vec(&entry.routine).unwrap_or_default();
+    format!("{:016x}", crate::digest::fnv1a(&content))
+}
+
+impl PartState {
+    /// `entry` as a part to find again: built-ins by id, files by absolute path.
+    pub fn of(entry: &Entry) -> PartState {
+        let path = match &entry.source {
+            Source::BuiltIn => None,
+            Source::File(path) => Some(std::path::absolute(path).unwrap_or_else(|_| path.clone())),
+        };
+        PartState {
+            id: entry.id.clone(),
+            path,
+            fingerprint: fingerprint(entry),
+        }
+    }
+}
+
+/// Writes `state` to `path` so that a crash at any moment leaves the old file or the new
+/// one, never a mix: a private (0600) temporary file beside it, synced, renamed over it,
+/// and the directory synced so the rename itself survives.
+pub fn write(path: &Path, state: &ResumeState) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let text = serde_json::to_vec(state).map_err(std::io::Error::other)?;
+    // Named by process, so two sessions at once never write the same temporary file.
+    let temp = dir.join(format!(".resume-{}.tmp", std::process::id()));
+    let written = std::fs::File::options()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(&temp)
+        .and_then(|mut file| {
+            file.write_all(&text)?;
+            file.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written?;
+    sync_dir(dir)
+}
+
+/// Removes the resume file (there being none is fine), the removal made durable.
+pub fn clear(path: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(path) {
+        Ok(()) => sync_dir(path.parent().unwrap_or(Path::new("."))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
+/// Reads the resume file: `Ok(None)` when there is none, `Err` with what is wrong with one
+/// that cannot be used (cut short, garbage, of a later version, not a regular file, too
+/// large). Opened without blocking, so a FIFO in its place cannot hang the program.
+pub fn read(path: &Path) -> Result<Option<ResumeState>, String> {
+    let file = std::fs::File::options()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path);
+    let file = match file {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot open it: {e}")),
+    };
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read it: {e}"))?;
+    if !meta.is_file() {
+        return Err("not a regular file".to_string());
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(format!(
+            "{} bytes, far larger than any resume file",
+            meta.len()
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read it: {e}"))?;
+    parse(&bytes).map(Some)
+}
+
+/// The state in `bytes`, or why it cannot be used.
+pub fn parse(bytes: &[u8]) -> Result<ResumeState, String> {
+    #[derive(Deserialize)]
+    struct Versioned {
+        version: u32,
+    }
+    let version = serde_json::from_slice::<Versioned>(bytes)
+        .map_err(|e| format!("unreadable ({e}); a crash while writing?"))?
+        .version;
+    if version > VERSION {
+        return Err(format!(
+            "written by a newer limberup (format {version}; this one reads {VERSION})"
+        ));
+    }
+    serde_json::from_slice(bytes).map_err(|e| format!("unreadable ({e})"))
+}
