@@ -1,11 +1,12 @@
 //! The session machine under arbitrary command sequences and time steps (microseconds to
 //! hours, commands exactly at deadlines, stalls) on routines of every kind of work (holds
 //! and reps with ranges, even and timed phases, counted reps, open steps with reminders),
-//! sets and rounds, with the plan growing at run time (repeats, added sets): never a
-//! panic, time never runs backwards, the step index stays in range, every event belongs to
-//! the segment the timeline is in and fits it, every batch renders through the cues and
-//! the plain lines, a command does something exactly when `allowed` says so, and a
-//! completed session has every step done or skipped.
+//! sets and rounds, sessions of up to three routines, resumed at any step, with the plan
+//! growing at run time (repeats, added sets): never a panic, time never runs backwards, the
+//! step index stays in range, every event belongs to the segment the timeline is in and
+//! fits it, every batch renders through the cues and the plain lines, a command does
+//! something exactly when `allowed` says so, and a completed session has every step of its
+//! own done or skipped.
 #![no_main]
 
 use std::time::{Duration, Instant};
@@ -15,7 +16,7 @@ use chrono::{FixedOffset, TimeZone};
 use libfuzzer_sys::fuzz_target;
 use limberup::cues::cue;
 use limberup::plain::lines::describe;
-use limberup::routine::{Kind, RepPhase, Routine, Step, Work};
+use limberup::routine::{Entry, Kind, Lineup, RepPhase, Routine, Source, Step, Work};
 use limberup::session::{
     Command, Event, Outcome, Phase, Plan, PlanOptions, Segment, Session, StepStatus, Timings,
     WorkPlan,
@@ -92,6 +93,12 @@ struct Input {
     switch: u8,
     rounds: Option<(u8, u8)>,
     scale: u8,
+    /// Where the steps are cut into the routines of one session (at most three parts).
+    cuts: Vec<u8>,
+    /// The rest between parts, when the lineup sets its own.
+    part_rest: Option<u8>,
+    /// Take the session up at this step, as `limberup resume` does.
+    resume_at: Option<u8>,
     ops: Vec<Op>,
 }
 
@@ -172,6 +179,49 @@ fn work(i: usize, work: &WorkIn) -> Work {
     }
 }
 
+/// The session's routines: the generated steps cut into up to three parts.
+fn lineup(input: &Input) -> Lineup {
+    let all = routine(input);
+    let mut cuts: Vec<usize> = input
+        .cuts
+        .iter()
+        .take(2)
+        .map(|c| usize::from(*c) % all.steps.len())
+        .filter(|c| *c > 0)
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.push(all.steps.len());
+    let mut from = 0;
+    let parts: Vec<Entry> = cuts
+        .into_iter()
+        .enumerate()
+        .map(|(i, to)| {
+            let routine = Routine {
+                steps: all.steps[from..to].to_vec(),
+                ..Routine::new(format!("Part {i}"), Kind::Other, Vec::new())
+            };
+            from = to;
+            Entry {
+                id: format!("part-{i}"),
+                routine: Routine {
+                    rounds: all.rounds,
+                    round_rest_secs: all.round_rest_secs,
+                    ..routine
+                },
+                source: Source::BuiltIn,
+            }
+        })
+        .collect();
+    Lineup {
+        id: "fuzz".into(),
+        name: "Fuzz".into(),
+        kind: Kind::Other,
+        rest_secs: input.part_rest.map(|r| u32::from(r % 8)),
+        parts,
+    }
+}
+
 fn routine(input: &Input) -> Routine {
     let mut steps: Vec<Step> = input
         .steps
@@ -212,16 +262,17 @@ fuzz_target!(|input: Input| {
         },
         scale: [0.25, 0.5, 1.0, 1.5, 4.0][usize::from(input.scale % 5)],
     };
-    let plan = Plan::new("fuzz", &routine(&input), &options);
+    let plan = Plan::session(&lineup(&input), &options);
     let steps = plan.steps.len();
+    let first = input.resume_at.map_or(0, |s| usize::from(s) % steps);
     let wall = FixedOffset::east_opt(0)
         .unwrap()
         .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
         .unwrap();
     let start = Instant::now();
-    let (mut session, first) = Session::new(plan, start, wall);
+    let (mut session, began) = Session::resume_at(plan, first, start, wall);
     let mut timeline = None;
-    told(session.plan(), &mut timeline, &first);
+    told(session.plan(), &mut timeline, &began);
     let mut t = start;
     let mut last_seen = session.now();
     let check = |session: &Session, t: Instant, last_seen: &mut Instant| {
@@ -338,12 +389,17 @@ fuzz_target!(|input: Input| {
     if record.outcome == Outcome::Completed {
         assert_eq!(
             record.count(StepStatus::Done) + record.count(StepStatus::Skipped),
-            steps,
+            steps - first,
             "{record:#?}"
         );
     }
     // A record per run: every set's passes, added sets included, and every repeat.
-    for (step, planned) in record.steps.iter().zip(&session.plan().steps) {
+    assert_eq!(
+        record.steps.len(),
+        steps - first,
+        "a resumed record holds its own steps"
+    );
+    for (step, planned) in record.steps.iter().zip(&session.plan().steps[first..]) {
         let runs = planned.pass_count() * planned.sets + step.repeats as usize;
         assert_eq!(step.passes.len(), runs);
     }
