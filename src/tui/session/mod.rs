@@ -250,7 +250,11 @@ fn draw_large(text: &str, area: Rect, buf: &mut Buffer, style: ratatui::style::S
 }
 
 fn draw_header(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let mut step = format!(" · step {} of {}", view.step_index + 1, view.step_count);
+    let mut step = match view.part {
+        Some((part, parts)) => format!(" · part {} of {parts}", part + 1),
+        None => String::new(),
+    };
+    step.push_str(&format!(" · step {} of {}", view.step_index + 1, view.step_count));
     if let Some((r, n)) = view.round {
         step.push_str(&format!(" · round {} of {n}", r + 1));
     }
