@@ -193,7 +193,9 @@ impl Picker {
         let selected = rows.get(self.selected).copied();
         // Wide: list and preview side by side; narrow: the preview under the list.
         let (list, preview) = if body.width >= 80 {
-            let list_w = (body.width * 2 / 5).clamp(34, 50);
+            // As wide as the longest name with every column needs, within 34 to half.
+            let longest = rows.iter().map(|r| name_width(r)).max().unwrap_or(0) as u16;
+            let list_w = (longest + FULL_TAIL + 6).clamp(34, (body.width / 2).max(34));
             (
                 Rect {
                     width: list_w,
@@ -244,9 +246,16 @@ impl Picker {
         }
         let height = usize::from(inner.height);
         let offset = (self.selected + 1).saturating_sub(height);
+        let longest = rows.iter().map(|r| name_width(r)).max().unwrap_or(0);
         for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
             let y = inner.y + (i - offset) as u16;
-            let line = list_line(row, inner.width, i == self.selected, self.mark_of(row));
+            let line = list_line(
+                row,
+                inner.width,
+                longest,
+                i == self.selected,
+                self.mark_of(row),
+            );
             let style = if i == self.selected {
                 theme.selected()
             } else {
@@ -257,6 +266,13 @@ impl Picker {
     }
 }
 
+/// The list's columns after the name: kind, steps, time (`{kind:<9} {steps:>8} {time:>6}`).
+const FULL_TAIL: u16 = 25;
+
+fn name_width(row: &Row) -> usize {
+    text::width(&row.entry.routine.name)
+}
+
 /// `4 steps`, `1 step`.
 fn steps(n: usize) -> String {
     format!("{n} step{}", if n == 1 { "" } else { "s" })
@@ -264,7 +280,7 @@ fn steps(n: usize) -> String {
 
 /// `▸  Warm-up   warm-up  4 steps  6:12`, columns dropped as the width shrinks; a marked
 /// routine shows its place among the marked (`▸2 Core`, `+` past 9).
-fn list_line(row: &Row, width: u16, selected: bool, mark: Option<usize>) -> String {
+fn list_line(row: &Row, width: u16, longest: usize, selected: bool, mark: Option<usize>) -> String {
     let width = usize::from(width);
     let pointer = if selected { '▸' } else { ' ' };
     let place = match mark {
@@ -277,15 +293,20 @@ fn list_line(row: &Row, width: u16, selected: bool, mark: Option<usize>) -> Stri
     let steps = steps(row.plan.step_count());
     let kind = row.plan.kind.label();
     let name = &row.entry.routine.name;
-    let tail = [
+    let tails = [
         format!("{kind:<9} {steps:>8} {time:>6}"),
         format!("{steps:>8} {time:>6}"),
         format!("{time:>6}"),
-        String::new(),
-    ]
-    .into_iter()
-    .find(|t| text::width(t) + 9 <= width)
-    .unwrap_or_default();
+    ];
+    let fits = |tail: &&String, name: usize| text::width(tail) + 4 + name <= width;
+    // The most columns that leave every name whole, else the most that leave five columns
+    // of a name (the time last).
+    let tail = tails
+        .iter()
+        .find(|t| fits(t, longest))
+        .or_else(|| tails.iter().find(|t| fits(t, 5)))
+        .cloned()
+        .unwrap_or_default();
     let room = width.saturating_sub(text::width(&tail) + 4);
     let name = text::pad(&text::ellipsize(name, room), room);
     format!("{marker}{name} {tail}")

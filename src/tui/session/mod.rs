@@ -254,7 +254,11 @@ fn draw_header(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
         Some((part, parts)) => format!(" · part {} of {parts}", part + 1),
         None => String::new(),
     };
-    step.push_str(&format!(" · step {} of {}", view.step_index + 1, view.step_count));
+    step.push_str(&format!(
+        " · step {} of {}",
+        view.step_index + 1,
+        view.step_count
+    ));
     if let Some((r, n)) = view.round {
         step.push_str(&format!(" · round {} of {n}", r + 1));
     }
