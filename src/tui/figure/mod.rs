@@ -12,15 +12,12 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Painter, Shape as CanvasShape};
 
 use crate::figure::{Frame, Point, Pose, View};
-use body::{Capsule, HEAD, Layer, Shape, pieces};
+use body::{Capsule, Layer, Shape, Sizes, pieces};
 
 /// A terminal cell is about twice as tall as it is wide.
 const CELL_ASPECT: f64 = 2.0;
-/// Room kept around the frame for the thickness of limbs and the head.
-const PAD: f64 = HEAD + 1.5;
-/// The share of a limb's first bone, from its root, that gets no clearing ring (it would
-/// cut a notch into the trunk where the limb joins it).
-const ROOT_UNRINGED: f64 = 0.45;
+/// Room kept around the frame for the thickness of limbs and the head, in figure units.
+const PAD: f64 = 8.0;
 /// Smaller than this (in cells) nothing is drawn: no body can be read in it.
 pub const MIN_SIZE: (u16, u16) = (6, 4);
 
@@ -173,18 +170,10 @@ impl Raster {
         raster.dots[floor * width..(floor + 1) * width].fill(Layer::Floor);
         let one_dot = |dx: f64, dy: f64| map.one_dot(dx, dy);
         let ring: Option<&dyn Fn(f64, f64) -> f64> = Some(&one_dot);
-        for piece in pieces(widget.pose, widget.view) {
-            if piece.outline {
-                for (i, shape) in piece.shapes.iter().enumerate() {
-                    if let Shape::Capsule(capsule) = shape {
-                        let capsule = if i == 0 {
-                            capsule.trimmed(ROOT_UNRINGED)
-                        } else {
-                            *capsule
-                        };
-                        raster.fill_capsule(&map, floor, &capsule, ring, Layer::Empty);
-                    }
-                }
+        let sizes = Sizes::new(map.scale_x);
+        for piece in pieces(widget.pose, widget.view, &sizes) {
+            for capsule in &piece.clear {
+                raster.fill_capsule(&map, floor, capsule, ring, Layer::Empty);
             }
             for shape in &piece.shapes {
                 match shape {
