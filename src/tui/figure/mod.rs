@@ -3,6 +3,7 @@
 //! figure's frame (not the pose) sets the scale, so all frames of one figure line up.
 
 mod body;
+mod shape;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,7 +13,8 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Painter, Shape as CanvasShape};
 
 use crate::figure::{Frame, Point, Pose, View};
-use body::{Capsule, Layer, Shape, Sizes, pieces};
+use body::{Layer, Sizes, pieces};
+use shape::{Capsule, Shape};
 
 /// A terminal cell is about twice as tall as it is wide.
 const CELL_ASPECT: f64 = 2.0;
@@ -231,10 +233,10 @@ impl Raster {
 
     /// Sets every dot above the floor row whose centre is inside the polygon, row by row.
     fn fill_polygon(&mut self, map: &Mapping, floor: usize, points: &[Point], layer: Layer) {
-        let (rows, _) = self.span_of(map, floor, body::polygon_bounds(points));
+        let (rows, _) = self.span_of(map, floor, shape::polygon_bounds(points));
         let mut inside = Vec::new();
         for y in rows {
-            body::spans(points, map.point(0, y).y, &mut inside);
+            shape::spans(points, map.point(0, y).y, &mut inside);
             for &(from, to) in &inside {
                 let (a, _) = map.dot(Point::new(from, 0.0));
                 let (b, _) = map.dot(Point::new(to, 0.0));
