@@ -235,3 +235,41 @@ proptest! {
         }
     }
 }
+
+/// The share of the cells inside the drawing's bounding box (above the floor) that hold
+/// ink: how much of the picture is body.
+fn ink_share(buf: &Buffer) -> f64 {
+    let floor = buf.area.bottom() - 1;
+    let inked: Vec<(u16, u16)> = (0..floor)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| buf[(x, y)].symbol() != " ")
+        .collect();
+    let (x0, x1) = (
+        inked.iter().map(|c| c.0).min().unwrap(),
+        inked.iter().map(|c| c.0).max().unwrap(),
+    );
+    let (y0, y1) = (
+        inked.iter().map(|c| c.1).min().unwrap(),
+        inked.iter().map(|c| c.1).max().unwrap(),
+    );
+    inked.len() as f64 / (f64::from(x1 - x0 + 1) * f64::from(y1 - y0 + 1))
+}
+
+#[test]
+fn a_low_figure_blown_up_large_stays_a_body_of_limbs_not_a_blob() {
+    // The figure player at 160x45: a crouching pose fills a big area. Limbs slim as the
+    // drawing grows, so the body leaves most of its box empty (drawn as thick as at a small
+    // size, 42% of thread-the-needle's box and 32% of cat/cow's was body).
+    let library = library();
+    for (id, most) in [("thread-the-needle", 0.38), ("cat-cow", 0.28)] {
+        let figure = library.get(id).unwrap();
+        let buf = draw(
+            figure,
+            &figure.pose_at(None, PassMode::AsDrawn),
+            Rect::new(0, 0, 158, 41),
+            Marker::Quadrant,
+        );
+        let share = ink_share(&buf);
+        assert!(share < most, "{id}: {share:.2} of its box is body");
+    }
+}

@@ -1,14 +1,27 @@
 //! The body as shapes in figure units: a trunk that follows a smooth curve through the
 //! spine, tapered limbs, a head and hands, grouped in pieces drawn back to front.
 
+use super::shape::{Capsule, Shape};
 use crate::figure::{Joint, Limb, Point, Pose, View};
 
 /// Head radius, in figure units (a standing person is about 100 tall).
-pub const HEAD: f64 = 6.5;
+const HEAD: f64 = 5.8;
 /// Hand radius.
-const HAND: f64 = 2.5;
+const HAND: f64 = 1.9;
 /// Far limbs (the right side, in a side view) are drawn a little thinner.
 const FAR_THINNER: f64 = 0.85;
+/// The scale (dots across per figure unit) up to which limbs keep their thickness in
+/// units; drawn larger, they thicken only as the square root of the scale, as an
+/// illustrator draws a big figure slimmer: else a crouching figure blown up to a large area
+/// becomes all body.
+const SLIM_FROM: f64 = 1.0;
+/// The thinnest a limb or the neck is drawn, as a radius in dots across: about a cell
+/// wide (half a cell high), so a limb never breaks up.
+const MIN_LIMB: f64 = 1.05;
+/// The smallest head, as a radius in dots across: two cells wide.
+const MIN_HEAD: f64 = 2.3;
+/// How far below the neck, along the spine, the shoulders hang from it.
+const SHOULDER_DROP: f64 = 3.0;
 /// Samples of the spine curve per vertebra segment.
 const SPINE_STEPS: usize = 6;
 
@@ -21,133 +34,61 @@ pub enum Layer {
     Near,
 }
 
-/// A round-ended limb from `a` (radius `ra`) to `b` (radius `rb`); a disc when a = b.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Capsule {
-    pub a: Point,
-    pub b: Point,
-    pub ra: f64,
-    pub rb: f64,
-}
-
-impl Capsule {
-    fn disc(at: Point, r: f64) -> Capsule {
-        Capsule {
-            a: at,
-            b: at,
-            ra: r,
-            rb: r,
-        }
-    }
-
-    /// True when `p` is inside, or (with `ring`) within `ring(dx, dy)` of the edge, where
-    /// (dx, dy) points from the bone to `p`. Called for every dot near a limb: kept cheap.
-    pub fn covers(&self, p: Point, ring: Option<&dyn Fn(f64, f64) -> f64>) -> bool {
-        let (a, b) = (self.a, self.b);
-        let (abx, aby) = (b.x - a.x, b.y - a.y);
-        let len2 = abx * abx + aby * aby;
-        let t = if len2 == 0.0 {
-            0.0
-        } else {
-            (((p.x - a.x) * abx + (p.y - a.y) * aby) / len2).clamp(0.0, 1.0)
-        };
-        let (dx, dy) = (p.x - (a.x + abx * t), p.y - (a.y + aby * t));
-        let d2 = dx * dx + dy * dy;
-        let r = self.ra + (self.rb - self.ra) * t;
-        if d2 <= r * r {
-            return true;
-        }
-        match ring {
-            Some(ring) => {
-                let grown = r + ring(dx, dy);
-                d2 <= grown * grown
-            }
-            None => false,
-        }
-    }
-
-    /// The smallest box holding the capsule grown by `grow`, as (min, max) corners.
-    pub fn bounds(&self, grow: f64) -> (Point, Point) {
-        let r = self.ra.max(self.rb) + grow;
-        (
-            Point::new(self.a.x.min(self.b.x) - r, self.a.y.min(self.b.y) - r),
-            Point::new(self.a.x.max(self.b.x) + r, self.a.y.max(self.b.y) + r),
-        )
-    }
-
-    /// The same limb without its first `share` of length (its root end).
-    pub fn trimmed(&self, share: f64) -> Capsule {
-        let (a, b) = (self.a, self.b);
-        Capsule {
-            a: Point::new(a.x + (b.x - a.x) * share, a.y + (b.y - a.y) * share),
-            b,
-            ra: self.ra + (self.rb - self.ra) * share,
-            rb: self.rb,
-        }
-    }
-}
-
-/// One filled shape.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Shape {
-    Capsule(Capsule),
-    /// A closed outline (the trunk).
-    Polygon(Vec<Point>),
-}
-
-/// Where the polygon's inside crosses the horizontal line at `y`, as (from, to) x pairs:
-/// filling row by row costs a few edge tests a row rather than a few per dot.
-pub fn spans(points: &[Point], y: f64, out: &mut Vec<(f64, f64)>) {
-    out.clear();
-    let mut xs: Vec<f64> = Vec::with_capacity(8);
-    let mut j = points.len().wrapping_sub(1);
-    for (i, pi) in points.iter().enumerate() {
-        let pj = points[j];
-        if (pi.y > y) != (pj.y > y) {
-            xs.push((pj.x - pi.x) * (y - pi.y) / (pj.y - pi.y) + pi.x);
-        }
-        j = i;
-    }
-    xs.sort_by(f64::total_cmp);
-    out.extend(xs.chunks_exact(2).map(|pair| (pair[0], pair[1])));
-}
-
-/// The smallest box holding `points`, as (min, max) corners.
-pub fn polygon_bounds(points: &[Point]) -> (Point, Point) {
-    points.iter().fold(
-        (
-            Point::new(f64::INFINITY, f64::INFINITY),
-            Point::new(f64::NEG_INFINITY, f64::NEG_INFINITY),
-        ),
-        |(lo, hi), p| {
-            (
-                Point::new(lo.x.min(p.x), lo.y.min(p.y)),
-                Point::new(hi.x.max(p.x), hi.y.max(p.y)),
-            )
-        },
-    )
-}
-
-/// A part of the body drawn in one go. An outlined piece first clears a thin ring around
-/// itself, so an arm in front of the trunk or of a leg stays visible against it.
+/// A part of the body drawn in one go. It first clears a thin ring around each capsule of
+/// `clear`, so an arm in front of the trunk or the head against the shoulders stays
+/// visible.
 pub struct Piece {
     pub shapes: Vec<Shape>,
     pub layer: Layer,
-    pub outline: bool,
+    pub clear: Vec<Capsule>,
+}
+
+/// How thick things are drawn at a scale: limbs slimmer the larger the drawing, never
+/// thinner than about a cell, the head never smaller than a couple of cells.
+#[derive(Debug, Clone, Copy)]
+pub struct Sizes {
+    /// Figure units per dot across.
+    dot: f64,
+    /// The share of a limb's thickness in units that is drawn.
+    slim: f64,
+}
+
+impl Sizes {
+    /// Sizes for a drawing of `scale` dots across per figure unit.
+    pub fn new(scale: f64) -> Sizes {
+        Sizes {
+            dot: 1.0 / scale,
+            slim: (SLIM_FROM / scale).sqrt().min(1.0),
+        }
+    }
+
+    /// A limb's radius drawn, for its radius `r` in units.
+    fn limb(&self, r: f64) -> f64 {
+        (r * self.slim).max(MIN_LIMB * self.dot)
+    }
+
+    /// The trunk slims less than the limbs: it is what makes the body a body.
+    fn trunk(&self, r: f64) -> f64 {
+        (r * self.slim.sqrt()).max(MIN_LIMB * self.dot)
+    }
+
+    pub fn head(&self) -> f64 {
+        HEAD.max(MIN_HEAD * self.dot)
+    }
 }
 
 /// Radii of a limb at its parent's end and at its own, for a view.
 fn limb_radii(limb: Limb, view: View) -> (f64, f64) {
     match (limb, view) {
         (Limb::Trunk, _) => (0.0, 0.0),
-        (Limb::Neck, _) => (2.6, 2.6),
-        (Limb::Girdle, View::Side) => (2.8, 3.0),
-        (Limb::Girdle, View::Front) => (3.4, 3.8),
-        (Limb::UpperArm, _) => (2.8, 2.2),
-        (Limb::Forearm, _) => (2.2, 2.0),
-        (Limb::Thigh, _) => (4.4, 3.1),
-        (Limb::Shin, _) => (3.0, 2.0),
-        (Limb::Foot, _) => (1.8, 1.4),
+        (Limb::Neck, _) => (1.8, 1.8),
+        (Limb::Girdle, View::Side) => (2.6, 2.8),
+        (Limb::Girdle, View::Front) => (2.8, 3.2),
+        (Limb::UpperArm, _) => (2.3, 1.8),
+        (Limb::Forearm, _) => (1.8, 1.4),
+        (Limb::Thigh, _) => (3.6, 2.4),
+        (Limb::Shin, _) => (2.3, 1.5),
+        (Limb::Foot, _) => (1.4, 1.0),
     }
 }
 
@@ -155,8 +96,8 @@ fn limb_radii(limb: Limb, view: View) -> (f64, f64) {
 /// its breadth from the front (up to the shoulders).
 fn trunk_widths(view: View) -> [f64; 4] {
     match view {
-        View::Side => [6.0, 5.0, 6.4, 4.4],
-        View::Front => [9.0, 6.8, 9.2, 10.5],
+        View::Side => [5.2, 4.2, 5.4, 2.4],
+        View::Front => [7.6, 5.8, 7.8, 3.0],
     }
 }
 
@@ -172,44 +113,101 @@ fn catmull(p0: Point, p1: Point, p2: Point, p3: Point, t: f64) -> Point {
     Point::new(f(p0.x, p1.x, p2.x, p3.x), f(p0.y, p1.y, p2.y, p3.y))
 }
 
+/// The share of a limb's first bone, from its root, that gets no clearing ring (it would
+/// cut a notch into the trunk where the limb joins it).
+const ROOT_UNRINGED: f64 = 0.45;
+
 /// A limb chain down from a girdle (the joints below it, in order), with a hand at the end
-/// of an arm.
-fn chain(pose: &Pose, view: View, joints: &[Joint], layer: Layer, outline: bool) -> Piece {
+/// of an arm; `outline` clears a ring round it first.
+fn chain(
+    pose: &Pose,
+    view: View,
+    sizes: &Sizes,
+    joints: &[Joint],
+    layer: Layer,
+    outline: bool,
+) -> Piece {
     let thin = if layer == Layer::Far {
         FAR_THINNER
     } else {
         1.0
     };
     let mut shapes = Vec::with_capacity(4);
+    let mut clear = Vec::new();
     for &joint in joints {
         let (Some(parent), Some(limb)) = (joint.parent(), joint.limb()) else {
             continue;
         };
         let (ra, rb) = limb_radii(limb, view);
-        shapes.push(Shape::Capsule(Capsule {
+        let capsule = Capsule {
             a: pose.get(parent),
             b: pose.get(joint),
-            ra: ra * thin,
-            rb: rb * thin,
-        }));
+            ra: sizes.limb(ra * thin),
+            rb: sizes.limb(rb * thin),
+        };
+        if outline {
+            clear.push(if clear.is_empty() {
+                capsule.trimmed(ROOT_UNRINGED)
+            } else {
+                capsule
+            });
+        }
+        shapes.push(Shape::Capsule(capsule));
+        let mut end = capsule.rb;
         if matches!(joint, Joint::HandL | Joint::HandR) {
-            shapes.push(Shape::Capsule(Capsule::disc(pose.get(joint), HAND * thin)));
+            let hand = Capsule::disc(capsule.b, sizes.limb(HAND * thin));
+            end = hand.ra;
+            if outline {
+                clear.push(hand);
+            }
+            shapes.push(Shape::Capsule(hand));
+        }
+        if let Some(rest) = resting(&capsule, end) {
+            shapes.push(Shape::Capsule(rest));
         }
     }
     Piece {
         shapes,
         layer,
-        outline,
+        clear,
     }
 }
 
-/// The trunk: an outline along the spine curve, rounded at the hips, with the shoulders,
-/// hips, neck and head.
-fn trunk(pose: &Pose, view: View) -> Piece {
+/// A hand, knee or foot this close to the floor rests on it (the README tells authors to
+/// place them about 3 to 4 above it).
+const REST: f64 = 4.5;
+
+/// A bone with an end resting on the floor, that end lowered onto it (drawn `end` thick
+/// there): a limb drawn slimmer than the pose was made for must not float above the floor.
+fn resting(bone: &Capsule, end: f64) -> Option<Capsule> {
+    let lower = |p: Point, r: f64| {
+        if p.y <= REST && p.y > r {
+            Point::new(p.x, r)
+        } else {
+            p
+        }
+    };
+    let (a, b) = (lower(bone.a, bone.ra), lower(bone.b, end));
+    (a != bone.a || b != bone.b).then_some(Capsule {
+        a,
+        b,
+        ra: bone.ra,
+        rb: end,
+    })
+}
+
+/// A trunk whose outline, as the pose was made, comes this close to the floor lies on it.
+const TRUNK_REST: f64 = 1.5;
+
+/// The trunk: an outline along the spine curve, rounded at the hips, with the shoulders
+/// and hips.
+fn trunk(pose: &Pose, view: View, sizes: &Sizes) -> Piece {
     let spine = [Joint::Pelvis, Joint::Waist, Joint::Chest, Joint::Neck].map(|j| pose.get(j));
-    let widths = trunk_widths(view);
+    let model = trunk_widths(view);
+    let widths = model.map(|w| sizes.trunk(w));
     let mut centre = Vec::with_capacity(3 * SPINE_STEPS + 1);
     let mut width = Vec::with_capacity(3 * SPINE_STEPS + 1);
+    let mut rests = Vec::with_capacity(3 * SPINE_STEPS + 1);
     for seg in 0..3 {
         let p0 = spine[seg.max(1) - 1];
         let (p1, p2) = (spine[seg], spine[seg + 1]);
@@ -221,8 +219,10 @@ fn trunk(pose: &Pose, view: View) -> Piece {
         };
         for s in 0..=last {
             let t = s as f64 / SPINE_STEPS as f64;
-            centre.push(catmull(p0, p1, p2, p3, t));
+            let c = catmull(p0, p1, p2, p3, t);
+            centre.push(c);
             width.push(widths[seg] + (widths[seg + 1] - widths[seg]) * t);
+            rests.push(c.y - (model[seg] + (model[seg + 1] - model[seg]) * t) <= TRUNK_REST);
         }
     }
     let mut left = Vec::with_capacity(centre.len());
@@ -233,8 +233,17 @@ fn trunk(pose: &Pose, view: View) -> Piece {
         let (tx, ty) = (ahead.x - behind.x, ahead.y - behind.y);
         let len = tx.hypot(ty).max(1e-9);
         let (nx, ny) = (-ty / len * width[i], tx / len * width[i]);
-        left.push(Point::new(c.x + nx, c.y + ny));
-        right.push(Point::new(c.x - nx, c.y - ny));
+        let (mut l, mut r) = (
+            Point::new(c.x + nx, c.y + ny),
+            Point::new(c.x - nx, c.y - ny),
+        );
+        // A back (or belly) lying on the floor stays on it, however slim it is drawn.
+        if rests[i] {
+            let low = if l.y < r.y { &mut l } else { &mut r };
+            low.y = low.y.min(0.0);
+        }
+        left.push(l);
+        right.push(r);
     }
     left.extend(right.into_iter().rev());
     let mut shapes = vec![Shape::Polygon(left)];
@@ -242,35 +251,60 @@ fn trunk(pose: &Pose, view: View) -> Piece {
         pose.get(Joint::Pelvis),
         widths[0],
     )));
+    // The shoulders hang from the spine a little below the neck, so the neck shows.
+    let (neck, chest) = (spine[3], spine[2]);
+    let span = (chest.x - neck.x).hypot(chest.y - neck.y).max(1e-9);
+    let t = (SHOULDER_DROP / span).min(0.5);
+    let yoke = Point::new(
+        neck.x + (chest.x - neck.x) * t,
+        neck.y + (chest.y - neck.y) * t,
+    );
     for joint in [Joint::ShoulderL, Joint::ShoulderR, Joint::HipL, Joint::HipR] {
         let (ra, rb) = limb_radii(Limb::Girdle, view);
         let parent = joint.parent().unwrap_or(Joint::Pelvis);
+        let root = if parent == Joint::Neck {
+            yoke
+        } else {
+            pose.get(parent)
+        };
         shapes.push(Shape::Capsule(Capsule {
-            a: pose.get(parent),
+            a: root,
             b: pose.get(joint),
-            ra,
-            rb,
+            ra: sizes.trunk(ra),
+            rb: sizes.trunk(rb),
         }));
     }
-    let (neck, head) = (pose.get(Joint::Neck), pose.get(Joint::Head));
-    let (nr, _) = limb_radii(Limb::Neck, view);
-    shapes.push(Shape::Capsule(Capsule {
-        a: neck,
-        b: head,
-        ra: nr,
-        rb: nr,
-    }));
-    shapes.push(Shape::Capsule(Capsule::disc(head, HEAD)));
     Piece {
         shapes,
         layer: Layer::Near,
-        outline: false,
+        clear: Vec::new(),
+    }
+}
+
+/// The head on its neck, a ring cleared round the head so it stands out from the shoulders
+/// and whatever it is near.
+fn head(pose: &Pose, sizes: &Sizes) -> Piece {
+    let (neck, head) = (pose.get(Joint::Neck), pose.get(Joint::Head));
+    let (nr, _) = limb_radii(Limb::Neck, View::Side);
+    let skull = Capsule::disc(head, sizes.head());
+    Piece {
+        shapes: vec![
+            Shape::Capsule(Capsule {
+                a: neck,
+                b: head,
+                ra: sizes.limb(nr),
+                rb: sizes.limb(nr),
+            }),
+            Shape::Capsule(skull),
+        ],
+        layer: Layer::Near,
+        clear: vec![skull],
     }
 }
 
 /// Everything drawn, back to front: from the side the far (right) limbs, the trunk, the
-/// near leg, the near arm; from the front the legs, the trunk, the arms.
-pub fn pieces(pose: &Pose, view: View) -> Vec<Piece> {
+/// head, the near leg, the near arm; from the front the legs, the trunk, the head, the arms.
+pub fn pieces(pose: &Pose, view: View, sizes: &Sizes) -> Vec<Piece> {
     use Joint::*;
     let arm_l = [ElbowL, HandL];
     let arm_r = [ElbowR, HandR];
@@ -278,18 +312,20 @@ pub fn pieces(pose: &Pose, view: View) -> Vec<Piece> {
     let leg_r = [KneeR, FootR, ToeR];
     match view {
         View::Side => vec![
-            chain(pose, view, &arm_r, Layer::Far, false),
-            chain(pose, view, &leg_r, Layer::Far, false),
-            trunk(pose, view),
-            chain(pose, view, &leg_l, Layer::Near, false),
-            chain(pose, view, &arm_l, Layer::Near, true),
+            chain(pose, view, sizes, &arm_r, Layer::Far, false),
+            chain(pose, view, sizes, &leg_r, Layer::Far, false),
+            trunk(pose, view, sizes),
+            head(pose, sizes),
+            chain(pose, view, sizes, &leg_l, Layer::Near, true),
+            chain(pose, view, sizes, &arm_l, Layer::Near, true),
         ],
         View::Front => vec![
-            chain(pose, view, &leg_r, Layer::Near, false),
-            chain(pose, view, &leg_l, Layer::Near, false),
-            trunk(pose, view),
-            chain(pose, view, &arm_r, Layer::Near, true),
-            chain(pose, view, &arm_l, Layer::Near, true),
+            chain(pose, view, sizes, &leg_r, Layer::Near, false),
+            chain(pose, view, sizes, &leg_l, Layer::Near, false),
+            trunk(pose, view, sizes),
+            head(pose, sizes),
+            chain(pose, view, sizes, &arm_r, Layer::Near, true),
+            chain(pose, view, sizes, &arm_l, Layer::Near, true),
         ],
     }
 }

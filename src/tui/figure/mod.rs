@@ -3,6 +3,7 @@
 //! figure's frame (not the pose) sets the scale, so all frames of one figure line up.
 
 mod body;
+mod shape;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,15 +13,13 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Painter, Shape as CanvasShape};
 
 use crate::figure::{Frame, Point, Pose, View};
-use body::{Capsule, HEAD, Layer, Shape, pieces};
+use body::{Layer, Sizes, pieces};
+use shape::{Capsule, Shape};
 
 /// A terminal cell is about twice as tall as it is wide.
 const CELL_ASPECT: f64 = 2.0;
-/// Room kept around the frame for the thickness of limbs and the head.
-const PAD: f64 = HEAD + 1.5;
-/// The share of a limb's first bone, from its root, that gets no clearing ring (it would
-/// cut a notch into the trunk where the limb joins it).
-const ROOT_UNRINGED: f64 = 0.45;
+/// Room kept around the frame for the thickness of limbs and the head, in figure units.
+const PAD: f64 = 8.0;
 /// Smaller than this (in cells) nothing is drawn: no body can be read in it.
 pub const MIN_SIZE: (u16, u16) = (6, 4);
 
@@ -173,18 +172,10 @@ impl Raster {
         raster.dots[floor * width..(floor + 1) * width].fill(Layer::Floor);
         let one_dot = |dx: f64, dy: f64| map.one_dot(dx, dy);
         let ring: Option<&dyn Fn(f64, f64) -> f64> = Some(&one_dot);
-        for piece in pieces(widget.pose, widget.view) {
-            if piece.outline {
-                for (i, shape) in piece.shapes.iter().enumerate() {
-                    if let Shape::Capsule(capsule) = shape {
-                        let capsule = if i == 0 {
-                            capsule.trimmed(ROOT_UNRINGED)
-                        } else {
-                            *capsule
-                        };
-                        raster.fill_capsule(&map, floor, &capsule, ring, Layer::Empty);
-                    }
-                }
+        let sizes = Sizes::new(map.scale_x);
+        for piece in pieces(widget.pose, widget.view, &sizes) {
+            for capsule in &piece.clear {
+                raster.fill_capsule(&map, floor, capsule, ring, Layer::Empty);
             }
             for shape in &piece.shapes {
                 match shape {
@@ -242,10 +233,10 @@ impl Raster {
 
     /// Sets every dot above the floor row whose centre is inside the polygon, row by row.
     fn fill_polygon(&mut self, map: &Mapping, floor: usize, points: &[Point], layer: Layer) {
-        let (rows, _) = self.span_of(map, floor, body::polygon_bounds(points));
+        let (rows, _) = self.span_of(map, floor, shape::polygon_bounds(points));
         let mut inside = Vec::new();
         for y in rows {
-            body::spans(points, map.point(0, y).y, &mut inside);
+            shape::spans(points, map.point(0, y).y, &mut inside);
             for &(from, to) in &inside {
                 let (a, _) = map.dot(Point::new(from, 0.0));
                 let (b, _) = map.dot(Point::new(to, 0.0));
