@@ -66,7 +66,7 @@ impl Context {
     /// Appends a line (a finished session, a check-in answer) to the history. The error is
     /// a warning to show: the session itself is never held up by an unwritable data dir.
     /// `waiting` hears, as a sentence to show, when another writer's lock makes it wait.
-    pub fn save(
+    pub(crate) fn save(
         &self,
         line: Line<'_>,
         waiting: &mut dyn FnMut(String),
@@ -81,7 +81,7 @@ impl Context {
 impl Context {
     /// The persistent-pain note for the start of a session, from the recent end of the
     /// history; `None` when the check-in is off or nothing is persistent.
-    pub fn pain_notice(&self) -> Option<String> {
+    pub(crate) fn pain_notice(&self) -> Option<String> {
         if !self.config.check_in {
             return None;
         }

@@ -10,7 +10,7 @@ use crate::session::{SessionId, SessionRecord};
 /// The highest score that still counts as mild soreness.
 const MILD_MAX: u8 = 3;
 /// Scores from here on count as real pain in the persistent-pain check.
-pub const PAIN_THRESHOLD: u8 = 6;
+pub(crate) const PAIN_THRESHOLD: u8 = 6;
 /// Persistent pain: every check-in over at least this many days reports real pain.
 const PERSISTENT_DAYS: i64 = 3;
 
@@ -27,7 +27,7 @@ pub struct Answer {
 }
 
 /// The question asked after a session.
-pub const QUESTION: &str = "How does your back feel? 0 (fine) to 10 (sharp pain)";
+pub(crate) const QUESTION: &str = "How does your back feel? 0 (fine) to 10 (sharp pain)";
 
 /// What to tell someone who just answered the check-in with `score`.
 pub fn advice(score: u8) -> &'static str {

@@ -24,16 +24,16 @@ pub struct Cli {
 pub struct CoachArgs {
     /// No sounds: no tones, beats or bells.
     #[arg(long, global = true)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
     /// Speak the cues with the configured speech command (espeak-ng if none is set).
     #[arg(long, global = true)]
-    pub speak: bool,
+    pub(crate) speak: bool,
     /// Multiply every hold, rest and tempo by F (0.25 to 4).
     #[arg(long, global = true, value_name = "F", value_parser = parse_scale)]
     pub scale: Option<f64>,
     /// Show each move's figure as a still pose, never animated (as `motion: false`).
     #[arg(long, global = true)]
-    pub still: bool,
+    pub(crate) still: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -13,7 +13,7 @@ pub fn clock(d: Duration) -> String {
 }
 
 /// As `clock`, rounded to tenths, shown only when `--scale` leaves them (`0:07.5`).
-pub fn clock_tenths(d: Duration) -> String {
+pub(crate) fn clock_tenths(d: Duration) -> String {
     let tenths = (d.as_millis() + 50) / 100;
     let (whole, tenth) = (tenths / 10, tenths % 10);
     let mut text = clock(Duration::from_secs(whole as u64));

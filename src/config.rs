@@ -28,24 +28,24 @@ pub enum Theme {
 /// The file as written: `None` where the user said nothing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "Config", deny_unknown_fields)]
-pub struct ConfigFile {
-    pub prepare_secs: Option<u32>,
-    pub rest_secs: Option<u32>,
-    pub switch_secs: Option<u32>,
-    pub sounds: Option<SoundMode>,
+pub(crate) struct ConfigFile {
+    pub(crate) prepare_secs: Option<u32>,
+    pub(crate) rest_secs: Option<u32>,
+    pub(crate) switch_secs: Option<u32>,
+    pub(crate) sounds: Option<SoundMode>,
     /// The soft beat and breath tones of paced reps.
-    pub beat: Option<bool>,
+    pub(crate) beat: Option<bool>,
     /// A player and its arguments; each sound's WAV file is appended as the last argument.
-    pub sound: Option<Vec<String>>,
-    pub check_in: Option<bool>,
+    pub(crate) sound: Option<Vec<String>>,
+    pub(crate) check_in: Option<bool>,
     /// A command and its arguments; each cue's text is appended as the last argument.
-    pub speech: Option<Vec<String>>,
-    pub confirm_quit: Option<bool>,
-    pub theme: Option<Theme>,
+    pub(crate) speech: Option<Vec<String>>,
+    pub(crate) confirm_quit: Option<bool>,
+    pub(crate) theme: Option<Theme>,
     /// Animate the figure of each move; `false` shows still poses only.
-    pub motion: Option<bool>,
+    pub(crate) motion: Option<bool>,
     /// Before `sounds`: `false` meant silence, and still does where `sounds` is not set.
-    pub bell: Option<bool>,
+    pub(crate) bell: Option<bool>,
 }
 
 /// The settings in force: the file over the defaults.
@@ -57,11 +57,11 @@ pub struct Config {
     pub speech: Option<Vec<String>>,
     pub confirm_quit: bool,
     pub theme: Theme,
-    pub motion: bool,
+    pub(crate) motion: bool,
     /// The file these came from, when there was one.
     pub source: Option<PathBuf>,
     /// What the file set, for `limberup config` to say where each value came from.
-    pub file: ConfigFile,
+    pub(crate) file: ConfigFile,
 }
 
 impl Default for Config {

@@ -5,6 +5,10 @@
 //! (`tui`) or the plain-text coach (`plain`) drive with a monotonic clock, sharing how they
 //! wake (input, signals), give cues (`cues` -> sounds and speech) and survive a crash
 //! (`front`); the machine's record of the session is appended to the history (`history`).
+//!
+//! An item is `pub` only when the binary, the tests, the benches or the fuzz targets use
+//! it; everything else is `pub(crate)`, so the compiler's `dead_code` lint finds what
+//! nothing uses.
 
 pub mod app;
 pub mod authoring;

@@ -21,7 +21,7 @@ impl Paths {
     }
 
     /// `config.ron` in the config dir.
-    pub fn config_file(&self) -> Option<PathBuf> {
+    pub(crate) fn config_file(&self) -> Option<PathBuf> {
         self.config_dir.as_ref().map(|d| d.join("config.ron"))
     }
 
@@ -41,7 +41,7 @@ impl Paths {
     }
 
     /// The append-only session history.
-    pub fn history_file(&self) -> Option<PathBuf> {
+    pub(crate) fn history_file(&self) -> Option<PathBuf> {
         self.data_dir.as_ref().map(|d| d.join("history.jsonl"))
     }
 }

@@ -20,7 +20,7 @@ use crate::routine::{ids, looks_like_path};
 /// (`LIMBERUP_COMPLETE=bash limberup -- WORDS...`). Our own name rather than clap's
 /// default `COMPLETE`, which a user's environment may set for something else: a stray one
 /// would turn every run into a completion request.
-pub const COMPLETE_VAR: &str = "LIMBERUP_COMPLETE";
+pub(crate) const COMPLETE_VAR: &str = "LIMBERUP_COMPLETE";
 
 /// Answers a shell's completion request and exits, when this run is one; else returns.
 /// Must run before anything is written to stdout.
@@ -52,7 +52,7 @@ pub fn completions(shell: Shell, out: &mut impl Write) -> std::io::Result<()> {
 /// Candidates for a routine argument: the ids that start with the word, then routine files.
 /// A word that looks like a path gets directories and `.ron` files; a bare word also gets
 /// the `.ron` files in the current directory.
-pub fn complete_routine(current: &OsStr) -> Vec<CompletionCandidate> {
+pub(crate) fn complete_routine(current: &OsStr) -> Vec<CompletionCandidate> {
     let word = current.to_string_lossy();
     let pathlike = looks_like_path(&word) || word.starts_with('.') || word.starts_with('~');
     let mut candidates: Vec<CompletionCandidate> = if pathlike {

@@ -51,17 +51,17 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// True when `text` shows nothing at all (only spaces or invisible characters).
-pub fn is_blank(text: &str) -> bool {
+pub(crate) fn is_blank(text: &str) -> bool {
     text.chars().all(is_invisible)
 }
 
 /// The first forbidden character of `text`, with its index among the chars.
-pub fn first_forbidden(text: &str) -> Option<(usize, char)> {
+pub(crate) fn first_forbidden(text: &str) -> Option<(usize, char)> {
     text.chars().enumerate().find(|(_, c)| is_forbidden(*c))
 }
 
 /// What `c` is, for messages: `a control character (ESC, U+001B)`.
-pub fn describe(c: char) -> String {
+pub(crate) fn describe(c: char) -> String {
     let code = format!("U+{:04X}", u32::from(c));
     match c {
         '\n' => format!("a line break ({code})"),
@@ -102,7 +102,7 @@ pub fn width(text: &str) -> usize {
 
 /// `text` followed by spaces up to `columns` wide (as `{:<columns$}` would, counting
 /// columns rather than chars).
-pub fn pad(text: &str, columns: usize) -> String {
+pub(crate) fn pad(text: &str, columns: usize) -> String {
     let fill = columns.saturating_sub(width(text));
     format!("{text}{}", " ".repeat(fill))
 }
@@ -125,7 +125,7 @@ fn split_at_width(text: &str, columns: usize) -> (&str, &str) {
 
 /// Greedy word wrap to `columns` columns; a word wider than a line is broken across lines
 /// rather than lost.
-pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
     let mut lines = Vec::new();
     if columns == 0 {
         return lines;
@@ -160,7 +160,7 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
 }
 
 /// `text` cut to `columns` columns, ending in `…` when cut.
-pub fn ellipsize(text: &str, columns: usize) -> String {
+pub(crate) fn ellipsize(text: &str, columns: usize) -> String {
     if width(text) <= columns {
         return text.to_string();
     }

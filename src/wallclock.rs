@@ -73,7 +73,7 @@ fn decided() -> &'static (Zone, Option<String>) {
 }
 
 /// The zone of this process, decided once from `TZ`.
-pub fn zone() -> Zone {
+pub(crate) fn zone() -> Zone {
     decided().0
 }
 
@@ -129,7 +129,7 @@ pub fn local(t: DateTime<Utc>, zone: Zone) -> DateTime<FixedOffset> {
 }
 
 /// Now, in the local zone: the one way the app reads the wall clock.
-pub fn now() -> DateTime<FixedOffset> {
+pub(crate) fn now() -> DateTime<FixedOffset> {
     local(utc_of(SystemTime::now()).0, zone())
 }
 

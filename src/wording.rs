@@ -8,7 +8,7 @@ use crate::session::{Enough, StepPlan, WorkPlan};
 
 /// Seconds as people say them: `10 s`, or `2.5 s` when a `--scale` made them fractional
 /// (to the hundredth, trailing zeros dropped).
-pub fn seconds(d: Duration) -> String {
+pub(crate) fn seconds(d: Duration) -> String {
     let ms = d.as_millis();
     if ms.is_multiple_of(1000) {
         format!("{} s", ms / 1000)
@@ -19,7 +19,7 @@ pub fn seconds(d: Duration) -> String {
 }
 
 /// A countdown as the big digits show it: plain seconds under a minute, else `m:ss`.
-pub fn countdown(secs: u64) -> String {
+pub(crate) fn countdown(secs: u64) -> String {
     if secs < 60 {
         secs.to_string()
     } else {
@@ -29,7 +29,7 @@ pub fn countdown(secs: u64) -> String {
 
 /// Whether a pass label names a side of the body ("Left", "Right arm up"), by whole word so
 /// that "Bright" or "Leftover" do not count.
-pub fn names_a_side(label: &str) -> bool {
+pub(crate) fn names_a_side(label: &str) -> bool {
     label
         .split(|c: char| !c.is_alphanumeric())
         .any(|word| word.eq_ignore_ascii_case("left") || word.eq_ignore_ascii_case("right"))
@@ -37,7 +37,7 @@ pub fn names_a_side(label: &str) -> bool {
 
 /// The words for moving on to pass `label`: "Switch sides" between sides of the body, else
 /// "Switch" (backward to forward is no change of side).
-pub fn switch(label: &str) -> &'static str {
+pub(crate) fn switch(label: &str) -> &'static str {
     if names_a_side(label) {
         "Switch sides"
     } else {
@@ -46,13 +46,13 @@ pub fn switch(label: &str) -> &'static str {
 }
 
 /// The short form of a rep's part, as said and shown large: `Exhale` of "Exhale: round up".
-pub fn short_cue(label: &str) -> &str {
+pub(crate) fn short_cue(label: &str) -> &str {
     label.split(':').next().unwrap_or(label).trim()
 }
 
 /// What one pass of `step` asks, briefly: `hold 30 s`, `12 reps`, a range as `10-15 reps`
 /// or `hold 20-30 s`, an open step `until you are done`.
-pub fn amount(step: &StepPlan) -> String {
+pub(crate) fn amount(step: &StepPlan) -> String {
     let reps = |count: u32| match (step.enough, count) {
         (Some(Enough::Reps(least)), _) => format!("{least}-{count} reps"),
         (_, 1) => "1 rep".to_string(),

@@ -11,10 +11,10 @@ use super::motion::Figure;
 use super::pose::{Point, Pose, ease};
 use crate::routine::{Problem, Seg};
 
-pub const X_RANGE: RangeInclusive<f64> = -100.0..=100.0;
-pub const Y_RANGE: RangeInclusive<f64> = 0.0..=150.0;
-pub const MAX_POSES: usize = 32;
-pub const MAX_MOTION: usize = 16;
+pub(crate) const X_RANGE: RangeInclusive<f64> = -100.0..=100.0;
+pub(crate) const Y_RANGE: RangeInclusive<f64> = 0.0..=150.0;
+pub(crate) const MAX_POSES: usize = 32;
+pub(crate) const MAX_MOTION: usize = 16;
 /// How far below the floor a joint may dip on the way between two key poses.
 const FLOOR_SLACK: f64 = 1.0;
 const FLOOR_SAMPLES: usize = 16;
@@ -34,7 +34,7 @@ fn pose_path(i: usize, rest: &str) -> Vec<Seg> {
 }
 
 /// The figure `file` describes, or every problem found in it, in file order.
-pub fn check(file: &FigureFile) -> Result<Figure, Found> {
+pub(crate) fn check(file: &FigureFile) -> Result<Figure, Found> {
     let mut found = Vec::new();
     if file.name.trim().is_empty() {
         found.push((vec![field("name")], "must not be blank".to_string()));
@@ -238,7 +238,7 @@ fn check_floor(poses: &[(String, Pose)], motion: &[usize], found: &mut Found) {
 }
 
 /// A located problem, the pose at fault named as `pose 2 ("cow")`.
-pub fn problem(src: &str, file: &FigureFile, path: &[Seg], message: String) -> Problem {
+pub(crate) fn problem(src: &str, file: &FigureFile, path: &[Seg], message: String) -> Problem {
     let field = match path {
         [Seg::Field(poses), Seg::Index(i), rest @ ..] if poses == "poses" => {
             let mut label = pose_label(i + 1, file.poses.get(*i).map(|p| p.name.as_str()));

@@ -16,27 +16,27 @@ use crate::routine::{LoadError, Pos, Problem, Seg, locate, parse_ron, read_text,
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename = "Figure", deny_unknown_fields)]
 pub struct FigureFile {
-    pub name: String,
-    pub view: View,
+    pub(crate) name: String,
+    pub(crate) view: View,
     /// One sentence describing the pose, for plain mode.
     #[serde(default)]
-    pub description: String,
+    pub(crate) description: String,
     #[serde(default)]
-    pub passes: Passes,
+    pub(crate) passes: Passes,
     /// The pose shown when nothing moves; the motion's first by default.
     #[serde(default)]
-    pub still: Option<String>,
+    pub(crate) still: Option<String>,
     /// Pose names: the key poses of one rep, in order.
-    pub motion: Vec<String>,
-    pub poses: Vec<PoseFile>,
+    pub(crate) motion: Vec<String>,
+    pub(crate) poses: Vec<PoseFile>,
 }
 
 /// One pose as written: a name, perhaps another pose to start from, and joints as `(x, y)`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PoseFile {
-    pub name: String,
-    pub like: Option<String>,
-    pub joints: [Option<(f64, f64)>; JOINTS],
+    pub(crate) name: String,
+    pub(crate) like: Option<String>,
+    pub(crate) joints: [Option<(f64, f64)>; JOINTS],
 }
 
 /// The fields of `Pose(...)`: its name, `like`, then every joint.

@@ -67,12 +67,12 @@ impl Joint {
     ];
 
     /// The joint's place in `ALL` and in a pose.
-    pub fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         self as usize
     }
 
     /// The name written in figure files.
-    pub const fn name(self) -> &'static str {
+    pub(crate) const fn name(self) -> &'static str {
         match self {
             Joint::Pelvis => "pelvis",
             Joint::Waist => "waist",
@@ -96,7 +96,7 @@ impl Joint {
         }
     }
 
-    pub fn from_name(name: &str) -> Option<Joint> {
+    pub(crate) fn from_name(name: &str) -> Option<Joint> {
         Joint::ALL.into_iter().find(|j| j.name() == name)
     }
 
@@ -123,7 +123,7 @@ impl Joint {
     }
 
     /// The bone from the parent to this joint, by what it is.
-    pub fn limb(self) -> Option<Limb> {
+    pub(crate) fn limb(self) -> Option<Limb> {
         use Joint::*;
         Some(match self {
             Pelvis => return None,

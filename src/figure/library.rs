@@ -115,7 +115,7 @@ impl Library {
     }
 
     /// Adds `entry`, replacing a figure with the same id.
-    pub fn add(&mut self, entry: Entry) {
+    pub(crate) fn add(&mut self, entry: Entry) {
         match self.entries.iter_mut().find(|e| e.id == entry.id) {
             Some(existing) => *existing = entry,
             None => self.entries.push(entry),
@@ -178,7 +178,7 @@ impl Library {
 
     /// Moves every routine that names a missing or ill-fitting figure from the catalog's
     /// routines to its errors.
-    pub fn check_catalog(&self, catalog: &mut Catalog) {
+    pub(crate) fn check_catalog(&self, catalog: &mut Catalog) {
         let entries = std::mem::take(&mut catalog.entries);
         for entry in entries {
             let names_figures = entry.routine.steps.iter().any(|s| s.figure.is_some());

@@ -26,7 +26,10 @@ pub use pose::{Point, Pose, ease};
 
 /// The one name in `candidates` that `found` is probably a slip for: the closest by edit
 /// distance (a swap counts once), if close enough and closer than any other.
-pub fn closest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let found = found.to_lowercase();
     let limit = (found.chars().count() / 3).clamp(1, 3);
     let mut best: Option<(usize, &str)> = None;

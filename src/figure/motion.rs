@@ -51,8 +51,8 @@ pub struct Beat {
 /// symmetric, so `lo.x == -hi.x`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
-    pub lo: Point,
-    pub hi: Point,
+    pub(crate) lo: Point,
+    pub(crate) hi: Point,
 }
 
 impl Frame {
@@ -60,11 +60,11 @@ impl Frame {
         (self.lo.x..=self.hi.x).contains(&p.x) && (self.lo.y..=self.hi.y).contains(&p.y)
     }
 
-    pub fn width(&self) -> f64 {
+    pub(crate) fn width(&self) -> f64 {
         self.hi.x - self.lo.x
     }
 
-    pub fn height(&self) -> f64 {
+    pub(crate) fn height(&self) -> f64 {
         self.hi.y - self.lo.y
     }
 }
@@ -79,7 +79,7 @@ pub struct Figure {
     pub name: String,
     pub view: View,
     /// One sentence saying what the pose is, for plain mode and screen readers.
-    pub description: String,
+    pub(crate) description: String,
     pub passes: Passes,
     poses: Vec<(String, Pose)>,
     motion: Vec<usize>,
@@ -91,7 +91,7 @@ pub struct Figure {
 impl Figure {
     /// A figure from checked parts: `motion` and `still` index `poses`, and `motion` is not
     /// empty (the file loader sees to both).
-    pub fn new(
+    pub(crate) fn new(
         name: String,
         view: View,
         description: String,
@@ -137,7 +137,7 @@ impl Figure {
     }
 
     /// True when the motion's key poses line up with `parts` phases of a rep.
-    pub fn fits(&self, parts: usize) -> bool {
+    pub(crate) fn fits(&self, parts: usize) -> bool {
         let (k, m) = (self.motion.len(), parts.max(1));
         k == 1 || m == 1 || k % m == 0 || m % k == 0
     }

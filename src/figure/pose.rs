@@ -11,7 +11,7 @@ pub struct Point {
 }
 
 impl Point {
-    pub const fn new(x: f64, y: f64) -> Point {
+    pub(crate) const fn new(x: f64, y: f64) -> Point {
         Point { x, y }
     }
 
@@ -52,7 +52,7 @@ impl Pose {
         self.joints[joint.index()]
     }
 
-    pub fn set(&mut self, joint: Joint, at: Point) {
+    pub(crate) fn set(&mut self, joint: Joint, at: Point) {
         self.joints[joint.index()] = at;
     }
 
@@ -160,7 +160,7 @@ impl Pose {
     }
 
     /// The smallest box holding every joint, as (min, max) corners.
-    pub fn bounds(&self) -> (Point, Point) {
+    pub(crate) fn bounds(&self) -> (Point, Point) {
         let mut lo = Point::new(f64::INFINITY, f64::INFINITY);
         let mut hi = Point::new(f64::NEG_INFINITY, f64::NEG_INFINITY);
         for p in &self.joints {

@@ -45,7 +45,7 @@ impl Announcer {
     }
 
     /// As `new`, with this process's PATH and the user's cache directory.
-    pub fn from_env(config: SoundConfig, speech: Option<Vec<String>>) -> Announcer {
+    pub(crate) fn from_env(config: SoundConfig, speech: Option<Vec<String>>) -> Announcer {
         let path = std::env::var_os("PATH");
         let cache = crate::sound::cache_dir();
         Announcer::new(config, speech, path.as_deref(), cache.as_deref())

@@ -42,7 +42,11 @@ impl Crash {
     /// was running), says what happened on stderr and returns the exit status. `record`
     /// runs guarded too: a panic inside the machine can leave it broken, and a second panic
     /// must not take the process down before it has said so.
-    pub fn salvage(self, ctx: &Context, record: impl FnOnce() -> Option<SessionRecord>) -> u8 {
+    pub(crate) fn salvage(
+        self,
+        ctx: &Context,
+        record: impl FnOnce() -> Option<SessionRecord>,
+    ) -> u8 {
         let outcome = match catch(record) {
             Ok(Some(record)) => match ctx.save(Line::Session(&record.identified()), &mut |wait| {
                 let _ = writeln!(std::io::stderr(), "limberup: {wait}");

@@ -62,7 +62,7 @@ impl Keeper {
     }
 
     /// For the session that takes up `resumable`: a record of its own, linked to the first.
-    pub fn resuming(resumable: &Resumable, file: Option<PathBuf>) -> Keeper {
+    pub(crate) fn resuming(resumable: &Resumable, file: Option<PathBuf>) -> Keeper {
         Keeper {
             id: SessionId::new(),
             resumes: Some(resumable.state.session.clone()),
@@ -118,7 +118,11 @@ impl Keeper {
 
     /// The record of `session` as the history keeps it: with its id, and the session it
     /// resumes.
-    pub fn record(&self, session: &Session, ended_at: DateTime<FixedOffset>) -> SessionRecord {
+    pub(crate) fn record(
+        &self,
+        session: &Session,
+        ended_at: DateTime<FixedOffset>,
+    ) -> SessionRecord {
         SessionRecord {
             id: Some(self.id.clone()),
             resumes: self.resumes.clone(),

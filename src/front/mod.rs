@@ -26,7 +26,7 @@ use signal_hook::iterator::Signals;
 
 /// A signal the loop acts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Signal {
+pub(crate) enum Signal {
     /// SIGINT, SIGTERM or SIGHUP: record the session as interrupted, exit 128 + the signal.
     Stop(i32),
     /// SIGTSTP (Ctrl-Z outside raw mode, or `kill -TSTP`): pause, then really stop.
@@ -37,7 +37,7 @@ pub enum Signal {
 
 /// What wakes a front end's loop besides a deadline.
 #[derive(Debug)]
-pub enum Msg<I> {
+pub(crate) enum Msg<I> {
     Signal(Signal),
     Input(I),
 }
@@ -45,7 +45,7 @@ pub enum Msg<I> {
 /// The loop's one place to wait. Inputs queue in a bounded channel, so a reader that gets
 /// ahead of the loop waits instead of growing memory; signals have a channel of their own
 /// that is looked at before every input, so they never wait behind queued input.
-pub struct Mailbox<I> {
+pub(crate) struct Mailbox<I> {
     signals: Receiver<Signal>,
     /// `None` is a wake-up from the signal thread: look at `signals`.
     inputs: Receiver<Option<I>>,
@@ -54,11 +54,11 @@ pub struct Mailbox<I> {
 }
 
 /// Where a reader thread hands inputs to the loop.
-pub struct Inbox<I>(SyncSender<Option<I>>);
+pub(crate) struct Inbox<I>(SyncSender<Option<I>>);
 
 impl<I> Inbox<I> {
     /// Queues `input`, waiting while the mailbox is full; false once the loop has gone.
-    pub fn send(&self, input: I) -> bool {
+    pub(crate) fn send(&self, input: I) -> bool {
         self.0.send(Some(input)).is_ok()
     }
 }
@@ -67,7 +67,7 @@ impl<I: Send + 'static> Mailbox<I> {
     /// Catches the signals from here on; up to `capacity` inputs can wait. A second stop
     /// signal while the first is being handled ends the process at once (128 + signal), so
     /// a hung front end can always be stopped.
-    pub fn open(capacity: usize) -> io::Result<Mailbox<I>> {
+    pub(crate) fn open(capacity: usize) -> io::Result<Mailbox<I>> {
         let stopping = Arc::new(AtomicBool::new(false));
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal_hook::flag::register_conditional_shutdown(
@@ -106,13 +106,13 @@ impl<I: Send + 'static> Mailbox<I> {
     }
 
     /// A handle for a reader thread.
-    pub fn inbox(&self) -> Inbox<I> {
+    pub(crate) fn inbox(&self) -> Inbox<I> {
         Inbox(self.tx.clone())
     }
 
     /// The next signal or input, or `None` once `until` has passed; without `until`,
     /// waits for one.
-    pub fn wait(&self, until: Option<Instant>) -> Option<Msg<I>> {
+    pub(crate) fn wait(&self, until: Option<Instant>) -> Option<Msg<I>> {
         loop {
             if let Ok(signal) = self.signals.try_recv() {
                 return Some(Msg::Signal(signal));
@@ -134,7 +134,7 @@ impl<I: Send + 'static> Mailbox<I> {
     }
 
     /// The next signal or input if one is already waiting.
-    pub fn try_next(&self) -> Option<Msg<I>> {
+    pub(crate) fn try_next(&self) -> Option<Msg<I>> {
         loop {
             if let Ok(signal) = self.signals.try_recv() {
                 return Some(Msg::Signal(signal));
@@ -150,13 +150,13 @@ impl<I: Send + 'static> Mailbox<I> {
 
 /// Stops the process as SIGTSTP's default action would, until SIGCONT. SIGTSTP itself is
 /// caught (so an outside `kill -TSTP` goes through the loop, which pauses first).
-pub fn stop_process() -> io::Result<()> {
+pub(crate) fn stop_process() -> io::Result<()> {
     signal_hook::low_level::emulate_default_handler(SIGTSTP)
 }
 
 /// Test builds only (feature `fault-injection`): panics here when `LIMBERUP_FAULT` is set,
 /// as a bug in a front end's loop would; the crash path is tested through it.
-pub fn fault_point() {
+pub(crate) fn fault_point() {
     #[cfg(feature = "fault-injection")]
     if std::env::var_os("LIMBERUP_FAULT").is_some() {
         panic!("injected fault (LIMBERUP_FAULT)");

@@ -17,7 +17,7 @@ use crate::session::{Event, Plan, PlanOptions, Session};
 
 /// What a front end starts.
 #[derive(Debug, Clone, Copy)]
-pub enum Begin<'a> {
+pub(crate) enum Begin<'a> {
     /// The routines of `lineup`, from the first step, planned with the options given.
     New(&'a Lineup),
     /// A session that ended part-way, at the step it stopped in, planned as it ran.
@@ -27,7 +27,7 @@ pub enum Begin<'a> {
 /// Starts `what` at `now` (`wall` the wall time): the session, its first events, and the
 /// keeper that gives its record an id and keeps the resume state in `file`. The routines'
 /// texts are cleaned (see `Entry::cleaned`) so no control character reaches a terminal.
-pub fn begin(
+pub(crate) fn begin(
     what: Begin<'_>,
     options: &PlanOptions,
     now: Instant,
@@ -53,7 +53,7 @@ pub fn begin(
 }
 
 /// The announcer of the config's sounds and speech, as `--quiet` and `--speak` change them.
-pub fn announcer(ctx: &Context, coach: &CoachArgs) -> Announcer {
+pub(crate) fn announcer(ctx: &Context, coach: &CoachArgs) -> Announcer {
     Announcer::from_env(
         ctx.config.sound.clone().quieted(coach.quiet),
         ctx.config.speech_command(coach.speak),
@@ -62,7 +62,7 @@ pub fn announcer(ctx: &Context, coach: &CoachArgs) -> Announcer {
 
 /// The exit status after stop signal `signal` ended the session: 128 + the signal, as a
 /// shell reports a process the signal killed.
-pub fn stop_status(signal: i32) -> u8 {
+pub(crate) fn stop_status(signal: i32) -> u8 {
     128 + signal.clamp(0, 127) as u8
 }
 

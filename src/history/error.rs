@@ -59,7 +59,7 @@ impl HistoryError {
 
     /// The whole story for a person: the error and its causes, `: `-separated, as anyhow's
     /// `{:#}` prints them (`cannot write PATH: No space left on device (os error 28)`).
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let mut text = self.to_string();
         let mut cause = std::error::Error::source(self);
         while let Some(e) = cause {

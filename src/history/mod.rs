@@ -55,7 +55,7 @@ impl Skipped {
 /// corrupt file of millions of bad lines must not fill memory with reasons).
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Skips {
-    pub first: Vec<Skipped>,
+    pub(crate) first: Vec<Skipped>,
     pub total: usize,
 }
 

@@ -22,7 +22,7 @@ pub use plan_json::plan_json;
 
 /// Seconds for JSON: an integer when whole, so scripts see `372`, not `372.0`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Secs(pub Duration);
+pub(crate) struct Secs(pub Duration);
 
 impl Serialize for Secs {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -35,7 +35,7 @@ impl Serialize for Secs {
 }
 
 /// A planned time with what it leaves out: `6:12 + 20 counted reps`, `0:05 + open step`.
-pub fn planned(plan: &Plan) -> String {
+pub(crate) fn planned(plan: &Plan) -> String {
     let mut text = clock(plan.total());
     match plan.counted_reps() {
         0 => {}

@@ -9,21 +9,21 @@ use std::time::{Duration, Instant};
 use crate::front::Inbox;
 
 /// The longest line kept; no command is near it.
-pub const MAX_LINE: usize = 4096;
+pub(crate) const MAX_LINE: usize = 4096;
 
 /// Skipping more than this in one line means stdin is not lines of text (`< /dev/zero`):
 /// stop reading it instead of spinning on it for the whole session.
-pub const MAX_SKIP: u64 = 1 << 20;
+pub(crate) const MAX_SKIP: u64 = 1 << 20;
 
 /// Lines that may wait for the loop; the reader waits beyond that.
-pub const QUEUE: usize = 64;
+pub(crate) const QUEUE: usize = 64;
 
 /// At most one answer to unknown commands per this long.
-pub const ANSWER_GAP: Duration = Duration::from_secs(1);
+pub(crate) const ANSWER_GAP: Duration = Duration::from_secs(1);
 
 /// What stdin gives the loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
+pub(crate) enum Input {
     /// A line, without its line ending.
     Line(String),
     /// A line over `MAX_LINE` bytes: an unknown command. The rest of it is skipped.
@@ -35,7 +35,7 @@ pub enum Input {
 }
 
 /// Starts the thread that reads stdin into `inbox`.
-pub fn start(inbox: Inbox<Input>) -> io::Result<()> {
+pub(crate) fn start(inbox: Inbox<Input>) -> io::Result<()> {
     std::thread::Builder::new()
         .name("stdin".into())
         .spawn(move || {
@@ -53,7 +53,7 @@ pub fn start(inbox: Inbox<Input>) -> io::Result<()> {
 
 /// Splits a reader into lines of at most `MAX_LINE` bytes, never holding more than that
 /// (plus the reader's own buffer) whatever comes in.
-pub struct Lines<R> {
+pub(crate) struct Lines<R> {
     reader: R,
     line: Vec<u8>,
     /// The line under way was too long: skip to its end first.
@@ -61,7 +61,7 @@ pub struct Lines<R> {
 }
 
 impl<R: BufRead> Lines<R> {
-    pub fn new(reader: R) -> Lines<R> {
+    pub(crate) fn new(reader: R) -> Lines<R> {
         Lines {
             reader,
             line: Vec::with_capacity(MAX_LINE),
@@ -70,7 +70,7 @@ impl<R: BufRead> Lines<R> {
     }
 
     /// The next line or the end of input.
-    pub fn next_input(&mut self) -> Input {
+    pub(crate) fn next_input(&mut self) -> Input {
         if self.skipping {
             if let Some(end) = self.skip_line() {
                 return end;
@@ -135,14 +135,14 @@ impl<R: BufRead> Lines<R> {
 /// (`yes garbage |`) cannot flood the output; the ones left unanswered are counted in the
 /// next answer, or at the end.
 #[derive(Debug, Default)]
-pub struct Answers {
+pub(crate) struct Answers {
     answered_at: Option<Instant>,
     unanswered: u64,
 }
 
 impl Answers {
     /// The line to print for the unknown command `message` at `now`, if one is due.
-    pub fn unknown(&mut self, message: String, now: Instant) -> Option<String> {
+    pub(crate) fn unknown(&mut self, message: String, now: Instant) -> Option<String> {
         if self
             .answered_at
             .is_some_and(|t| now.saturating_duration_since(t) < ANSWER_GAP)
@@ -158,7 +158,7 @@ impl Answers {
     }
 
     /// How many unknown commands went unanswered since the last answer, if any did.
-    pub fn leftover(&mut self) -> Option<String> {
+    pub(crate) fn leftover(&mut self) -> Option<String> {
         match std::mem::take(&mut self.unanswered) {
             0 => None,
             n => Some(unanswered(n)),

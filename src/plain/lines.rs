@@ -32,7 +32,7 @@ pub const COMMANDS: &str = "Enter = count a rep or start now or move on, d = don
 
 /// Why a command did nothing, for the commands whose use is not obvious: `None` for the
 /// rest, which say nothing when they have nothing to do (an empty line during a hold).
-pub fn not_now(command: Command) -> Option<&'static str> {
+pub(crate) fn not_now(command: Command) -> Option<&'static str> {
     match command {
         Command::AddTime(_) => {
             Some("Only holds, rests and get-ready can be made longer or shorter")
@@ -345,13 +345,13 @@ fn round_secs(d: Duration) -> Duration {
 
 /// The line printed when `n` skips: the step left behind (in a transition, the step it
 /// leads into).
-pub fn skipping(session: &Session) -> Option<String> {
+pub(crate) fn skipping(session: &Session) -> Option<String> {
     session.segment()?;
     Some(format!("Skipped: {}", session.step().name))
 }
 
 /// The last line of a session.
-pub fn summary(record: &SessionRecord) -> String {
+pub(crate) fn summary(record: &SessionRecord) -> String {
     let outcome = match record.outcome {
         Outcome::Completed => "completed",
         Outcome::Quit => "quit",

@@ -13,20 +13,20 @@ use crate::wallclock;
 /// Where lines, sounds, spoken cues and the resume state go. Output errors are ignored: a
 /// closed terminal (SIGHUP) or pipe must not stop the session from being recorded.
 pub(super) struct Output {
-    pub announcer: Announcer,
+    pub(crate) announcer: Announcer,
     /// The session's identity and resume state, following every batch of events.
-    pub keeper: Keeper,
+    pub(crate) keeper: Keeper,
     /// Whether stderr is a terminal, to ring the bell on.
-    pub bell: bool,
+    pub(crate) bell: bool,
     /// The cue of the events printed since the last `announce`: one per wake-up, however
     /// many deadlines a late one catches up on (see `Cue::then`).
-    pub cue: Cue,
+    pub(crate) cue: Cue,
     /// Set when stdout is a pipe whose reader has gone (`| head`): nobody is following.
-    pub closed: bool,
+    pub(crate) closed: bool,
 }
 
 impl Output {
-    pub fn line(&mut self, elapsed: Duration, text: &str) {
+    pub(crate) fn line(&mut self, elapsed: Duration, text: &str) {
         let mut out = std::io::stdout().lock();
         let written = writeln!(out, "{}", lines::stamped(elapsed, text)).and_then(|()| out.flush());
         if written.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
@@ -36,7 +36,7 @@ impl Output {
 
     /// Prints a batch of events that happened at `at` and keeps the resume state with
     /// them; `announce` gives their cue.
-    pub fn events(&mut self, session: &Session, events: &[Event], at: Instant) {
+    pub(crate) fn events(&mut self, session: &Session, events: &[Event], at: Instant) {
         let elapsed = session.elapsed(at);
         for text in lines::describe(events, session.plan()) {
             self.line(elapsed, &text);
@@ -49,7 +49,7 @@ impl Output {
 
     /// Plays and says the cue of the events printed since the last call; the bell rings
     /// (two bells at the end may sound as one) only on a terminal.
-    pub fn announce(&mut self) {
+    pub(crate) fn announce(&mut self) {
         let bells = self.announcer.announce(std::mem::take(&mut self.cue));
         if self.bell && bells > 0 {
             let _ = std::io::stderr().write_all(&b"\x07\x07"[..usize::from(bells.min(2))]);
@@ -57,7 +57,7 @@ impl Output {
         self.warnings();
     }
 
-    pub fn warnings(&mut self) {
+    pub(crate) fn warnings(&mut self) {
         for warning in self.announcer.take_warnings() {
             warn(&warning);
         }

@@ -56,7 +56,7 @@ pub struct Entry {
 impl Entry {
     /// This entry with its id and every text of its routine fit to draw: control characters
     /// escaped (`text::clean`). The loader refuses them, but an entry can be built in code.
-    pub fn cleaned(&self) -> Entry {
+    pub(crate) fn cleaned(&self) -> Entry {
         let clean = |t: &str| crate::text::clean(t).into_owned();
         Entry {
             id: clean(&self.id),
@@ -66,7 +66,7 @@ impl Entry {
     }
 
     /// How errors name this routine: its path, or `built-in:ID`.
-    pub fn origin(&self) -> String {
+    pub(crate) fn origin(&self) -> String {
         match &self.source {
             Source::BuiltIn => format!("built-in:{}", self.id),
             Source::File(path) => path.display().to_string(),
@@ -178,7 +178,7 @@ impl Catalog {
     /// What `validate` checks for `arg`: as `resolve`, except that the user's file for an
     /// id is checked even when it has errors and a built-in has that id (the built-in is
     /// then what runs, but the file is what the user wants checked).
-    pub fn check(&self, arg: &str) -> Result<Entry, LoadError> {
+    pub(crate) fn check(&self, arg: &str) -> Result<Entry, LoadError> {
         match self.failed(arg) {
             Some(err) if !looks_like_path(arg) => Err(err.clone()),
             _ => self.resolve(arg),

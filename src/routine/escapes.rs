@@ -8,7 +8,7 @@ use super::locate::{self, Seg};
 
 /// Byte offset of the `index`-th character of the string at `path`; `None` when no string
 /// literal is there.
-pub fn char_in_string(src: &str, path: &[Seg], index: usize) -> Option<usize> {
+pub(crate) fn char_in_string(src: &str, path: &[Seg], index: usize) -> Option<usize> {
     let span = locate::value_span(src, path)?;
     let token = &src[span.clone()];
     if let Some(body) = token.strip_prefix('"') {

@@ -10,10 +10,10 @@ use fields::{example, holds};
 use super::locate::{self, Pos, Seg};
 
 /// A located, worded syntax or type error; `path` may be trimmed where ron's is misleading.
-pub struct Explained {
-    pub pos: Pos,
-    pub path: Vec<Seg>,
-    pub message: String,
+pub(crate) struct Explained {
+    pub(crate) pos: Pos,
+    pub(crate) path: Vec<Seg>,
+    pub(crate) message: String,
 }
 
 /// The one expected name that `found` is probably a slip for: same letters in another case,
@@ -159,7 +159,7 @@ fn unknown_variant(found: &str, outer: Option<&str>, expected: &[&str]) -> Strin
 }
 
 /// Explains `err` from parsing `src`; `path` is where in the file ron was.
-pub fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
+pub(crate) fn explain(src: &str, err: &SpannedError, path: &[Seg]) -> Explained {
     let mut pos = Pos {
         line: err.span.start.line,
         col: err.span.start.col,

@@ -57,11 +57,6 @@ impl Lineup {
             parts,
         })
     }
-
-    /// Whether the session runs more than one routine.
-    pub fn is_several(&self) -> bool {
-        self.parts.len() > 1
-    }
 }
 
 impl Catalog {
@@ -77,7 +72,7 @@ impl Catalog {
     /// Moves every combination whose parts do not all name a good routine with steps from
     /// `entries` to `errors`, with the reasons located in its file. Run once every other
     /// check has sorted the routines (a part whose figures are missing has an error too).
-    pub fn check_combinations(&mut self) {
+    pub(crate) fn check_combinations(&mut self) {
         let bad: Vec<LoadError> = self
             .entries
             .iter()

@@ -23,7 +23,7 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 pub struct Problem {
     pub pos: Option<Pos>,
     /// 1-based step number and, when readable, its name.
-    pub step: Option<(usize, Option<String>)>,
+    pub(crate) step: Option<(usize, Option<String>)>,
     /// Field path inside the step (or the routine), e.g. `work.tempo_secs`.
     pub field: Option<String>,
     pub message: String,
@@ -102,7 +102,7 @@ pub fn read_limited(path: &Path) -> Result<String, String> {
 }
 
 /// `read_limited`, with the position of a bad byte kept apart for a located error.
-pub(crate) fn read_text(path: &Path) -> Result<String, (Option<Pos>, String)> {
+pub fn read_text(path: &Path) -> Result<String, (Option<Pos>, String)> {
     let file = open_regular(path).map_err(|message| (None, message))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)

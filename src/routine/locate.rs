@@ -18,7 +18,7 @@ pub struct Pos {
 }
 
 impl Pos {
-    pub fn of_offset(src: &str, offset: usize) -> Pos {
+    pub(crate) fn of_offset(src: &str, offset: usize) -> Pos {
         let before = &src[..offset.min(src.len())];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -274,7 +274,7 @@ pub fn locate(src: &str, path: &[Seg]) -> Option<usize> {
 }
 
 /// Byte span of the single-token value (a string, a number, a name) at `path`.
-pub fn value_span(src: &str, path: &[Seg]) -> Option<Range<usize>> {
+pub(crate) fn value_span(src: &str, path: &[Seg]) -> Option<Range<usize>> {
     let mut lx = Lexer { src, pos: 0 };
     let start = lx.peek()?.0;
     let root = parse_value(&mut lx, 0)?;
@@ -286,7 +286,7 @@ pub fn value_span(src: &str, path: &[Seg]) -> Option<Range<usize>> {
 
 /// Byte spans of the string literals in `src`, so a scan of the raw text can leave what is
 /// inside strings to the checks of their values.
-pub fn string_spans(src: &str) -> Vec<Range<usize>> {
+pub(crate) fn string_spans(src: &str) -> Vec<Range<usize>> {
     let mut lx = Lexer { src, pos: 0 };
     let mut spans = Vec::new();
     while let Some((start, tok)) = lx.next() {
@@ -325,7 +325,7 @@ pub fn locate_value(src: &str, fields: &[&str]) -> Option<Range<usize>> {
 }
 
 /// The `name` written in the n-th step (0-based), so type errors can name the step.
-pub fn step_name(src: &str, index: usize) -> Option<String> {
+pub(crate) fn step_name(src: &str, index: usize) -> Option<String> {
     let mut lx = Lexer { src, pos: 0 };
     let Node::Struct(fields) = parse_value(&mut lx, 0)? else {
         return None;
@@ -364,7 +364,7 @@ pub fn root_end(src: &str) -> Option<usize> {
 }
 
 /// Where text goes on after the file's top-level value, if it does.
-pub fn after_root(src: &str) -> Option<usize> {
+pub(crate) fn after_root(src: &str) -> Option<usize> {
     let mut lx = Lexer { src, pos: 0 };
     parse_value(&mut lx, 0)?;
     lx.peek().map(|(offset, _)| offset)
@@ -372,7 +372,7 @@ pub fn after_root(src: &str) -> Option<usize> {
 
 /// The start of the last string before `offset` that runs across lines: usually a missing
 /// closing `"` that swallowed the text after it.
-pub fn multiline_string_before(src: &str, offset: usize) -> Option<usize> {
+pub(crate) fn multiline_string_before(src: &str, offset: usize) -> Option<usize> {
     let mut lx = Lexer { src, pos: 0 };
     let mut found = None;
     while let Some((start, tok)) = lx.next() {

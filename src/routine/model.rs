@@ -47,7 +47,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Kind::WarmUp => "warm-up",
             Kind::CoolDown => "cool-down",
@@ -157,7 +157,7 @@ impl Routine {
 
     /// A copy with `f` applied to every text: the name, description, and each step's name,
     /// cues, pass and phase labels.
-    pub fn map_text(&self, f: impl Fn(&str) -> String) -> Routine {
+    pub(crate) fn map_text(&self, f: impl Fn(&str) -> String) -> Routine {
         let all = |texts: &[String]| texts.iter().map(|t| f(t)).collect();
         Routine {
             name: f(&self.name),

@@ -81,7 +81,7 @@ pub(super) fn check_text(
 }
 
 /// Every problem in `routine`, in file order; empty when it is valid.
-pub fn check(routine: &Routine) -> Found {
+pub(crate) fn check(routine: &Routine) -> Found {
     let mut found = Vec::new();
     check_text(
         &mut found,
@@ -149,10 +149,10 @@ fn check_timing(found: &mut Found, path: Vec<Seg>, value: Option<u32>) {
 
 /// How many of a list there may be, what one is called, and whether each must differ.
 pub(super) struct Labels<'a> {
-    pub max: usize,
-    pub plural: &'a str,
-    pub one: &'a str,
-    pub unique: bool,
+    pub(crate) max: usize,
+    pub(crate) plural: &'a str,
+    pub(crate) one: &'a str,
+    pub(crate) unique: bool,
 }
 
 /// Blank labels are refused; duplicates only where `unique` (two passes named "Left" make no

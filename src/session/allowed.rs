@@ -19,7 +19,7 @@ pub enum Advance {
 
 impl Advance {
     /// The action in two words, for key hints.
-    pub fn words(self) -> &'static str {
+    pub(crate) fn words(self) -> &'static str {
         match self {
             Advance::CountRep => "count rep",
             Advance::StartNow => "start now",

@@ -83,7 +83,7 @@ pub struct StepPlan {
     pub name: String,
     pub cues: Vec<String>,
     /// Pass labels; empty for a single unnamed pass.
-    pub passes: Vec<String>,
+    pub(crate) passes: Vec<String>,
     /// The work of one pass; with a range, its upper bound, which is what is planned.
     pub work: WorkPlan,
     /// A range's lower bound: once reached, the pass may end as done.
@@ -99,12 +99,12 @@ pub struct StepPlan {
     /// How many times all the passes run (at least 1), with `set_rest` between; sets added
     /// during the session included.
     pub sets: usize,
-    pub set_rest: Duration,
+    pub(crate) set_rest: Duration,
     /// Sets added during the session (the last `added_sets` of `sets`).
     pub added_sets: usize,
     pub place: Place,
     /// The id of the figure that shows the move.
-    pub figure: Option<String>,
+    pub(crate) figure: Option<String>,
 }
 
 impl StepPlan {
@@ -123,7 +123,7 @@ impl StepPlan {
 
     /// How far into a pass of timed work (a hold, paced reps) its range's lower bound is
     /// reached; `None` without a range or for counted reps, which reach it by count.
-    pub fn enough_after(&self) -> Option<Duration> {
+    pub(crate) fn enough_after(&self) -> Option<Duration> {
         match (self.enough?, &self.work) {
             (Enough::Time(d), WorkPlan::Hold(_)) => Some(d),
             (Enough::Reps(n), WorkPlan::Paced { tempo, .. }) => Some(tempo.saturating_mul(n)),
@@ -289,7 +289,7 @@ impl Plan {
     }
 
     /// Planned time of the segments after segment `i`.
-    pub fn remaining_after(&self, i: usize) -> Duration {
+    pub(crate) fn remaining_after(&self, i: usize) -> Duration {
         self.after.get(i).copied().unwrap_or_default()
     }
 

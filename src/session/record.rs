@@ -288,7 +288,7 @@ pub struct SessionRecord {
 impl SessionRecord {
     /// The record with an id, a new one unless it has one: a record needs one before it
     /// is saved, for the lines that will refer to it.
-    pub fn identified(mut self) -> SessionRecord {
+    pub(crate) fn identified(mut self) -> SessionRecord {
         self.id.get_or_insert_with(SessionId::new);
         self
     }
@@ -308,6 +308,6 @@ impl SessionRecord {
 }
 
 /// Seconds rounded to the millisecond.
-pub fn secs(d: Duration) -> f64 {
+pub(crate) fn secs(d: Duration) -> f64 {
     (d.as_secs_f64() * 1000.0).round() / 1000.0
 }

@@ -15,24 +15,24 @@ const SECONDS_LEFT: [u32; 4] = [10, 3, 2, 1];
 /// The timing of the segment in progress.
 pub(super) struct Timing<'a> {
     /// The segment in progress; every cue belongs to it.
-    pub segment: Segment,
-    pub work: &'a WorkPlan,
+    pub(crate) segment: Segment,
+    pub(crate) work: &'a WorkPlan,
     /// When the segment began, shifted by pauses, so `t - start` is active time.
-    pub start: Instant,
-    pub deadline: Option<Instant>,
-    pub halfway_sent: bool,
+    pub(crate) start: Instant,
+    pub(crate) deadline: Option<Instant>,
+    pub(crate) halfway_sent: bool,
     /// How far into the work a range's lower bound is reached (timed work only).
-    pub enough_after: Option<Duration>,
+    pub(crate) enough_after: Option<Duration>,
 }
 
 /// Everything due at one instant.
 #[derive(Debug)]
 pub(super) struct Due {
-    pub at: Instant,
+    pub(crate) at: Instant,
     /// Cues in the order they are announced.
-    pub cues: Vec<Event>,
+    pub(crate) cues: Vec<Event>,
     /// The deadline: the segment ends at `at` (no cue shares that instant).
-    pub ends: bool,
+    pub(crate) ends: bool,
 }
 
 impl Timing<'_> {
@@ -42,7 +42,7 @@ impl Timing<'_> {
     /// no deadline (counted reps, an open step) has only its cues. Reminders passed over
     /// on the way to `until` are said once, the latest: they have nothing to count, and a
     /// long leap must not make a flood of them.
-    pub fn next_due(&self, t: Instant, until: Instant) -> Option<Due> {
+    pub(crate) fn next_due(&self, t: Instant, until: Instant) -> Option<Due> {
         let cues: Vec<(Instant, Event)> = self
             .cues(t, until)
             .into_iter()

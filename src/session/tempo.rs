@@ -17,7 +17,7 @@ pub(crate) struct Rep<'a> {
 const WHOLE: &[Duration] = &[Duration::ZERO];
 
 impl<'a> Rep<'a> {
-    pub fn new(length: Duration, starts: &'a [Duration]) -> Rep<'a> {
+    pub(crate) fn new(length: Duration, starts: &'a [Duration]) -> Rep<'a> {
         let starts = if starts.is_empty() { WHOLE } else { starts };
         Rep { length, starts }
     }
@@ -59,14 +59,14 @@ impl<'a> Rep<'a> {
     }
 
     /// The first beat strictly after `into`, as (offset, 1-based rep, phase index).
-    pub fn next_beat(&self, into: Duration) -> Option<(Duration, u32, usize)> {
+    pub(crate) fn next_beat(&self, into: Duration) -> Option<(Duration, u32, usize)> {
         let m = self.current(into).checked_add(1)?;
         let (rep, part) = self.label(m);
         Some((self.offset(m)?, rep, part))
     }
 
     /// The beat in progress `into` a set, as (1-based rep, phase index).
-    pub fn beat_now(&self, into: Duration) -> (u32, usize) {
+    pub(crate) fn beat_now(&self, into: Duration) -> (u32, usize) {
         self.label(self.current(into))
     }
 }

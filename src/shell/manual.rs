@@ -7,7 +7,7 @@ use crate::plain::lines::COMMANDS;
 use crate::tui::HELP_SECTIONS;
 
 /// The sections, in the order man pages give them.
-pub fn sections() -> Roff {
+pub(crate) fn sections() -> Roff {
     let mut page = Roff::new();
     keys(&mut page);
     files(&mut page);

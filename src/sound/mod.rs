@@ -89,7 +89,7 @@ impl Sound {
     }
 
     /// Whether it is one of the per-rep sounds that `beat: false` turns off.
-    pub fn is_rep(self) -> bool {
+    pub(crate) fn is_rep(self) -> bool {
         matches!(self, Sound::Beat | Sound::Inhale | Sound::Exhale)
     }
 

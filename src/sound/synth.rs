@@ -175,7 +175,7 @@ fn mix(note: &Note, out: &mut [f32]) {
 }
 
 /// How long the sound lasts: to the end of its last note.
-pub fn length_ms(sound: Sound) -> u32 {
+pub(crate) fn length_ms(sound: Sound) -> u32 {
     design(sound)
         .iter()
         .map(|n| n.at_ms + n.len_ms)

@@ -19,9 +19,9 @@ pub const REMEMBERED: usize = 4096;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Head {
     /// The local date the chain counts for.
-    pub day: NaiveDate,
+    pub(crate) day: NaiveDate,
     /// Whether a part of the chain has completed (it is counted completed once).
-    pub completed: bool,
+    pub(crate) completed: bool,
 }
 
 /// What a record is to the totals.
@@ -35,7 +35,7 @@ pub enum Link {
 
 impl Link {
     /// The date the record counts for.
-    pub fn day(self) -> NaiveDate {
+    pub(crate) fn day(self) -> NaiveDate {
         match self {
             Link::Own(day) => day,
             Link::Part(head) => head.day,
@@ -54,7 +54,7 @@ pub struct Chains {
 impl Chains {
     /// Where `record` belongs, remembering it when it may be resumed later (it has an id
     /// and did not complete) and noting a chain's completion.
-    pub fn link<Tz: TimeZone>(&mut self, record: &SessionRecord, tz: &Tz) -> Link {
+    pub(crate) fn link<Tz: TimeZone>(&mut self, record: &SessionRecord, tz: &Tz) -> Link {
         let completed = record.outcome == Outcome::Completed;
         if let Some(head) = record
             .resumes

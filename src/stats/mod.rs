@@ -38,7 +38,7 @@ impl Totals {
 
 /// A record's active time; zero for a value no session can have (the history reader skips
 /// such records, but `Stats` takes records from anywhere).
-pub fn active(record: &SessionRecord) -> Duration {
+pub(crate) fn active(record: &SessionRecord) -> Duration {
     if (0.0..=crate::history::MAX_SECS).contains(&record.active_secs) {
         Duration::from_secs_f64(record.active_secs)
     } else {
@@ -224,7 +224,7 @@ pub fn today<Tz: TimeZone>(now: DateTime<Utc>, tz: &Tz) -> NaiveDate {
 
 /// The Monday of the week holding `day` (the earliest date for the first days of chrono's
 /// range, which have no Monday before them).
-pub fn week_start(day: NaiveDate) -> NaiveDate {
+pub(crate) fn week_start(day: NaiveDate) -> NaiveDate {
     day.checked_sub_days(Days::new(u64::from(day.weekday().num_days_from_monday())))
         .unwrap_or(NaiveDate::MIN)
 }

@@ -342,7 +342,7 @@ impl App {
     }
 
     /// Ends everything at once: the session (as interrupted) and the app, saving first.
-    pub fn interrupt(&mut self, now: Instant, code: u8) {
+    pub(crate) fn interrupt(&mut self, now: Instant, code: u8) {
         self.command(Command::Interrupt, now);
         self.save_summary();
         self.exit = Some(code);

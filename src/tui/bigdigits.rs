@@ -119,7 +119,7 @@ fn fit(text: &str, max: Size) -> Option<Metrics> {
 
 /// The rows `text` takes at the largest size `columns` allow (more rows would not make it
 /// any bigger); 1 when even the smallest digits are too wide and it is drawn as text.
-pub fn rows_for_width(text: &str, columns: u16) -> u16 {
+pub(crate) fn rows_for_width(text: &str, columns: u16) -> u16 {
     if !drawable(text) {
         return 1;
     }
@@ -132,7 +132,7 @@ pub fn rows_for_width(text: &str, columns: u16) -> u16 {
 }
 
 /// The columns `text` takes drawn `rows` rows high (as a line of text when not drawable).
-pub fn width_at(text: &str, rows: u16) -> u16 {
+pub(crate) fn width_at(text: &str, rows: u16) -> u16 {
     if !drawable(text) || rows < 3 {
         return crate::text::width(text) as u16;
     }
@@ -140,13 +140,13 @@ pub fn width_at(text: &str, rows: u16) -> u16 {
 }
 
 /// Large digits, centred in the area, as big as it allows.
-pub struct BigDigits<'a> {
+pub(crate) struct BigDigits<'a> {
     text: &'a str,
     style: Style,
 }
 
 impl<'a> BigDigits<'a> {
-    pub fn new(text: &'a str, style: Style) -> BigDigits<'a> {
+    pub(crate) fn new(text: &'a str, style: Style) -> BigDigits<'a> {
         BigDigits { text, style }
     }
 }

@@ -55,7 +55,7 @@ pub enum Action {
 
 /// A key as the tables name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
+pub(crate) enum Key {
     Char(char),
     Code(KeyCode),
     Ctrl(char),
@@ -66,18 +66,18 @@ pub enum Key {
 /// One row of a table: the keys, what they do, and the footer hint if any.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
-    pub keys: &'static [Key],
-    pub action: Action,
+    pub(crate) keys: &'static [Key],
+    pub(crate) action: Action,
     /// The keys as the help overlay writes them.
     pub label: &'static str,
     pub help: &'static str,
     /// (keys, words) for the footer, when the binding earns a place there.
-    pub hint: Option<(&'static str, &'static str)>,
+    pub(crate) hint: Option<(&'static str, &'static str)>,
 }
 
 /// Which table is in force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     Picker,
     Filter,
     Notice,
@@ -111,13 +111,13 @@ use Key::{Char as Ch, Code};
 use KeyCode as C;
 
 #[rustfmt::skip]
-pub const GLOBAL: &[Binding] = &[
+pub(crate) const GLOBAL: &[Binding] = &[
     b(&[Key::Ctrl('c')], A::Interrupt, "Ctrl-C", "quit at once, saving the session", None),
     b(&[Key::Ctrl('z')], A::Suspend, "Ctrl-Z", "pause and suspend (fg comes back)", None),
 ];
 
 #[rustfmt::skip]
-pub const SESSION: &[Binding] = &[
+pub(crate) const SESSION: &[Binding] = &[
     b(&[Ch(' '), Ch('p')], A::TogglePause, "Space  p", "pause / resume", Some(("Space", "pause"))),
     b(&[Code(C::Enter)], A::Advance, "Enter", "count a rep; start now in get-ready, switch, rest", Some(("Enter", "start now"))),
     b(&[Ch('d')], A::Done, "d", "done: end counted reps without counting each, an open step, or a range past its lower bound", Some(("d", "done"))),
@@ -132,13 +132,13 @@ pub const SESSION: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-pub const CONFIRM: &[Binding] = &[
+pub(crate) const CONFIRM: &[Binding] = &[
     b(&[Ch('y'), Ch('Y')], A::Yes, "y", "yes, end the session", Some(("y", "yes, quit"))),
     b(&[Ch('n'), Ch('N'), Code(C::Esc), Ch('q')], A::No, "n  Esc", "no, go on", Some(("n", "no, go on"))),
 ];
 
 #[rustfmt::skip]
-pub const PICKER: &[Binding] = &[
+pub(crate) const PICKER: &[Binding] = &[
     b(&[Code(C::Up), Ch('k')], A::Up, "↑  k", "move up", Some(("↑↓", "move"))),
     b(&[Code(C::Down), Ch('j')], A::Down, "↓  j", "move down", None),
     b(&[Code(C::PageUp)], A::PageUp, "PgUp", "page up", None),
@@ -153,7 +153,7 @@ pub const PICKER: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-pub const FILTER: &[Binding] = &[
+pub(crate) const FILTER: &[Binding] = &[
     b(&[Code(C::Enter)], A::FilterDone, "Enter", "keep the filter, back to the list", Some(("Enter", "done"))),
     b(&[Code(C::Esc)], A::FilterClear, "Esc", "clear the filter", Some(("Esc", "clear"))),
     b(&[Code(C::Backspace)], A::FilterErase, "Backspace", "erase a letter", None),
@@ -196,7 +196,7 @@ pub const CHECK_IN: &[Binding] = &[
 ];
 
 /// The table of a mode (without the global keys).
-pub fn table(mode: Mode) -> &'static [Binding] {
+pub(crate) fn table(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Picker => PICKER,
         Mode::Filter => FILTER,
@@ -212,7 +212,7 @@ pub fn table(mode: Mode) -> &'static [Binding] {
 
 /// The action of a key press in `mode`; key releases and repeats never count (a counted rep
 /// must not count twice).
-pub fn action(mode: Mode, event: &KeyEvent) -> Option<Action> {
+pub(crate) fn action(mode: Mode, event: &KeyEvent) -> Option<Action> {
     if event.kind != KeyEventKind::Press {
         return None;
     }
@@ -250,7 +250,7 @@ fn matches(key: Key, action: Action, event: &KeyEvent) -> Option<Action> {
 
 /// How long a footer hint holds on when the line is short of room.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Keep {
+pub(crate) enum Keep {
     /// Goes first, from the end of the line.
     Normal,
     /// Reworded for the moment ("count rep", "resume"): it is what the screen is about.
@@ -261,15 +261,18 @@ pub enum Keep {
 
 /// A footer hint: the keys and what they do now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hint {
-    pub keys: &'static str,
-    pub words: &'static str,
-    pub keep: Keep,
+pub(crate) struct Hint {
+    pub(crate) keys: &'static str,
+    pub(crate) words: &'static str,
+    pub(crate) keep: Keep,
 }
 
 /// The footer hints of a mode, in table order, with `adjust` allowed to drop (`None`) or
 /// reword a hint for the moment (e.g. Enter is "count rep" during counted reps).
-pub fn hints(mode: Mode, adjust: impl Fn(Action) -> Option<Option<&'static str>>) -> Vec<Hint> {
+pub(crate) fn hints(
+    mode: Mode,
+    adjust: impl Fn(Action) -> Option<Option<&'static str>>,
+) -> Vec<Hint> {
     table(mode)
         .iter()
         .filter_map(|b| {

@@ -13,7 +13,7 @@ use super::widgets::{hints, popup};
 use crate::text::wrap;
 
 /// Greys out everything in `area` so the box on top stands out.
-pub fn fade(area: Rect, buf: &mut Buffer, theme: &Theme) {
+pub(crate) fn fade(area: Rect, buf: &mut Buffer, theme: &Theme) {
     buf.set_style(area.intersection(buf.area), theme.faded());
 }
 
@@ -51,7 +51,7 @@ fn section_lines(
 /// Every key; `first` is the section of the screen underneath, shown first. Sections that
 /// do not fit a small terminal are left out whole. The border says how to close it, and
 /// that the session waits meanwhile when `paused`.
-pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme, first: &str, paused: bool) {
+pub(crate) fn help(area: Rect, buf: &mut Buffer, theme: &Theme, first: &str, paused: bool) {
     if area.is_empty() {
         return;
     }
@@ -112,7 +112,7 @@ pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme, first: &str, paused: bo
 
 /// The paused box: the word (large when there is room), what is frozen (`what` in so many
 /// columns), and the keys.
-pub fn paused(
+pub(crate) fn paused(
     area: Rect,
     buf: &mut Buffer,
     theme: &Theme,
@@ -160,7 +160,7 @@ pub fn paused(
 }
 
 /// "Quit session? y/n".
-pub fn confirm_quit(area: Rect, buf: &mut Buffer, theme: &Theme, keys: &[Hint]) {
+pub(crate) fn confirm_quit(area: Rect, buf: &mut Buffer, theme: &Theme, keys: &[Hint]) {
     fade(area, buf, theme);
     if area.width < 16 || area.height < 4 {
         Line::styled("Quit? y/n", theme.band(Tone::Paused))

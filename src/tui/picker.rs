@@ -56,7 +56,7 @@ impl Picker {
         }
     }
 
-    pub fn is_typing(&self) -> bool {
+    pub(crate) fn is_typing(&self) -> bool {
         self.typing
     }
 
@@ -149,7 +149,7 @@ impl Picker {
         true
     }
 
-    pub fn draw(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    pub(crate) fn draw(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
         if area.is_empty() {
             return;
         }
@@ -324,7 +324,7 @@ fn planned(plan: &Plan) -> String {
 
 /// What one pass of a step asks, e.g. `12 reps, 5 s each`, `10-15 reps`, `hold 20-30 s`,
 /// then its passes and sets.
-pub fn work_text(step: &StepPlan) -> String {
+pub(crate) fn work_text(step: &StepPlan) -> String {
     let reps = |count: u32| match step.enough {
         Some(Enough::Reps(least)) => format!("{least}-{count} reps"),
         _ => format!("{count} reps"),

@@ -84,7 +84,7 @@ impl Player {
     }
 
     /// Pauses unless already paused (before a suspend: `fg` comes back paused).
-    pub fn hold(&mut self, now: Instant) {
+    pub(crate) fn hold(&mut self, now: Instant) {
         if !self.playback.is_paused() {
             self.playback.toggle_pause(now);
         }

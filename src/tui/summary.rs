@@ -34,7 +34,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn new(record: SessionRecord, ask: bool) -> Summary {
+    pub(crate) fn new(record: SessionRecord, ask: bool) -> Summary {
         Summary {
             record,
             check_in: if ask {
@@ -55,11 +55,11 @@ impl Summary {
         self.check_in
     }
 
-    pub fn asking(&self) -> bool {
+    pub(crate) fn asking(&self) -> bool {
         matches!(self.check_in, CheckIn::Asking(_))
     }
 
-    pub fn answer(&mut self, score: u8) {
+    pub(crate) fn answer(&mut self, score: u8) {
         if self.asking() {
             let score = score.min(10);
             self.record.check_in = Some(score);
@@ -67,14 +67,14 @@ impl Summary {
         }
     }
 
-    pub fn skip(&mut self) {
+    pub(crate) fn skip(&mut self) {
         if self.asking() {
             self.check_in = CheckIn::Skipped;
         }
     }
 
     /// Moves the chosen number by `delta`, within 0..=10.
-    pub fn choose(&mut self, delta: i8) {
+    pub(crate) fn choose(&mut self, delta: i8) {
         if let CheckIn::Asking(n) = self.check_in {
             let next = match n {
                 None if delta < 0 => 10,
@@ -86,7 +86,7 @@ impl Summary {
     }
 
     /// The chosen number while asking.
-    pub fn chosen(&self) -> Option<u8> {
+    pub(crate) fn chosen(&self) -> Option<u8> {
         match self.check_in {
             CheckIn::Asking(n) => n,
             _ => None,
@@ -94,7 +94,7 @@ impl Summary {
     }
 
     /// The answer to save (about this record's session, given `at`), the first time only.
-    pub fn take_answer(&mut self, at: DateTime<FixedOffset>) -> Option<checkin::Answer> {
+    pub(crate) fn take_answer(&mut self, at: DateTime<FixedOffset>) -> Option<checkin::Answer> {
         let CheckIn::Answered(score) = self.check_in else {
             return None;
         };
@@ -104,14 +104,14 @@ impl Summary {
     }
 
     /// The record to save, the first time only; `None` once handed out.
-    pub fn take_unsaved(&mut self) -> Option<SessionRecord> {
+    pub(crate) fn take_unsaved(&mut self) -> Option<SessionRecord> {
         (!self.saved).then(|| {
             self.saved = true;
             self.record.clone()
         })
     }
 
-    pub fn draw(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    pub(crate) fn draw(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
         if area.is_empty() {
             return;
         }

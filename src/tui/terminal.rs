@@ -19,11 +19,11 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::front::{self, Inbox};
 
-pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+pub(crate) type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// What the terminal gives the loop.
 #[derive(Debug)]
-pub enum Input {
+pub(crate) enum Input {
     Event(Event),
     /// The terminal stopped giving input (it is gone); the text says why.
     Gone(String),
@@ -38,7 +38,7 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// (crossterm opens /dev/tty for each ask: three system calls a frame, which counts at 12
 /// frames a second). The caller resizes on `Event::Resize`: crossterm starts listening for
 /// resizes here, before the size is read, so none can fall between the two unseen.
-pub fn enter_fixed() -> io::Result<Term> {
+pub(crate) fn enter_fixed() -> io::Result<Term> {
     let backend = backend()?;
     event::poll(std::time::Duration::ZERO)?;
     let (width, height) = ratatui::crossterm::terminal::size()?;
@@ -77,7 +77,7 @@ fn enable() -> io::Result<()> {
 
 /// Leaves raw mode and the alternate screen and shows the cursor, once; write errors are
 /// ignored (after SIGHUP the terminal may be gone).
-pub fn restore() {
+pub(crate) fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = disable_raw_mode();
         let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
@@ -87,14 +87,14 @@ pub fn restore() {
 /// Lets go of the terminal after `restore`. Dropping a ratatui `Terminal` that hid the
 /// cursor shows it again and reports a failure with `eprintln!`, which panics when stderr is
 /// the same terminal and it has gone (SIGHUP): then skip that drop.
-pub fn release(mut term: Term) {
+pub(crate) fn release(mut term: Term) {
     if term.show_cursor().is_err() {
         std::mem::forget(term);
     }
 }
 
 /// Restores the terminal when dropped, so an early `?` return cannot leave it raw.
-pub struct Guard;
+pub(crate) struct Guard;
 
 impl Drop for Guard {
     fn drop(&mut self) {
@@ -104,7 +104,7 @@ impl Drop for Guard {
 
 /// Hands the terminal back to the shell and stops the process (as Ctrl-Z would outside raw
 /// mode); on `fg` re-enters and forces a full redraw.
-pub fn suspend(term: &mut Term) -> io::Result<()> {
+pub(crate) fn suspend(term: &mut Term) -> io::Result<()> {
     restore();
     front::stop_process()?;
     enable()?;
@@ -114,19 +114,19 @@ pub fn suspend(term: &mut Term) -> io::Result<()> {
 /// Makes the next draw repaint every cell (after a suspend, or when something else wrote
 /// to the screen). `resize`, not `clear`: `clear` asks the terminal for the cursor position
 /// and hangs where nothing answers.
-pub fn redraw_all(term: &mut Term) -> io::Result<()> {
+pub(crate) fn redraw_all(term: &mut Term) -> io::Result<()> {
     let area = term.size()?;
     term.resize(area.into())
 }
 
 /// Rings the terminal bell.
-pub fn bell(term: &mut Term) {
+pub(crate) fn bell(term: &mut Term) {
     let out = term.backend_mut();
     let _ = out.write_all(b"\x07").and_then(|()| out.flush());
 }
 
 /// Starts forwarding terminal input to `inbox` (once per process: the reader is global).
-pub fn forward_input(inbox: Inbox<Input>) -> io::Result<()> {
+pub(crate) fn forward_input(inbox: Inbox<Input>) -> io::Result<()> {
     static STARTED: OnceLock<()> = OnceLock::new();
     if STARTED.set(()).is_err() {
         return Ok(());

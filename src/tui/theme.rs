@@ -9,7 +9,7 @@ use crate::session::Phase;
 
 /// What a part of the screen is showing, for its colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
+pub(crate) enum Tone {
     Ready,
     Work,
     Switch,
@@ -18,7 +18,7 @@ pub enum Tone {
 }
 
 impl Tone {
-    pub fn of(phase: Phase, paused: bool) -> Tone {
+    pub(crate) fn of(phase: Phase, paused: bool) -> Tone {
         if paused {
             return Tone::Paused;
         }
@@ -45,7 +45,7 @@ impl Theme {
     }
 
     /// The config's choice, honouring a non-empty `NO_COLOR` (<https://no-color.org>).
-    pub fn from_env(choice: Choice) -> Theme {
+    pub(crate) fn from_env(choice: Choice) -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Theme::new(choice, no_color)
     }
@@ -68,7 +68,7 @@ impl Theme {
     }
 
     /// Foreground in the tone's colour: big digits, gauges, the breath cue.
-    pub fn accent(&self, tone: Tone) -> Style {
+    pub(crate) fn accent(&self, tone: Tone) -> Style {
         match self.colour(tone) {
             Some(c) => Style::new().fg(c).add_modifier(Modifier::BOLD),
             None => Style::new().add_modifier(Modifier::BOLD),
@@ -76,7 +76,7 @@ impl Theme {
     }
 
     /// A band filled with the tone's colour, dark bold text on it (reversed in Mono).
-    pub fn band(&self, tone: Tone) -> Style {
+    pub(crate) fn band(&self, tone: Tone) -> Style {
         match self.colour(tone) {
             Some(c) => Style::new()
                 .bg(c)
@@ -87,12 +87,12 @@ impl Theme {
     }
 
     /// Headings and names.
-    pub fn strong(&self) -> Style {
+    pub(crate) fn strong(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
     /// Secondary text; kept readable in HighContrast.
-    pub fn dim(&self) -> Style {
+    pub(crate) fn dim(&self) -> Style {
         match self.choice {
             Choice::HighContrast => Style::new(),
             Choice::Default => Style::new().fg(Color::DarkGray),
@@ -101,7 +101,7 @@ impl Theme {
     }
 
     /// A key name in hints and help.
-    pub fn key(&self) -> Style {
+    pub(crate) fn key(&self) -> Style {
         match self.choice {
             Choice::Mono => Style::new().add_modifier(Modifier::BOLD),
             _ => Style::new()
@@ -111,7 +111,7 @@ impl Theme {
     }
 
     /// The selected row of a list.
-    pub fn selected(&self) -> Style {
+    pub(crate) fn selected(&self) -> Style {
         match self.choice {
             Choice::Mono => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             _ => Style::new()
@@ -122,7 +122,7 @@ impl Theme {
     }
 
     /// Warnings (a failed save, a missing speech command) and health notices.
-    pub fn warning(&self) -> Style {
+    pub(crate) fn warning(&self) -> Style {
         match self.choice {
             Choice::Mono => Style::new().add_modifier(Modifier::BOLD),
             _ => Style::new()
@@ -132,7 +132,7 @@ impl Theme {
     }
 
     /// The empty part of a bar.
-    pub fn track(&self) -> Style {
+    pub(crate) fn track(&self) -> Style {
         match self.choice {
             Choice::Mono => Style::new(),
             _ => Style::new().fg(Color::DarkGray),
@@ -154,7 +154,7 @@ impl Theme {
     }
 
     /// Everything behind an overlay.
-    pub fn faded(&self) -> Style {
+    pub(crate) fn faded(&self) -> Style {
         match self.choice {
             Choice::Mono => Style::new().add_modifier(Modifier::DIM),
             _ => Style::new().fg(Color::DarkGray).bg(Color::Reset),

@@ -12,7 +12,7 @@ use crate::text;
 
 /// A one-row bar, `ratio` full, with eighth-block precision; the track stays visible without
 /// colour.
-pub fn bar(area: Rect, buf: &mut Buffer, ratio: f64, fill: Style, track: Style) {
+pub(crate) fn bar(area: Rect, buf: &mut Buffer, ratio: f64, fill: Style, track: Style) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
@@ -31,7 +31,7 @@ pub fn bar(area: Rect, buf: &mut Buffer, ratio: f64, fill: Style, track: Style) 
 }
 
 /// A box of at most `width` x `height` centred in `area`, cleared, with a rounded border.
-pub fn popup(area: Rect, buf: &mut Buffer, width: u16, height: u16, title: Line) -> Rect {
+pub(crate) fn popup(area: Rect, buf: &mut Buffer, width: u16, height: u16, title: Line) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     let rect = Rect::new(
@@ -52,7 +52,7 @@ pub fn popup(area: Rect, buf: &mut Buffer, width: u16, height: u16, title: Line)
 /// Key hints as one line in `width` columns. When they do not all fit, hints go from the
 /// end of the line, the least kept first; help and quit never go: when even they do not
 /// fit, every hint loses its words and keeps its keys.
-pub fn hints(theme: &Theme, items: &[Hint], width: u16) -> Line<'static> {
+pub(crate) fn hints(theme: &Theme, items: &[Hint], width: u16) -> Line<'static> {
     let width = usize::from(width);
     let line_width = |shown: &[&Hint], words: bool| -> usize {
         shown

@@ -16,7 +16,7 @@ use crate::session::{Event, Plan, PlanOptions, Session};
 
 /// The picker offers to resume a session only this soon after it stopped (the `resume`
 /// command takes one up at any age, saying how old it is).
-pub const FRESH: Duration = Duration::from_secs(12 * 3600);
+pub(crate) const FRESH: Duration = Duration::from_secs(12 * 3600);
 
 /// Whether state written at `written_at` is recent at `now`: less than `FRESH` apart, in
 /// absolute time (never by local dates). A clock set back since then makes the state seem
@@ -113,12 +113,12 @@ impl Resumable {
     }
 
     /// The picker's question.
-    pub fn question(&self) -> String {
+    pub(crate) fn question(&self) -> String {
         format!("Resume {}?", self.place())
     }
 
     /// Starts the session at the step it stopped in, at `now` (`wall` the wall time).
-    pub fn start(&self, now: Instant, wall: DateTime<FixedOffset>) -> (Session, Vec<Event>) {
+    pub(crate) fn start(&self, now: Instant, wall: DateTime<FixedOffset>) -> (Session, Vec<Event>) {
         Session::resume_at(self.plan.clone(), self.state.step, now, wall)
     }
 }

@@ -12,10 +12,10 @@ pub const REP_COUNT: std::ops::RangeInclusive<u32> = 1..=1000;
 pub const TEMPO_SECS: std::ops::RangeInclusive<f64> = 0.5..=60.0;
 /// How long one phase given its own seconds lasts.
 pub const PHASE_SECS: std::ops::RangeInclusive<f64> = 0.1..=60.0;
-pub const MAX_PHASES: usize = 4;
+pub(crate) const MAX_PHASES: usize = 4;
 /// How often an open step reminds, in minutes.
 pub const REMIND_MINS: std::ops::RangeInclusive<u32> = 1..=120;
-pub const MAX_REMINDERS: usize = 8;
+pub(crate) const MAX_REMINDERS: usize = 8;
 
 /// Two seconds values this close are the same (decimals written in a file are inexact).
 const SAME_SECS: f64 = 1e-6;

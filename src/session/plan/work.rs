@@ -103,7 +103,7 @@ impl WorkPlan {
 
     /// Planned time of one pass; `None` for counted reps and open work, which end when the
     /// user says so.
-    pub fn duration(&self) -> Option<Duration> {
+    pub(crate) fn duration(&self) -> Option<Duration> {
         match self {
             WorkPlan::Hold(d) => Some(*d),
             WorkPlan::Paced { count, tempo, .. } => Some(tempo.saturating_mul(*count)),

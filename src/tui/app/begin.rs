@@ -12,7 +12,7 @@ use crate::session::Command;
 
 impl App {
     /// Keeps each session's resume state in `file`.
-    pub fn keep_resume_in(&mut self, file: Option<std::path::PathBuf>) {
+    pub(crate) fn keep_resume_in(&mut self, file: Option<std::path::PathBuf>) {
         self.resume_file = file;
     }
 
@@ -35,12 +35,12 @@ impl App {
     }
 
     /// Starts the session of `lineup` at `now`.
-    pub fn start_lineup(&mut self, lineup: &Lineup, now: Instant) {
+    pub(crate) fn start_lineup(&mut self, lineup: &Lineup, now: Instant) {
         self.begin(Begin::New(lineup), now);
     }
 
     /// Takes up `resumable` at the step it stopped in, at `now`.
-    pub fn resume(&mut self, resumable: &Resumable, now: Instant) {
+    pub(crate) fn resume(&mut self, resumable: &Resumable, now: Instant) {
         self.begin(Begin::Resume(resumable), now);
     }
 

@@ -27,7 +27,7 @@ const SPINE_STEPS: usize = 6;
 
 /// Which layer a piece is drawn in: a later layer wins a cell's colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Layer {
+pub(crate) enum Layer {
     Empty,
     Floor,
     Far,
@@ -37,16 +37,16 @@ pub enum Layer {
 /// A part of the body drawn in one go. It first clears a thin ring around each capsule of
 /// `clear`, so an arm in front of the trunk or the head against the shoulders stays
 /// visible.
-pub struct Piece {
-    pub shapes: Vec<Shape>,
-    pub layer: Layer,
-    pub clear: Vec<Capsule>,
+pub(crate) struct Piece {
+    pub(crate) shapes: Vec<Shape>,
+    pub(crate) layer: Layer,
+    pub(crate) clear: Vec<Capsule>,
 }
 
 /// How thick things are drawn at a scale: limbs slimmer the larger the drawing, never
 /// thinner than about a cell, the head never smaller than a couple of cells.
 #[derive(Debug, Clone, Copy)]
-pub struct Sizes {
+pub(crate) struct Sizes {
     /// Figure units per dot across.
     dot: f64,
     /// The share of a limb's thickness in units that is drawn.
@@ -55,7 +55,7 @@ pub struct Sizes {
 
 impl Sizes {
     /// Sizes for a drawing of `scale` dots across per figure unit.
-    pub fn new(scale: f64) -> Sizes {
+    pub(crate) fn new(scale: f64) -> Sizes {
         Sizes {
             dot: 1.0 / scale,
             slim: (SLIM_FROM / scale).sqrt().min(1.0),
@@ -72,7 +72,7 @@ impl Sizes {
         (r * self.slim.sqrt()).max(MIN_LIMB * self.dot)
     }
 
-    pub fn head(&self) -> f64 {
+    pub(crate) fn head(&self) -> f64 {
         HEAD.max(MIN_HEAD * self.dot)
     }
 }
@@ -304,7 +304,7 @@ fn head(pose: &Pose, sizes: &Sizes) -> Piece {
 
 /// Everything drawn, back to front: from the side the far (right) limbs, the trunk, the
 /// head, the near leg, the near arm; from the front the legs, the trunk, the head, the arms.
-pub fn pieces(pose: &Pose, view: View, sizes: &Sizes) -> Vec<Piece> {
+pub(crate) fn pieces(pose: &Pose, view: View, sizes: &Sizes) -> Vec<Piece> {
     use Joint::*;
     let arm_l = [ElbowL, HandL];
     let arm_r = [ElbowR, HandR];

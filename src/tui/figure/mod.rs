@@ -69,7 +69,7 @@ pub fn units_per_dot(frame: Frame, area: Rect, marker: Marker) -> (f64, f64) {
 
 /// The columns a figure with `frame` fills when drawn `rows` high: a wider area only adds
 /// blank columns (and floor) either side. What a screen gives a figure beside other things.
-pub fn columns_for(frame: Frame, rows: u16, marker: Marker) -> u16 {
+pub(crate) fn columns_for(frame: Frame, rows: u16, marker: Marker) -> u16 {
     let (dx, dy) = dots(marker);
     let aspect = CELL_ASPECT * f64::from(dx) / f64::from(dy);
     let high = f64::from(rows.saturating_sub(1)) * f64::from(dy);

@@ -5,15 +5,15 @@ use crate::figure::Point;
 
 /// A round-ended limb from `a` (radius `ra`) to `b` (radius `rb`); a disc when a = b.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Capsule {
-    pub a: Point,
-    pub b: Point,
-    pub ra: f64,
-    pub rb: f64,
+pub(crate) struct Capsule {
+    pub(crate) a: Point,
+    pub(crate) b: Point,
+    pub(crate) ra: f64,
+    pub(crate) rb: f64,
 }
 
 impl Capsule {
-    pub fn disc(at: Point, r: f64) -> Capsule {
+    pub(crate) fn disc(at: Point, r: f64) -> Capsule {
         Capsule {
             a: at,
             b: at,
@@ -24,7 +24,7 @@ impl Capsule {
 
     /// True when `p` is inside, or (with `ring`) within `ring(dx, dy)` of the edge, where
     /// (dx, dy) points from the bone to `p`. Called for every dot near a limb: kept cheap.
-    pub fn covers(&self, p: Point, ring: Option<&dyn Fn(f64, f64) -> f64>) -> bool {
+    pub(crate) fn covers(&self, p: Point, ring: Option<&dyn Fn(f64, f64) -> f64>) -> bool {
         let (a, b) = (self.a, self.b);
         let (abx, aby) = (b.x - a.x, b.y - a.y);
         let len2 = abx * abx + aby * aby;
@@ -49,7 +49,7 @@ impl Capsule {
     }
 
     /// The smallest box holding the capsule grown by `grow`, as (min, max) corners.
-    pub fn bounds(&self, grow: f64) -> (Point, Point) {
+    pub(crate) fn bounds(&self, grow: f64) -> (Point, Point) {
         let r = self.ra.max(self.rb) + grow;
         (
             Point::new(self.a.x.min(self.b.x) - r, self.a.y.min(self.b.y) - r),
@@ -58,7 +58,7 @@ impl Capsule {
     }
 
     /// The same limb without its first `share` of length (its root end).
-    pub fn trimmed(&self, share: f64) -> Capsule {
+    pub(crate) fn trimmed(&self, share: f64) -> Capsule {
         let (a, b) = (self.a, self.b);
         Capsule {
             a: Point::new(a.x + (b.x - a.x) * share, a.y + (b.y - a.y) * share),
@@ -71,7 +71,7 @@ impl Capsule {
 
 /// One filled shape.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Shape {
+pub(crate) enum Shape {
     Capsule(Capsule),
     /// A closed outline (the trunk).
     Polygon(Vec<Point>),
@@ -79,7 +79,7 @@ pub enum Shape {
 
 /// Where the polygon's inside crosses the horizontal line at `y`, as (from, to) x pairs:
 /// filling row by row costs a few edge tests a row rather than a few per dot.
-pub fn spans(points: &[Point], y: f64, out: &mut Vec<(f64, f64)>) {
+pub(crate) fn spans(points: &[Point], y: f64, out: &mut Vec<(f64, f64)>) {
     out.clear();
     let mut xs: Vec<f64> = Vec::with_capacity(8);
     let mut j = points.len().wrapping_sub(1);
@@ -95,7 +95,7 @@ pub fn spans(points: &[Point], y: f64, out: &mut Vec<(f64, f64)>) {
 }
 
 /// The smallest box holding `points`, as (min, max) corners.
-pub fn polygon_bounds(points: &[Point]) -> (Point, Point) {
+pub(crate) fn polygon_bounds(points: &[Point]) -> (Point, Point) {
     points.iter().fold(
         (
             Point::new(f64::INFINITY, f64::INFINITY),

@@ -4,7 +4,7 @@
 
 /// A part of the session screen; the declaration order is the order on screen, top down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Part {
+pub(crate) enum Part {
     /// Routine, step k of n, time done and left.
     Header,
     /// The routine's progress bar.
@@ -31,7 +31,7 @@ pub enum Part {
 }
 
 /// All parts, in screen order.
-pub const PARTS: [Part; 12] = [
+pub(crate) const PARTS: [Part; 12] = [
     Part::Header,
     Part::Progress,
     Part::Gap,
@@ -47,11 +47,11 @@ pub const PARTS: [Part; 12] = [
 ];
 
 /// The large breath word's rows (tui-big-text at half height or in quadrants).
-pub const BIG_TEXT_ROWS: u16 = 4;
+pub(crate) const BIG_TEXT_ROWS: u16 = 4;
 
 /// What the caption under the count says, which decides its rank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Caption {
+pub(crate) enum Caption {
     /// Something to follow: the breath cue in full, or "Enter after each rep".
     Guide,
     /// Words the screen already says another way ("seconds left").
@@ -60,27 +60,27 @@ pub enum Caption {
 
 /// What this moment has to show, measured at the screen's width.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Needs {
+pub(crate) struct Needs {
     /// Rows of the pass label as text, and as large letters when they fit the width.
-    pub side: Option<(u16, Option<u16>)>,
+    pub(crate) side: Option<(u16, Option<u16>)>,
     /// The large breath word fits the width.
-    pub breath: bool,
-    pub caption: Option<Caption>,
+    pub(crate) breath: bool,
+    pub(crate) caption: Option<Caption>,
     /// Rows of each form cue, wrapped to the width.
-    pub cues: Vec<u16>,
+    pub(crate) cues: Vec<u16>,
     /// Rows beyond which the count's digits stop growing (the width binds); 1 when even the
     /// smallest digits do not fit and the count is a line of text.
-    pub count_max: u16,
+    pub(crate) count_max: u16,
     /// Rows for the move's figure above the count; 0 for none.
-    pub figure: u16,
+    pub(crate) figure: u16,
 }
 
 /// Rows per part; zero for a part left out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Rows([u16; PARTS.len()]);
+pub(crate) struct Rows([u16; PARTS.len()]);
 
 impl Rows {
-    pub fn get(&self, part: Part) -> u16 {
+    pub(crate) fn get(&self, part: Part) -> u16 {
         self.0[part as usize]
     }
 
@@ -137,7 +137,7 @@ fn ranking(needs: &Needs) -> Vec<(Part, u16)> {
 
 /// The rows of each part at `height`: the ranking's entries while they fit, then whatever
 /// is left to the count.
-pub fn allot(height: u16, needs: &Needs) -> Rows {
+pub(crate) fn allot(height: u16, needs: &Needs) -> Rows {
     let mut rows = Rows::default();
     let mut free = height;
     for (part, want) in ranking(needs) {

@@ -16,8 +16,8 @@ use tui_big_text::{BigText, PixelSize};
 
 use self::layout::{BIG_TEXT_ROWS, Needs, PARTS, Part};
 use self::place::{BESIDE_GAP, Layout, figure_rows, lay_out};
-pub use self::stage::Stage;
-pub use self::words::{UpNext, paused as paused_line, up_next};
+pub(crate) use self::stage::Stage;
+pub(crate) use self::words::{UpNext, paused as paused_line, up_next};
 use super::bigdigits::{BigDigits, rows_for_width};
 use super::figure::MIN_SIZE;
 use super::keymap::{Action, Hint, Mode, hints as table_hints};
@@ -35,7 +35,7 @@ fn tone(view: &View) -> Tone {
 
 /// The footer hints for this moment: the keys the machine allows now, Enter in the words
 /// of what it does.
-pub fn hints(view: &View) -> Vec<Hint> {
+pub(crate) fn hints(view: &View) -> Vec<Hint> {
     let allowed = view.allowed;
     table_hints(Mode::Session, |action| match action {
         Action::TogglePause if view.paused => Some(Some("resume")),
@@ -97,7 +97,7 @@ fn needs(view: &View, columns: u16, cues: &[Vec<String>]) -> Needs {
 
 /// Draws the session screen but for the move's figure; returns where the figure goes (the
 /// caller draws it there, last).
-pub fn draw(
+pub(crate) fn draw(
     view: &View,
     stage: Option<&Stage>,
     area: Rect,

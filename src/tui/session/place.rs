@@ -16,7 +16,7 @@ const BESIDE_ROWS: u16 = 6;
 /// The most rows a figure gets on a screen `height` rows high: twelve, or two fifths of a
 /// taller screen. A bigger one asks for more frames (it moves more dots) for little more to
 /// see from the floor; 12 rows at 100x30 keep animated reps near 50 ms of CPU a minute.
-pub fn figure_rows(height: u16) -> u16 {
+pub(crate) fn figure_rows(height: u16) -> u16 {
     (height * 2 / 5).max(12)
 }
 
@@ -28,21 +28,21 @@ const ABOVE_ROWS: u16 = 6;
 /// Narrower than this, no figure goes above the count: it would be too small to read.
 const ABOVE_MIN_COLUMNS: u16 = 16;
 /// Columns between the count and a figure beside it.
-pub const BESIDE_GAP: u16 = 2;
+pub(crate) const BESIDE_GAP: u16 = 2;
 
 /// The screen laid out: each part's rows, the form cues as wrapped, and the columns of a
 /// figure standing beside the count (0 when it does not).
-pub struct Layout {
-    pub rows: Rows,
-    pub cues: Vec<Vec<String>>,
-    pub beside: u16,
+pub(crate) struct Layout {
+    pub(crate) rows: Rows,
+    pub(crate) cues: Vec<Vec<String>>,
+    pub(crate) beside: u16,
 }
 
 /// Lays the screen out. A figure stands beside the count when the width leaves it room, the
 /// count's digits keeping their size up to `COUNT_KEEPS` rows; else it takes rows above the
 /// count when the height has them after everything ranked before it; else it is left out.
 /// Whichever leaves the digits bigger wins, beside on a tie.
-pub fn lay_out(view: &View, stage: Option<&Stage>, area: Rect) -> Layout {
+pub(crate) fn lay_out(view: &View, stage: Option<&Stage>, area: Rect) -> Layout {
     let cues = cues(view, area.width);
     let mut needs = needs(view, area.width, &cues);
     let rows = allot(area.height, &needs);

@@ -20,9 +20,9 @@ const STEP_DOTS: f64 = 2.0;
 
 /// The figure as the screen shows it at a moment.
 #[derive(Debug, Clone)]
-pub struct Stage<'a> {
-    pub figure: &'a Figure,
-    pub pose: Pose,
+pub(crate) struct Stage<'a> {
+    pub(crate) figure: &'a Figure,
+    pub(crate) pose: Pose,
     mode: PassMode,
     /// Where the rep is while the figure moves; `None` while it holds a pose.
     beat: Option<RepBeat>,
@@ -32,7 +32,7 @@ pub struct Stage<'a> {
 impl<'a> Stage<'a> {
     /// The figure of the step on screen (during the countdown into a step, of the step
     /// coming), if it has one the library knows. `motion` false shows still poses only.
-    pub fn new(
+    pub(crate) fn new(
         session: &Session,
         view: &View,
         figures: &'a Library,
@@ -58,17 +58,17 @@ impl<'a> Stage<'a> {
     }
 
     /// Whether the figure is moving now (its frames come between the screen's own changes).
-    pub fn moves(&self) -> bool {
+    pub(crate) fn moves(&self) -> bool {
         self.beat.is_some()
     }
 
     /// The columns the figure fills drawn `rows` high.
-    pub fn columns(&self, rows: u16) -> u16 {
+    pub(crate) fn columns(&self, rows: u16) -> u16 {
         columns_for(self.figure.frame(), rows, self.marker)
     }
 
     /// The widget drawing this pose; keep the area from frame to frame.
-    pub fn widget(&self, theme: &Theme) -> FigureWidget<'_> {
+    pub(crate) fn widget(&self, theme: &Theme) -> FigureWidget<'_> {
         FigureWidget {
             pose: &self.pose,
             frame: self.figure.frame(),
@@ -81,7 +81,7 @@ impl<'a> Stage<'a> {
     /// When the drawing in `area` next changes: once some joint will have moved a dot, on
     /// the set's grid of `MAX_FPS` frames a second; `None` while the figure holds a pose (a
     /// hold, a pause, motion off) or is not drawn.
-    pub fn next_frame(&self, now: Instant, area: Rect) -> Option<Instant> {
+    pub(crate) fn next_frame(&self, now: Instant, area: Rect) -> Option<Instant> {
         let beat = self.beat?;
         if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
             return None;

@@ -15,7 +15,7 @@ fn holds(step: &StepPlan) -> bool {
 
 /// The phase in words, so colour is never the only sign of it: `HOLD`, `SWITCH SIDES`,
 /// `PAUSED · REST`.
-pub fn phase(view: &View) -> String {
+pub(crate) fn phase(view: &View) -> String {
     let word = match view.phase {
         _ if view.stopwatch.is_some() => "STOPWATCH".to_string(),
         None => "DONE".to_string(),
@@ -34,14 +34,14 @@ pub fn phase(view: &View) -> String {
 
 /// The pass label, from the countdown that leads into the pass (a transition, a switch, a
 /// rest between sets) to its end.
-pub fn side<'a>(view: &View<'a>) -> Option<&'a str> {
+pub(crate) fn side<'a>(view: &View<'a>) -> Option<&'a str> {
     view.phase.and(view.pass).map(|(_, _, label)| label)
 }
 
 /// `parts` joined by ` · ` in `columns`: the part at `cut` (a step name) is shortened (to no
 /// less than four letters and `…`), then left out, before anything else; then parts go from
 /// the end, and the first is cut last.
-pub fn join_cutting(parts: &[&str], cut: usize, columns: usize) -> String {
+pub(crate) fn join_cutting(parts: &[&str], cut: usize, columns: usize) -> String {
     let full = parts.join(" · ");
     if width(&full) <= columns {
         return full;
@@ -68,7 +68,7 @@ pub fn join_cutting(parts: &[&str], cut: usize, columns: usize) -> String {
 /// The band's text: the phase, the step (during a rest, the step it leads into: `next:`),
 /// the pass number and the set. When space is short the pass number goes first, then the
 /// set, then the step name is cut.
-pub fn band(view: &View, columns: usize) -> String {
+pub(crate) fn band(view: &View, columns: usize) -> String {
     let columns = columns.saturating_sub(1);
     let phase = phase(view);
     let name = match view.phase {
@@ -91,7 +91,7 @@ pub fn band(view: &View, columns: usize) -> String {
 
 /// The count drawn large: reps as `3/12` during rep work, the seconds left, or an open
 /// step's stopwatch counting up.
-pub fn count(view: &View) -> String {
+pub(crate) fn count(view: &View) -> String {
     match (&view.reps, view.remaining_secs, view.stopwatch) {
         (Some(r), _, _) => format!("{}/{}", r.current, r.count),
         (None, Some(secs), _) => countdown(secs),
@@ -102,7 +102,7 @@ pub fn count(view: &View) -> String {
 
 /// The widest the count gets in this phase, in digits' columns (every digit draws as wide):
 /// what the count's room is measured with, so it stays put while the count goes down.
-pub fn count_template(view: &View) -> String {
+pub(crate) fn count_template(view: &View) -> String {
     let eights = |text: String| -> String {
         text.chars()
             .map(|c| if c.is_ascii_digit() { '8' } else { c })
@@ -117,7 +117,7 @@ pub fn count_template(view: &View) -> String {
 }
 
 /// The count as a line of text, when there is no room for digits.
-pub fn count_line(view: &View) -> String {
+pub(crate) fn count_line(view: &View) -> String {
     match &view.reps {
         Some(r) if r.paced => format!("rep {} of {}", r.current, r.count),
         Some(r) => format!("{} of {} reps", r.current, r.count),
@@ -127,7 +127,7 @@ pub fn count_line(view: &View) -> String {
 
 /// Time left as words (`0:18 left`), the reps counted, or an open step's time so far; for
 /// the gauge and the paused box.
-pub fn left(view: &View) -> String {
+pub(crate) fn left(view: &View) -> String {
     match (&view.reps, view.remaining, view.stopwatch) {
         (Some(r), None, _) => format!("{} of {} reps", r.current, r.count),
         (_, Some(left), _) => format!("{} left", clock(Duration::from_secs(ceil_secs(left)))),
@@ -143,7 +143,7 @@ pub fn left(view: &View) -> String {
 
 /// The breath cue's short form in capitals, with the widest of the step's, so the letters
 /// keep their size from inhale to exhale.
-pub fn breath(view: &View) -> Option<(String, usize)> {
+pub(crate) fn breath(view: &View) -> Option<(String, usize)> {
     let word = short_cue(view.reps.as_ref()?.label?).to_uppercase();
     let WorkPlan::Paced { phases, .. } = &view.step.work else {
         return None;
@@ -154,7 +154,7 @@ pub fn breath(view: &View) -> Option<(String, usize)> {
 
 /// The line under the count and its rank: what to follow (the breath, when a range may
 /// end, how an open step ends) or words the screen says elsewhere.
-pub fn caption(view: &View) -> Option<(String, Caption)> {
+pub(crate) fn caption(view: &View) -> Option<(String, Caption)> {
     let guide = |text: String| Some((text, Caption::Guide));
     let filler = |text: &str| Some((text.to_string(), Caption::Filler));
     if let Some(r) = view.range.filter(|r| r.reached) {
@@ -201,7 +201,7 @@ pub fn caption(view: &View) -> Option<(String, Caption)> {
 
 /// What the user does after the pass under way or coming.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UpNext<'a> {
+pub(crate) enum UpNext<'a> {
     /// The step's next pass (the other side).
     Pass(&'a str, String),
     /// The step's next set: its number and how many.
@@ -213,7 +213,7 @@ pub enum UpNext<'a> {
 
 /// The other side while a pass remains after this one, then the next set, then the next
 /// step.
-pub fn up_next<'a>(view: &View<'a>) -> UpNext<'a> {
+pub(crate) fn up_next<'a>(view: &View<'a>) -> UpNext<'a> {
     let amount = || wording::amount(view.step);
     match (view.phase, view.pass, view.set) {
         (None, ..) => UpNext::End,
@@ -230,7 +230,7 @@ pub fn up_next<'a>(view: &View<'a>) -> UpNext<'a> {
 }
 
 /// The paused box's line: the step, the side and the time left, the step cut first.
-pub fn paused(view: &View, columns: usize) -> String {
+pub(crate) fn paused(view: &View, columns: usize) -> String {
     let left = left(view);
     let mut parts = vec![view.step.name.as_str()];
     parts.extend(side(view));
