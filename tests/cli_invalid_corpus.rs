@@ -2,25 +2,15 @@
 //! its `.expected` sibling, through `limberup validate` and through `routine::load_file`;
 //! and no input at all makes the loader panic or hang.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use assert_cmd::Command;
 use limberup::routine::{MAX_FILE_BYTES, builtins, load_file, parse};
 use proptest::prelude::*;
 
 const CORPUS: &str = "tests/fixtures/invalid";
-
-/// The corpus files, as paths relative to the package root (the tests' working directory),
-/// so the errors read the same on every machine.
-fn corpus() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(CORPUS)
-        .expect("the corpus directory")
-        .map(|e| e.expect("a directory entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    files.sort();
-    files
-}
 
 fn expected(file: &Path) -> String {
     let path = file.with_extension("expected");
@@ -34,14 +24,14 @@ fn limberup() -> Command {
 
 #[test]
 fn the_corpus_covers_at_least_thirty_malformed_files() {
-    let n = corpus().len();
+    let n = common::corpus(CORPUS).len();
     assert!(n >= 30, "only {n} corpus files");
 }
 
 #[test]
 fn every_corpus_file_gives_its_expected_error_through_the_binary() {
     let mut wrong = Vec::new();
-    for file in corpus() {
+    for file in common::corpus(CORPUS) {
         let want = expected(&file);
         let output = limberup()
             .arg("validate")
@@ -63,7 +53,7 @@ fn every_corpus_file_gives_its_expected_error_through_the_binary() {
 
 #[test]
 fn every_corpus_file_gives_its_expected_error_through_the_library() {
-    for file in corpus() {
+    for file in common::corpus(CORPUS) {
         let err = load_file(&file).expect_err(&file.display().to_string());
         assert_eq!(
             err.to_string(),
@@ -85,7 +75,7 @@ fn every_corpus_file_gives_its_expected_error_through_the_library() {
 /// The shape every error line has: the path, then line and column, then a message.
 #[test]
 fn every_expected_error_names_the_file_line_and_column() {
-    for file in corpus() {
+    for file in common::corpus(CORPUS) {
         let prefix = format!("{}:", file.display());
         for line in expected(&file).lines() {
             let rest = line

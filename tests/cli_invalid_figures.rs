@@ -3,7 +3,9 @@
 //! sibling, through `limberup validate` and through the library; and no text at all makes
 //! the figure loader panic.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use assert_cmd::Command;
 use limberup::figure::{self, Library};
@@ -11,16 +13,6 @@ use limberup::routine::{LoadError, load_file, read_limited};
 use proptest::prelude::*;
 
 const CORPUS: &str = "tests/fixtures/invalid-figures";
-
-fn corpus() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(CORPUS)
-        .expect("the corpus directory")
-        .map(|e| e.expect("a directory entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    files.sort();
-    files
-}
 
 fn expected(file: &Path) -> String {
     let path = file.with_extension("expected");
@@ -43,7 +35,7 @@ fn check(file: &Path) -> Result<(), LoadError> {
 
 #[test]
 fn the_corpus_covers_every_kind_of_figure_mistake() {
-    let n = corpus().len();
+    let n = common::corpus(CORPUS).len();
     assert!(n >= 25, "only {n} corpus files");
 }
 
@@ -52,7 +44,7 @@ fn every_corpus_file_gives_its_expected_error_through_the_binary() {
     // A home of its own: no figures of the user's can make a name known.
     let home = tempfile::tempdir().unwrap();
     let mut wrong = Vec::new();
-    for file in corpus() {
+    for file in common::corpus(CORPUS) {
         let want = expected(&file);
         let output = Command::cargo_bin("limberup")
             .unwrap()
@@ -76,7 +68,7 @@ fn every_corpus_file_gives_its_expected_error_through_the_binary() {
 
 #[test]
 fn every_corpus_file_gives_its_expected_error_through_the_library() {
-    for file in corpus() {
+    for file in common::corpus(CORPUS) {
         let err = check(&file).expect_err(&file.display().to_string());
         assert_eq!(
             err.to_string(),
@@ -92,7 +84,7 @@ fn every_corpus_file_gives_its_expected_error_through_the_library() {
 
 #[test]
 fn every_expected_error_names_the_file_line_and_column() {
-    for file in corpus() {
+    for file in common::corpus(CORPUS) {
         let prefix = format!("{}:", file.display());
         for line in expected(&file).lines() {
             let rest = line

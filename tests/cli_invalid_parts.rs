@@ -6,23 +6,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::Sandbox;
 
 const CORPUS: &str = "tests/fixtures/invalid-parts";
 const BROKEN: &str =
     "Routine(name: \"Broken\", kind: Other, steps: [Step(name: \"A\", work: Hold(secs: 0))])\n";
-
-fn corpus() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(CORPUS)
-        .expect("the corpus directory")
-        .map(|e| e.expect("a directory entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    files.sort();
-    files
-}
 
 fn expected(file: &Path, routines: &Path) -> String {
     let path = file.with_extension("expected");
@@ -40,7 +30,7 @@ fn sandbox() -> Sandbox {
 #[test]
 fn every_file_gives_its_expected_error_with_line_and_column() {
     let sb = sandbox();
-    let files = corpus();
+    let files = common::corpus(CORPUS);
     assert!(files.len() >= 5, "only {} files", files.len());
     for file in files {
         let want = expected(&file, &sb.routines_dir());

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::resume::{self, PartState, Resumable, ResumeState};
+use super::resume::{self, Resumable, ResumeState};
 use crate::routine::Lineup;
 use crate::session::{Event, Outcome, PlanOptions, Session, SessionId, SessionRecord};
 
@@ -39,20 +39,7 @@ impl Keeper {
     ) -> Keeper {
         let id = SessionId::new();
         Keeper {
-            state: ResumeState {
-                version: resume::VERSION,
-                session: id.clone(),
-                id: lineup.id.clone(),
-                name: lineup.name.clone(),
-                kind: lineup.kind,
-                rest_secs: lineup.rest_secs,
-                parts: lineup.parts.iter().map(PartState::of).collect(),
-                scale: options.scale,
-                timings: options.timings,
-                step: 0,
-                started_at,
-                written_at: started_at,
-            },
+            state: ResumeState::new(id.clone(), lineup, options, started_at),
             id,
             resumes: None,
             file,

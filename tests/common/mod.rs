@@ -7,6 +7,18 @@ use assert_cmd::Command;
 use chrono::{DateTime, FixedOffset, TimeZone};
 use limberup::session::{Outcome, PassRecord, SessionRecord, StepRecord, StepStatus};
 
+/// The `.ron` files of a malformed-file corpus under `dir`, sorted, as paths relative to the
+/// package root (the tests' working directory), so the errors read the same on every machine.
+pub fn corpus(dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("the corpus directory")
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// A wall time in a fixed zone (UTC+1), so tests never depend on the machine's.
 pub fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<FixedOffset> {
     FixedOffset::east_opt(3600)

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset};
 use limberup::config::Theme as Choice;
 use limberup::figure::Library;
-use limberup::front::resume::{self, PartState, Resumable, ResumeState};
+use limberup::front::resume::{Resumable, ResumeState};
 use limberup::routine::{Catalog, Entry, Source, parse};
 use limberup::session::{Phase, Plan, PlanOptions, SessionId, WorkPlan};
 use limberup::tui::{App, Options, Theme};
@@ -234,18 +234,8 @@ pub fn resumable(id: &str, step: usize) -> Resumable {
     let options = PlanOptions::default();
     let plan = Plan::session(&lineup, &options);
     let state = ResumeState {
-        version: resume::VERSION,
-        session: SessionId::new(),
-        id: lineup.id.clone(),
-        name: lineup.name.clone(),
-        kind: lineup.kind,
-        rest_secs: lineup.rest_secs,
-        parts: lineup.parts.iter().map(PartState::of).collect(),
-        scale: options.scale,
-        timings: options.timings,
         step,
-        started_at: wall(),
-        written_at: wall(),
+        ..ResumeState::new(SessionId::new(), &lineup, &options, wall())
     };
     Resumable {
         state,

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::routine::{Entry, Kind, Source};
-use crate::session::{SessionId, Timings};
+use crate::routine::{Entry, Kind, Lineup, Source};
+use crate::session::{PlanOptions, SessionId, Timings};
 
 /// The format written; a file of a later version is left alone, not misread.
 pub const VERSION: u32 = 1;
@@ -50,6 +50,31 @@ pub struct ResumeState {
     /// When the session first started, and when this was written (wall clock).
     pub started_at: DateTime<FixedOffset>,
     pub written_at: DateTime<FixedOffset>,
+}
+
+impl ResumeState {
+    /// The state of a new session of `lineup`, planned with `options`, at its first step.
+    pub fn new(
+        session: SessionId,
+        lineup: &Lineup,
+        options: &PlanOptions,
+        started_at: DateTime<FixedOffset>,
+    ) -> ResumeState {
+        ResumeState {
+            version: VERSION,
+            session,
+            id: lineup.id.clone(),
+            name: lineup.name.clone(),
+            kind: lineup.kind,
+            rest_secs: lineup.rest_secs,
+            parts: lineup.parts.iter().map(PartState::of).collect(),
+            scale: options.scale,
+            timings: options.timings,
+            step: 0,
+            started_at,
+            written_at: started_at,
+        }
+    }
 }
 
 /// What a routine does, as a short stable text: a digest of its content as loaded, so an
