@@ -251,6 +251,11 @@ impl App {
                     self.command(Command::Resume, now);
                 }
             }
+            // Esc on the list clears a kept filter first, as while typing it: one Esc too
+            // many must not close the coach.
+            Action::FilterClear if self.mode() == Mode::Picker && !self.picker.is_filtered() => {
+                self.quit(now);
+            }
             Action::Quit => self.quit(now),
             Action::Yes if self.mode() == Mode::Resume => {
                 if let Some(resumable) = self.offer.take() {

@@ -146,10 +146,11 @@ pub(crate) const PICKER: &[Binding] = &[
     b(&[Code(C::Home), Ch('g')], A::First, "Home  g", "first routine", None),
     b(&[Code(C::End), Ch('G')], A::Last, "End  G", "last routine", None),
     b(&[Ch('/')], A::Filter, "/", "filter by name, id or kind", Some(("/", "filter"))),
+    b(&[Code(C::Esc)], A::FilterClear, "Esc", "clear the filter; without one, quit", Some(("Esc", "clear filter"))),
     b(&[Code(C::Enter)], A::Start, "Enter", "start (the marked ones, in turn)", Some(("Enter", "start"))),
     b(&[Ch(' ')], A::Mark, "Space", "mark to run several as one session", Some(("Space", "mark"))),
     b(&[Ch('?')], A::Help, "?", "this help", Some(("?", "help"))),
-    b(&[Ch('q'), Code(C::Esc)], A::Quit, "q  Esc", "quit", Some(("q", "quit"))),
+    b(&[Ch('q')], A::Quit, "q", "quit", Some(("q", "quit"))),
 ];
 
 #[rustfmt::skip]

@@ -48,6 +48,12 @@ impl App {
     fn hints(&self, now: Instant) -> Vec<Hint> {
         match (self.mode(), &self.screen) {
             (Mode::Session, Screen::Session(s)) => screen::hints(&s.view(now)),
+            // Starting is what the list is for: Enter stays when the line is short.
+            (Mode::Picker, _) => keymap::hints(Mode::Picker, |action| match action {
+                Action::Start => Some(Some("start")),
+                Action::FilterClear => self.picker.is_filtered().then_some(None),
+                _ => Some(None),
+            }),
             (Mode::CheckIn, Screen::Summary(s)) => keymap::hints(Mode::CheckIn, |action| {
                 (action != Action::Answer || s.chosen().is_some()).then_some(None)
             }),

@@ -1,0 +1,66 @@
+//! Keys as a user on the mat presses them: one Esc too many, a key that does nothing now,
+//! help that does not fit the screen. Read off the app and the rendered screen.
+
+mod tui_support;
+
+use ratatui::crossterm::event::KeyCode;
+use tui_support::Harness;
+
+/// The screen's rows as text.
+fn rows(h: &Harness, w: u16, hgt: u16) -> Vec<String> {
+    let terminal = h.render(w, hgt);
+    let buf = terminal.backend().buffer();
+    (0..hgt)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+fn footer(h: &Harness, w: u16, hgt: u16) -> String {
+    rows(h, w, hgt).pop().unwrap_or_default()
+}
+
+fn typed(h: &mut Harness, text: &str) {
+    for c in text.chars() {
+        h.key(KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn esc_clears_a_kept_filter_before_it_quits() {
+    let mut h = Harness::picker();
+    typed(&mut h, "/cool");
+    h.key(KeyCode::Enter);
+    assert!(rows(&h, 100, 30)[1].contains("Routines (2)"));
+    assert!(footer(&h, 100, 30).contains("Esc clear filter"));
+    h.key(KeyCode::Esc);
+    assert_eq!(
+        h.app.exit(),
+        None,
+        "Esc cleared the filter, it did not quit"
+    );
+    assert!(rows(&h, 100, 30)[1].contains("Routines (5)"));
+    assert!(!footer(&h, 100, 30).contains("Esc"));
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.exit(), Some(0), "with no filter, Esc quits");
+}
+
+#[test]
+fn q_quits_the_list_even_when_filtered() {
+    let mut h = Harness::picker();
+    typed(&mut h, "/core");
+    h.key(KeyCode::Enter).key(KeyCode::Char('q'));
+    assert_eq!(h.app.exit(), Some(0));
+}
+
+#[test]
+fn a_narrow_list_keeps_enter_start_in_its_footer() {
+    let h = Harness::picker();
+    for w in [30, 40, 50] {
+        let line = footer(&h, w, 12);
+        assert!(line.contains("Enter start"), "{w}: {line}");
+        assert!(
+            line.contains("? help") && line.contains("q quit"),
+            "{w}: {line}"
+        );
+    }
+}
