@@ -4,7 +4,7 @@
 mod tui_support;
 
 use ratatui::crossterm::event::KeyCode;
-use tui_support::Harness;
+use tui_support::{Harness, built_in};
 
 /// The screen's rows as text.
 fn rows(h: &Harness, w: u16, hgt: u16) -> Vec<String> {
@@ -63,4 +63,43 @@ fn a_narrow_list_keeps_enter_start_in_its_footer() {
             "{w}: {line}"
         );
     }
+}
+
+fn screen(h: &Harness) -> String {
+    rows(h, 80, 24).join("\n")
+}
+
+#[test]
+fn r_says_the_pass_comes_again_on_the_same_side() {
+    let mut h = Harness::routine(&built_in("cool-down"));
+    h.key(KeyCode::Char('n')).tick(20.0);
+    assert!(screen(&h).contains("Up next: Right arm under"));
+    h.key(KeyCode::Char('r'));
+    assert!(
+        screen(&h).contains("Up next: Left arm under once more"),
+        "{}",
+        screen(&h)
+    );
+    // The pause before it: the same side, not "SWITCH SIDES".
+    h.tick(36.0);
+    assert!(
+        screen(&h).contains(" AGAIN · Thread the needle"),
+        "{}",
+        screen(&h)
+    );
+    assert!(!screen(&h).contains("SWITCH"));
+    h.tick(40.0);
+    assert!(screen(&h).contains(" HOLD · Thread the needle · again · 1 of 2"));
+    assert!(screen(&h).contains("Up next: Right arm under"));
+}
+
+#[test]
+fn r_on_a_step_without_sides_names_the_step_once_more() {
+    let mut h = Harness::routine(&built_in("core"));
+    h.tick(7.0).key(KeyCode::Char('r'));
+    assert!(
+        screen(&h).contains("Up next: Plank once more (hold 30 s)"),
+        "{}",
+        screen(&h)
+    );
 }
