@@ -69,6 +69,14 @@ fn screen(h: &Harness) -> String {
     rows(h, 80, 24).join("\n")
 }
 
+/// The note over the footer saying why a key did nothing, if any.
+fn note(h: &Harness) -> Option<String> {
+    let rows = rows(h, 80, 24);
+    rows.iter()
+        .find(|r| r.starts_with(" · "))
+        .map(|r| r.trim().to_string())
+}
+
 #[test]
 fn r_says_the_pass_comes_again_on_the_same_side() {
     let mut h = Harness::routine(&built_in("cool-down"));
@@ -99,6 +107,57 @@ fn r_on_a_step_without_sides_names_the_step_once_more() {
     h.tick(7.0).key(KeyCode::Char('r'));
     assert!(
         screen(&h).contains("Up next: Plank once more (hold 30 s)"),
+        "{}",
+        screen(&h)
+    );
+}
+
+#[test]
+fn a_key_with_nothing_to_do_now_says_why_until_the_next_key() {
+    // The test routine: a 5 s get-ready, then a 30 s hold on the left.
+    let mut h = tui_support::Harness::session();
+    h.tick(2.0).key(KeyCode::Char('+'));
+    assert_eq!(note(&h), None, "+ lengthens a get-ready");
+    h.tick(20.0).key(KeyCode::Enter);
+    assert!(
+        screen(&h).contains("· Enter has nothing to do now"),
+        "{}",
+        screen(&h)
+    );
+    h.key(KeyCode::Char('d'));
+    assert!(
+        screen(&h).contains("· Nothing to mark done now"),
+        "{}",
+        screen(&h)
+    );
+    assert!(
+        !screen(&h).contains("Enter has nothing"),
+        "one note at a time"
+    );
+    h.key(KeyCode::Char('+'));
+    assert_eq!(note(&h), None, "+ works on a hold");
+    // Paced reps cannot be lengthened: said, then gone when the next phase starts.
+    let mut h = Harness::routine(&built_in("warm-up"));
+    h.tick(8.0).key(KeyCode::Char('-'));
+    assert!(
+        screen(&h).contains("· Only holds, rests and get-ready can be made longer or shorter"),
+        "{}",
+        screen(&h)
+    );
+    h.key(KeyCode::Char('n'));
+    assert!(!screen(&h).contains("Only holds"));
+}
+
+#[test]
+fn counting_while_paused_says_to_go_on_first() {
+    let mut h = tui_support::Harness::session();
+    // The counted squats: past the side plank, the rest and the get-ready.
+    h.key(KeyCode::Char('n'))
+        .tick(16.0)
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Enter);
+    assert!(
+        screen(&h).contains("Paused: Space goes on, then Enter counts"),
         "{}",
         screen(&h)
     );

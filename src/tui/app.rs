@@ -5,6 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::time::Instant;
 
+mod asked;
 mod begin;
 mod draw;
 
@@ -85,6 +86,8 @@ pub struct App {
     resume_after_notice: bool,
     /// A warning (failed save, speech gone quiet) shown above the key hints.
     status: Option<String>,
+    /// Why the last key did nothing, in its place until the next key or phase.
+    note: Option<&'static str>,
     /// The step in progress when the warning came: it is dropped when the next one starts,
     /// so a warning said once does not keep form cues off a small screen for the session.
     status_step: Option<usize>,
@@ -118,6 +121,7 @@ impl App {
             notice: None,
             resume_after_notice: false,
             status: None,
+            note: None,
             status_step: None,
             effects: Vec::new(),
             exit: None,
@@ -221,6 +225,7 @@ impl App {
     }
 
     pub fn key(&mut self, key: &KeyEvent, now: Instant) {
+        self.note = None;
         if let Some(action) = keymap::action(self.mode(), key) {
             self.act(action, now);
         }
@@ -270,14 +275,14 @@ impl App {
             }
             Action::No => self.close_overlay(now),
             Action::TogglePause => self.command(Command::TogglePause, now),
-            Action::Advance => self.command(Command::Advance, now),
-            Action::Done => self.command(Command::Done, now),
-            Action::Repeat => self.command(Command::Repeat, now),
-            Action::AddSet => self.command(Command::AddSet, now),
+            Action::Advance => self.asked(Command::Advance, now),
+            Action::Done => self.asked(Command::Done, now),
+            Action::Repeat => self.asked(Command::Repeat, now),
+            Action::AddSet => self.asked(Command::AddSet, now),
             Action::Next => self.command(Command::Next, now),
             Action::Previous => self.command(Command::Previous, now),
-            Action::MoreTime => self.command(Command::AddTime(10), now),
-            Action::LessTime => self.command(Command::AddTime(-10), now),
+            Action::MoreTime => self.asked(Command::AddTime(10), now),
+            Action::LessTime => self.asked(Command::AddTime(-10), now),
             Action::Start => match self.picker.chosen() {
                 Some(Ok(lineup)) => self.start_lineup(&lineup, now),
                 Some(Err(e)) => self.status = Some(e.to_string()),
@@ -366,6 +371,9 @@ impl App {
             return;
         };
         let cue = cues::batch(events, session.plan());
+        if events.iter().any(|e| matches!(e, Event::Started(_))) {
+            self.note = None;
+        }
         let moved_on =
             |e: &Event| matches!(e, Event::Started(s) if Some(s.step) != self.status_step);
         if self.status_step.is_some() && events.iter().any(moved_on) {

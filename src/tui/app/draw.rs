@@ -86,12 +86,14 @@ impl App {
         let theme = &self.options.theme;
         let mut figure = None;
         // The status takes two lines when it needs them and the screen can spare them.
-        let status = match (&self.status, area.height) {
+        let text = match (self.note, &self.status) {
+            (Some(note), _) => Some(format!("· {note}")),
+            (None, Some(warning)) => Some(format!("⚠ {warning}")),
+            (None, None) => None,
+        };
+        let status = match (text, area.height) {
             (Some(text), 6..) => {
-                let lines = wrap(
-                    &format!("⚠ {text}"),
-                    usize::from(area.width.saturating_sub(2)),
-                );
+                let lines = wrap(&text, usize::from(area.width.saturating_sub(2)));
                 let keep = if area.height >= 12 { 2 } else { 1 };
                 lines.into_iter().take(keep).collect()
             }
