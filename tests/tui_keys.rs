@@ -162,3 +162,43 @@ fn counting_while_paused_says_to_go_on_first() {
         screen(&h)
     );
 }
+
+#[test]
+fn help_too_long_for_the_screen_scrolls_to_every_key() {
+    let mut h = tui_support::Harness::session();
+    h.tick(3.0).key(KeyCode::Char('?'));
+    let text = |h: &Harness| rows(h, 60, 16).join("\n");
+    assert!(!text(&h).contains("quit the session"), "{}", text(&h));
+    assert!(text(&h).contains("↓ more"));
+    let mut seen = text(&h);
+    for _ in 0..100 {
+        h.key(KeyCode::Down);
+        seen.push_str(&text(&h));
+    }
+    assert!(seen.contains("quit the session"), "{seen}");
+    assert!(text(&h).contains("Ctrl-C"), "the last section ends it");
+    assert!(!text(&h).contains("↓ more"));
+    // Up moves at once however far Down was pressed past the end.
+    let end = text(&h);
+    h.key(KeyCode::Up);
+    assert_ne!(text(&h), end);
+    for _ in 0..10 {
+        h.key(KeyCode::PageUp);
+    }
+    assert!(text(&h).contains("During a session"));
+    assert!(
+        h.app.session().unwrap().is_paused(),
+        "still the help, paused"
+    );
+}
+
+#[test]
+fn help_on_a_large_screen_shows_every_section() {
+    let mut h = Harness::picker();
+    h.key(KeyCode::Char('?'));
+    let text = rows(&h, 160, 45).join("\n");
+    for section in ["Routine list", "During a session", "Check-in", "Everywhere"] {
+        assert!(text.contains(section), "{section}\n{text}");
+    }
+    assert!(!text.contains("↓ more"));
+}

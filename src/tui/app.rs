@@ -69,11 +69,11 @@ enum Screen {
 enum Overlay {
     Help {
         resume: bool,
+        /// Lines scrolled down, when the keys do not fit.
+        scroll: u16,
     },
     /// Asking before quitting.
-    Confirm {
-        resume: bool,
-    },
+    Confirm { resume: bool },
 }
 
 pub struct App {
@@ -103,6 +103,8 @@ pub struct App {
     /// The figures steps name, and the marker to draw them with.
     figures: Library,
     marker: Marker,
+    /// How far the help drawn last could scroll (what did not fit), so scrolling stops there.
+    help_room: Cell<u16>,
     /// Where the last frame drew the figure: the next frame goes there too.
     figure_at: Cell<Option<Rect>>,
     /// The last frame without its moving figure, and where the figure goes on it: a frame
@@ -131,6 +133,7 @@ impl App {
             offer: None,
             figures: Library::default(),
             marker: Marker::Quadrant,
+            help_room: Cell::new(0),
             figure_at: Cell::new(None),
             base: RefCell::new(None),
         }
@@ -245,10 +248,15 @@ impl App {
             }
             Action::Help => {
                 let resume = self.pause_for_overlay(now);
-                self.overlay = Some(Overlay::Help { resume });
+                self.overlay = Some(Overlay::Help { resume, scroll: 0 });
             }
             Action::Dismiss if matches!(self.overlay, Some(Overlay::Help { .. })) => {
                 self.close_overlay(now);
+            }
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown
+                if self.mode() == Mode::Help =>
+            {
+                self.scroll_help(action);
             }
             Action::Dismiss => {
                 self.notice = None;
@@ -308,6 +316,20 @@ impl App {
         }
     }
 
+    /// Moves the help a line or a page, within what the last frame could not show.
+    fn scroll_help(&mut self, action: Action) {
+        if let Some(Overlay::Help { scroll, .. }) = &mut self.overlay {
+            let by: i32 = match action {
+                Action::Up => -1,
+                Action::Down => 1,
+                Action::PageUp => -10,
+                _ => 10,
+            };
+            let to = (i32::from(*scroll) + by).clamp(0, i32::from(self.help_room.get()));
+            *scroll = to as u16;
+        }
+    }
+
     fn check_in(&mut self, f: impl FnOnce(&mut Summary)) {
         if let Screen::Summary(summary) = &mut self.screen {
             f(summary);
@@ -329,7 +351,8 @@ impl App {
 
     /// Closes the box, resuming the session if opening it paused it.
     fn close_overlay(&mut self, now: Instant) {
-        if let Some(Overlay::Help { resume } | Overlay::Confirm { resume }) = self.overlay.take()
+        if let Some(Overlay::Help { resume, .. } | Overlay::Confirm { resume }) =
+            self.overlay.take()
             && resume
         {
             self.command(Command::Resume, now);

@@ -176,6 +176,10 @@ pub const RESUME: &[Binding] = &[
 #[rustfmt::skip]
 pub const HELP: &[Binding] = &[
     b(&[Ch('?'), Code(C::Esc), Ch('q'), Code(C::Enter)], A::Dismiss, "?  Esc", "close the help", Some(("?", "close"))),
+    b(&[Code(C::Up), Ch('k')], A::Up, "↑  k", "scroll up", Some(("↑↓", "scroll"))),
+    b(&[Code(C::Down), Ch('j')], A::Down, "↓  j", "scroll down", None),
+    b(&[Code(C::PageUp)], A::PageUp, "PgUp", "page up", None),
+    b(&[Code(C::PageDown), Ch(' ')], A::PageDown, "PgDn  Space", "page down", None),
 ];
 
 #[rustfmt::skip]

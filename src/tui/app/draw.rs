@@ -146,7 +146,7 @@ impl App {
         drop(base);
         let mode_keys = |mode| keymap::hints(mode, |_| Some(None));
         match (self.overlay, &self.screen) {
-            (Some(Overlay::Help { .. }), screen) => {
+            (Some(Overlay::Help { scroll, .. }), screen) => {
                 let first = match screen {
                     Screen::Picker => "Routine list",
                     Screen::Session(_) => "During a session",
@@ -154,7 +154,8 @@ impl App {
                     Screen::Summary(_) => "Summary",
                 };
                 let paused = matches!(screen, Screen::Session(_));
-                overlays::help(area, buf, theme, first, paused);
+                let room = overlays::help(area, buf, theme, first, paused, scroll);
+                self.help_room.set(room);
             }
             (Some(Overlay::Confirm { .. }), _) => {
                 overlays::confirm_quit(area, buf, theme, &mode_keys(Mode::Confirm));
