@@ -202,3 +202,25 @@ fn help_on_a_large_screen_shows_every_section() {
     }
     assert!(!text.contains("↓ more"));
 }
+
+#[test]
+fn the_check_in_keeps_help_in_its_footer_and_opens_it() {
+    let mut h = tui_support::Harness::session();
+    h.tick(3.0).key(KeyCode::Char('q')).key(KeyCode::Char('y'));
+    assert!(footer(&h, 80, 24).contains("0-9 answer"));
+    for w in [40, 80] {
+        let line = footer(&h, w, 24);
+        assert!(
+            line.contains("? help") && line.contains("q quit"),
+            "{w}: {line}"
+        );
+    }
+    h.key(KeyCode::Char('?'));
+    assert!(rows(&h, 80, 24)[0].contains("╭ Keys"));
+    assert!(rows(&h, 80, 24).join("\n").contains("Check-in"));
+    h.key(KeyCode::Esc);
+    assert!(
+        footer(&h, 80, 24).contains("0-9 answer"),
+        "back to the question"
+    );
+}

@@ -197,6 +197,7 @@ pub const CHECK_IN: &[Binding] = &[
     b(&[Code(C::Right), Ch('l')], A::ScoreUp, "→  l", "choose a higher number", None),
     b(&[Code(C::Enter)], A::Answer, "Enter", "answer with the chosen number", Some(("Enter", "answer"))),
     b(&[Ch('s'), Code(C::Esc)], A::SkipCheckIn, "s  Esc", "skip the check-in", Some(("s", "skip"))),
+    b(&[Ch('?')], A::Help, "?", "this help", Some(("?", "help"))),
     b(&[Ch('q')], A::Quit, "q", "quit (skipping the check-in)", Some(("q", "quit"))),
 ];
 

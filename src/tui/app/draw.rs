@@ -54,9 +54,14 @@ impl App {
                 Action::FilterClear => self.picker.is_filtered().then_some(None),
                 _ => Some(None),
             }),
-            (Mode::CheckIn, Screen::Summary(s)) => keymap::hints(Mode::CheckIn, |action| {
-                (action != Action::Answer || s.chosen().is_some()).then_some(None)
-            }),
+            // The digits answer the question: they stay when the line is short.
+            (Mode::CheckIn, Screen::Summary(s)) => {
+                keymap::hints(Mode::CheckIn, |action| match action {
+                    Action::Score(_) => Some(Some("answer")),
+                    Action::Answer => s.chosen().is_some().then_some(None),
+                    _ => Some(None),
+                })
+            }
             (mode, _) => keymap::hints(mode, |_| Some(None)),
         }
     }
