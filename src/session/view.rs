@@ -67,6 +67,12 @@ pub struct View<'a> {
     pub step: &'a StepPlan,
     /// (index, count, label) of the current pass when the step has named passes.
     pub pass: Option<(usize, usize, &'a str)>,
+    /// The pass in progress (or the pause before it) is one asked for again (`r`): the
+    /// same side once more, not the next one.
+    pub again: bool,
+    /// The pass at work is to be done once more right after it (`r` was pressed): that,
+    /// not the next pass or step, is what comes next.
+    pub once_more: bool,
     /// Time left in the current phase; `None` for counted reps.
     pub remaining: Option<Duration>,
     /// Whole seconds shown on a countdown (rounded up: "1" until the phase ends).
@@ -212,6 +218,14 @@ impl Session {
         };
         let elapsed = self.elapsed(now);
         let part = step.place.part;
+        let once_more = seg.filter(|s| s.phase == Phase::Work).is_some_and(|s| {
+            plan.segments[self.cursor_index() + 1..]
+                .iter()
+                .find(|n| n.phase == Phase::Work)
+                .is_some_and(|n| {
+                    (n.step, n.set, n.pass) == (s.step, s.set, s.pass) && n.again > s.again
+                })
+        });
         View {
             routine: plan.parts.get(part).map_or(&plan.name, |p| &p.name),
             session: &plan.name,
@@ -228,6 +242,8 @@ impl Session {
             pass: seg
                 .filter(|_| !step.passes.is_empty())
                 .map(|s| (s.pass, step.passes.len(), step.passes[s.pass].as_str())),
+            again: seg.is_some_and(|s| s.again > 0),
+            once_more,
             remaining,
             remaining_secs: remaining.map(ceil_secs),
             phase_progress,

@@ -5,6 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::time::Instant;
 
+mod asked;
 mod begin;
 mod draw;
 
@@ -68,11 +69,11 @@ enum Screen {
 enum Overlay {
     Help {
         resume: bool,
+        /// Lines scrolled down, when the keys do not fit.
+        scroll: u16,
     },
     /// Asking before quitting.
-    Confirm {
-        resume: bool,
-    },
+    Confirm { resume: bool },
 }
 
 pub struct App {
@@ -85,6 +86,8 @@ pub struct App {
     resume_after_notice: bool,
     /// A warning (failed save, speech gone quiet) shown above the key hints.
     status: Option<String>,
+    /// Why the last key did nothing, in its place until the next key or phase.
+    note: Option<&'static str>,
     /// The step in progress when the warning came: it is dropped when the next one starts,
     /// so a warning said once does not keep form cues off a small screen for the session.
     status_step: Option<usize>,
@@ -100,6 +103,8 @@ pub struct App {
     /// The figures steps name, and the marker to draw them with.
     figures: Library,
     marker: Marker,
+    /// How far the help drawn last could scroll (what did not fit), so scrolling stops there.
+    help_room: Cell<u16>,
     /// Where the last frame drew the figure: the next frame goes there too.
     figure_at: Cell<Option<Rect>>,
     /// The last frame without its moving figure, and where the figure goes on it: a frame
@@ -118,6 +123,7 @@ impl App {
             notice: None,
             resume_after_notice: false,
             status: None,
+            note: None,
             status_step: None,
             effects: Vec::new(),
             exit: None,
@@ -127,6 +133,7 @@ impl App {
             offer: None,
             figures: Library::default(),
             marker: Marker::Quadrant,
+            help_room: Cell::new(0),
             figure_at: Cell::new(None),
             base: RefCell::new(None),
         }
@@ -221,6 +228,7 @@ impl App {
     }
 
     pub fn key(&mut self, key: &KeyEvent, now: Instant) {
+        self.note = None;
         if let Some(action) = keymap::action(self.mode(), key) {
             self.act(action, now);
         }
@@ -240,16 +248,26 @@ impl App {
             }
             Action::Help => {
                 let resume = self.pause_for_overlay(now);
-                self.overlay = Some(Overlay::Help { resume });
+                self.overlay = Some(Overlay::Help { resume, scroll: 0 });
             }
             Action::Dismiss if matches!(self.overlay, Some(Overlay::Help { .. })) => {
                 self.close_overlay(now);
+            }
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown
+                if self.mode() == Mode::Help =>
+            {
+                self.scroll_help(action);
             }
             Action::Dismiss => {
                 self.notice = None;
                 if std::mem::take(&mut self.resume_after_notice) {
                     self.command(Command::Resume, now);
                 }
+            }
+            // Esc on the list clears a kept filter first, as while typing it: one Esc too
+            // many must not close the coach.
+            Action::FilterClear if self.mode() == Mode::Picker && !self.picker.is_filtered() => {
+                self.quit(now);
             }
             Action::Quit => self.quit(now),
             Action::Yes if self.mode() == Mode::Resume => {
@@ -265,14 +283,14 @@ impl App {
             }
             Action::No => self.close_overlay(now),
             Action::TogglePause => self.command(Command::TogglePause, now),
-            Action::Advance => self.command(Command::Advance, now),
-            Action::Done => self.command(Command::Done, now),
-            Action::Repeat => self.command(Command::Repeat, now),
-            Action::AddSet => self.command(Command::AddSet, now),
+            Action::Advance => self.asked(Command::Advance, now),
+            Action::Done => self.asked(Command::Done, now),
+            Action::Repeat => self.asked(Command::Repeat, now),
+            Action::AddSet => self.asked(Command::AddSet, now),
             Action::Next => self.command(Command::Next, now),
             Action::Previous => self.command(Command::Previous, now),
-            Action::MoreTime => self.command(Command::AddTime(10), now),
-            Action::LessTime => self.command(Command::AddTime(-10), now),
+            Action::MoreTime => self.asked(Command::AddTime(10), now),
+            Action::LessTime => self.asked(Command::AddTime(-10), now),
             Action::Start => match self.picker.chosen() {
                 Some(Ok(lineup)) => self.start_lineup(&lineup, now),
                 Some(Err(e)) => self.status = Some(e.to_string()),
@@ -298,6 +316,20 @@ impl App {
         }
     }
 
+    /// Moves the help a line or a page, within what the last frame could not show.
+    fn scroll_help(&mut self, action: Action) {
+        if let Some(Overlay::Help { scroll, .. }) = &mut self.overlay {
+            let by: i32 = match action {
+                Action::Up => -1,
+                Action::Down => 1,
+                Action::PageUp => -10,
+                _ => 10,
+            };
+            let to = (i32::from(*scroll) + by).clamp(0, i32::from(self.help_room.get()));
+            *scroll = to as u16;
+        }
+    }
+
     fn check_in(&mut self, f: impl FnOnce(&mut Summary)) {
         if let Screen::Summary(summary) = &mut self.screen {
             f(summary);
@@ -319,7 +351,8 @@ impl App {
 
     /// Closes the box, resuming the session if opening it paused it.
     fn close_overlay(&mut self, now: Instant) {
-        if let Some(Overlay::Help { resume } | Overlay::Confirm { resume }) = self.overlay.take()
+        if let Some(Overlay::Help { resume, .. } | Overlay::Confirm { resume }) =
+            self.overlay.take()
             && resume
         {
             self.command(Command::Resume, now);
@@ -361,6 +394,9 @@ impl App {
             return;
         };
         let cue = cues::batch(events, session.plan());
+        if events.iter().any(|e| matches!(e, Event::Started(_))) {
+            self.note = None;
+        }
         let moved_on =
             |e: &Event| matches!(e, Event::Started(s) if Some(s.step) != self.status_step);
         if self.status_step.is_some() && events.iter().any(moved_on) {

@@ -146,10 +146,11 @@ pub(crate) const PICKER: &[Binding] = &[
     b(&[Code(C::Home), Ch('g')], A::First, "Home  g", "first routine", None),
     b(&[Code(C::End), Ch('G')], A::Last, "End  G", "last routine", None),
     b(&[Ch('/')], A::Filter, "/", "filter by name, id or kind", Some(("/", "filter"))),
+    b(&[Code(C::Esc)], A::FilterClear, "Esc", "clear the filter; without one, quit", Some(("Esc", "clear filter"))),
     b(&[Code(C::Enter)], A::Start, "Enter", "start (the marked ones, in turn)", Some(("Enter", "start"))),
     b(&[Ch(' ')], A::Mark, "Space", "mark to run several as one session", Some(("Space", "mark"))),
     b(&[Ch('?')], A::Help, "?", "this help", Some(("?", "help"))),
-    b(&[Ch('q'), Code(C::Esc)], A::Quit, "q  Esc", "quit", Some(("q", "quit"))),
+    b(&[Ch('q')], A::Quit, "q", "quit", Some(("q", "quit"))),
 ];
 
 #[rustfmt::skip]
@@ -175,6 +176,10 @@ pub const RESUME: &[Binding] = &[
 #[rustfmt::skip]
 pub const HELP: &[Binding] = &[
     b(&[Ch('?'), Code(C::Esc), Ch('q'), Code(C::Enter)], A::Dismiss, "?  Esc", "close the help", Some(("?", "close"))),
+    b(&[Code(C::Up), Ch('k')], A::Up, "↑  k", "scroll up", Some(("↑↓", "scroll"))),
+    b(&[Code(C::Down), Ch('j')], A::Down, "↓  j", "scroll down", None),
+    b(&[Code(C::PageUp)], A::PageUp, "PgUp", "page up", None),
+    b(&[Code(C::PageDown), Ch(' ')], A::PageDown, "PgDn  Space", "page down", None),
 ];
 
 #[rustfmt::skip]
@@ -192,6 +197,7 @@ pub const CHECK_IN: &[Binding] = &[
     b(&[Code(C::Right), Ch('l')], A::ScoreUp, "→  l", "choose a higher number", None),
     b(&[Code(C::Enter)], A::Answer, "Enter", "answer with the chosen number", Some(("Enter", "answer"))),
     b(&[Ch('s'), Code(C::Esc)], A::SkipCheckIn, "s  Esc", "skip the check-in", Some(("s", "skip"))),
+    b(&[Ch('?')], A::Help, "?", "this help", Some(("?", "help"))),
     b(&[Ch('q')], A::Quit, "q", "quit (skipping the check-in)", Some(("q", "quit"))),
 ];
 

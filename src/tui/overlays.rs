@@ -48,12 +48,19 @@ fn section_lines(
     lines
 }
 
-/// Every key; `first` is the section of the screen underneath, shown first. Sections that
-/// do not fit a small terminal are left out whole. The border says how to close it, and
-/// that the session waits meanwhile when `paused`.
-pub(crate) fn help(area: Rect, buf: &mut Buffer, theme: &Theme, first: &str, paused: bool) {
+/// Every key; `first` is the section of the screen underneath, shown first, `scroll` lines
+/// down. Returns how many lines did not fit (how far it can scroll); the border says when
+/// more is below, how to close it, and that the session waits meanwhile when `paused`.
+pub(crate) fn help(
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+    first: &str,
+    paused: bool,
+    scroll: u16,
+) -> u16 {
     if area.is_empty() {
-        return;
+        return 0;
     }
     let two = area.width >= 96;
     let box_w = if two {
@@ -80,34 +87,43 @@ pub(crate) fn help(area: Rect, buf: &mut Buffer, theme: &Theme, first: &str, pau
         area.height,
         Line::styled(title, theme.strong()),
     );
+    let columns = if two { 2 } else { 1 };
+    let mut cols: Vec<Vec<Line>> = vec![Vec::new(); columns];
+    let height = usize::from(inner.height);
+    for section in sections {
+        let room = |col: &Vec<Line>| col.len() + usize::from(!col.is_empty()) + section.len();
+        // The first column with room, else the shortest: what does not fit scrolls.
+        let at = (0..columns)
+            .find(|&c| room(&cols[c]) <= height)
+            .or_else(|| (0..columns).min_by_key(|&c| cols[c].len()))
+            .unwrap_or(0);
+        let col = &mut cols[at];
+        if !col.is_empty() {
+            col.push(Line::raw(""));
+        }
+        col.extend(section);
+    }
+    let longest = cols.iter().map(Vec::len).max().unwrap_or(0);
+    let room = u16::try_from(longest.saturating_sub(height)).unwrap_or(u16::MAX);
+    let scroll = scroll.min(room);
+    for (i, lines) in cols.into_iter().enumerate() {
+        let x = inner.x + (i * col_w) as u16;
+        Paragraph::new(lines)
+            .scroll((scroll, 0))
+            .render(Rect::new(x, inner.y, col_w as u16, inner.height), buf);
+    }
     if inner.height > 0 {
-        let close = if box_w >= 20 {
-            " ? or Esc closes "
-        } else {
-            " Esc "
+        let close = match (box_w, scroll < room) {
+            (30.., true) => " ↓ more · ? or Esc closes ",
+            (20.., true) => " ↓ more · Esc ",
+            (20.., false) => " ? or Esc closes ",
+            _ => " Esc ",
         };
         Line::styled(close, theme.key())
             .right_aligned()
             .render(Rect::new(inner.x, inner.bottom(), inner.width, 1), buf);
     }
-    let columns = if two { 2 } else { 1 };
-    let mut cols: Vec<Vec<Line>> = vec![Vec::new(); columns];
-    let height = usize::from(inner.height);
-    for (i, section) in sections.into_iter().enumerate() {
-        let room = |col: &Vec<Line>| col.len() + usize::from(!col.is_empty()) + section.len();
-        // The first section always shows, cut short if need be.
-        let fits = |col: &Vec<Line>| room(col) <= height || i == 0;
-        if let Some(col) = cols.iter_mut().find(|col| fits(col)) {
-            if !col.is_empty() {
-                col.push(Line::raw(""));
-            }
-            col.extend(section);
-        }
-    }
-    for (i, lines) in cols.into_iter().enumerate() {
-        let x = inner.x + (i * col_w) as u16;
-        Paragraph::new(lines).render(Rect::new(x, inner.y, col_w as u16, inner.height), buf);
-    }
+    room
 }
 
 /// The paused box: the word (large when there is room), what is frozen (`what` in so many

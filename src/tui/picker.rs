@@ -60,6 +60,11 @@ impl Picker {
         self.typing
     }
 
+    /// A filter kept after typing it (Enter): Esc clears it before it quits.
+    pub(crate) fn is_filtered(&self) -> bool {
+        !self.filter.is_empty()
+    }
+
     fn visible(&self) -> Vec<&Row> {
         let needle = self.filter.to_lowercase();
         self.rows

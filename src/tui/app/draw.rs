@@ -48,9 +48,20 @@ impl App {
     fn hints(&self, now: Instant) -> Vec<Hint> {
         match (self.mode(), &self.screen) {
             (Mode::Session, Screen::Session(s)) => screen::hints(&s.view(now)),
-            (Mode::CheckIn, Screen::Summary(s)) => keymap::hints(Mode::CheckIn, |action| {
-                (action != Action::Answer || s.chosen().is_some()).then_some(None)
+            // Starting is what the list is for: Enter stays when the line is short.
+            (Mode::Picker, _) => keymap::hints(Mode::Picker, |action| match action {
+                Action::Start => Some(Some("start")),
+                Action::FilterClear => self.picker.is_filtered().then_some(None),
+                _ => Some(None),
             }),
+            // The digits answer the question: they stay when the line is short.
+            (Mode::CheckIn, Screen::Summary(s)) => {
+                keymap::hints(Mode::CheckIn, |action| match action {
+                    Action::Score(_) => Some(Some("answer")),
+                    Action::Answer => s.chosen().is_some().then_some(None),
+                    _ => Some(None),
+                })
+            }
             (mode, _) => keymap::hints(mode, |_| Some(None)),
         }
     }
@@ -80,12 +91,14 @@ impl App {
         let theme = &self.options.theme;
         let mut figure = None;
         // The status takes two lines when it needs them and the screen can spare them.
-        let status = match (&self.status, area.height) {
+        let text = match (self.note, &self.status) {
+            (Some(note), _) => Some(format!("· {note}")),
+            (None, Some(warning)) => Some(format!("⚠ {warning}")),
+            (None, None) => None,
+        };
+        let status = match (text, area.height) {
             (Some(text), 6..) => {
-                let lines = wrap(
-                    &format!("⚠ {text}"),
-                    usize::from(area.width.saturating_sub(2)),
-                );
+                let lines = wrap(&text, usize::from(area.width.saturating_sub(2)));
                 let keep = if area.height >= 12 { 2 } else { 1 };
                 lines.into_iter().take(keep).collect()
             }
@@ -138,7 +151,7 @@ impl App {
         drop(base);
         let mode_keys = |mode| keymap::hints(mode, |_| Some(None));
         match (self.overlay, &self.screen) {
-            (Some(Overlay::Help { .. }), screen) => {
+            (Some(Overlay::Help { scroll, .. }), screen) => {
                 let first = match screen {
                     Screen::Picker => "Routine list",
                     Screen::Session(_) => "During a session",
@@ -146,7 +159,8 @@ impl App {
                     Screen::Summary(_) => "Summary",
                 };
                 let paused = matches!(screen, Screen::Session(_));
-                overlays::help(area, buf, theme, first, paused);
+                let room = overlays::help(area, buf, theme, first, paused, scroll);
+                self.help_room.set(room);
             }
             (Some(Overlay::Confirm { .. }), _) => {
                 overlays::confirm_quit(area, buf, theme, &mode_keys(Mode::Confirm));

@@ -313,6 +313,10 @@ fn draw_next(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let set;
     let (name, amount) = match up_next(view) {
         UpNext::Pass(name, amount) | UpNext::Step(name, amount) => (name, amount),
+        UpNext::Again(name, amount) => {
+            set = format!("{name} once more");
+            (set.as_str(), amount)
+        }
         UpNext::Set(k, n, amount) => {
             set = format!("set {k} of {n}");
             (set.as_str(), amount)

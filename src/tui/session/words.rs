@@ -22,6 +22,8 @@ pub(crate) fn phase(view: &View) -> String {
         Some(Phase::Prepare) => "GET READY".to_string(),
         Some(Phase::Work) if holds(view.step) => "HOLD".to_string(),
         Some(Phase::Work) => "REPS".to_string(),
+        // The pause before a pass asked for again: the same side, no switching.
+        Some(Phase::Switch) if view.again => "AGAIN".to_string(),
         Some(Phase::Switch) => wording::switch(side(view).unwrap_or_default()).to_uppercase(),
         Some(Phase::Rest) => "REST".to_string(),
     };
@@ -78,6 +80,9 @@ pub(crate) fn band(view: &View, columns: usize) -> String {
     let of = view.pass.map(|(i, n, _)| format!("{} of {n}", i + 1));
     let set = view.set.map(|(k, n)| format!("set {} of {n}", k + 1));
     let mut parts = vec![phase.as_str(), name.as_str()];
+    if view.again && view.phase == Some(Phase::Work) {
+        parts.push("again");
+    }
     parts.extend(set.as_deref());
     let mut full = parts.clone();
     full.extend(of.as_deref());
@@ -202,6 +207,8 @@ pub(crate) fn caption(view: &View) -> Option<(String, Caption)> {
 /// What the user does after the pass under way or coming.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum UpNext<'a> {
+    /// The pass at work once more (`r`): its label, else the step's name.
+    Again(&'a str, String),
     /// The step's next pass (the other side).
     Pass(&'a str, String),
     /// The step's next set: its number and how many.
@@ -211,12 +218,16 @@ pub(crate) enum UpNext<'a> {
     End,
 }
 
-/// The other side while a pass remains after this one, then the next set, then the next
-/// step.
+/// The pass at work again when asked for, else the other side while a pass remains after
+/// this one, then the next set, then the next step.
 pub(crate) fn up_next<'a>(view: &View<'a>) -> UpNext<'a> {
     let amount = || wording::amount(view.step);
     match (view.phase, view.pass, view.set) {
         (None, ..) => UpNext::End,
+        (_, pass, _) if view.once_more => UpNext::Again(
+            pass.map_or(view.step.name.as_str(), |(_, _, label)| label),
+            amount(),
+        ),
         (_, Some((i, n, _)), _) if i + 1 < n => match view.step.passes.get(i + 1) {
             Some(label) => UpNext::Pass(label, amount()),
             None => UpNext::End,
