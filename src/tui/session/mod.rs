@@ -15,7 +15,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
 use self::layout::{BIG_TEXT_ROWS, Needs, PARTS, Part};
-use self::place::{BESIDE_GAP, Layout, figure_rows, lay_out};
+use self::place::{BESIDE_GAP, Layout, lay_out};
 pub(crate) use self::stage::Stage;
 pub(crate) use self::words::{UpNext, paused as paused_line, up_next};
 use super::bigdigits::{BigDigits, rows_for_width};
@@ -128,7 +128,7 @@ pub(crate) fn draw(
                 // The digits keep the left, centred in what the figure leaves; the figure
                 // stands on the count's bottom row.
                 rect.width -= beside + BESIDE_GAP;
-                let high = h.min(figure_rows(area.height));
+                let high = layout.beside_rows.min(h);
                 let y = rect.y + h - high;
                 Some(Rect::new(area.right() - 2 - beside, y, beside, high))
             }

@@ -36,6 +36,8 @@ pub(crate) struct Layout {
     pub(crate) rows: Rows,
     pub(crate) cues: Vec<Vec<String>>,
     pub(crate) beside: u16,
+    /// The rows of a figure beside the count (standing on its bottom row).
+    pub(crate) beside_rows: u16,
 }
 
 /// Lays the screen out. A figure stands beside the count when the width leaves it room, the
@@ -51,19 +53,27 @@ pub(crate) fn lay_out(view: &View, stage: Option<&Stage>, area: Rect) -> Layout 
             rows,
             cues,
             beside: 0,
+            beside_rows: 0,
         };
     };
     let template = words::count_template(view);
     let inner = area.width.saturating_sub(4);
-    // Digit rows that fit beside a figure as tall as the count's rows.
+    // The figure's height and the digits' beside it that keep the smaller of the two the
+    // biggest (bigger digits on a tie), the digits never under `keep` rows: a wide figure
+    // (a plank) stands lower than the count rather than go above it and shrink the digits.
     let count = rows.get(Part::Count);
-    let figure = stage
-        .columns(count.min(figure_rows(area.height)))
-        .max(MIN_SIZE.0);
+    let tallest = count.min(figure_rows(area.height));
     let keep = count.min(COUNT_KEEPS).min(rows_for_width(&template, inner));
-    let beside_digits = (keep..=count)
-        .rev()
-        .find(|&r| width_at(&template, r) + BESIDE_GAP + figure <= inner)
+    let beside_at = (BESIDE_ROWS..=tallest)
+        .filter_map(|high| {
+            let wide = stage.columns(high).max(MIN_SIZE.0);
+            let room = inner.checked_sub(wide + BESIDE_GAP)?;
+            (keep..=count)
+                .rev()
+                .find(|&digits| width_at(&template, digits) <= room)
+                .map(|digits| (digits, high, wide))
+        })
+        .max_by_key(|&(digits, high, _)| (digits.min(high), digits))
         .filter(|_| count >= BESIDE_ROWS);
     if area.width >= ABOVE_MIN_COLUMNS {
         needs.figure = (area.height / 3).clamp(ABOVE_ROWS, figure_rows(area.height));
@@ -71,21 +81,24 @@ pub(crate) fn lay_out(view: &View, stage: Option<&Stage>, area: Rect) -> Layout 
     let above = allot(area.height, &needs);
     let above_digits = (above.get(Part::Figure) > 0)
         .then(|| above.get(Part::Count).min(rows_for_width(&template, inner)));
-    match (beside_digits, above_digits) {
-        (Some(b), a) if a.is_none_or(|a| b >= a) => Layout {
+    match (beside_at, above_digits) {
+        (Some((b, high, wide)), a) if a.is_none_or(|a| b >= a) => Layout {
             rows,
             cues,
-            beside: figure,
+            beside: wide,
+            beside_rows: high,
         },
         (_, Some(_)) => Layout {
             rows: above,
             cues,
             beside: 0,
+            beside_rows: 0,
         },
         _ => Layout {
             rows,
             cues,
             beside: 0,
+            beside_rows: 0,
         },
     }
 }
@@ -184,5 +197,31 @@ mod tests {
             seen.2 |= with.beside == 0 && above == 0;
         });
         assert_eq!(seen, (true, true, true));
+    }
+
+    #[test]
+    fn a_wide_figure_stands_lower_beside_the_count_rather_than_above_it() {
+        let routine = parse(
+            r#"Routine(name: "P", kind: Other, steps: [
+                Step(name: "Plank", work: Hold(secs: 30), figure: "plank",
+                     cues: ["Forearms down", "Straight line", "Brace", "Breathe"])])"#,
+            "p",
+        )
+        .unwrap();
+        let library = Library::load(None);
+        let plan = Plan::new("p", &routine, &PlanOptions::default());
+        let t0 = Instant::now();
+        let wall = chrono::DateTime::parse_from_rfc3339("2026-01-01T07:00:00Z").unwrap();
+        let (mut session, _) = Session::new(plan, t0, wall);
+        let now = t0 + Duration::from_secs(8);
+        session.advance(now);
+        let view = session.view(now);
+        let stage = Stage::new(&session, &view, &library, true, Marker::Quadrant, now).unwrap();
+        for (w, h) in [(100, 30), (80, 24)] {
+            let layout = lay_out(&view, Some(&stage), Rect::new(0, 0, w, h));
+            assert_eq!(layout.rows.get(Part::Figure), 0, "{w}x{h}: not above");
+            assert!(layout.beside > 0, "{w}x{h}: beside");
+            assert!(layout.beside_rows < layout.rows.get(Part::Count), "{w}x{h}");
+        }
     }
 }
