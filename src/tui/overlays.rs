@@ -10,7 +10,7 @@ use tui_big_text::{BigText, PixelSize};
 use super::keymap::{Binding, HELP_SECTIONS, Hint};
 use super::theme::{Theme, Tone};
 use super::widgets::{hints, popup};
-use crate::text::wrap;
+use crate::text::{ellipsize, wrap};
 
 /// Greys out everything in `area` so the box on top stands out.
 pub(crate) fn fade(area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -223,11 +223,22 @@ pub fn titled(area: Rect, buf: &mut Buffer, theme: &Theme, title: &str, text: &s
         height,
         Line::styled(format!(" {title} "), theme.warning()),
     );
+    // On a small screen the keys stay: the blank line goes first, then the text's end.
+    let room = usize::from(inner.height);
+    let columns = usize::from(inner.width.saturating_sub(1));
+    let shown = body.len().min(room.saturating_sub(1));
     let mut lines: Vec<Line> = body
-        .into_iter()
-        .map(|l| Line::raw(format!(" {l}")))
+        .iter()
+        .take(shown)
+        .enumerate()
+        .map(|(i, l)| match i + 1 == shown && shown < body.len() {
+            true => Line::raw(format!(" {}", ellipsize(&format!("{l} …"), columns))),
+            false => Line::raw(format!(" {l}")),
+        })
         .collect();
-    lines.push(Line::raw(""));
+    if lines.len() + 2 <= room {
+        lines.push(Line::raw(""));
+    }
     lines.push(hints(theme, keys, inner.width));
     Paragraph::new(lines).render(inner, buf);
 }
