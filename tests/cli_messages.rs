@@ -50,3 +50,28 @@ fn a_broken_file_in_a_builtins_place_is_named_wherever_the_builtin_is_used_inste
         assert!(!err.contains("is used in its place"), "{args:?}: {err}");
     }
 }
+
+/// The sound and speech commands come from the config, as any text the user wrote: when
+/// they fail, the warning shows their control characters escaped, never sends them raw.
+#[test]
+fn a_failing_sound_or_speech_command_is_named_with_its_control_characters_escaped() {
+    let home = Sandbox::new();
+    home.write_config(r#"Config(sound: ["pa\u{1b}[31mplay"], speech: ["say\u{7}"])"#);
+    let routine = common::tiny_routine(1);
+    let file = home.path().join("tiny.ron");
+    std::fs::write(&file, routine).unwrap();
+    let (code, _, err) = run(&home, &["run", file.to_str().unwrap(), "--plain"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !err.contains(['\u{1b}', '\u{7}']),
+        "raw control characters: {err:?}"
+    );
+    assert!(
+        err.contains("limberup: warning: sound player `pa\\u{1b}[31mplay` could not start"),
+        "{err}"
+    );
+    assert!(
+        err.contains("limberup: warning: speech command `say\\u{7}` could not start"),
+        "{err}"
+    );
+}
