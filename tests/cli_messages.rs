@@ -75,3 +75,21 @@ fn a_failing_sound_or_speech_command_is_named_with_its_control_characters_escape
         "{err}"
     );
 }
+
+/// `--since` takes a date as its help says, and a wrong one is told what is expected.
+#[test]
+fn history_since_says_what_date_it_expects() {
+    let home = Sandbox::new();
+    for bad in ["yesterday", "2026-13-01", "01/02/2026", ""] {
+        let (code, out, err) = run(&home, &["history", "--since", bad]);
+        assert_eq!((code, out.as_str()), (2, ""), "{bad:?}: {err}");
+        assert!(
+            err.contains(&format!(
+                "expected a date as YYYY-MM-DD, e.g. 2026-03-01, got `{bad}`"
+            )),
+            "{bad:?}: {err}"
+        );
+    }
+    let (code, _, err) = run(&home, &["history", "--since", "2026-03-01"]);
+    assert_eq!(code, 0, "{err}");
+}
