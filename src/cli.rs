@@ -91,7 +91,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// Only sessions on or after this date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         since: Option<NaiveDate>,
     },
     /// Write a new routine file into the user routines directory.
@@ -154,6 +154,13 @@ fn parse_tempo(s: &str) -> Result<f64, String> {
     } else {
         Err(format!("must be from 0.5 to 60 seconds, got {s}"))
     }
+}
+
+/// A date as the help says, YYYY-MM-DD; chrono's own errors ("input contains invalid
+/// characters") do not say what was expected.
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("expected a date as YYYY-MM-DD, e.g. 2026-03-01, got `{s}`"))
 }
 
 fn parse_scale(s: &str) -> Result<f64, String> {

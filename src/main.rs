@@ -11,7 +11,7 @@ use limberup::cli::{Cli, CoachArgs, Command, RunArgs};
 use limberup::figure::Library;
 use limberup::front::resume;
 use limberup::paths::Paths;
-use limberup::routine::{Catalog, LoadError};
+use limberup::routine::{Catalog, LoadError, Source, looks_like_path};
 use limberup::session::Plan;
 use limberup::{authoring, listing, plain, shell, stats, text, tui};
 
@@ -106,6 +106,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 /// `run ROUTINE...`: the full-screen coach, or plain text lines when asked or where the
 /// coach cannot run (not on a terminal, `TERM=dumb`, no terminal to read keys from).
 fn run(ctx: &Context, coach: &CoachArgs, args: &RunArgs) -> anyhow::Result<ExitCode> {
+    warn_hidden(ctx, &args.routines);
     if args.plain || tui::unusable().is_some() {
         return plain::run(ctx, &args.routines, coach);
     }
@@ -158,6 +159,30 @@ fn resume(ctx: &Context, coach: &CoachArgs, plain: bool) -> anyhow::Result<ExitC
     Ok(ExitCode::from(code))
 }
 
+/// Warns, with its errors, about each user file that should replace a built-in `args` run
+/// (named or as a part) but has errors: the built-in runs instead, unlike what was edited.
+fn warn_hidden(ctx: &Context, args: &[String]) {
+    let Ok(lineup) = ctx.lineup(args) else {
+        return;
+    };
+    let named = args.iter().filter(|a| !looks_like_path(a));
+    let parts = lineup.parts.iter().filter(|p| p.source == Source::BuiltIn);
+    let ids = named
+        .map(String::as_str)
+        .chain(parts.map(|p| p.id.as_str()));
+    for (id, err) in ctx.catalog.hidden_by_builtins(ids) {
+        say(&format!(
+            "warning: {} has errors, so the built-in `{id}` is used in its place:",
+            err.origin
+        ));
+        let _ = writeln!(
+            io::stderr().lock(),
+            "  {}",
+            err.to_string().replace('\n', "\n  ")
+        );
+    }
+}
+
 /// The picker (no command): needs a terminal it can draw on and read keys from.
 fn picker(ctx: &Context, coach: &CoachArgs) -> anyhow::Result<ExitCode> {
     if let Some(why) = tui::unusable() {
@@ -188,6 +213,7 @@ fn list(ctx: &Context, coach: &CoachArgs, json: bool) -> anyhow::Result<ExitCode
 }
 
 fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::Result<ExitCode> {
+    warn_hidden(ctx, &[routine.to_string()]);
     let lineup = ctx.lineup(&[routine.to_string()])?;
     let plan = Plan::session(&lineup, &ctx.plan_options(coach.scale));
     emit(&if json {
@@ -256,6 +282,7 @@ fn play_figure(
 }
 
 fn export(ctx: &Context, routine: &str) -> anyhow::Result<ExitCode> {
+    warn_hidden(ctx, &[routine.to_string()]);
     let mut text = ctx.catalog.resolve(routine)?.text()?;
     if !text.ends_with('\n') {
         text.push('\n');

@@ -78,6 +78,8 @@ impl Speaker {
     fn fail(&mut self, message: String) {
         if !self.failed {
             self.failed = true;
+            // The command is the user's text: shown, never obeyed by the terminal.
+            let message = crate::text::clean(&message).into_owned();
             self.warning = Some(format!("{message}; going on without speech"));
         }
     }

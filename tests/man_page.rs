@@ -146,6 +146,7 @@ fn files_name_each_path_with_its_default() {
             "$XDG_CONFIG_HOME/limberup/figures/",
             "$XDG_DATA_HOME/limberup/history.jsonl",
             "$XDG_DATA_HOME/limberup/resume.json",
+            "$XDG_CACHE_HOME/limberup/sounds/",
         ]
     );
     for (default, (_, _, text)) in [
@@ -154,6 +155,7 @@ fn files_name_each_path_with_its_default() {
         "~/.config/limberup/figures/",
         "~/.local/share/limberup/history.jsonl",
         "~/.local/share/limberup/resume.json",
+        "~/.cache/limberup/sounds/",
     ]
     .iter()
     .zip(&files)
@@ -181,9 +183,10 @@ fn environment_lists_every_variable_the_code_reads() {
         // The `directories` crate and chrono's local time zone.
         "XDG_CONFIG_HOME",
         "XDG_DATA_HOME",
+        "XDG_CACHE_HOME",
         "HOME",
         "TZ",
-        // Where the editor and the speech command are found.
+        // Where the editor, the sound player and the speech command are found.
         "PATH",
         // `edit` reads these from a list; the completion scripts set the last.
         "VISUAL",

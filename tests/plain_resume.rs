@@ -181,9 +181,35 @@ fn a_routine_changed_since_is_not_resumed() {
     assert_eq!(
         text(&out.stderr),
         "limberup: cannot resume Aa, Bb: the routine `a` has changed since; start afresh \
-         with `limberup run a`\n"
+         with `limberup run a b`\n"
     );
     assert_eq!(records(&sb).len(), 1);
+}
+
+/// A routine run by its path is started afresh by that path: its id finds no routine.
+#[test]
+fn a_routine_run_by_path_and_changed_since_is_started_afresh_by_its_path() {
+    let sb = sandbox();
+    let file = sb.path().join("my a.ron");
+    std::fs::write(&file, A).unwrap();
+    let out = sb
+        .cmd()
+        .args(["run", file.to_str().unwrap(), "b", "--plain"])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    std::fs::write(&file, A.replace("secs: 1)), Step", "secs: 5)), Step")).unwrap();
+    let out = sb.cmd().args(["resume", "--plain"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "limberup: cannot resume Aa, Bb: the routine `my a` has changed since; start \
+             afresh with `limberup run '{}' b`\n",
+            std::path::absolute(&file).unwrap().display()
+        )
+    );
 }
 
 #[test]

@@ -185,6 +185,24 @@ impl Catalog {
         }
     }
 
+    /// The errors of the user's files that failed to replace a built-in among `ids`: the
+    /// built-in then runs in their place, which the user, who edited the file, must be told.
+    pub fn hidden_by_builtins<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<(&'a str, &LoadError)> {
+        let mut hidden: Vec<(&str, &LoadError)> = Vec::new();
+        for id in ids {
+            let builtin = self.find(id).is_some_and(|e| e.source == Source::BuiltIn);
+            if let Some(err) = self.failed(id).filter(|_| builtin)
+                && !hidden.iter().any(|(known, _)| *known == id)
+            {
+                hidden.push((id, err));
+            }
+        }
+        hidden
+    }
+
     /// The load error of the user's file for `id`, if it has one.
     fn failed(&self, id: &str) -> Option<&LoadError> {
         self.errors.iter().find(|e| is_error_of(e, id))

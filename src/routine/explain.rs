@@ -17,7 +17,8 @@ pub(crate) struct Explained {
 }
 
 /// The one expected name that `found` is probably a slip for: same letters in another case,
-/// or a shortened or lengthened form (`tempo` for `tempo_secs`).
+/// a shortened or lengthened form (`tempo` for `tempo_secs`), else a typo or two away
+/// (`pases` for `passes`, `Hodl` for `Hold`).
 fn suggestion(found: &str, expected: &[&str]) -> Option<String> {
     let lower = found.to_lowercase();
     let close: Vec<&&str> = expected
@@ -27,10 +28,11 @@ fn suggestion(found: &str, expected: &[&str]) -> Option<String> {
             e == lower || (lower.len() >= 3 && (e.starts_with(&lower) || lower.starts_with(&e)))
         })
         .collect();
-    match close.as_slice() {
-        [one] => Some(format!(" (did you mean `{one}`?)")),
-        _ => None,
-    }
+    let one = match close.as_slice() {
+        [one] => Some(**one),
+        _ => crate::figure::closest(found, expected.iter().copied()),
+    };
+    one.map(|one| format!(" (did you mean `{one}`?)"))
 }
 
 fn one_of(names: &[&str]) -> String {

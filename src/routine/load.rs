@@ -185,6 +185,7 @@ pub fn parse(src: &str, origin: &str) -> Result<Routine, LoadError> {
     let routine: Routine = parse_ron(src, origin)?;
     let mut problems: Vec<Problem> = validate::check(&routine)
         .into_iter()
+        .chain(empty_steps_beside_parts(src, &routine))
         .map(|found| worded_for_what_is_written(src, found))
         .map(|found| {
             let offset = match found.char_index {
@@ -247,6 +248,19 @@ fn worded_for_what_is_written(src: &str, found: validate::Finding) -> validate::
         ),
         char_index: None,
     }
+}
+
+/// `steps: []` written beside `parts`: the model cannot tell it from no `steps`, but a file
+/// that writes both is as wrong with an empty list as with a full one.
+fn empty_steps_beside_parts(src: &str, routine: &Routine) -> Option<validate::Finding> {
+    (routine.is_combination()
+        && routine.steps.is_empty()
+        && locate::locate_field(src, &["steps"]).is_some())
+    .then(|| validate::Finding {
+        path: vec![Seg::Field("parts".to_string())],
+        message: validate::STEPS_AND_PARTS.to_string(),
+        char_index: None,
+    })
 }
 
 /// The first forbidden character (see `text`) written raw outside the strings, in a comment

@@ -14,7 +14,7 @@ use crate::text;
 pub const MAX_TIMING_SECS: u32 = 600;
 /// Sets of a step, rounds of a routine.
 pub const REPEATS: std::ops::RangeInclusive<u32> = 1..=20;
-pub use parts::{EXAMPLE as PARTS_EXAMPLE, MAX_PARTS};
+pub use parts::{BOTH as STEPS_AND_PARTS, EXAMPLE as PARTS_EXAMPLE, MAX_PARTS};
 pub use work::{HOLD_SECS, PHASE_SECS, REMIND_MINS, REP_COUNT, TEMPO_SECS};
 pub const MAX_PASSES: usize = 8;
 /// What an empty `steps` is told (the loader words it otherwise when `steps` is not written).

@@ -43,11 +43,12 @@ fn keys(page: &mut Roff) {
 }
 
 /// (path, its default, what it holds), on Linux; `limberup config` prints them anywhere.
-const FILES: [(&str, &str, &str); 5] = [
+const FILES: [(&str, &str, &str); 6] = [
     (
         "$XDG_CONFIG_HOME/limberup/config.ron",
         "~/.config/limberup/config.ron",
-        "The config: timings, bell, speech command, check-in, theme. Every field is \
+        "The config: timings, sounds and their player, speech command, check-in, theme, \
+         motion. Every field is \
          optional; a missing file means the defaults, a bad one is an error. \
          limberup config prints the effective values and every path.",
     ),
@@ -73,6 +74,12 @@ const FILES: [(&str, &str, &str); 5] = [
         "~/.local/share/limberup/resume.json",
         "While the latest session is unfinished: what `limberup resume` needs to take it up, rewritten crash-safely at each step change.",
     ),
+    (
+        "$XDG_CACHE_HOME/limberup/sounds/",
+        "~/.cache/limberup/sounds/",
+        "The sounds limberup makes itself, as WAV files; made again when missing, so they \
+         can be deleted at any time.",
+    ),
 ];
 
 fn files(page: &mut Roff) {
@@ -83,7 +90,7 @@ fn files(page: &mut Roff) {
 }
 
 /// (variable, what limberup does with it).
-const ENVIRONMENT: [(&str, &str); 10] = [
+const ENVIRONMENT: [(&str, &str); 11] = [
     (
         "XDG_CONFIG_HOME",
         "Where the config, routines and figures are (default ~/.config).",
@@ -92,7 +99,11 @@ const ENVIRONMENT: [(&str, &str); 10] = [
         "XDG_DATA_HOME",
         "Where the history is (default ~/.local/share).",
     ),
-    ("HOME", "The base of both defaults."),
+    (
+        "XDG_CACHE_HOME",
+        "Where the sound files are made (default ~/.cache).",
+    ),
+    ("HOME", "The base of the three defaults."),
     (
         "NO_COLOR",
         "When set and not empty: no colour in the coach or the history report.",
@@ -111,7 +122,9 @@ const ENVIRONMENT: [(&str, &str); 10] = [
     ),
     (
         "PATH",
-        "Where the editor and the speech command (espeak-ng by default) are found.",
+        "Where the editor, the sound player (pw-play, paplay, aplay, afplay, play or \
+         ffplay, unless `sound` names one) and the speech command (espeak-ng by default) \
+         are found.",
     ),
     (
         "TZ",

@@ -145,6 +145,8 @@ impl Player {
     fn fail(&mut self, message: String) {
         if !self.failed {
             self.failed = true;
+            // The command is the user's text: shown, never obeyed by the terminal.
+            let message = crate::text::clean(&message).into_owned();
             self.warning = Some(format!("{message}; the terminal bell rings instead"));
         }
     }

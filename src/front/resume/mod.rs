@@ -54,10 +54,14 @@ impl Resumable {
         let mut parts = Vec::with_capacity(state.parts.len());
         for part in &state.parts {
             parts.push(find(part, ctx).map_err(|why| {
-                format!(
+                let mut text = format!(
                     "cannot resume {}: the routine `{}` {why}",
                     state.name, part.id
-                )
+                );
+                if why == CHANGED {
+                    text.push_str(&format!("; start afresh with `{}`", afresh(&state, ctx)));
+                }
+                text
             })?);
         }
         if parts.is_empty() {
@@ -123,6 +127,9 @@ impl Resumable {
     }
 }
 
+/// What `find` says of a routine that is there but no longer does what it did.
+const CHANGED: &str = "has changed since";
+
 /// The routine `part` names, as it is now: `Err` says what became of it.
 fn find(part: &PartState, ctx: &Context) -> Result<Entry, String> {
     let found = match &part.path {
@@ -136,12 +143,45 @@ fn find(part: &PartState, ctx: &Context) -> Result<Entry, String> {
             .ok_or_else(|| "is gone".to_string())?,
     };
     if found.routine.is_combination() || fingerprint(&found) != part.fingerprint {
-        return Err(format!(
-            "has changed since; start afresh with `limberup run {}`",
-            part.id
-        ));
+        return Err(CHANGED.to_string());
     }
     Ok(found)
+}
+
+/// The command that runs the session of `state` afresh: a combination by its id, else each
+/// routine by its id, or by its path where the id does not find that file (one run by path).
+fn afresh(state: &ResumeState, ctx: &Context) -> String {
+    if ctx
+        .catalog
+        .find(&state.id)
+        .is_some_and(|e| e.routine.is_combination())
+    {
+        return format!("limberup run {}", state.id);
+    }
+    let names: Vec<String> = state
+        .parts
+        .iter()
+        .map(|part| {
+            let by_id = ctx.catalog.find(&part.id).map(PartState::of);
+            match &part.path {
+                Some(path) if by_id.and_then(|p| p.path).as_ref() != Some(path) => {
+                    shell_word(&path.to_string_lossy())
+                }
+                _ => part.id.clone(),
+            }
+        })
+        .collect();
+    format!("limberup run {}", names.join(" "))
+}
+
+/// `word` as one shell word: quoted when it holds anything but plain path characters.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "/._-+,:@%".contains(c);
+    if word.chars().all(plain) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
 }
 
 fn first_line(text: &str) -> &str {

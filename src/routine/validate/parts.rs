@@ -13,13 +13,13 @@ pub const MAX_PARTS: usize = 16;
 /// The example every "needs parts" message gives.
 pub const EXAMPLE: &str = "`parts: [\"warm-up\", \"workout\", \"cool-down\"]`";
 
+/// What a routine with both `steps` and `parts` is told (the loader tells `steps: []` too).
+pub const BOTH: &str = "a routine has either `steps` (its own) or `parts` (other routines to \
+                        run in order), not both";
+
 pub(super) fn check(found: &mut Found, routine: &Routine) {
     if !routine.steps.is_empty() {
-        found.problem(
-            vec![field("parts")],
-            "a routine has either `steps` (its own) or `parts` (other routines to run in \
-             order), not both",
-        );
+        found.problem(vec![field("parts")], BOTH);
     }
     // A combination's parts keep their own timings and rounds; only the rest between two
     // parts is its own.
