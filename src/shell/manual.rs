@@ -150,8 +150,9 @@ const EXIT_STATUS: [(&str, &str); 7] = [
     (
         "1",
         "A failure: validate found a routine with errors, an edit was left with errors, \
-         an editor would not start, the picker found no terminal, resume found nothing to \
-         resume (or a session it cannot take up).",
+         an editor would not start, new was given a name that is taken or has no letters, \
+         the picker found no terminal, resume found nothing to resume (or a session it \
+         cannot take up).",
     ),
     (
         "2",
