@@ -302,3 +302,40 @@ fn a_warning_stays_for_the_step_it_came_in_and_gives_its_rows_back_after() {
     h.key(KeyCode::Char('n'));
     assert!(!warned(&h), "the next step started");
 }
+
+#[test]
+fn up_next_names_the_next_part_before_its_first_step() {
+    let mut h = Harness::picker();
+    h.key(KeyCode::Char(' '))
+        .key(KeyCode::Char('j'))
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Enter);
+    let plan = h.app.session().unwrap().plan().clone();
+    let first_of_cool = plan.steps.iter().position(|s| s.place.part == 1).unwrap();
+    // To the warm-up's last step: its last pass leads into the cool-down.
+    for _ in 0..first_of_cool - 1 {
+        h.key(KeyCode::Char('n'));
+    }
+    h.tick(1.0);
+    let first = &plan.steps[first_of_cool].name;
+    let text = rows(&h, 100, 30).join("\n");
+    assert!(
+        text.contains("Up next: Right arm up"),
+        "the other side first: {text}"
+    );
+    // Its last pass: the next part and its first step.
+    h.key(KeyCode::Enter).tick(1.5);
+    while !rows(&h, 100, 30)
+        .iter()
+        .any(|r| r.contains("Up next: Cool-down"))
+    {
+        let t = h.now + 5.0;
+        h.tick(t);
+        assert!(t < 400.0, "{}", rows(&h, 100, 30).join("\n"));
+    }
+    let text = rows(&h, 100, 30).join("\n");
+    assert!(
+        text.contains(&format!("Up next: Cool-down · {first}")),
+        "{text}"
+    );
+}

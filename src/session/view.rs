@@ -97,6 +97,8 @@ pub struct View<'a> {
     pub remaining_total: Duration,
     /// The step after this one (`None` once the session has ended).
     pub next: Option<&'a StepPlan>,
+    /// The name of the part the next step begins, when it is another part than this one's.
+    pub next_part: Option<&'a str>,
     /// What the keys do now: hints and overlays show only these.
     pub allowed: Allowed,
 }
@@ -255,6 +257,11 @@ impl Session {
             elapsed,
             remaining_total,
             next: seg.and_then(|_| plan.steps.get(step_index + 1)),
+            next_part: seg
+                .and_then(|_| plan.steps.get(step_index + 1))
+                .filter(|next| next.place.part != part)
+                .and_then(|next| plan.parts.get(next.place.part))
+                .map(|p| p.name.as_str()),
             allowed: self.allowed(),
         }
     }

@@ -321,6 +321,10 @@ fn draw_next(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
             set = format!("set {k} of {n}");
             (set.as_str(), amount)
         }
+        UpNext::Part(part, name, amount) => {
+            set = format!("{part} · {name}");
+            (set.as_str(), amount)
+        }
         UpNext::End => {
             Line::styled(" Last step", theme.dim()).render(area, buf);
             return;

@@ -214,6 +214,8 @@ pub(crate) enum UpNext<'a> {
     /// The step's next set: its number and how many.
     Set(usize, usize, String),
     Step(&'a str, String),
+    /// The first step of the next part of a session: the part's name, the step's.
+    Part(&'a str, &'a str, String),
     /// Nothing: this is the last of it.
     End,
 }
@@ -233,9 +235,10 @@ pub(crate) fn up_next<'a>(view: &View<'a>) -> UpNext<'a> {
             None => UpNext::End,
         },
         (_, _, Some((k, n))) if k + 1 < n => UpNext::Set(k + 2, n, amount()),
-        _ => match view.next {
-            Some(next) => UpNext::Step(&next.name, wording::amount(next)),
-            None => UpNext::End,
+        _ => match (view.next, view.next_part) {
+            (Some(next), Some(part)) => UpNext::Part(part, &next.name, wording::amount(next)),
+            (Some(next), None) => UpNext::Step(&next.name, wording::amount(next)),
+            (None, _) => UpNext::End,
         },
     }
 }
