@@ -4,7 +4,21 @@
 
 use std::time::Duration;
 
-use crate::session::{Enough, StepPlan, WorkPlan};
+use crate::session::{Enough, Plan, StepPlan, WorkPlan};
+
+/// `4 steps`, `1 step`.
+pub(crate) fn steps(n: usize) -> String {
+    format!("{n} step{}", if n == 1 { "" } else { "s" })
+}
+
+/// "4 steps x 2 rounds": the shape of part `part` of `plan`.
+pub(crate) fn shape(plan: &Plan, part: usize) -> String {
+    let (n, rounds) = plan.part_shape(part);
+    match rounds {
+        1 => steps(n),
+        r => format!("{} x {r} rounds", steps(n)),
+    }
+}
 
 /// Seconds as people say them: `10 s`, or `2.5 s` when a `--scale` made them fractional
 /// (to the hundredth, trailing zeros dropped).

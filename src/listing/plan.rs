@@ -6,6 +6,7 @@ use std::time::Duration;
 use super::{clock, one_line, planned};
 use crate::session::{Enough, Phase, Plan, Segment, StepPlan, WorkPlan};
 use crate::text::{pad, width};
+use crate::wording;
 
 /// Seconds as a plan shows them: `2 s`, `2.5 s`, `0.333 s` (to the millisecond).
 fn seconds(d: Duration) -> String {
@@ -85,21 +86,11 @@ pub(super) fn step_total(plan: &Plan, i: usize) -> Duration {
         .sum()
 }
 
-/// "4 steps x 2 rounds": the shape of part `part`.
-fn shape(plan: &Plan, part: usize) -> String {
-    let (steps, rounds) = plan.part_shape(part);
-    let rounds = match rounds {
-        1 => String::new(),
-        n => format!(" x {n} rounds"),
-    };
-    format!("{steps} step{}{rounds}", if steps == 1 { "" } else { "s" })
-}
-
 /// "Core (other, 4 steps x 2 rounds)": the first line of `plan`; a session of several
 /// routines counts its parts.
 fn title(plan: &Plan) -> String {
     let what = match plan.parts.len() {
-        1 => shape(plan, 0),
+        1 => wording::shape(plan, 0),
         n => format!("{n} parts, {} steps", plan.step_count()),
     };
     format!("{} ({}, {what})\n", one_line(&plan.name), plan.kind.label())
@@ -115,7 +106,7 @@ fn part_heading(plan: &Plan, part: usize) -> String {
         one_line(&p.name),
         one_line(&p.id),
         p.kind.label(),
-        shape(plan, part)
+        wording::shape(plan, part)
     )
 }
 

@@ -47,25 +47,15 @@ pub(crate) fn not_now(command: Command) -> Option<&'static str> {
     }
 }
 
-/// "4 steps x 2 rounds": the shape of part `part`.
-fn shape(plan: &Plan, part: usize) -> String {
-    let (steps, rounds) = plan.part_shape(part);
-    let rounds = match rounds {
-        1 => String::new(),
-        n => format!(" x {n} rounds"),
-    };
-    format!("{steps} step{}{rounds}", if steps == 1 { "" } else { "s" })
-}
-
 /// The first line: routine, steps (and rounds) and planned time; for a session of several
 /// routines, each part with its steps.
 pub fn header(plan: &Plan) -> String {
     let counted = plan.counted_reps();
     let what = match plan.parts.len() {
-        1 => shape(plan, 0),
+        1 => wording::shape(plan, 0),
         n => {
             let parts: Vec<String> = (0..n)
-                .map(|i| format!("{} {}", plan.parts[i].name, shape(plan, i)))
+                .map(|i| format!("{} {}", plan.parts[i].name, wording::shape(plan, i)))
                 .collect();
             format!("{n} parts ({})", parts.join(", "))
         }

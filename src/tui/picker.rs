@@ -14,7 +14,7 @@ use crate::listing::plan_of;
 use crate::routine::{Entry, Lineup, LoadError, Source};
 use crate::session::{Enough, Plan, PlanOptions, StepPlan, WorkPlan};
 use crate::text::{self, wrap};
-use crate::wording::seconds;
+use crate::wording::{self, seconds};
 
 /// A routine as the list shows it.
 pub struct Row {
@@ -278,11 +278,6 @@ fn name_width(row: &Row) -> usize {
     text::width(&row.entry.routine.name)
 }
 
-/// `4 steps`, `1 step`.
-fn steps(n: usize) -> String {
-    format!("{n} step{}", if n == 1 { "" } else { "s" })
-}
-
 /// `▸  Warm-up   warm-up  4 steps  6:12`, columns dropped as the width shrinks; a marked
 /// routine shows its place among the marked (`▸2 Core`, `+` past 9).
 fn list_line(row: &Row, width: u16, longest: usize, selected: bool, mark: Option<usize>) -> String {
@@ -295,7 +290,7 @@ fn list_line(row: &Row, width: u16, longest: usize, selected: bool, mark: Option
     };
     let marker = format!("{pointer}{place} ");
     let time = planned(&row.plan);
-    let steps = steps(row.plan.step_count());
+    let steps = wording::steps(row.plan.step_count());
     let kind = row.plan.kind.label();
     let name = &row.entry.routine.name;
     let tails = [
@@ -375,11 +370,9 @@ fn draw_preview(row: Option<&Row>, area: Rect, buf: &mut Buffer, theme: &Theme) 
     }
     let width = usize::from(inner.width.saturating_sub(1));
     let mut lines = Vec::new();
-    let (steps, rounds) = plan.shape();
-    let shape = match (plan.parts.len(), rounds) {
-        (1, 1) => self::steps(steps),
-        (1, n) => format!("{} x {n} rounds", self::steps(steps)),
-        (n, _) => format!("{n} parts, {}", self::steps(plan.step_count())),
+    let shape = match plan.parts.len() {
+        1 => wording::shape(plan, 0),
+        n => format!("{n} parts, {}", wording::steps(plan.step_count())),
     };
     let mut facts = format!(" {} · {shape} · {}", plan.kind.label(), clock(plan.total()));
     if plan.counted_reps() > 0 {
