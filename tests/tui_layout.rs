@@ -11,7 +11,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
-use tui_support::{Harness, built_in, phase, states};
+use tui_support::{Harness, built_in, phase, states, warm_up_then_cool_down};
 
 /// The screen's rows as text.
 fn rows(h: &Harness, w: u16, hgt: u16) -> Vec<String> {
@@ -305,19 +305,15 @@ fn a_warning_stays_for_the_step_it_came_in_and_gives_its_rows_back_after() {
 
 #[test]
 fn up_next_names_the_next_part_before_its_first_step() {
-    let mut h = Harness::picker();
-    h.key(KeyCode::Char(' '))
-        .key(KeyCode::Char('j'))
-        .key(KeyCode::Char(' '))
-        .key(KeyCode::Enter);
-    let plan = h.app.session().unwrap().plan().clone();
-    let first_of_cool = plan.steps.iter().position(|s| s.place.part == 1).unwrap();
+    let (mut h, first_of_cool) = warm_up_then_cool_down();
+    let first = h.app.session().unwrap().plan().steps[first_of_cool]
+        .name
+        .clone();
     // To the warm-up's last step: its last pass leads into the cool-down.
     for _ in 0..first_of_cool - 1 {
         h.key(KeyCode::Char('n'));
     }
     h.tick(1.0);
-    let first = &plan.steps[first_of_cool].name;
     let text = rows(&h, 100, 30).join("\n");
     assert!(
         text.contains("Up next: Right arm up"),

@@ -247,19 +247,26 @@ pub fn resumable(id: &str, step: usize) -> Resumable {
 /// Warm-up then cool-down marked in the picker and started, in the rest that leads from the
 /// last step of the warm-up into the cool-down.
 pub fn next_part() -> Harness {
-    let mut h = Harness::picker();
-    h.key(KeyCode::Char(' '))
-        .key(KeyCode::Char('j'))
-        .key(KeyCode::Char(' '))
-        .key(KeyCode::Enter);
-    let plan = h.app.session().unwrap().plan().clone();
-    let first_of_cool = plan.steps.iter().position(|s| s.place.part == 1).unwrap();
+    let (mut h, first_of_cool) = warm_up_then_cool_down();
     // Skip through the warm-up (a step at a time, no counting) to the part's transition.
     for _ in 0..first_of_cool {
         h.key(KeyCode::Char('n'));
     }
     h.tick(2.0);
     h
+}
+
+/// Warm-up then cool-down marked in the picker and started, with the index of the
+/// cool-down's first step.
+pub fn warm_up_then_cool_down() -> (Harness, usize) {
+    let mut h = Harness::picker();
+    h.key(KeyCode::Char(' '))
+        .key(KeyCode::Char('j'))
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Enter);
+    let plan = h.app.session().unwrap().plan();
+    let first_of_cool = plan.steps.iter().position(|s| s.place.part == 1).unwrap();
+    (h, first_of_cool)
 }
 
 /// A built-in routine by id.
