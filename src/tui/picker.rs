@@ -196,11 +196,18 @@ impl Picker {
             return;
         }
         let selected = rows.get(self.selected).copied();
+        let longest = rows
+            .iter()
+            .map(|r| text::width(&r.entry.routine.name))
+            .max()
+            .unwrap_or(0);
         // Wide: list and preview side by side; narrow: the preview under the list.
         let (list, preview) = if body.width >= 80 {
             // As wide as the longest name with every column needs, within 34 to half.
-            let longest = rows.iter().map(|r| name_width(r)).max().unwrap_or(0) as u16;
-            let list_w = (longest + FULL_TAIL + 6).clamp(34, (body.width / 2).max(34));
+            let need = u16::try_from(longest)
+                .unwrap_or(u16::MAX)
+                .saturating_add(FULL_TAIL + 6);
+            let list_w = need.clamp(34, (body.width / 2).max(34));
             (
                 Rect {
                     width: list_w,
@@ -231,11 +238,19 @@ impl Picker {
                 },
             )
         };
-        self.draw_list(&rows, list, buf, theme);
+        self.draw_list(&rows, longest, list, buf, theme);
         draw_preview(selected, preview, buf, theme);
     }
 
-    fn draw_list(&self, rows: &[&Row], area: Rect, buf: &mut Buffer, theme: &Theme) {
+    /// The list of `rows`, whose longest name is `longest` columns wide.
+    fn draw_list(
+        &self,
+        rows: &[&Row],
+        longest: usize,
+        area: Rect,
+        buf: &mut Buffer,
+        theme: &Theme,
+    ) {
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .title(format!(" Routines ({}) ", rows.len()));
@@ -251,7 +266,6 @@ impl Picker {
         }
         let height = usize::from(inner.height);
         let offset = (self.selected + 1).saturating_sub(height);
-        let longest = rows.iter().map(|r| name_width(r)).max().unwrap_or(0);
         for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
             let y = inner.y + (i - offset) as u16;
             let line = list_line(
@@ -273,10 +287,6 @@ impl Picker {
 
 /// The list's columns after the name: kind, steps, time (`{kind:<9} {steps:>8} {time:>6}`).
 const FULL_TAIL: u16 = 25;
-
-fn name_width(row: &Row) -> usize {
-    text::width(&row.entry.routine.name)
-}
 
 /// `▸  Warm-up   warm-up  4 steps  6:12`, columns dropped as the width shrinks; a marked
 /// routine shows its place among the marked (`▸2 Core`, `+` past 9).
