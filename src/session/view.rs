@@ -220,6 +220,7 @@ impl Session {
         };
         let elapsed = self.elapsed(now);
         let part = step.place.part;
+        let next = seg.and_then(|_| plan.steps.get(step_index + 1));
         let once_more = seg.filter(|s| s.phase == Phase::Work).is_some_and(|s| {
             plan.segments[self.cursor_index() + 1..]
                 .iter()
@@ -256,9 +257,8 @@ impl Session {
             routine_progress,
             elapsed,
             remaining_total,
-            next: seg.and_then(|_| plan.steps.get(step_index + 1)),
-            next_part: seg
-                .and_then(|_| plan.steps.get(step_index + 1))
+            next,
+            next_part: next
                 .filter(|next| next.place.part != part)
                 .and_then(|next| plan.parts.get(next.place.part))
                 .map(|p| p.name.as_str()),
