@@ -73,8 +73,7 @@ pub(crate) fn lay_out(view: &View, stage: Option<&Stage>, area: Rect) -> Layout 
                 .find(|&digits| width_at(&template, digits) <= room)
                 .map(|digits| (digits, high, wide))
         })
-        .max_by_key(|&(digits, high, _)| (digits.min(high), digits))
-        .filter(|_| count >= BESIDE_ROWS);
+        .max_by_key(|&(digits, high, _)| (digits.min(high), digits));
     if area.width >= ABOVE_MIN_COLUMNS {
         needs.figure = (area.height / 3).clamp(ABOVE_ROWS, figure_rows(area.height));
     }
