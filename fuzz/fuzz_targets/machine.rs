@@ -197,17 +197,14 @@ fn lineup(input: &Input) -> Lineup {
         .into_iter()
         .enumerate()
         .map(|(i, to)| {
-            let routine = Routine {
-                steps: all.steps[from..to].to_vec(),
-                ..Routine::new(format!("Part {i}"), Kind::Other, Vec::new())
-            };
+            let steps = all.steps[from..to].to_vec();
             from = to;
             Entry {
                 id: format!("part-{i}"),
                 routine: Routine {
                     rounds: all.rounds,
                     round_rest_secs: all.round_rest_secs,
-                    ..routine
+                    ..Routine::new(format!("Part {i}"), Kind::Other, steps)
                 },
                 source: Source::BuiltIn,
             }
