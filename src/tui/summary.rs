@@ -253,6 +253,7 @@ mod tests {
             paused_secs: 0.0,
             planned_secs: 60.0,
             parts: Vec::new(),
+            levels: Vec::new(),
             resumes: None,
             from_step: 1,
             steps: Vec::new(),
