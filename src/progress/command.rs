@@ -42,6 +42,12 @@ pub fn report(known: &Known, entry: &Entry) -> Report {
     }
 }
 
+/// The history as progression reads it; an unreadable one reads as empty (the routines
+/// then run at level 1, and `history` reports the file's problem).
+pub fn read_known(ctx: &Context) -> Known {
+    read(ctx).unwrap_or_default()
+}
+
 /// The history as progression reads it, or an empty one where there is none to read.
 pub(crate) fn read(ctx: &Context) -> anyhow::Result<Known> {
     match ctx.paths.history_file() {

@@ -11,7 +11,7 @@ mod words;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-pub use command::{Report, command, report, set, standing};
+pub use command::{Report, command, read_known, report, set, standing};
 pub use events::{Known, events, known};
 pub use lineup::{at_level, current, headlines};
 pub use rule::{
