@@ -39,6 +39,9 @@ fn every_day() -> impl Iterator<Item = NaiveDate> {
         .take_while(move |d| *d <= last)
 }
 
+/// A session: days after the first day, local time (h, m, s), the level it ran at.
+type At = (u64, (u32, u32, u32), u32);
+
 const EARLY: (u32, u32, u32) = (0, 0, 1);
 const LATE: (u32, u32, u32) = (23, 59, 59);
 
@@ -59,7 +62,7 @@ fn local<Z: TimeZone>(
 fn level_after<Z: TimeZone>(
     zone: &Z,
     start: NaiveDate,
-    sessions: &[(u64, (u32, u32, u32), u32)],
+    sessions: &[At],
     template: &SessionRecord,
 ) -> Option<u32> {
     let mut records = Vec::with_capacity(sessions.len());
@@ -83,7 +86,7 @@ fn level_after<Z: TimeZone>(
 }
 
 /// The cases each day: (sessions, the level they must give).
-fn cases() -> Vec<(Vec<(u64, (u32, u32, u32), u32)>, u32)> {
+fn cases() -> Vec<(Vec<At>, u32)> {
     vec![
         // Day 1 late, day 5 early, day 10 late: within 10 calendar days.
         (vec![(0, LATE, 1), (4, EARLY, 1), (9, LATE, 1)], 2),
