@@ -249,7 +249,15 @@ fn plan(
     emit(&if json {
         listing::plan_json(&plan)
     } else {
-        listing::plan_table(&plan)
+        let levels = lineup.levels.iter().filter_map(|ran| {
+            let part = lineup.parts.iter().find(|p| p.id == ran.routine)?;
+            let of = ctx.catalog.find(&ran.routine)?.routine.level_count();
+            Some(format!(
+                "{}: level {} of {of}\n",
+                part.routine.name, ran.level
+            ))
+        });
+        levels.collect::<String>() + &listing::plan_table(&plan)
     })?;
     Ok(ExitCode::SUCCESS)
 }
