@@ -47,6 +47,7 @@ fn record(i: i64) -> SessionRecord {
         paused_secs: 0.0,
         planned_secs: 271.0,
         parts: Vec::new(),
+        levels: Vec::new(),
         resumes: None,
         from_step: 1,
         steps,

@@ -59,10 +59,15 @@ pub enum Command {
         json: bool,
     },
     /// Show a routine's steps in order with the time of each phase, then the total.
+    ///
+    /// A routine that progresses is planned at its current level (see `progress`).
     Plan {
         /// A routine id (see `list`) or a path to a .ron file.
         #[arg(add = ArgValueCompleter::new(complete_routine))]
         routine: String,
+        /// Plan this level instead of the current one.
+        #[arg(long, value_name = "N")]
+        level: Option<u32>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -123,12 +128,45 @@ pub enum Command {
         #[arg(long, value_name = "SECS", requires = "figure", value_parser = parse_tempo)]
         tempo: Option<f64>,
     },
+    /// Each progressing routine's level, why it is there, and what the next session does.
+    ///
+    /// A routine steps up one level after three calm sessions (completed, check-in 2 or
+    /// less) and down after a check-in of 6 or more; see the README for the whole rule.
+    /// The level is derived from the history alone.
+    #[command(args_conflicts_with_subcommands = true)]
+    Progress {
+        /// Only this routine.
+        #[arg(add = ArgValueCompleter::new(complete_routine))]
+        routine: Option<String>,
+        /// Print JSON: per routine `routine`, `name`, `level`, `levels`, `frozen`,
+        /// `reason`, `next`.
+        #[arg(long)]
+        json: bool,
+        #[command(subcommand)]
+        change: Option<ProgressChange>,
+    },
     /// Print the effective configuration and where each value came from.
     Config,
     /// Print a shell completion script; it asks limberup for routine ids as you type.
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff).
     Man,
+}
+
+/// A manual change of a routine's level, kept in the history.
+#[derive(Debug, Subcommand)]
+pub enum ProgressChange {
+    /// Put a routine at LEVEL (progress stays frozen if it was).
+    Set {
+        #[arg(add = ArgValueCompleter::new(complete_routine))]
+        routine: String,
+        level: u32,
+    },
+    /// Back to level 1, progress unfrozen and its counts started afresh.
+    Reset {
+        #[arg(add = ArgValueCompleter::new(complete_routine))]
+        routine: String,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

@@ -24,6 +24,7 @@ pub mod history;
 pub mod listing;
 pub mod paths;
 pub mod plain;
+pub mod progress;
 pub mod routine;
 pub mod session;
 pub mod shell;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use limberup::app::Context;
-use limberup::cli::{Cli, CoachArgs, Command, RunArgs};
+use limberup::cli::{Cli, CoachArgs, Command, ProgressChange, RunArgs};
 use limberup::figure::Library;
 use limberup::front::resume;
 use limberup::paths::Paths;
@@ -90,7 +90,28 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Run(args)) => run(&ctx()?, &coach, &args),
         Some(Command::Resume { plain }) => resume(&ctx()?, &coach, plain),
         Some(Command::List { json }) => list(&ctx()?, &coach, json),
-        Some(Command::Plan { routine, json }) => plan(&ctx()?, &coach, &routine, json),
+        Some(Command::Plan {
+            routine,
+            json,
+            level,
+        }) => plan(&ctx()?, &coach, &routine, level, json),
+        Some(Command::Progress {
+            routine,
+            json,
+            change,
+        }) => {
+            let ctx = ctx()?;
+            emit(&match change {
+                None => limberup::progress::command(&ctx, routine.as_deref(), json)?,
+                Some(ProgressChange::Set { routine, level }) => {
+                    limberup::progress::set(&ctx, &routine, Some(level))?
+                }
+                Some(ProgressChange::Reset { routine }) => {
+                    limberup::progress::set(&ctx, &routine, None)?
+                }
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Export { routine }) => export(&ctx()?, &routine),
         Some(Command::History { json, since }) => stats::command(&ctx()?, json, since),
         Some(Command::New { name, from }) => authoring::new(&ctx()?, &name, from.as_deref()),
@@ -110,7 +131,7 @@ fn run(ctx: &Context, coach: &CoachArgs, args: &RunArgs) -> anyhow::Result<ExitC
     if args.plain || tui::unusable().is_some() {
         return plain::run(ctx, &args.routines, coach);
     }
-    let lineup = ctx.lineup(&args.routines)?;
+    let lineup = ctx.leveled(&args.routines)?;
     let code = tui::run(ctx, coach, tui::Start::Lineup(Box::new(lineup)))?;
     Ok(ExitCode::from(code))
 }
@@ -212,14 +233,31 @@ fn list(ctx: &Context, coach: &CoachArgs, json: bool) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::Result<ExitCode> {
+fn plan(
+    ctx: &Context,
+    coach: &CoachArgs,
+    routine: &str,
+    level: Option<u32>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     warn_hidden(ctx, &[routine.to_string()]);
-    let lineup = ctx.lineup(&[routine.to_string()])?;
+    let lineup = match level {
+        Some(level) => limberup::progress::at_level(ctx.lineup(&[routine.to_string()])?, level)?,
+        None => ctx.leveled(&[routine.to_string()])?,
+    };
     let plan = Plan::session(&lineup, &ctx.plan_options(coach.scale));
     emit(&if json {
         listing::plan_json(&plan)
     } else {
-        listing::plan_table(&plan)
+        let levels = lineup.levels.iter().filter_map(|ran| {
+            let part = lineup.parts.iter().find(|p| p.id == ran.routine)?;
+            let of = ctx.catalog.find(&ran.routine)?.routine.level_count();
+            Some(format!(
+                "{}: level {} of {of}\n",
+                part.routine.name, ran.level
+            ))
+        });
+        levels.collect::<String>() + &listing::plan_table(&plan)
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -159,6 +159,7 @@ fn full_record(started_at: DateTime<FixedOffset>, outcome: Outcome) -> SessionRe
         paused_secs: 12.5,
         planned_secs: 600.0,
         parts: Vec::new(),
+        levels: Vec::new(),
         resumes: None,
         from_step: 1,
         steps,

@@ -27,6 +27,7 @@ fn state() -> ResumeState {
             id: "warm-up".into(),
             path: None,
             fingerprint: "0123456789abcdef".into(),
+            level: None,
         }],
         scale: 1.5,
         timings: Timings::default(),

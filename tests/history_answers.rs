@@ -76,6 +76,7 @@ fn an_answer_without_its_session_nearby_is_named() {
     let line = |l: Line<'_>| match l {
         Line::Session(r) => serde_json::to_string(r).unwrap(),
         Line::CheckIn(a) => serde_json::json!({ "check_in": a }).to_string(),
+        Line::Progress(m) => serde_json::json!({ "progress": m }).to_string(),
     };
     text.push_str(&format!("{}\n", line(Line::CheckIn(&answer("gone", 5, 1)))));
     let first = session(1, "first");

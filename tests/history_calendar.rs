@@ -103,6 +103,7 @@ fn session<Z: TimeZone>(at: DateTime<Z>, secs: f64, outcome: Outcome) -> Session
         paused_secs: 0.0,
         planned_secs: secs,
         parts: Vec::new(),
+        levels: Vec::new(),
         resumes: None,
         from_step: 1,
         steps: Vec::new(),

@@ -48,6 +48,7 @@ fn record(
         paused_secs: 0.0,
         planned_secs: 300.0,
         parts: Vec::new(),
+        levels: Vec::new(),
         resumes: resumes.map(|r| SessionId(r.to_string())),
         from_step: if resumes.is_some() { 3 } else { 1 },
         steps: Vec::new(),

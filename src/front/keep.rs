@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset};
 
 use super::resume::{self, Resumable, ResumeState};
-use crate::routine::Lineup;
+use crate::routine::{Lineup, RanAt};
 use crate::session::{Event, Outcome, PlanOptions, Session, SessionId, SessionRecord};
 
 /// Keeps one session's identity and resume state; see the module doc.
@@ -19,6 +19,8 @@ pub struct Keeper {
     id: SessionId,
     /// The first record's id, when this session takes up an earlier one.
     resumes: Option<SessionId>,
+    /// The level each progressing routine runs at, for the record.
+    levels: Vec<RanAt>,
     /// The state to write, its `step` and `written_at` set at each write.
     state: ResumeState,
     /// Where the state goes; `None` (no data dir, or a test) keeps nothing.
@@ -42,6 +44,7 @@ impl Keeper {
             state: ResumeState::new(id.clone(), lineup, options, started_at),
             id,
             resumes: None,
+            levels: lineup.levels.clone(),
             file,
             written: None,
             failed: false,
@@ -53,6 +56,7 @@ impl Keeper {
         Keeper {
             id: SessionId::new(),
             resumes: Some(resumable.state.session.clone()),
+            levels: resumable.lineup.levels.clone(),
             state: resumable.state.clone(),
             file,
             written: None,
@@ -113,6 +117,7 @@ impl Keeper {
         SessionRecord {
             id: Some(self.id.clone()),
             resumes: self.resumes.clone(),
+            levels: self.levels.clone(),
             ..session.record(ended_at)
         }
     }

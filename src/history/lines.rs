@@ -8,6 +8,7 @@ use chrono::{DateTime, Datelike, FixedOffset};
 
 use super::Line;
 use crate::checkin::Answer;
+use crate::progress::Manual;
 use crate::session::SessionRecord;
 
 /// The longest line read as a line: far beyond any real record (a record of a thousand
@@ -84,6 +85,7 @@ fn nul_run(len: u64) -> String {
 pub(super) enum Entry {
     Session(Box<SessionRecord>),
     CheckIn(Answer),
+    Progress(Manual),
 }
 
 /// One line: `None` when blank, the entry, or why it cannot be read.
@@ -96,7 +98,12 @@ pub(super) fn parse_line(raw: &[u8]) -> Option<Result<Entry, String>> {
     let Ok(text) = std::str::from_utf8(trimmed) else {
         return Some(Err("not UTF-8 text".to_string()));
     };
-    Some(if is_check_in(text) {
+    Some(if opens_with(text, "progress") {
+        decode::<ProgressLine>(text, "a progress change").and_then(|line| {
+            check_date("progress change", &line.progress.at)
+                .map(|()| Entry::Progress(line.progress))
+        })
+    } else if is_check_in(text) {
         decode::<CheckInLine>(text, "a check-in")
             .and_then(|line| check_answer(&line.check_in).map(|()| Entry::CheckIn(line.check_in)))
     } else {
@@ -112,23 +119,42 @@ struct CheckInLine {
     check_in: Answer,
 }
 
+/// A manual progress change's shape: `{"progress": {...}}`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProgressLine {
+    progress: Manual,
+}
+
 /// The JSON of `line`, without its newline.
 pub(super) fn encode(line: Line<'_>) -> serde_json::Result<String> {
     #[derive(serde::Serialize)]
     struct CheckInLineRef<'a> {
         check_in: &'a Answer,
     }
+    #[derive(serde::Serialize)]
+    struct ProgressLineRef<'a> {
+        progress: &'a Manual,
+    }
     match line {
         Line::Session(record) => serde_json::to_string(record),
         Line::CheckIn(answer) => serde_json::to_string(&CheckInLineRef { check_in: answer }),
+        Line::Progress(change) => serde_json::to_string(&ProgressLineRef { progress: change }),
     }
 }
 
 /// Whether `text` opens with the check-in line's key and an object (`{"check_in": {`);
 /// an old record with its score inside has a number there.
 fn is_check_in(text: &str) -> bool {
+    opens_with(text, "check_in")
+}
+
+/// Whether `text` opens with the key `key` and an object (`{"key": {`).
+fn opens_with(text: &str, key: &str) -> bool {
     let rest = text.trim_start_matches('{').trim_start();
-    rest.strip_prefix("\"check_in\"")
+    rest.strip_prefix('"')
+        .and_then(|r| r.strip_prefix(key))
+        .and_then(|r| r.strip_prefix('"'))
         .map(|r| r.trim_start())
         .and_then(|r| r.strip_prefix(':'))
         .is_some_and(|r| r.trim_start().starts_with('{'))

@@ -17,6 +17,7 @@ pub use join::WINDOW;
 pub use lines::{MAX_LINE, MAX_SECS, YEARS};
 
 use crate::checkin::Answer;
+use crate::progress::Manual;
 use crate::session::SessionRecord;
 use lines::{Entry, Raw};
 
@@ -34,6 +35,8 @@ pub enum Line<'a> {
     Session(&'a SessionRecord),
     /// A check-in answer, `{"check_in": {...}}`, written when the question is answered.
     CheckIn(&'a Answer),
+    /// A manual progress change, `{"progress": {...}}` (`limberup progress set|reset`).
+    Progress(&'a Manual),
 }
 
 /// A history line that could not be read; every other line still is.
@@ -152,6 +155,7 @@ fn stream(
     reader: impl Read,
     report: bool,
     each: impl FnMut(SessionRecord),
+    manual: &mut dyn FnMut(Manual),
 ) -> std::io::Result<Skips> {
     let mut reader = BufReader::with_capacity(256 * 1024, reader);
     let mut buf = Vec::with_capacity(4096);
@@ -170,6 +174,10 @@ fn stream(
                 None
             }
             Some(Ok(Entry::CheckIn(answer))) => joiner.check_in(answer).err(),
+            Some(Ok(Entry::Progress(change))) => {
+                manual(change);
+                None
+            }
             Some(Err(reason)) => Some(reason),
         };
         if let (true, Some(reason)) = (report, skipped) {
@@ -184,7 +192,7 @@ fn stream(
 /// Parses history text; bad lines are skipped and named.
 pub fn parse(bytes: &[u8]) -> Loaded {
     let mut records = Vec::new();
-    let skips = stream(bytes, true, |r| records.push(r)).unwrap_or_default();
+    let skips = stream(bytes, true, |r| records.push(r), &mut |_| {}).unwrap_or_default();
     Loaded {
         records,
         skipped: skips.first,
@@ -195,9 +203,18 @@ pub fn parse(bytes: &[u8]) -> Loaded {
 /// Streams every record of the history file at `path` into `each` and returns the lines
 /// skipped; a missing file is an empty history.
 pub fn read(path: &Path, each: impl FnMut(SessionRecord)) -> Result<Skips, HistoryError> {
+    read_with_progress(path, each, &mut |_| {})
+}
+
+/// As `read`, handing the manual progress changes to `manual` as well.
+pub fn read_with_progress(
+    path: &Path,
+    each: impl FnMut(SessionRecord),
+    manual: &mut dyn FnMut(Manual),
+) -> Result<Skips, HistoryError> {
     match file::open_for_read(path)? {
         Some((file, len)) => {
-            stream(file.take(len), true, each).map_err(HistoryError::io(Op::Read, path))
+            stream(file.take(len), true, each, manual).map_err(HistoryError::io(Op::Read, path))
         }
         None => Ok(Skips::default()),
     }
@@ -234,6 +251,7 @@ pub fn recent(path: &Path, bytes: u64) -> Result<Vec<SessionRecord>, HistoryErro
         lines::next_line(&mut reader, &mut partial).map_err(HistoryError::io(Op::Read, path))?;
     }
     let mut records = Vec::new();
-    stream(reader, false, |r| records.push(r)).map_err(HistoryError::io(Op::Read, path))?;
+    stream(reader, false, |r| records.push(r), &mut |_| {})
+        .map_err(HistoryError::io(Op::Read, path))?;
     Ok(records)
 }

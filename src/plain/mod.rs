@@ -101,17 +101,23 @@ fn waits_for_input(session: &Session) -> Option<(String, Command)> {
 /// plain mode and records the session. Exit status: 0 when completed or quit, 128 + the
 /// signal when a signal ended it (141, as for SIGPIPE, when stdout was closed).
 pub fn run(ctx: &Context, routines: &[String], coach: &CoachArgs) -> anyhow::Result<ExitCode> {
-    let lineup = ctx.lineup(routines)?;
-    follow(ctx, coach, Begin::New(&lineup))
+    let (lineup, levels) = ctx.leveled_session(routines)?;
+    follow(ctx, coach, Begin::New(&lineup), &levels)
 }
 
 /// Takes up `resumable` in plain mode at the step it stopped in, and records this part.
 pub fn resume(ctx: &Context, resumable: &Resumable, coach: &CoachArgs) -> anyhow::Result<ExitCode> {
-    follow(ctx, coach, Begin::Resume(resumable))
+    follow(ctx, coach, Begin::Resume(resumable), &[])
 }
 
-/// Coaches the session `what` begins, then records it and asks the check-in.
-fn follow(ctx: &Context, coach: &CoachArgs, what: Begin<'_>) -> anyhow::Result<ExitCode> {
+/// Coaches the session `what` begins (saying `levels` first: where each progressing routine
+/// stands), then records it, asks the check-in and says what the next session does.
+fn follow(
+    ctx: &Context,
+    coach: &CoachArgs,
+    what: Begin<'_>,
+    levels: &[String],
+) -> anyhow::Result<ExitCode> {
     // The resume file lives beside the history: where the history cannot be written (said
     // once here), the session is not kept for resuming either, without a second warning.
     let resume_file = match ctx.paths.history_file() {
@@ -152,6 +158,9 @@ fn follow(ctx: &Context, coach: &CoachArgs, what: Begin<'_>) -> anyhow::Result<E
         closed: false,
     };
     out.line(Duration::ZERO, &header);
+    for level in levels {
+        out.line(Duration::ZERO, level);
+    }
     if interactive {
         out.line(Duration::ZERO, &format!("Commands: {}", lines::COMMANDS));
     }
@@ -188,6 +197,13 @@ fn follow(ctx: &Context, coach: &CoachArgs, what: Begin<'_>) -> anyhow::Result<E
             CheckIn::Answer(None) => {}
             CheckIn::Stopped(sig) => signal = Some(sig),
         }
+    }
+    let lineup = match what {
+        Begin::New(lineup) => lineup,
+        Begin::Resume(resumable) => &resumable.lineup,
+    };
+    for next in ctx.next_sessions(lineup) {
+        out.line(elapsed, &format!("Next: {next}"));
     }
     out.warnings();
     if signal.is_none() {
@@ -344,6 +360,7 @@ fn save(ctx: &Context, line: Line<'_>) {
     let what = match line {
         Line::Session(_) => "this session was not recorded",
         Line::CheckIn(_) => "the check-in was not recorded",
+        Line::Progress(_) => "the progress change was not recorded",
     };
     if let Err(e) = ctx.save(line, &mut |waiting| warn(&waiting)) {
         warn(&format!("{}; {what}", e.describe()));

@@ -3,6 +3,7 @@
 //! part ids are checked here against the other routines, each problem located in its file.
 
 use super::catalog::{Catalog, Entry, is_error_of, unknown_id};
+use super::grow::RanAt;
 use super::load::{LoadError, Problem};
 use super::locate::{Pos, Seg, locate};
 use super::model::Kind;
@@ -19,6 +20,9 @@ pub struct Lineup {
     pub rest_secs: Option<u32>,
     /// Every one a routine with steps; at least one.
     pub parts: Vec<Entry>,
+    /// The level each progressing part runs at, already applied to its steps (see
+    /// `Lineup::at_levels`); empty until levels are chosen.
+    pub levels: Vec<RanAt>,
 }
 
 impl Lineup {
@@ -55,7 +59,25 @@ impl Lineup {
             kind,
             rest_secs,
             parts,
+            levels: Vec::new(),
         })
+    }
+
+    /// This session with each progressing part at the level `level_of` gives it (by part),
+    /// its steps changed to that level and the level kept in `levels` for the record.
+    pub fn at_levels(mut self, level_of: impl Fn(&Entry) -> u32) -> Lineup {
+        self.levels.clear();
+        for part in &mut self.parts {
+            if part.routine.progression.is_some() {
+                let level = level_of(part).clamp(1, part.routine.level_count());
+                part.routine = part.routine.at_level(level);
+                self.levels.push(RanAt {
+                    routine: part.id.clone(),
+                    level,
+                });
+            }
+        }
+        self
     }
 }
 

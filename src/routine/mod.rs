@@ -4,6 +4,7 @@
 mod catalog;
 mod escapes;
 mod explain;
+mod grow;
 mod lineup;
 mod load;
 mod locate;
@@ -12,6 +13,7 @@ mod phase;
 mod validate;
 
 pub use catalog::{Catalog, Entry, Source, builtin_source, builtins, ids, looks_like_path};
+pub use grow::{Change, Growth, Level, Progression, RanAt, Rule};
 pub use lineup::{Lineup, check_parts};
 pub(crate) use load::read_text;
 pub use load::{

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::grow::Progression;
 use super::phase::RepPhase;
 
 /// A whole routine file: steps of its own, or `parts`, the ids of other routines to run in
@@ -36,6 +37,9 @@ pub struct Routine {
     /// (and their timings); `rest_secs` is then the rest between two parts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<String>,
+    /// How the routine grows, level by level (`None`: it stays as written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progression: Option<Progression>,
 }
 
 /// What a routine is for; shown in lists and used to sort them.
@@ -147,6 +151,7 @@ impl Routine {
             round_rest_secs: None,
             steps,
             parts: Vec::new(),
+            progression: None,
         }
     }
 

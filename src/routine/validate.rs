@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+mod grow;
 mod parts;
 mod work;
 
@@ -113,6 +114,9 @@ pub(crate) fn check(routine: &Routine) -> Found {
     }
     for (i, step) in routine.steps.iter().enumerate() {
         check_step(&mut found, &[field("steps"), Seg::Index(i)], step);
+    }
+    if let Some(progression) = &routine.progression {
+        grow::check(&mut found, routine, progression);
     }
     found
 }

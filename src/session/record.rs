@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::plan::{Enough, StepPlan, WorkPlan};
+use crate::routine::RanAt;
 
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -268,6 +269,10 @@ pub struct SessionRecord {
     /// absent for a session of one routine.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<PartRecord>,
+    /// The level each progressing routine of the session ran at; absent when none
+    /// progresses. `progress` derives every routine's level from these.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<RanAt>,
     /// For a session resumed after it ended part-way: the id of its first record, which
     /// holds the steps before this one's first. Absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]

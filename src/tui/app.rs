@@ -8,6 +8,7 @@ use std::time::Instant;
 mod asked;
 mod begin;
 mod draw;
+mod progress;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;

@@ -2,6 +2,8 @@
 //! selected one, `/` to filter, Space to mark several to run in turn as one session.
 //! Durations come from the plan, so config and `--scale` show.
 
+use std::collections::HashMap;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -11,6 +13,7 @@ use super::keymap::Action;
 use super::theme::Theme;
 use crate::clock::clock;
 use crate::listing::plan_of;
+use crate::progress::{self, Known, Standing};
 use crate::routine::{Entry, Lineup, LoadError, Source};
 use crate::session::{Enough, Plan, PlanOptions, StepPlan, WorkPlan};
 use crate::text::{self, wrap};
@@ -24,6 +27,9 @@ pub struct Row {
 
 pub struct Picker {
     rows: Vec<Row>,
+    /// Where each progressing routine stands (by id), from the history.
+    levels: HashMap<String, Standing>,
+    options: PlanOptions,
     /// The marked rows (indexes into `rows`), in the order marked: the session Enter starts.
     marks: Vec<usize>,
     /// Every routine, for the parts of a combination.
@@ -47,6 +53,8 @@ impl Picker {
             .collect();
         Picker {
             rows,
+            levels: HashMap::new(),
+            options: *options,
             marks: Vec::new(),
             known: entries,
             selected: 0,
@@ -97,9 +105,58 @@ impl Picker {
         Some(self.lineup_of(chosen))
     }
 
-    /// The session of `chosen`, a combination's parts found among the picker's routines.
+    /// The session of `chosen`, a combination's parts found among the picker's routines,
+    /// each progressing routine at its current level.
     pub fn lineup_of(&self, chosen: Vec<Entry>) -> Result<Lineup, LoadError> {
-        Lineup::of(chosen, &self.known)
+        Lineup::of(chosen, &self.known).map(|l| l.at_levels(|e| self.level_of(&e.id)))
+    }
+
+    fn level_of(&self, id: &str) -> u32 {
+        self.levels.get(id).map_or(1, |s| s.level)
+    }
+
+    /// Takes each progressing routine's standing from the history `known`, and plans it at
+    /// its level.
+    pub fn set_progress(&mut self, known: &Known) {
+        self.levels = self
+            .known
+            .iter()
+            .filter(|e| e.routine.progression.is_some())
+            .map(|e| (e.id.clone(), progress::standing(known, e)))
+            .collect();
+        let plans: Vec<Option<Plan>> = self
+            .rows
+            .iter()
+            .map(|row| {
+                let lineup = self.lineup_of(vec![row.entry.clone()]).ok()?;
+                Some(Plan::session(&lineup, &self.options))
+            })
+            .collect();
+        for (row, plan) in self.rows.iter_mut().zip(plans) {
+            if let Some(plan) = plan {
+                row.plan = plan;
+            }
+        }
+    }
+
+    /// "Core: " and `say` of the standing of each routine of `levels` that progresses.
+    pub(crate) fn say_levels(
+        &self,
+        levels: &[crate::routine::RanAt],
+        say: impl Fn(&Standing, &str) -> String,
+    ) -> Vec<String> {
+        levels
+            .iter()
+            .filter_map(|ran| {
+                let entry = self.known.iter().find(|e| e.id == ran.routine)?;
+                let standing = self.levels.get(&ran.routine)?;
+                Some(format!(
+                    "{}: {}",
+                    entry.routine.name,
+                    say(standing, &entry.id)
+                ))
+            })
+            .collect()
     }
 
     /// Marks the selected routine after the others, or unmarks it.
@@ -239,7 +296,8 @@ impl Picker {
             )
         };
         self.draw_list(&rows, longest, list, buf, theme);
-        draw_preview(selected, preview, buf, theme);
+        let level = selected.and_then(|r| self.levels.get(&r.entry.id));
+        draw_preview(selected, level, preview, buf, theme);
     }
 
     /// The list of `rows`, whose longest name is `longest` columns wide.
@@ -359,7 +417,13 @@ pub(crate) fn work_text(step: &StepPlan) -> String {
     work
 }
 
-fn draw_preview(row: Option<&Row>, area: Rect, buf: &mut Buffer, theme: &Theme) {
+fn draw_preview(
+    row: Option<&Row>,
+    level: Option<&Standing>,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
     let Some(row) = row else {
         Block::bordered()
             .border_type(BorderType::Rounded)
@@ -385,6 +449,9 @@ fn draw_preview(row: Option<&Row>, area: Rect, buf: &mut Buffer, theme: &Theme) 
         n => format!("{n} parts, {}", wording::steps(plan.step_count())),
     };
     let mut facts = format!(" {} · {shape} · {}", plan.kind.label(), clock(plan.total()));
+    if let Some(s) = level {
+        facts.push_str(&format!(" · Level {} of {}", s.level, s.levels));
+    }
     if plan.counted_reps() > 0 {
         facts.push_str(&format!(" + {} reps at your pace", plan.counted_reps()));
     }

@@ -64,6 +64,7 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
             .map(|e| e.to_string().lines().next().unwrap_or_default().to_string())
             .collect(),
     );
+    app.set_progress(&crate::progress::read_known(ctx));
     if let Some(note) = ctx.pain_notice() {
         app.set_notice(note);
     }
@@ -292,6 +293,12 @@ impl Loop<'_> {
         shown
     }
 
+    /// Reads where the routines stand again after a save: the picker's levels and the
+    /// summary's next session follow the history.
+    fn progress(&mut self, app: &mut App) {
+        app.set_progress(&crate::progress::read_known(self.ctx));
+    }
+
     /// Carries out the app's effects; returns whether the screen changed.
     fn perform(&mut self, app: &mut App) -> bool {
         let mut changed = false;
@@ -304,10 +311,14 @@ impl Loop<'_> {
                     });
                 }
                 Effect::Save(record) => {
-                    changed |= self.save(app, Line::Session(&record), "the session");
+                    self.save(app, Line::Session(&record), "the session");
+                    self.progress(app);
+                    changed = true;
                 }
                 Effect::SaveCheckIn(answer) => {
-                    changed |= self.save(app, Line::CheckIn(&answer), "the check-in");
+                    self.save(app, Line::CheckIn(&answer), "the check-in");
+                    self.progress(app);
+                    changed = true;
                 }
                 Effect::Suspend => {
                     if let Err(e) = terminal::suspend(&mut self.term) {

@@ -31,6 +31,8 @@ pub struct Summary {
     check_in: CheckIn,
     saved: bool,
     answer_saved: bool,
+    /// What the next session of each progressing routine does and why.
+    next: Vec<String>,
 }
 
 impl Summary {
@@ -44,11 +46,16 @@ impl Summary {
             },
             saved: false,
             answer_saved: false,
+            next: Vec::new(),
         }
     }
 
     pub fn record(&self) -> &SessionRecord {
         &self.record
+    }
+
+    pub(crate) fn set_next(&mut self, lines: Vec<String>) {
+        self.next = lines;
     }
 
     pub fn check_in(&self) -> CheckIn {
@@ -191,6 +198,13 @@ impl Summary {
             }
             CheckIn::Off | CheckIn::Skipped => {}
         }
+        // Once the check-in is answered or skipped: the answer may change the next session.
+        for next in self.next.iter().filter(|_| !self.asking()) {
+            lines.push(Line::raw(""));
+            for l in wrap(&format!("Next: {next}"), width) {
+                lines.push(Line::raw(format!(" {l}")));
+            }
+        }
         let room = area.height.saturating_sub(y - area.y);
         let steps_fit = lines.len() + 1 + r.steps.len() <= usize::from(room);
         if steps_fit {
@@ -253,6 +267,7 @@ mod tests {
             paused_secs: 0.0,
             planned_secs: 60.0,
             parts: Vec::new(),
+            levels: Vec::new(),
             resumes: None,
             from_step: 1,
             steps: Vec::new(),

@@ -45,6 +45,7 @@ pub fn record(
         paused_secs: 0.0,
         planned_secs: active_secs,
         parts: Vec::new(),
+        levels: Vec::new(),
         resumes: None,
         from_step: 1,
         steps: vec![StepRecord {

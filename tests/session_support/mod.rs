@@ -149,6 +149,7 @@ pub fn session_plan(routines: &[Routine], between: u32, scale: f64) -> Plan {
         kind: Kind::Other,
         rest_secs: Some(between),
         parts,
+        levels: Vec::new(),
     };
     Plan::session(
         &lineup,

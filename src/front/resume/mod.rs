@@ -73,6 +73,16 @@ impl Resumable {
             kind: state.kind,
             rest_secs: state.rest_secs,
             parts,
+            levels: state
+                .parts
+                .iter()
+                .filter_map(|p| {
+                    p.level.map(|level| crate::routine::RanAt {
+                        routine: p.id.clone(),
+                        level,
+                    })
+                })
+                .collect(),
         };
         let options = PlanOptions {
             timings: state.timings,
@@ -141,6 +151,14 @@ fn find(part: &PartState, ctx: &Context) -> Result<Entry, String> {
             .find(&part.id)
             .cloned()
             .ok_or_else(|| "is gone".to_string())?,
+    };
+    // A progressing routine ran at a level: the routine as it ran is that level of it.
+    let found = match part.level {
+        Some(level) => Entry {
+            routine: found.routine.at_level(level),
+            ..found
+        },
+        None => found,
     };
     if found.routine.is_combination() || fingerprint(&found) != part.fingerprint {
         return Err(CHANGED.to_string());

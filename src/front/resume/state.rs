@@ -25,6 +25,9 @@ pub struct PartState {
     pub path: Option<PathBuf>,
     /// `fingerprint` of the routine then: a routine edited since is not resumed.
     pub fingerprint: String,
+    /// The level a progressing routine ran at (its fingerprint is of that level).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u32>,
 }
 
 /// Everything needed to plan the session again as it ran and take it up at a step.
@@ -67,7 +70,18 @@ impl ResumeState {
             name: lineup.name.clone(),
             kind: lineup.kind,
             rest_secs: lineup.rest_secs,
-            parts: lineup.parts.iter().map(PartState::of).collect(),
+            parts: lineup
+                .parts
+                .iter()
+                .map(|part| PartState {
+                    level: lineup
+                        .levels
+                        .iter()
+                        .find(|l| l.routine == part.id)
+                        .map(|l| l.level),
+                    ..PartState::of(part)
+                })
+                .collect(),
             scale: options.scale,
             timings: options.timings,
             step: 0,
@@ -95,6 +109,7 @@ impl PartState {
             id: entry.id.clone(),
             path,
             fingerprint: fingerprint(entry),
+            level: None,
         }
     }
 }

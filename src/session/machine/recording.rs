@@ -44,6 +44,7 @@ impl Session {
             paused_secs: secs(self.paused_total(end)),
             planned_secs: secs(self.planned),
             parts,
+            levels: Vec::new(),
             resumes: None,
             from_step: u32::try_from(self.first + 1).unwrap_or(u32::MAX),
             steps: self.steps[self.first..].to_vec(),

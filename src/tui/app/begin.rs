@@ -54,6 +54,9 @@ impl App {
         self.overlay = None;
         self.status = None;
         self.apply(&events);
+        if let Begin::New(lineup) = what {
+            self.say_start_levels(lineup);
+        }
         if self.notice.is_some() {
             self.command(Command::Pause, now);
             self.resume_after_notice = true;
