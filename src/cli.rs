@@ -90,6 +90,10 @@ pub enum Command {
         /// Print the records as JSON.
         #[arg(long)]
         json: bool,
+        /// Export the sessions instead: `csv` (one row per session, with a header) or
+        /// `ics` (iCalendar, one event per session); see the README for the columns.
+        #[arg(long, value_name = "FORMAT", conflicts_with = "json")]
+        format: Option<crate::export::Format>,
         /// Only sessions on or after this date (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         since: Option<NaiveDate>,

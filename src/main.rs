@@ -92,7 +92,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::List { json }) => list(&ctx()?, &coach, json),
         Some(Command::Plan { routine, json }) => plan(&ctx()?, &coach, &routine, json),
         Some(Command::Export { routine }) => export(&ctx()?, &routine),
-        Some(Command::History { json, since }) => stats::command(&ctx()?, json, since),
+        Some(Command::History {
+            json,
+            format,
+            since,
+        }) => stats::command(&ctx()?, json, format, since),
         Some(Command::New { name, from }) => authoring::new(&ctx()?, &name, from.as_deref()),
         Some(Command::Edit { routine }) => authoring::edit(&ctx()?, &routine),
         Some(Command::Config) => {
