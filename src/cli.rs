@@ -98,6 +98,30 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         since: Option<NaiveDate>,
     },
+    /// The running session's line, for a status bar or tmux's `status-right`.
+    ///
+    /// Read from the status file the session writes at each phase change (in
+    /// $XDG_RUNTIME_DIR). Exit status 1, with nothing printed, when no session runs.
+    /// TEMPLATE fields: {session} {routine} {part} {step} {number} {side} {phase} {rep}
+    /// {left} {paused}; the default is `{step} {side} {left} {paused}`.
+    Status {
+        /// Print the status as JSON.
+        #[arg(long, group = "style")]
+        json: bool,
+        /// Print JSON for a waybar custom module (`return-type: json`).
+        #[arg(long, group = "style")]
+        waybar: bool,
+        /// Print an i3bar block (with --follow: the i3bar protocol).
+        #[arg(long, group = "style")]
+        i3bar: bool,
+        /// Print the line as TEMPLATE says.
+        #[arg(long, value_name = "TEMPLATE", group = "style")]
+        format: Option<String>,
+        /// Keep running and print a line at each change (an empty one when no session
+        /// runs).
+        #[arg(long)]
+        follow: bool,
+    },
     /// Write a new routine file into the user routines directory.
     New {
         /// The new routine's name; its id is derived from it.

@@ -31,6 +31,7 @@ pub mod shell;
 pub mod sound;
 pub mod speech;
 pub mod stats;
+pub mod status;
 pub mod text;
 pub mod tui;
 pub mod wallclock;

@@ -97,6 +97,22 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             since,
         }) => stats::command(&ctx()?, json, format, since),
+        Some(Command::Status {
+            json,
+            waybar,
+            i3bar,
+            format,
+            follow,
+        }) => {
+            use limberup::status::{DEFAULT_FORMAT, Line, Style};
+            let line = match (json, waybar, i3bar, format) {
+                (true, ..) => Line::Json,
+                (_, true, ..) => Line::Waybar,
+                (_, _, true, _) => Line::I3bar,
+                (.., template) => Line::Text(template.unwrap_or_else(|| DEFAULT_FORMAT.into())),
+            };
+            limberup::status::command(&Style { line, follow })
+        }
         Some(Command::New { name, from }) => authoring::new(&ctx()?, &name, from.as_deref()),
         Some(Command::Edit { routine }) => authoring::edit(&ctx()?, &routine),
         Some(Command::Config) => {
