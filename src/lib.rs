@@ -25,6 +25,7 @@ pub mod history;
 pub mod listing;
 pub mod paths;
 pub mod plain;
+pub mod remind;
 pub mod routine;
 pub mod session;
 pub mod shell;
