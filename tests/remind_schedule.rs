@@ -283,13 +283,22 @@ fn crontab_lines_parse_and_fire_when_we_say() {
     }
 }
 
+/// The binary run with `args` in an empty environment whose home is `home`.
+fn limberup(home: &Path, args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::new(env!("CARGO_BIN_EXE_limberup"))
+        .env_clear()
+        .env("HOME", home)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn remind_add_prints_what_it_would_install_and_installs_nothing() {
     let home = tempfile::tempdir().unwrap();
-    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_limberup"))
-        .env_clear()
-        .env("HOME", home.path())
-        .args([
+    let out = limberup(
+        home.path(),
+        &[
             "remind",
             "add",
             "desk",
@@ -305,9 +314,8 @@ fn remind_add_prints_what_it_would_install_and_installs_nothing() {
             "print",
             "--system",
             "systemd",
-        ])
-        .output()
-        .unwrap();
+        ],
+    );
     assert!(out.status.success(), "{out:?}");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("# ~/.config/systemd/user/limberup-remind-desk.timer\n"));
@@ -322,21 +330,17 @@ fn remind_add_prints_what_it_would_install_and_installs_nothing() {
         "nothing written"
     );
     // An unknown routine is refused as `run` refuses it.
-    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_limberup"))
-        .env_clear()
-        .env("HOME", home.path())
-        .args([
-            "remind",
-            "add",
-            "x",
-            "--routine",
-            "nope",
-            "--at",
-            "09:00",
-            "--backend",
-            "print",
-        ])
-        .output()
-        .unwrap();
+    let args = [
+        "remind",
+        "add",
+        "x",
+        "--routine",
+        "nope",
+        "--at",
+        "09:00",
+        "--backend",
+        "print",
+    ];
+    let out = limberup(home.path(), &args);
     assert_eq!(out.status.code(), Some(2));
 }

@@ -210,6 +210,19 @@ fn tmux(socket: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// A detached tmux session of 80x10 on `socket`, without the user's tmux config, running
+/// `command`.
+fn new_session(socket: &Path, command: &str) {
+    let size = ["-x", "80", "-y", "10"];
+    let args = [
+        &["-f", "/dev/null", "new-session", "-d"][..],
+        &size,
+        &[command],
+    ]
+    .concat();
+    tmux(socket, &args);
+}
+
 /// tmux's own status line runs `limberup status` while the session runs in a pane; a
 /// second tmux shows the first's screen (status line included) in a pane it can capture.
 #[test]
@@ -237,39 +250,13 @@ fn tmux_status_right_shows_the_running_step() {
         home = sb.path().display()
     );
     let start = format!("{env} '{bin}' run --plain long; sleep 30");
-    tmux(
-        &inner,
-        &[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "80",
-            "-y",
-            "10",
-            &start,
-        ],
-    );
+    new_session(&inner, &start);
     tmux(&inner, &["set", "-g", "status-interval", "1"]);
     tmux(&inner, &["set", "-g", "status-right-length", "60"]);
     let right = format!("[#({env} '{bin}' status --format '{{step}}/{{side}}/{{phase}}')]");
     tmux(&inner, &["set", "-g", "status-right", &right]);
     let attach = format!("TMUX= tmux -S '{}' attach", inner.display());
-    tmux(
-        &outer,
-        &[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "80",
-            "-y",
-            "10",
-            &attach,
-        ],
-    );
+    new_session(&outer, &attach);
     let mut screen = String::new();
     let shown = wait_for(Duration::from_secs(15), || {
         screen = tmux(&outer, &["capture-pane", "-p"]);
