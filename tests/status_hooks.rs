@@ -25,6 +25,10 @@ const SIDES: &str = r#"Routine(
     ],
 )"#;
 
+/// One step of two 30-s sides: long enough to be looked at while it runs.
+const LONG: &str = r#"Routine(name: "Long", kind: Other, prepare_secs: 0, rest_secs: 0, switch_secs: 0,
+    steps: [Step(name: "Reach up", passes: ["Left", "Right"], work: Hold(secs: 30))])"#;
+
 fn hook_script(sb: &Sandbox, name: &str, body: &str) -> String {
     let path = sb.path().join(name);
     std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
@@ -236,11 +240,7 @@ fn tmux_status_right_shows_the_running_step() {
         return;
     }
     let sb = Sandbox::new();
-    sb.write_routine(
-        "long",
-        r#"Routine(name: "Long", kind: Other, prepare_secs: 0, rest_secs: 0, switch_secs: 0,
-            steps: [Step(name: "Reach up", passes: ["Left", "Right"], work: Hold(secs: 30))])"#,
-    );
+    sb.write_routine("long", LONG);
     let bin = env!("CARGO_BIN_EXE_limberup");
     let inner = sb.path().join("inner.sock");
     let outer = sb.path().join("outer.sock");
@@ -309,4 +309,33 @@ fn follow_prints_a_line_at_each_change_and_an_empty_one_when_none_runs() {
     follow.wait().unwrap();
     assert_eq!(lines, ["Hold 1", "Sides Left", "Sides Right", ""]);
     assert!(!status_path(&sb).exists(), "the file goes with the session");
+}
+
+/// The full-screen coach publishes through the same shell as plain mode: its status is
+/// read while it runs, and its hook hears the session's start.
+#[test]
+fn the_full_screen_coach_writes_the_status_and_runs_the_hook() {
+    #[path = "pty_support/mod.rs"]
+    mod pty_support;
+    let log_dir = tempfile::tempdir().unwrap();
+    let log = log_dir.path().join("events");
+    let config = format!(
+        "Config(hook: [\"sh\", \"-c\", \"echo $LIMBERUP_EVENT >> '{}'\"])",
+        log.display()
+    );
+    let dir = pty_support::prepare(LONG, Some(&config));
+    let run = dir.path().join("run");
+    let mut coach = pty_support::Coach::spawn(dir, &["run", "short"], 100, 30);
+    coach.wait_for("Reach up", 5.0);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_limberup"))
+        .env_clear()
+        .env("XDG_RUNTIME_DIR", &run)
+        .args(["status", "--format", "{step}|{side}|{phase}"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "Reach up|Left|work\n");
+    coach.send("q");
+    assert!(wait_for(Duration::from_secs(10), || {
+        std::fs::read_to_string(&log).is_ok_and(|t| t.lines().next() == Some("start"))
+    }));
 }
