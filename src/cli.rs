@@ -95,10 +95,42 @@ pub enum Command {
         /// Print the records as JSON.
         #[arg(long)]
         json: bool,
+        /// Export the sessions instead: `csv` (one row per session, with a header) or
+        /// `ics` (iCalendar, one event per session); see the README for the columns.
+        #[arg(long, value_name = "FORMAT", conflicts_with = "json")]
+        format: Option<crate::export::Format>,
         /// Only sessions on or after this date (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         since: Option<NaiveDate>,
     },
+    /// The running session's line, for a status bar or tmux's `status-right`.
+    ///
+    /// Read from the status file the session writes at each phase change (in
+    /// $XDG_RUNTIME_DIR). Exit status 1, with nothing printed, when no session runs.
+    /// TEMPLATE fields: {session} {routine} {part} {step} {number} {side} {phase} {rep}
+    /// {left} {paused}; the default is `{step} {side} {left} {paused}`.
+    Status {
+        /// Print the status as JSON.
+        #[arg(long, group = "style")]
+        json: bool,
+        /// Print JSON for a waybar custom module (`return-type: json`).
+        #[arg(long, group = "style")]
+        waybar: bool,
+        /// Print an i3bar block (with --follow: the i3bar protocol).
+        #[arg(long, group = "style")]
+        i3bar: bool,
+        /// Print the line as TEMPLATE says.
+        #[arg(long, value_name = "TEMPLATE", group = "style")]
+        format: Option<String>,
+        /// Keep running and print a line at each change (an empty one when no session
+        /// runs).
+        #[arg(long)]
+        follow: bool,
+    },
+    /// Reminders at set times or within working hours, run by the system's own timers
+    /// (systemd, launchd or cron), with no program of limberup's running in between.
+    #[command(subcommand)]
+    Remind(RemindCommand),
     /// Write a new routine file into the user routines directory.
     New {
         /// The new routine's name; its id is derived from it.
@@ -167,6 +199,51 @@ pub enum ProgressChange {
         #[arg(add = ArgValueCompleter::new(complete_routine))]
         routine: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RemindCommand {
+    /// Make a reminder: at fixed times (`--at 'Mon..Fri 09:30,14:00'`) or every N minutes
+    /// within working hours (`--every 45m --between 09:00-17:30 --days mon-fri`).
+    ///
+    /// For now only `--backend print` is built: it shows the systemd timer and service, the
+    /// launchd agent or the crontab lines that would be installed, and installs nothing.
+    Add(RemindAdd),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RemindAdd {
+    /// The reminder's name: lowercase letters, digits and `-`.
+    pub name: String,
+    /// The routine it offers (an id, see `list`).
+    #[arg(long, value_name = "ID", add = ArgValueCompleter::new(complete_routine))]
+    pub routine: String,
+    /// Weekdays and times: `Mon..Fri 09:30,14:00`, or times alone for every day.
+    #[arg(long, value_name = "WHEN", conflicts_with_all = ["every", "between", "days"], required_unless_present = "every")]
+    pub at: Option<String>,
+    /// Every so many minutes within `--between`: `45m`, `1h`, `1h30m`.
+    #[arg(long, value_name = "INTERVAL", requires = "between")]
+    pub every: Option<String>,
+    /// The working hours `--every` fires in: `09:00-17:30` (both ends included).
+    #[arg(long, value_name = "HH:MM-HH:MM", requires = "every")]
+    pub between: Option<String>,
+    /// The weekdays `--every` fires on: `mon-fri`, `mon,wed,fri` (default every day).
+    #[arg(long, value_name = "DAYS", requires = "every")]
+    pub days: Option<String>,
+    /// `print`: show what would be installed, install nothing.
+    #[arg(long, value_enum)]
+    pub backend: RemindBackend,
+    /// The system to write for (default: launchd on macOS, systemd where it runs the
+    /// session, else cron).
+    #[arg(long, value_enum)]
+    pub system: Option<crate::remind::System>,
+}
+
+/// Where `remind add` puts a reminder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RemindBackend {
+    /// Print what would be installed; install nothing.
+    Print,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -46,6 +46,8 @@ pub(crate) struct ConfigFile {
     pub(crate) motion: Option<bool>,
     /// Before `sounds`: `false` meant silence, and still does where `sounds` is not set.
     pub(crate) bell: Option<bool>,
+    /// A command and its arguments run at each session event (see `front::hook`).
+    pub(crate) hook: Option<Vec<String>>,
 }
 
 /// The settings in force: the file over the defaults.
@@ -58,6 +60,8 @@ pub struct Config {
     pub confirm_quit: bool,
     pub theme: Theme,
     pub(crate) motion: bool,
+    /// Run at session start, each phase change, each step end and the session end.
+    pub hook: Option<Vec<String>>,
     /// The file these came from, when there was one.
     pub source: Option<PathBuf>,
     /// What the file set, for `limberup config` to say where each value came from.
@@ -95,6 +99,7 @@ impl Config {
             confirm_quit: file.confirm_quit.unwrap_or(true),
             theme: file.theme.unwrap_or_default(),
             motion: file.motion.unwrap_or(true),
+            hook: file.hook.clone().filter(|argv| !argv.is_empty()),
             source,
             file,
         }
@@ -209,6 +214,7 @@ impl Config {
             ),
             ("theme", format!("{:?}", self.theme), f.theme.is_some()),
             ("motion", self.motion.to_string(), f.motion.is_some()),
+            ("hook", argv(&self.hook), f.hook.is_some()),
         ];
         let width = rows
             .iter()
@@ -268,6 +274,14 @@ fn check(file: &ConfigFile, text: &str) -> Vec<Problem> {
         problem(
             "sound",
             "the command must not be blank (use `sound: []` to find a player)".to_string(),
+        );
+    }
+    if let Some(argv) = &file.hook
+        && argv.first().is_some_and(|c| c.trim().is_empty())
+    {
+        problem(
+            "hook",
+            "the command must not be blank (use `hook: []` for no hook)".to_string(),
         );
     }
     problems

@@ -113,7 +113,28 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export { routine }) => export(&ctx()?, &routine),
-        Some(Command::History { json, since }) => stats::command(&ctx()?, json, since),
+        Some(Command::History {
+            json,
+            format,
+            since,
+        }) => stats::command(&ctx()?, json, format, since),
+        Some(Command::Status {
+            json,
+            waybar,
+            i3bar,
+            format,
+            follow,
+        }) => {
+            use limberup::status::{DEFAULT_FORMAT, Line, Style};
+            let line = match (json, waybar, i3bar, format) {
+                (true, ..) => Line::Json,
+                (_, true, ..) => Line::Waybar,
+                (_, _, true, _) => Line::I3bar,
+                (.., template) => Line::Text(template.unwrap_or_else(|| DEFAULT_FORMAT.into())),
+            };
+            limberup::status::command(&Style { line, follow })
+        }
+        Some(Command::Remind(limberup::cli::RemindCommand::Add(add))) => remind_add(&ctx()?, &add),
         Some(Command::New { name, from }) => authoring::new(&ctx()?, &name, from.as_deref()),
         Some(Command::Edit { routine }) => authoring::edit(&ctx()?, &routine),
         Some(Command::Config) => {
@@ -122,6 +143,25 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `remind add ... --backend print`: what the reminder would install, for the system asked
+/// for or the one found here.
+fn remind_add(ctx: &Context, add: &limberup::cli::RemindAdd) -> anyhow::Result<ExitCode> {
+    use limberup::remind::{self, Reminder, Schedule, System};
+    ctx.lineup(std::slice::from_ref(&add.routine))?;
+    let schedule = match (&add.at, &add.every, &add.between) {
+        (Some(at), ..) => Schedule::at(at),
+        (None, Some(every), Some(between)) => Schedule::every(every, between, add.days.as_deref()),
+        _ => Err("give --at, or --every with --between".to_string()),
+    };
+    let reminder = schedule
+        .and_then(|s| Reminder::new(&add.name, &add.routine, s))
+        .map_err(|e| anyhow::anyhow!(e))?;
+    let exe = std::env::current_exe()?;
+    let system = add.system.unwrap_or_else(System::detect);
+    emit(&remind::print(&reminder, system, &exe))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `run ROUTINE...`: the full-screen coach, or plain text lines when asked or where the

@@ -81,7 +81,7 @@ fn a_file_of_only_comments_means_defaults() {
         parse("\u{FEFF}Config(bel: false)").unwrap_err(),
         "/c/config.ron:1:8: bel: unknown field `bel` in `Config`; expected one of \
          `prepare_secs`, `rest_secs`, `switch_secs`, `sounds`, `beat`, `sound`, `check_in`, \
-         `speech`, `confirm_quit`, `theme`, `motion`, `bell` (did you mean `bell`?)"
+         `speech`, `confirm_quit`, `theme`, `motion`, `bell`, `hook` (did you mean `bell`?)"
     );
 }
 
@@ -118,7 +118,7 @@ fn unknown_fields_are_located_errors() {
         parse("Config(\n    bel: true,\n)").unwrap_err(),
         "/c/config.ron:2:5: bel: unknown field `bel` in `Config`; expected one of \
          `prepare_secs`, `rest_secs`, `switch_secs`, `sounds`, `beat`, `sound`, `check_in`, \
-         `speech`, `confirm_quit`, `theme`, `motion`, `bell` (did you mean `bell`?)"
+         `speech`, `confirm_quit`, `theme`, `motion`, `bell`, `hook` (did you mean `bell`?)"
     );
 }
 
@@ -233,6 +233,7 @@ fn the_report_says_where_each_value_came_from() {
          \x20   confirm_quit: true, // default\n\
          \x20   theme: Default,     // default\n\
          \x20   motion: true,       // default\n\
+         \x20   hook: [],           // default\n\
          )\n"
     );
     // The report is itself a valid config with the same effect.

@@ -147,6 +147,7 @@ fn files_name_each_path_with_its_default() {
             "$XDG_DATA_HOME/limberup/history.jsonl",
             "$XDG_DATA_HOME/limberup/resume.json",
             "$XDG_CACHE_HOME/limberup/sounds/",
+            "$XDG_RUNTIME_DIR/limberup/status.json",
         ]
     );
     for (default, (_, _, text)) in [
@@ -156,6 +157,7 @@ fn files_name_each_path_with_its_default() {
         "~/.local/share/limberup/history.jsonl",
         "~/.local/share/limberup/resume.json",
         "~/.cache/limberup/sounds/",
+        "~/.local/state/limberup/status.json",
     ]
     .iter()
     .zip(&files)

@@ -351,7 +351,7 @@ fn a_bad_config_stops_every_command_with_its_location() {
     let expected = format!(
         "limberup: {}:3:5: bel: unknown field `bel` in `Config`; expected one of `prepare_secs`, \
          `rest_secs`, `switch_secs`, `sounds`, `beat`, `sound`, `check_in`, `speech`, \
-         `confirm_quit`, `theme`, `motion`, `bell` (did you mean `bell`?)\n",
+         `confirm_quit`, `theme`, `motion`, `bell`, `hook` (did you mean `bell`?)\n",
         path.display()
     );
     for args in [

@@ -8,12 +8,13 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset};
 
+use super::publish::Publisher;
 use super::resume::{self, Resumable, ResumeState};
 use crate::routine::{Lineup, RanAt};
 use crate::session::{Event, Outcome, PlanOptions, Session, SessionId, SessionRecord};
 
 /// Keeps one session's identity and resume state; see the module doc.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Keeper {
     /// The id this session's record gets.
     id: SessionId,
@@ -29,6 +30,8 @@ pub struct Keeper {
     written: Option<usize>,
     /// Writing failed once: said once, not at every step.
     failed: bool,
+    /// The status file and hook, fed from the same batches (none unless `publishing`).
+    publisher: Publisher,
 }
 
 impl Keeper {
@@ -48,6 +51,7 @@ impl Keeper {
             file,
             written: None,
             failed: false,
+            publisher: Publisher::default(),
         }
     }
 
@@ -61,14 +65,30 @@ impl Keeper {
             file,
             written: None,
             failed: false,
+            publisher: Publisher::default(),
         }
     }
 
+    /// The keeper publishing the session's status and events through `publisher`.
+    pub(crate) fn publishing(self, publisher: Publisher) -> Keeper {
+        Keeper { publisher, ..self }
+    }
+
     /// Follows a batch of `events` of `session` (the one place both front ends keep the
-    /// resume state): when a step has begun, writes that it is the one to resume at; when
+    /// resume state and publish the status, see `publish`): when a step has begun, writes that it is the one to resume at; when
     /// the session completed, removes the state. Returns a warning the first time writing
     /// fails (the session goes on regardless).
     pub fn track(
+        &mut self,
+        session: &Session,
+        events: &[Event],
+        wall: DateTime<FixedOffset>,
+    ) -> Option<String> {
+        let published = self.publisher.follow(session, events, wall);
+        self.keep(session, events, wall).or(published)
+    }
+
+    fn keep(
         &mut self,
         session: &Session,
         events: &[Event],

@@ -7,13 +7,17 @@
 
 mod announce;
 mod crash;
+mod hook;
 mod keep;
+mod publish;
 pub mod resume;
 pub mod shell;
 
 pub use announce::Announcer;
 pub use crash::{CRASH_EXIT, catch};
+pub use hook::{GRACE, TIMEOUT};
 pub use keep::Keeper;
+pub use publish::{Publisher, Reach};
 
 use std::io;
 use std::sync::Arc;

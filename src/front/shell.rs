@@ -9,7 +9,7 @@ use std::time::Instant;
 use chrono::{DateTime, FixedOffset};
 
 use super::resume::Resumable;
-use super::{Announcer, Keeper};
+use super::{Announcer, Keeper, Publisher, Reach};
 use crate::app::Context;
 use crate::cli::CoachArgs;
 use crate::routine::{Entry, Lineup};
@@ -25,7 +25,8 @@ pub(crate) enum Begin<'a> {
 }
 
 /// Starts `what` at `now` (`wall` the wall time): the session, its first events, and the
-/// keeper that gives its record an id and keeps the resume state in `file`. The routines'
+/// keeper that gives its record an id, keeps the resume state in `file` and publishes the
+/// status and events where `reach` says. The routines'
 /// texts are cleaned (see `Entry::cleaned`) so no control character reaches a terminal.
 pub(crate) fn begin(
     what: Begin<'_>,
@@ -33,7 +34,9 @@ pub(crate) fn begin(
     now: Instant,
     wall: DateTime<FixedOffset>,
     file: Option<PathBuf>,
+    reach: &Reach,
 ) -> (Session, Vec<Event>, Keeper) {
+    let publisher = Publisher::new(reach);
     match what {
         Begin::New(lineup) => {
             let cleaned = Lineup {
@@ -43,11 +46,15 @@ pub(crate) fn begin(
             let plan = Plan::session(&cleaned, options);
             let keeper = Keeper::new(lineup, options, wall, file);
             let (session, events) = Session::new(plan, now, wall);
-            (session, events, keeper)
+            (session, events, keeper.publishing(publisher))
         }
         Begin::Resume(resumable) => {
             let (session, events) = resumable.start(now, wall);
-            (session, events, Keeper::resuming(resumable, file))
+            (
+                session,
+                events,
+                Keeper::resuming(resumable, file).publishing(publisher),
+            )
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::cli::CoachArgs;
 use crate::cues::Cue;
 use crate::front::resume::Resumable;
 use crate::front::shell::{self, Begin};
-use crate::front::{self, Mailbox, Msg, Signal};
+use crate::front::{self, Mailbox, Msg, Reach, Signal};
 use crate::history::{self, Line};
 use crate::session::{Command, Phase, Session, WorkPlan};
 use crate::wallclock;
@@ -144,8 +144,14 @@ fn follow(
     input::start(mailbox.inbox())?;
     let start = Instant::now();
     let options = ctx.plan_options(coach.scale);
-    let (mut session, events, keeper) =
-        shell::begin(what, &options, start, wallclock::now(), resume_file);
+    let (mut session, events, keeper) = shell::begin(
+        what,
+        &options,
+        start,
+        wallclock::now(),
+        resume_file,
+        &Reach::of(ctx),
+    );
     let header = match what {
         Begin::New(_) => lines::header(session.plan()),
         Begin::Resume(resumable) => lines::resumed(resumable),

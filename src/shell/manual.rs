@@ -43,7 +43,7 @@ fn keys(page: &mut Roff) {
 }
 
 /// (path, its default, what it holds), on Linux; `limberup config` prints them anywhere.
-const FILES: [(&str, &str, &str); 6] = [
+const FILES: [(&str, &str, &str); 7] = [
     (
         "$XDG_CONFIG_HOME/limberup/config.ron",
         "~/.config/limberup/config.ron",
@@ -80,6 +80,12 @@ const FILES: [(&str, &str, &str); 6] = [
         "The sounds limberup makes itself, as WAV files; made again when missing, so they \
          can be deleted at any time.",
     ),
+    (
+        "$XDG_RUNTIME_DIR/limberup/status.json",
+        "~/.local/state/limberup/status.json without XDG_RUNTIME_DIR",
+        "While a session runs: where it is and when its phase ends, rewritten at each phase \
+         change and removed at its end; read by `limberup status`.",
+    ),
 ];
 
 fn files(page: &mut Roff) {
@@ -90,7 +96,7 @@ fn files(page: &mut Roff) {
 }
 
 /// (variable, what limberup does with it).
-const ENVIRONMENT: [(&str, &str); 11] = [
+const ENVIRONMENT: [(&str, &str); 12] = [
     (
         "XDG_CONFIG_HOME",
         "Where the config, routines and figures are (default ~/.config).",
@@ -103,7 +109,12 @@ const ENVIRONMENT: [(&str, &str); 11] = [
         "XDG_CACHE_HOME",
         "Where the sound files are made (default ~/.cache).",
     ),
-    ("HOME", "The base of the three defaults."),
+    (
+        "XDG_RUNTIME_DIR",
+        "Where a running session's status file is (else the state directory, \
+         ~/.local/state).",
+    ),
+    ("HOME", "The base of the defaults."),
     (
         "NO_COLOR",
         "When set and not empty: no colour in the coach or the history report.",

@@ -12,6 +12,7 @@ use chrono::{DateTime, Datelike, Local, NaiveDate, TimeZone, Utc};
 use super::{Chains, Stats, render, today};
 use crate::app::Context;
 use crate::config::Theme;
+use crate::export::{self, Format};
 use crate::history::{self, HistoryError, Skips};
 use crate::wallclock::{self, Zone};
 
@@ -35,8 +36,13 @@ pub struct Request {
     pub colour: bool,
 }
 
-/// `limberup history [--json] [--since DATE]`.
-pub fn command(ctx: &Context, json: bool, since: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
+/// `limberup history [--json | --format csv|ics] [--since DATE]`.
+pub fn command(
+    ctx: &Context,
+    json: bool,
+    format: Option<Format>,
+    since: Option<NaiveDate>,
+) -> anyhow::Result<ExitCode> {
     let path = ctx
         .paths
         .history_file()
@@ -58,9 +64,11 @@ pub fn command(ctx: &Context, json: bool, since: Option<NaiveDate>) -> anyhow::R
     let now = wallclock::utc_of(SystemTime::now()).0;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let (skipped, written) = match wallclock::zone() {
-        Zone::System => write_report(&path, &Local, now, request, &mut out)?,
-        Zone::Utc => write_report(&path, &Utc, now, request, &mut out)?,
+    let (skipped, written) = match (format, wallclock::zone()) {
+        (Some(format), Zone::System) => export::write(&path, &Local, since, format, &mut out)?,
+        (Some(format), Zone::Utc) => export::write(&path, &Utc, since, format, &mut out)?,
+        (None, Zone::System) => write_report(&path, &Local, now, request, &mut out)?,
+        (None, Zone::Utc) => write_report(&path, &Utc, now, request, &mut out)?,
     };
     warn_skipped(&path, &skipped);
     match written.err().or_else(|| out.flush().err()) {

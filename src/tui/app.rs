@@ -99,6 +99,8 @@ pub struct App {
     keeper: Option<Keeper>,
     /// Where the resume state goes (`None`: kept nowhere, as in tests).
     resume_file: Option<std::path::PathBuf>,
+    /// Where sessions publish their status and events (nowhere until the runner says).
+    reach: crate::front::Reach,
     /// An unfinished session the picker offers to take up, asking first.
     offer: Option<Box<Resumable>>,
     /// The figures steps name, and the marker to draw them with.
@@ -131,6 +133,7 @@ impl App {
             wall,
             keeper: None,
             resume_file: None,
+            reach: crate::front::Reach::default(),
             offer: None,
             figures: Library::default(),
             marker: Marker::Quadrant,

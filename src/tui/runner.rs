@@ -74,6 +74,7 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     let term_name = std::env::var("TERM").ok();
     app.set_figures(ctx.figures.clone(), marker_for(term_name.as_deref()));
     app.keep_resume_in(ctx.paths.resume_file());
+    app.publish_to(crate::front::Reach::of(ctx));
     if let Start::Picker = start {
         match offer(ctx) {
             Ok(Some(resumable)) => app.offer_resume(resumable),

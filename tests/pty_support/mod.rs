@@ -189,6 +189,8 @@ impl Coach {
             .env("XDG_DATA_HOME", dir.path().join("data"))
             .env("XDG_CACHE_HOME", dir.path().join("cache"))
             .env("HOME", dir.path().join("home"))
+            // The status file stays in the sandbox, whatever the test runner's session has.
+            .env("XDG_RUNTIME_DIR", dir.path().join("run"))
             .env("PATH", silent_path(dir.path()))
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR")

@@ -5,6 +5,7 @@
 use std::time::Instant;
 
 use super::{App, Screen};
+use crate::front::Reach;
 use crate::front::resume::Resumable;
 use crate::front::shell::{self, Begin};
 use crate::routine::{Entry, Lineup};
@@ -14,6 +15,11 @@ impl App {
     /// Keeps each session's resume state in `file`.
     pub(crate) fn keep_resume_in(&mut self, file: Option<std::path::PathBuf>) {
         self.resume_file = file;
+    }
+
+    /// Publishes each session's status and events where `reach` says.
+    pub(crate) fn publish_to(&mut self, reach: Reach) {
+        self.reach = reach;
     }
 
     /// Asks, over the picker, whether to take up `resumable`.
@@ -46,8 +52,14 @@ impl App {
 
     fn begin(&mut self, what: Begin<'_>, now: Instant) {
         let file = self.resume_file.clone();
-        let (session, events, keeper) =
-            shell::begin(what, &self.options.plan, now, (self.wall)(), file);
+        let (session, events, keeper) = shell::begin(
+            what,
+            &self.options.plan,
+            now,
+            (self.wall)(),
+            file,
+            &self.reach,
+        );
         self.offer = None;
         self.keeper = Some(keeper);
         self.screen = Screen::Session(Box::new(session));
