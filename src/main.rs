@@ -162,6 +162,7 @@ fn resume(ctx: &Context, coach: &CoachArgs, plain: bool) -> anyhow::Result<ExitC
 /// Warns, with its errors, about each user file that should replace a built-in `args` run
 /// (named or as a part) but has errors: the built-in runs instead, unlike what was edited.
 fn warn_hidden(ctx: &Context, args: &[String]) {
+    warn_replaced(&ctx.figures, &ctx.catalog, args);
     let Ok(lineup) = ctx.lineup(args) else {
         return;
     };
@@ -183,6 +184,32 @@ fn warn_hidden(ctx: &Context, args: &[String]) {
     }
 }
 
+/// Warns, with its errors, about each user figure file that should replace a built-in figure
+/// the routines `args` name (as in `run` or `validate`) but does not: the built-in is shown.
+fn warn_replaced(figures: &Library, catalog: &Catalog, args: &[String]) {
+    let entries: Vec<_> = args
+        .iter()
+        .filter_map(|arg| catalog.resolve(arg).ok())
+        .filter_map(|entry| catalog.lineup(vec![entry]).ok())
+        .flat_map(|lineup| lineup.parts)
+        .collect();
+    let named = entries
+        .iter()
+        .flat_map(|e| e.routine.steps.iter())
+        .filter_map(|s| s.figure.as_deref());
+    for (id, err) in figures.replaced(named) {
+        say(&format!(
+            "warning: the built-in figure `{id}` is shown instead of yours, {}, which has errors:",
+            err.origin
+        ));
+        let _ = writeln!(
+            io::stderr().lock(),
+            "  {}",
+            err.to_string().replace('\n', "\n  ")
+        );
+    }
+}
+
 /// The picker (no command): needs a terminal it can draw on and read keys from.
 fn picker(ctx: &Context, coach: &CoachArgs) -> anyhow::Result<ExitCode> {
     if let Some(why) = tui::unusable() {
@@ -194,6 +221,8 @@ fn picker(ctx: &Context, coach: &CoachArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn list(ctx: &Context, coach: &CoachArgs, json: bool) -> anyhow::Result<ExitCode> {
+    let ids: Vec<String> = ctx.catalog.entries.iter().map(|e| e.id.clone()).collect();
+    warn_replaced(&ctx.figures, &ctx.catalog, &ids);
     for err in &ctx.catalog.errors {
         say(&format!("skipped {}, which has errors:", err.origin));
         let _ = writeln!(
@@ -227,9 +256,9 @@ fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::
 /// `ROUTINE: ok` on stdout per good routine; every problem of a bad one on stderr. Exit 1
 /// when any is bad. Like completions and man, never reads the config.
 fn validate(routines: &[String]) -> anyhow::Result<ExitCode> {
-    let catalog = Catalog::load(Paths::from_env().routines_dir().as_deref());
+    let (catalog, figures) = limberup::app::routines(&Paths::from_env());
     let mut bad = 0;
-    let figures = Library::load(Paths::from_env().figures_dir().as_deref());
+    warn_replaced(&figures, &catalog, routines);
     for checked in listing::validate(&catalog, &figures, routines) {
         match checked.error {
             None => emit(&format!("{}: ok\n", text::clean(&checked.arg)))?,

@@ -6,6 +6,7 @@ mod session_support;
 
 use std::time::Duration;
 
+use limberup::figure::Library;
 use limberup::plain::lines::describe;
 use limberup::routine::{Step, Work};
 use limberup::session::{Advance, Command, Event, Outcome, Phase, StepStatus};
@@ -59,7 +60,7 @@ fn a_hold_runs_to_its_upper_bound_when_left_alone() {
         (20, 30, true, true)
     );
     assert_eq!(
-        describe(&events, run.s.plan()),
+        describe(&events, run.s.plan(), Library::builtin()),
         [
             "20 s done: keep going to 30 s, Enter to move on",
             "10 s left"
@@ -117,7 +118,11 @@ fn paced_reps_say_the_lower_bound_before_the_next_rep() {
         ]
     );
     assert_eq!(
-        describe(&events[events.len() - 2..], run.s.plan()),
+        describe(
+            &events[events.len() - 2..],
+            run.s.plan(),
+            Library::builtin()
+        ),
         [
             "3 done: keep going to 5, Enter to move on",
             "P: rep 4/5, In"
@@ -147,7 +152,7 @@ fn counted_reps_with_a_range_count_on_or_finish_with_d() {
         ]
     );
     assert_eq!(
-        describe(&events[1..], run.s.plan()),
+        describe(&events[1..], run.s.plan(), Library::builtin()),
         ["3 done: keep counting to 5, d when done"]
     );
     // Enter still counts; the count ends the pass at the upper bound.

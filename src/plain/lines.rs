@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use crate::clock::clock;
+use crate::figure::Library;
 use crate::front::resume::Resumable;
 use crate::session::{
     Command, Event, Outcome, Phase, Plan, Segment, Session, SessionRecord, StepStatus,
@@ -194,8 +195,8 @@ fn started(plan: &Plan, seg: &Segment, step: &StepPlan) -> String {
 }
 
 /// What the step's figure shows, in one sentence, when the step begins.
-fn pose(step: &StepPlan) -> Option<String> {
-    let text = step.figure.as_deref().and_then(crate::figure::describe)?;
+fn pose(step: &StepPlan, figures: &Library) -> Option<String> {
+    let text = figures.describe(step.figure.as_deref()?)?;
     Some(format!("Pose: {text}"))
 }
 
@@ -224,8 +225,9 @@ fn form(step: &StepPlan) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The lines of one batch of events, which may have moved the session past several
-/// segments: each event is described against the segment it carries, from the plan alone.
-pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
+/// segments: each event is described against the segment it carries, from the plan alone
+/// (and the figures, whose descriptions say each step's pose).
+pub fn describe(events: &[Event], plan: &Plan, figures: &Library) -> Vec<String> {
     let mut lines = Vec::new();
     for (i, event) in events.iter().enumerate() {
         // An event of a segment the plan does not have says nothing rather than guess.
@@ -243,7 +245,7 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
                 }
                 lines.push(started(plan, &seg, step));
                 if first == Some(&seg) {
-                    lines.extend(pose(step));
+                    lines.extend(pose(step, figures));
                     lines.extend(form(step));
                 }
             }

@@ -149,6 +149,7 @@ fn follow(ctx: &Context, coach: &CoachArgs, what: Begin<'_>) -> anyhow::Result<E
         keeper,
         bell,
         cue: Cue::default(),
+        figures: ctx.figures.clone(),
         closed: false,
     };
     out.line(Duration::ZERO, &header);
