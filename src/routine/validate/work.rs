@@ -153,7 +153,11 @@ fn tempo_range() -> String {
 /// when huge or tiny (`1e308`, not 309 digits).
 fn number(x: f64) -> String {
     let plain = x == 0.0 || !x.is_finite() || (1e-4..1e9).contains(&x.abs());
-    if plain { format!("{x}") } else { format!("{x:e}") }
+    if plain {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    }
 }
 
 /// The rep's length: a tempo, or phases that each give their seconds (all of them or none;
