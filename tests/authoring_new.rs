@@ -18,6 +18,14 @@ fn ids_are_slugs_of_names() {
         Some("hips-hamstrings-v2")
     );
     assert_eq!(slug("Rückenschule").as_deref(), Some("rückenschule"));
+    // Lowercase `İ` is `i` and a combining dot: one letter, no `-`.
+    assert_eq!(slug("İstanbul").as_deref(), Some("istanbul"));
+    // A decomposed accent stays on its letter; alone, it is not a letter.
+    assert_eq!(
+        slug("Cafe\u{301} au lait").as_deref(),
+        Some("cafe\u{301}-au-lait")
+    );
+    assert_eq!(slug("\u{301}x").as_deref(), Some("x"));
     assert_eq!(slug("a/../b").as_deref(), Some("a-b"));
     assert_eq!(slug("!!!"), None);
     assert_eq!(slug(""), None);
