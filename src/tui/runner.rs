@@ -10,7 +10,7 @@ use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 
 use super::app::{App, Effect, Options};
-use super::figure::marker_for;
+use super::glyphs::Glyphs;
 use super::keymap::Action;
 use super::terminal::{self, Input, Term};
 use super::theme::Theme;
@@ -71,7 +71,9 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
         app.warn(hint.to_string());
     }
     let term_name = std::env::var("TERM").ok();
-    app.set_figures(ctx.figures.clone(), marker_for(term_name.as_deref()));
+    let glyphs = Glyphs::from_env();
+    app.set_figures(ctx.figures.clone(), glyphs.marker(term_name.as_deref()));
+    app.set_glyphs(glyphs);
     app.keep_resume_in(ctx.paths.resume_file());
     if let Start::Picker = start {
         match offer(ctx) {
