@@ -214,3 +214,27 @@ proptest! {
         prop_assert_eq!(run.s.elapsed(run.s.now()), total - saved);
     }
 }
+
+#[test]
+fn plain_mode_says_the_range_when_the_pass_starts() {
+    let steps = vec![
+        ranged(hold("H", 20, &["Left"]), 30),
+        ranged(paced("P", 10, 2.0, &["Up", "Down"], &[]), 15),
+        ranged(counted("C", 10, &[]), 15),
+    ];
+    let mut run = Run::new(&routine(0, 0, 0, steps));
+    let mut said: Vec<String> = Vec::new();
+    let started: Vec<Event> = run.log.iter().map(|(_, e)| *e).collect();
+    said.extend(describe(&started, run.s.plan(), Library::builtin()));
+    for _ in 0..2 {
+        let events = run.cmd(Command::Next, 0.0);
+        said.extend(describe(&events, run.s.plan(), Library::builtin()));
+    }
+    for line in [
+        "H, Left: hold 20-30 s",
+        "P: 10-15 reps, rep 1/15, Up",
+        "C: 10-15 reps, Enter after each",
+    ] {
+        assert!(said.iter().any(|l| l == line), "{line:?} not in {said:?}");
+    }
+}

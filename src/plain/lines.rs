@@ -165,13 +165,30 @@ fn started(plan: &Plan, seg: &Segment, step: &StepPlan) -> String {
         }
         // A rest between two sets of the step.
         Phase::Rest => format!("Rest {duration}. Next: {}", title(step, seg)),
-        Phase::Work => match &step.work {
-            WorkPlan::Hold(_) => format!("{}: hold {duration}", title(step, seg)),
-            WorkPlan::Paced { .. } => rep_line(step, seg, 1, Some(0)),
-            WorkPlan::Counted { count } => {
+        // A range is said whole from the start: how long is enough is known before it comes.
+        Phase::Work => match (&step.work, step.enough) {
+            (WorkPlan::Hold(_), Some(Enough::Time(least))) => format!(
+                "{}: hold {}-{duration}",
+                title(step, seg),
+                secs(least).trim_end_matches(" s")
+            ),
+            (WorkPlan::Hold(_), _) => format!("{}: hold {duration}", title(step, seg)),
+            (WorkPlan::Paced { count, phases, .. }, Some(Enough::Reps(least))) => {
+                let first = phases.first().map_or(String::new(), |p| format!(", {p}"));
+                format!(
+                    "{}: {least}-{count} reps, rep 1/{count}{first}",
+                    title(step, seg)
+                )
+            }
+            (WorkPlan::Paced { .. }, _) => rep_line(step, seg, 1, Some(0)),
+            (WorkPlan::Counted { count }, Some(Enough::Reps(least))) => format!(
+                "{}: {least}-{count} reps, Enter after each",
+                title(step, seg)
+            ),
+            (WorkPlan::Counted { count }, _) => {
                 format!("{}: {count} reps, Enter after each", title(step, seg))
             }
-            WorkPlan::Open { remind_every, .. } => {
+            (WorkPlan::Open { remind_every, .. }, _) => {
                 let reminders = match remind_every {
                     Some(every) => format!(", a reminder every {}", minutes(*every)),
                     None => String::new(),
