@@ -5,7 +5,6 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use limberup::app::Context;
 use limberup::cli::{Cli, CoachArgs, Command, RunArgs};
 use limberup::figure::Library;
@@ -17,7 +16,7 @@ use limberup::{authoring, listing, plain, shell, stats, text, tui};
 
 fn main() -> ExitCode {
     shell::complete_if_asked();
-    let cli = Cli::parse();
+    let cli = limberup::cli::parse();
     match dispatch(cli) {
         Ok(code) => code,
         // The reader went away (`limberup list | head -1`): nothing left to say.
@@ -84,13 +83,31 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Figures {
             figure: Some(id),
             tempo,
+            still,
             ..
-        }) => play_figure(&ctx()?, &coach, &id, tempo),
+        }) => {
+            let coach = coach.with(&CoachArgs::still(still));
+            play_figure(&ctx()?, &coach, &id, tempo)
+        }
         None => picker(&ctx()?, &coach),
-        Some(Command::Run(args)) => run(&ctx()?, &coach, &args),
-        Some(Command::Resume { plain }) => resume(&ctx()?, &coach, plain),
-        Some(Command::List { json }) => list(&ctx()?, &coach, json),
-        Some(Command::Plan { routine, json }) => plan(&ctx()?, &coach, &routine, json),
+        Some(Command::Run(args)) => run(&ctx()?, &coach.with(&args.coach), &args),
+        Some(Command::Resume {
+            plain,
+            coach: after,
+        }) => resume(&ctx()?, &coach.with(&after), plain),
+        Some(Command::List { json, scale }) => {
+            list(&ctx()?, &coach.with(&CoachArgs::scaled(scale)), json)
+        }
+        Some(Command::Plan {
+            routine,
+            json,
+            scale,
+        }) => plan(
+            &ctx()?,
+            &coach.with(&CoachArgs::scaled(scale)),
+            &routine,
+            json,
+        ),
         Some(Command::Export { routine }) => export(&ctx()?, &routine),
         Some(Command::History { json, since }) => stats::command(&ctx()?, json, since),
         Some(Command::New { name, from }) => authoring::new(&ctx()?, &name, from.as_deref()),

@@ -69,6 +69,24 @@ fn the_template_validates_whatever_the_name() {
         assert_eq!(routine.name, name);
         assert!(routine.steps.len() >= 3);
         assert!(text.starts_with(&format!("// {id}: your own routine")));
+        // It shows how a step names the figure that shows its move, and those fit.
+        assert!(routine.steps.iter().any(|s| s.figure.is_some()), "{text}");
+        let figures = limberup::figure::Library::builtin();
+        limberup::figure::check_routine(&text, "template", &routine, figures).unwrap();
+    }
+}
+
+#[test]
+fn new_help_offers_only_what_new_takes() {
+    let output = Sandbox::new()
+        .cmd()
+        .args(["new", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(output.stdout).unwrap();
+    assert!(help.contains("--from <ID>"), "{help}");
+    for coaching in ["--scale", "--still", "--quiet", "--speak"] {
+        assert!(!help.contains(coaching), "{help}");
     }
 }
 

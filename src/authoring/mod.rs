@@ -111,6 +111,9 @@ Routine(
         // after 20); `Hold(secs: 30)` is 30 s exactly.
         Step(
             name: "Child's pose",
+            // Optional: the figure that shows the move (`limberup figures` lists them; your
+            // own go in the figures directory beside your routines).
+            figure: "childs-pose",
             cues: ["Knees wide, big toes together", "Breathe into the lower back"],
             work: Hold(secs: 20, up_to: 30),
         ),
@@ -118,6 +121,7 @@ Routine(
         // equally, or each with its seconds: [("Exhale: round up", 3), ("Inhale: arch", 2)].
         Step(
             name: "Cat/Cow",
+            figure: "cat-cow",
             cues: ["Move slowly, one vertebra at a time"],
             work: Reps(count: 8, tempo_secs: 5.0, phases: ["Exhale: round up", "Inhale: arch"]),
         ),
