@@ -191,6 +191,9 @@ fn follow(ctx: &Context, coach: &CoachArgs, what: Begin<'_>) -> anyhow::Result<E
         }
     }
     out.warnings();
+    if signal.is_some() && out.keeper.kept() {
+        let _ = writeln!(std::io::stderr(), "limberup: {}", front::RESUME_HINT);
+    }
     if signal.is_none() {
         // After the record is safe: the end's sound plays out before the process exits.
         out.announcer.finish();

@@ -384,6 +384,11 @@ impl App {
         }
     }
 
+    /// Whether the session the app ran did not complete and its state is kept for resuming.
+    pub fn resumable(&self) -> bool {
+        self.keeper.as_ref().is_some_and(Keeper::kept)
+    }
+
     /// Ends everything at once: the session (as interrupted) and the app, saving first.
     pub(crate) fn interrupt(&mut self, now: Instant, code: u8) {
         self.command(Command::Interrupt, now);

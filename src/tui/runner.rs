@@ -123,6 +123,10 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     for e in &out.errors {
         let _ = writeln!(stderr, "limberup: {e}");
     }
+    // Stopped by Ctrl-C or a signal: how to go on is the one thing left to say.
+    if code > 128 && app.resumable() {
+        let _ = writeln!(stderr, "limberup: {}", front::RESUME_HINT);
+    }
     Ok(code)
 }
 
