@@ -51,6 +51,17 @@ impl Plan {
         Plan::laid_out(&lineup.id, &lineup.name, lineup.kind, parts, steps)
     }
 
+    /// This plan with step `step` opening on its get-ready alone, as a session taken up
+    /// there does: the rest before it belonged to a step that did not run in this sitting.
+    pub(crate) fn opening_at(mut self, step: usize) -> Plan {
+        match self.steps.get_mut(step) {
+            Some(first) if !first.rest_before.is_zero() => first.rest_before = Duration::ZERO,
+            _ => return self,
+        }
+        let (id, name) = (std::mem::take(&mut self.id), std::mem::take(&mut self.name));
+        Plan::laid_out(&id, &name, self.kind, self.parts, self.steps)
+    }
+
     /// Resolved steps laid out as segments.
     fn laid_out(
         id: &str,
