@@ -332,6 +332,27 @@ fn planned(plan: &Plan) -> String {
     }
 }
 
+/// The planned total and what it cannot hold: the open steps, by name (`+ Your workout`),
+/// and the counted reps, which take as long as they take.
+fn total_text(plan: &Plan) -> String {
+    let mut text = format!("Total {} with get-ready and rests", clock(plan.total()));
+    let mut open: Vec<&str> = Vec::new();
+    for step in &plan.steps {
+        if matches!(step.work, WorkPlan::Open { .. }) && !open.contains(&step.name.as_str()) {
+            open.push(&step.name);
+        }
+    }
+    for name in open {
+        text.push_str(&format!(" + {name}"));
+    }
+    match plan.counted_reps() {
+        0 => {}
+        1 => text.push_str(" + 1 counted rep"),
+        n => text.push_str(&format!(" + {n} counted reps")),
+    }
+    text
+}
+
 /// What one pass of a step asks, e.g. `12 reps, 5 s each`, `10-15 reps`, `hold 20-30 s`,
 /// then its passes and sets.
 pub(crate) fn work_text(step: &StepPlan) -> String {
@@ -415,10 +436,9 @@ fn draw_preview(row: Option<&Row>, area: Rect, buf: &mut Buffer, theme: &Theme) 
             lines.push(Line::styled(format!("{indent}{l}"), theme.dim()));
         }
     }
-    lines.push(Line::styled(
-        format!(" Total {} with get-ready and rests", clock(plan.total())),
-        theme.dim(),
-    ));
+    for l in wrap(&total_text(plan), width) {
+        lines.push(Line::styled(format!(" {l}"), theme.dim()));
+    }
     if !row.entry.routine.description.is_empty() {
         lines.push(Line::raw(""));
         for l in wrap(&row.entry.routine.description, width) {
@@ -435,4 +455,24 @@ fn draw_preview(row: Option<&Row>, area: Rect, buf: &mut Buffer, theme: &Theme) 
         theme.dim(),
     ));
     Paragraph::new(lines).render(inner, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routine::Catalog;
+
+    #[test]
+    fn the_total_names_what_it_leaves_out() {
+        let catalog = Catalog::load(None);
+        let total = |id: &str| {
+            let entry = catalog.find(id).unwrap();
+            total_text(&plan_of(entry, &catalog.entries, &PlanOptions::default()))
+        };
+        assert_eq!(
+            total("full-session"),
+            "Total 7:52 with get-ready and rests + Your workout"
+        );
+        assert_eq!(total("cool-down"), "Total 2:20 with get-ready and rests");
+    }
 }

@@ -330,7 +330,13 @@ fn draw_next(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
             return;
         }
     };
-    let head = " Up next: ";
+    // During a get-ready or rest the screen already names the step it leads into ("REST ·
+    // next: Your workout"): this line is the one after, and says so.
+    let head = if view.transition {
+        " Then: "
+    } else {
+        " Up next: "
+    };
     let tail = format!(" ({amount})");
     let room = usize::from(area.width).saturating_sub(width(head) + width(&tail));
     let line = if room >= 3 {
