@@ -188,9 +188,17 @@ impl Picker {
                 1 => String::new(),
                 n => format!(" (and {} more)", n - 1),
             };
-            let line = Line::styled(format!(" ⚠ {first}{more}"), theme.warning());
-            body.height -= 1;
-            line.render(Rect::new(body.x, body.bottom(), body.width, 1), buf);
+            // Wrapped, so its end (often a "did you mean") is read; the list keeps 4 rows.
+            let lines = wrap(
+                &format!("⚠ {first}{more}"),
+                usize::from(body.width.saturating_sub(2)),
+            );
+            let room = usize::from(body.height - 4).min(ERROR_ROWS);
+            body.height -= lines.len().min(room) as u16;
+            for (y, line) in (body.bottom()..).zip(lines.iter().take(room)) {
+                Line::styled(format!(" {line}"), theme.warning())
+                    .render(Rect::new(body.x, y, body.width, 1), buf);
+            }
         }
         if body.is_empty() {
             return;
@@ -282,6 +290,23 @@ impl Picker {
             };
             Line::styled(line, style).render(Rect::new(inner.x, y, inner.width, 1), buf);
         }
+    }
+}
+
+/// The most rows a routine file's error takes under the list.
+const ERROR_ROWS: usize = 3;
+
+/// A routine file's error as the picker shows it: its first line, the file named relative
+/// to the routines directory `dir` (where it lies in it), as the user knows it.
+pub(crate) fn shown_error(err: &LoadError, dir: Option<&std::path::Path>) -> String {
+    let text = err.to_string();
+    let first = text.lines().next().unwrap_or_default();
+    let relative = dir
+        .and_then(|dir| std::path::Path::new(&err.origin).strip_prefix(dir).ok())
+        .map(|rest| rest.display().to_string());
+    match relative {
+        Some(rest) => first.replacen(&err.origin, &rest, 1),
+        None => first.to_string(),
     }
 }
 
@@ -474,5 +499,30 @@ mod tests {
             "Total 7:52 with get-ready and rests + Your workout"
         );
         assert_eq!(total("cool-down"), "Total 2:20 with get-ready and rests");
+    }
+
+    #[test]
+    fn a_routine_error_is_wrapped_whole_and_named_within_the_routines_dir() {
+        let dir = std::path::Path::new("/home/me/.config/limberup/routines");
+        let err = LoadError::single(
+            "/home/me/.config/limberup/routines/walk.ron",
+            "unknown field `setz` in `Step`; expected one of `name`, `cues`, `work`, `sets` \
+             (did you mean `sets`?)",
+        );
+        let shown = shown_error(&err, Some(dir));
+        assert!(shown.starts_with("walk.ron: unknown field"), "{shown}");
+        assert_eq!(shown_error(&err, None), err.to_string());
+
+        let mut picker = Picker::new(Vec::new(), &PlanOptions::default());
+        picker.errors = vec![shown];
+        let area = Rect::new(0, 0, 60, 16);
+        let mut buf = Buffer::empty(area);
+        let theme = Theme::new(crate::config::Theme::default(), true);
+        picker.draw(area, &mut buf, &theme);
+        let screen: String = (0..16)
+            .map(|y| (0..60).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+            .collect();
+        assert!(screen.contains("(did you mean `sets`?)"), "{screen}");
+        assert!(screen.contains(" ⚠ walk.ron: unknown field"), "{screen}");
     }
 }

@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use super::app::{App, Effect, Options};
 use super::glyphs::Glyphs;
 use super::keymap::Action;
+use super::picker;
 use super::terminal::{self, Input, Term};
 use super::theme::Theme;
 use crate::app::Context;
@@ -57,11 +58,12 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
         ctx.catalog.entries.clone(),
         Box::new(crate::wallclock::now),
     );
+    let routines_dir = ctx.paths.routines_dir();
     app.set_errors(
         ctx.catalog
             .errors
             .iter()
-            .map(|e| e.to_string().lines().next().unwrap_or_default().to_string())
+            .map(|e| picker::shown_error(e, routines_dir.as_deref()))
             .collect(),
     );
     if let Some(note) = ctx.pain_notice() {
