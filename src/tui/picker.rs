@@ -506,7 +506,7 @@ mod tests {
         let dir = std::path::Path::new("/home/me/.config/limberup/routines");
         let err = LoadError::single(
             "/home/me/.config/limberup/routines/walk.ron",
-            "unknown field `setz` in `Step`; expected one of `name`, `cues`, `work`, `sets` \
+            "unknown field `setz` in `Step`; expected one of `name`, `cues`, `key_cue`, `work`, `sets` \
              (did you mean `sets`?)",
         );
         let shown = shown_error(&err, Some(dir));

@@ -133,6 +133,10 @@ fn resolve(routine: &Routine, part: usize, options: &PlanOptions) -> Vec<StepPla
                     rounds,
                 },
                 figure: step.figure.clone(),
+                key_cue: step
+                    .key_cue
+                    .and_then(|n| (n as usize).checked_sub(1))
+                    .filter(|&i| i < step.cues.len()),
             });
             rest_before = scaled(f64::from(rest), scale);
         }
