@@ -522,7 +522,8 @@ mod tests {
         let screen: String = (0..16)
             .map(|y| (0..60).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
             .collect();
-        assert!(screen.contains("(did you mean `sets`?)"), "{screen}");
+        let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains("(did you mean `sets`?)"), "{screen}");
         assert!(screen.contains(" ⚠ walk.ron: unknown field"), "{screen}");
     }
 }
