@@ -48,6 +48,16 @@ fn say(message: &str) {
     }
 }
 
+/// Says `headline`, then every line of `err` indented under it.
+fn say_error(headline: &str, err: &LoadError) {
+    say(headline);
+    let _ = writeln!(
+        io::stderr().lock(),
+        "  {}",
+        err.to_string().replace('\n', "\n  ")
+    );
+}
+
 /// Writes `text` to stdout as one piece.
 fn emit(text: &str) -> io::Result<()> {
     let mut out = io::stdout().lock();
@@ -189,14 +199,12 @@ fn warn_hidden(ctx: &Context, args: &[String]) {
         .map(String::as_str)
         .chain(parts.map(|p| p.id.as_str()));
     for (id, err) in ctx.catalog.hidden_by_builtins(ids) {
-        say(&format!(
-            "warning: {} has errors, so the built-in `{id}` is used in its place:",
-            err.origin
-        ));
-        let _ = writeln!(
-            io::stderr().lock(),
-            "  {}",
-            err.to_string().replace('\n', "\n  ")
+        say_error(
+            &format!(
+                "warning: {} has errors, so the built-in `{id}` is used in its place:",
+                err.origin
+            ),
+            err,
         );
     }
 }
@@ -215,14 +223,12 @@ fn warn_replaced(figures: &Library, catalog: &Catalog, args: &[String]) {
         .flat_map(|e| e.routine.steps.iter())
         .filter_map(|s| s.figure.as_deref());
     for (id, err) in figures.replaced(named) {
-        say(&format!(
-            "warning: the built-in figure `{id}` is shown instead of yours, {}, which has errors:",
-            err.origin
-        ));
-        let _ = writeln!(
-            io::stderr().lock(),
-            "  {}",
-            err.to_string().replace('\n', "\n  ")
+        say_error(
+            &format!(
+                "warning: the built-in figure `{id}` is shown instead of yours, {}, which has errors:",
+                err.origin
+            ),
+            err,
         );
     }
 }
@@ -241,12 +247,7 @@ fn list(ctx: &Context, coach: &CoachArgs, json: bool) -> anyhow::Result<ExitCode
     let ids: Vec<String> = ctx.catalog.entries.iter().map(|e| e.id.clone()).collect();
     warn_replaced(&ctx.figures, &ctx.catalog, &ids);
     for err in &ctx.catalog.errors {
-        say(&format!("skipped {}, which has errors:", err.origin));
-        let _ = writeln!(
-            io::stderr().lock(),
-            "  {}",
-            err.to_string().replace('\n', "\n  ")
-        );
+        say_error(&format!("skipped {}, which has errors:", err.origin), err);
     }
     let options = ctx.plan_options(coach.scale);
     let entries = &ctx.catalog.entries;
@@ -297,12 +298,7 @@ fn validate(routines: &[String]) -> anyhow::Result<ExitCode> {
 /// `figures`: every figure, built-in and the user's; files with errors are named on stderr.
 fn figures(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     for err in &ctx.figures.errors {
-        say(&format!("skipped {}, which has errors:", err.origin));
-        let _ = writeln!(
-            io::stderr().lock(),
-            "  {}",
-            err.to_string().replace('\n', "\n  ")
-        );
+        say_error(&format!("skipped {}, which has errors:", err.origin), err);
     }
     let entries = &ctx.figures.entries;
     emit(&if json {

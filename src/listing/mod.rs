@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::clock::clock_tenths as clock;
 use crate::figure::{self, Library};
 use crate::routine::{Catalog, Entry, Kind, Lineup, LoadError, looks_like_path};
-use crate::session::{Plan, PlanOptions, WorkPlan};
+use crate::session::{Plan, PlanOptions};
 use crate::text::width;
 
 pub use figures::{figures_json, figures_table};
@@ -42,19 +42,8 @@ pub(crate) fn planned(plan: &Plan) -> String {
         1 => text.push_str(" + 1 counted rep"),
         n => text.push_str(&format!(" + {n} counted reps")),
     }
-    let open = plan
-        .steps
-        .iter()
-        .filter(|s| matches!(s.work, WorkPlan::Open { .. }))
-        .count();
-    // Steps and the times they are done are told apart: one open step of two sets is
-    // one step, done twice.
-    match (open, plan.open_passes()) {
-        (0, _) => {}
-        (1, 1) => text.push_str(" + open step"),
-        (1, times) => text.push_str(&format!(" + open step, {times} times")),
-        (steps, times) if steps == times => text.push_str(&format!(" + {steps} open steps")),
-        (steps, times) => text.push_str(&format!(" + {steps} open steps, {times} times in all")),
+    if let Some(open) = crate::wording::open_steps(plan) {
+        text.push_str(&format!(" + {open}"));
     }
     text
 }
@@ -237,29 +226,6 @@ mod tests {
         let json = |d| serde_json::to_string(&Secs(d)).unwrap();
         assert_eq!(json(Duration::from_secs(30)), "30");
         assert_eq!(json(Duration::from_millis(7_500)), "7.5");
-    }
-
-    #[test]
-    fn open_steps_are_counted_apart_from_the_times_they_are_done() {
-        let plan_of = |steps: &str| {
-            let src = format!("Routine(name: \"R\", kind: Other, steps: [{steps}])");
-            let routine = crate::routine::parse(&src, "r.ron").unwrap();
-            Plan::new("r", &routine, &PlanOptions::default())
-        };
-        let open = |extra: &str| format!("Step(name: \"O\", work: Open(){extra}),");
-        let total = |steps: &str| {
-            let plan = plan_of(steps);
-            planned(&plan)
-                .trim_start_matches(&clock(plan.total()))
-                .to_string()
-        };
-        assert_eq!(total(&open("")), " + open step");
-        assert_eq!(total(&open(", sets: 2")), " + open step, 2 times");
-        assert_eq!(total(&(open("") + &open(""))), " + 2 open steps");
-        assert_eq!(
-            total(&(open(", sets: 3") + &open(""))),
-            " + 2 open steps, 4 times in all"
-        );
     }
 
     #[test]

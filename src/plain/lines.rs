@@ -65,10 +65,10 @@ pub fn header(plan: &Plan) -> String {
     if counted > 0 {
         line.push_str(&format!(" plus {counted} counted reps"));
     }
-    match plan.open_passes() {
-        0 => {}
-        1 => line.push_str(" plus an open step"),
-        n => line.push_str(&format!(" plus {n} open steps")),
+    match (plan.open_passes(), crate::wording::open_steps(plan)) {
+        (1, Some(_)) => line.push_str(" plus an open step"),
+        (_, Some(open)) => line.push_str(&format!(" plus {open}")),
+        (_, None) => {}
     }
     line
 }
