@@ -16,15 +16,24 @@ pub struct Context {
     pub figures: Library,
 }
 
+/// The routines and figures, checked against each other as every command sees them: a user
+/// figure replacing a built-in must fit every routine naming it, a routine's figures must
+/// exist and fit, a combination's parts must be good routines.
+pub fn routines(paths: &Paths) -> (Catalog, Library) {
+    let mut catalog = Catalog::load(paths.routines_dir().as_deref());
+    let mut figures = Library::load(paths.figures_dir().as_deref());
+    figures.check_shadows(&catalog.entries);
+    figures.check_catalog(&mut catalog);
+    catalog.check_combinations();
+    (catalog, figures)
+}
+
 impl Context {
     /// Reads the config (a bad one is an error) and the routines (bad user files are kept
     /// in `catalog.errors` for the caller to report).
     pub fn load(paths: Paths) -> Result<Context, LoadError> {
         let config = Config::load(paths.config_file().as_deref())?;
-        let mut catalog = Catalog::load(paths.routines_dir().as_deref());
-        let figures = Library::load(paths.figures_dir().as_deref());
-        figures.check_catalog(&mut catalog);
-        catalog.check_combinations();
+        let (catalog, figures) = routines(&paths);
         Ok(Context {
             paths,
             config,

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use clap_complete::engine::ArgValueCompleter;
 
-use crate::shell::complete_routine;
+use crate::shell::{complete_figure, complete_routine};
 
 /// A terminal coach for warm-up and cool-down routines.
 ///
@@ -19,21 +19,50 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// How a session is coached; accepted before or after the command.
+/// How a session is coached; accepted before the command or after the commands that coach
+/// (`run`, `resume`), and only there, so other commands' help does not offer them.
 #[derive(Debug, Clone, Args, Default)]
 pub struct CoachArgs {
     /// No sounds: no tones, beats or bells.
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub(crate) quiet: bool,
     /// Speak the cues with the configured speech command (espeak-ng if none is set).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub(crate) speak: bool,
     /// Multiply every hold, rest and tempo by F (0.25 to 4).
-    #[arg(long, global = true, value_name = "F", value_parser = parse_scale)]
+    #[arg(long, value_name = "F", value_parser = parse_scale)]
     pub scale: Option<f64>,
     /// Show each move's figure as a still pose, never animated (as `motion: false`).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub(crate) still: bool,
+}
+
+impl CoachArgs {
+    /// Only `--scale F` (as `list` and `plan` take it).
+    pub fn scaled(scale: Option<f64>) -> CoachArgs {
+        CoachArgs {
+            scale,
+            ..CoachArgs::default()
+        }
+    }
+
+    /// Only `--still` (as `figures` takes it).
+    pub fn still(still: bool) -> CoachArgs {
+        CoachArgs {
+            still,
+            ..CoachArgs::default()
+        }
+    }
+
+    /// These, with what was given after the command too (that wins for `--scale`).
+    pub fn with(&self, after: &CoachArgs) -> CoachArgs {
+        CoachArgs {
+            quiet: self.quiet || after.quiet,
+            speak: self.speak || after.speak,
+            scale: after.scale.or(self.scale),
+            still: self.still || after.still,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -51,12 +80,17 @@ pub enum Command {
         /// not a terminal); see `run --help`.
         #[arg(long)]
         plain: bool,
+        #[command(flatten)]
+        coach: CoachArgs,
     },
     /// List the routines: id, name, kind, steps, planned time and where each comes from.
     List {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Times as they would run with every hold, rest and tempo multiplied by F.
+        #[arg(long, value_name = "F", value_parser = parse_scale)]
+        scale: Option<f64>,
     },
     /// Show a routine's steps in order with the time of each phase, then the total.
     ///
@@ -71,6 +105,9 @@ pub enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Times as they would run with every hold, rest and tempo multiplied by F.
+        #[arg(long, value_name = "F", value_parser = parse_scale)]
+        scale: Option<f64>,
     },
     /// Check routines and figure files; prints `ROUTINE: ok` per good one and every error of
     /// bad ones.
@@ -152,6 +189,7 @@ pub enum Command {
     /// side (or direction) every two reps; Space pauses, q quits.
     Figures {
         /// A figure id, or a path to a figure file, to play.
+        #[arg(add = ArgValueCompleter::new(complete_figure))]
         figure: Option<String>,
         /// Print the list as JSON.
         #[arg(long, conflicts_with = "figure")]
@@ -159,6 +197,9 @@ pub enum Command {
         /// Seconds per rep when playing (default: 1.5 s per key pose).
         #[arg(long, value_name = "SECS", requires = "figure", value_parser = parse_tempo)]
         tempo: Option<f64>,
+        /// Show the still pose, never animated (as `motion: false`).
+        #[arg(long, requires = "figure")]
+        still: bool,
     },
     /// Each progressing routine's level, why it is there, and what the next session does.
     ///
@@ -260,6 +301,8 @@ pub struct RunArgs {
     /// scripts should send an empty line per rep before closing stdin.
     #[arg(long)]
     pub plain: bool,
+    #[command(flatten)]
+    pub coach: CoachArgs,
 }
 
 fn parse_tempo(s: &str) -> Result<f64, String> {
@@ -284,5 +327,45 @@ fn parse_scale(s: &str) -> Result<f64, String> {
         Ok(f)
     } else {
         Err(format!("must be from 0.25 to 4, got {s}"))
+    }
+}
+
+/// Words people try for a command that has another name here, with the command to use.
+const OTHER_NAMES: [(&str, &str); 8] = [
+    ("stats", "history"),
+    ("streak", "history"),
+    ("log", "history"),
+    ("sessions", "history"),
+    ("start", "run"),
+    ("play", "run"),
+    ("check", "validate"),
+    ("show", "plan"),
+];
+
+/// Parses the command line, or exits with clap's message; an unknown command that is
+/// another name for one of ours (`stats`) gets a tip naming it (clap suggests only names
+/// spelled alike).
+pub fn parse() -> Cli {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use clap::{CommandFactory, FromArgMatches};
+    let mut command = Cli::command();
+    let parsed = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    match parsed {
+        Ok(cli) => cli,
+        Err(mut err) => {
+            if err.kind() == ErrorKind::InvalidSubcommand
+                && let Some(ContextValue::String(word)) = err.get(ContextKind::InvalidSubcommand)
+                && let Some((_, ours)) = OTHER_NAMES.iter().find(|(other, _)| other == word)
+            {
+                let tip = format!("`limberup {ours}` is the command for that");
+                err.insert(
+                    ContextKind::Suggested,
+                    ContextValue::StyledStrs(vec![tip.into()]),
+                );
+            }
+            err.format(&mut command).exit()
+        }
     }
 }

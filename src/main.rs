@@ -5,7 +5,6 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use limberup::app::Context;
 use limberup::cli::{Cli, CoachArgs, Command, ProgressChange, RunArgs};
 use limberup::figure::Library;
@@ -17,7 +16,7 @@ use limberup::{authoring, listing, plain, shell, stats, text, tui};
 
 fn main() -> ExitCode {
     shell::complete_if_asked();
-    let cli = Cli::parse();
+    let cli = limberup::cli::parse();
     match dispatch(cli) {
         Ok(code) => code,
         // The reader went away (`limberup list | head -1`): nothing left to say.
@@ -47,6 +46,16 @@ fn say(message: &str) {
     for line in message.lines() {
         let _ = writeln!(err, "limberup: {}", text::clean(line));
     }
+}
+
+/// Says `headline`, then every line of `err` indented under it.
+fn say_error(headline: &str, err: &LoadError) {
+    say(headline);
+    let _ = writeln!(
+        io::stderr().lock(),
+        "  {}",
+        err.to_string().replace('\n', "\n  ")
+    );
 }
 
 /// Writes `text` to stdout as one piece.
@@ -84,17 +93,33 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Figures {
             figure: Some(id),
             tempo,
+            still,
             ..
-        }) => play_figure(&ctx()?, &coach, &id, tempo),
+        }) => {
+            let coach = coach.with(&CoachArgs::still(still));
+            play_figure(&ctx()?, &coach, &id, tempo)
+        }
         None => picker(&ctx()?, &coach),
-        Some(Command::Run(args)) => run(&ctx()?, &coach, &args),
-        Some(Command::Resume { plain }) => resume(&ctx()?, &coach, plain),
-        Some(Command::List { json }) => list(&ctx()?, &coach, json),
+        Some(Command::Run(args)) => run(&ctx()?, &coach.with(&args.coach), &args),
+        Some(Command::Resume {
+            plain,
+            coach: after,
+        }) => resume(&ctx()?, &coach.with(&after), plain),
+        Some(Command::List { json, scale }) => {
+            list(&ctx()?, &coach.with(&CoachArgs::scaled(scale)), json)
+        }
         Some(Command::Plan {
             routine,
             json,
             level,
-        }) => plan(&ctx()?, &coach, &routine, level, json),
+            scale,
+        }) => plan(
+            &ctx()?,
+            &coach.with(&CoachArgs::scaled(scale)),
+            &routine,
+            level,
+            json,
+        ),
         Some(Command::Progress {
             routine,
             json,
@@ -223,6 +248,7 @@ fn resume(ctx: &Context, coach: &CoachArgs, plain: bool) -> anyhow::Result<ExitC
 /// Warns, with its errors, about each user file that should replace a built-in `args` run
 /// (named or as a part) but has errors: the built-in runs instead, unlike what was edited.
 fn warn_hidden(ctx: &Context, args: &[String]) {
+    warn_replaced(&ctx.figures, &ctx.catalog, args);
     let Ok(lineup) = ctx.lineup(args) else {
         return;
     };
@@ -232,14 +258,36 @@ fn warn_hidden(ctx: &Context, args: &[String]) {
         .map(String::as_str)
         .chain(parts.map(|p| p.id.as_str()));
     for (id, err) in ctx.catalog.hidden_by_builtins(ids) {
-        say(&format!(
-            "warning: {} has errors, so the built-in `{id}` is used in its place:",
-            err.origin
-        ));
-        let _ = writeln!(
-            io::stderr().lock(),
-            "  {}",
-            err.to_string().replace('\n', "\n  ")
+        say_error(
+            &format!(
+                "warning: {} has errors, so the built-in `{id}` is used in its place:",
+                err.origin
+            ),
+            err,
+        );
+    }
+}
+
+/// Warns, with its errors, about each user figure file that should replace a built-in figure
+/// the routines `args` name (as in `run` or `validate`) but does not: the built-in is shown.
+fn warn_replaced(figures: &Library, catalog: &Catalog, args: &[String]) {
+    let entries: Vec<_> = args
+        .iter()
+        .filter_map(|arg| catalog.resolve(arg).ok())
+        .filter_map(|entry| catalog.lineup(vec![entry]).ok())
+        .flat_map(|lineup| lineup.parts)
+        .collect();
+    let named = entries
+        .iter()
+        .flat_map(|e| e.routine.steps.iter())
+        .filter_map(|s| s.figure.as_deref());
+    for (id, err) in figures.replaced(named) {
+        say_error(
+            &format!(
+                "warning: the built-in figure `{id}` is shown instead of yours, {}, which has errors:",
+                err.origin
+            ),
+            err,
         );
     }
 }
@@ -255,13 +303,10 @@ fn picker(ctx: &Context, coach: &CoachArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn list(ctx: &Context, coach: &CoachArgs, json: bool) -> anyhow::Result<ExitCode> {
+    let ids: Vec<String> = ctx.catalog.entries.iter().map(|e| e.id.clone()).collect();
+    warn_replaced(&ctx.figures, &ctx.catalog, &ids);
     for err in &ctx.catalog.errors {
-        say(&format!("skipped {}, which has errors:", err.origin));
-        let _ = writeln!(
-            io::stderr().lock(),
-            "  {}",
-            err.to_string().replace('\n', "\n  ")
-        );
+        say_error(&format!("skipped {}, which has errors:", err.origin), err);
     }
     let options = ctx.plan_options(coach.scale);
     let entries = &ctx.catalog.entries;
@@ -305,9 +350,9 @@ fn plan(
 /// `ROUTINE: ok` on stdout per good routine; every problem of a bad one on stderr. Exit 1
 /// when any is bad. Like completions and man, never reads the config.
 fn validate(routines: &[String]) -> anyhow::Result<ExitCode> {
-    let catalog = Catalog::load(Paths::from_env().routines_dir().as_deref());
+    let (catalog, figures) = limberup::app::routines(&Paths::from_env());
     let mut bad = 0;
-    let figures = Library::load(Paths::from_env().figures_dir().as_deref());
+    warn_replaced(&figures, &catalog, routines);
     for checked in listing::validate(&catalog, &figures, routines) {
         match checked.error {
             None => emit(&format!("{}: ok\n", text::clean(&checked.arg)))?,
@@ -329,12 +374,7 @@ fn validate(routines: &[String]) -> anyhow::Result<ExitCode> {
 /// `figures`: every figure, built-in and the user's; files with errors are named on stderr.
 fn figures(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     for err in &ctx.figures.errors {
-        say(&format!("skipped {}, which has errors:", err.origin));
-        let _ = writeln!(
-            io::stderr().lock(),
-            "  {}",
-            err.to_string().replace('\n', "\n  ")
-        );
+        say_error(&format!("skipped {}, which has errors:", err.origin), err);
     }
     let entries = &ctx.figures.entries;
     emit(&if json {

@@ -74,6 +74,41 @@ pub(crate) fn complete_routine(current: &OsStr) -> Vec<CompletionCandidate> {
     candidates
 }
 
+/// Candidates for a figure argument: the built-in figure ids and the stems of the user's
+/// figure files (without reading them) that start with the word, then `.ron` paths.
+pub(crate) fn complete_figure(current: &OsStr) -> Vec<CompletionCandidate> {
+    let word = current.to_string_lossy();
+    let pathlike = looks_like_path(&word) || word.starts_with('.') || word.starts_with('~');
+    let mut ids: Vec<String> = Vec::new();
+    if !pathlike {
+        let builtins = crate::figure::builtins().map(|(id, _)| id.to_string());
+        let dir = Paths::from_env().figures_dir();
+        let files = dir
+            .and_then(|d| std::fs::read_dir(d).ok())
+            .into_iter()
+            .flatten();
+        let stems = files.filter_map(|e| {
+            let path = e.ok()?.path();
+            path.extension().is_some_and(|x| x == "ron").then_some(())?;
+            Some(path.file_stem()?.to_str()?.to_string())
+        });
+        for id in builtins.into_iter().chain(stems) {
+            if id.starts_with(word.as_ref()) && !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    let ron = |p: &std::path::Path| p.is_file() && p.extension().is_some_and(|x| x == "ron");
+    let mut candidates: Vec<CompletionCandidate> =
+        ids.into_iter().map(CompletionCandidate::new).collect();
+    candidates.extend(
+        PathCompleter::any()
+            .filter(move |p| (pathlike && p.is_dir()) || ron(p))
+            .complete(current),
+    );
+    candidates
+}
+
 /// Writes one man page (roff) holding every command: the main synopsis and options, then a
 /// section per command with its own synopsis, description and options. (clap_mangen alone
 /// would point at a limberup-run(1) page and so on, which a single page cannot ship.)
@@ -84,7 +119,7 @@ pub fn man(out: &mut impl Write) -> std::io::Result<()> {
     let mut page = Vec::new();
     main.render_title(&mut page)?;
     main.render_name_section(&mut page)?;
-    main.render_synopsis_section(&mut page)?;
+    synopsis(&cli, &mut page)?;
     main.render_description_section(&mut page)?;
     main.render_options_section(&mut page)?;
     for sub in cli
@@ -93,7 +128,7 @@ pub fn man(out: &mut impl Write) -> std::io::Result<()> {
     {
         let man = Man::new(sub.clone());
         let mut part = Vec::new();
-        man.render_synopsis_section(&mut part)?;
+        synopsis(sub, &mut part)?;
         man.render_description_section(&mut part)?;
         man.render_options_section(&mut part)?;
         writeln!(page, ".SH \"LIMBERUP {}\"", sub.get_name().to_uppercase())?;
@@ -116,6 +151,57 @@ pub fn man(out: &mut impl Write) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The SYNOPSIS section of `cmd` (built): as clap_mangen's, but every option that takes a
+/// value shows it (`[--scale F]`) and an argument that repeats says so (`<ROUTINE>...`).
+fn synopsis(cmd: &clap::Command, out: &mut Vec<u8>) -> std::io::Result<()> {
+    let bold = |text: &str| format!("\\fB{}\\fR", roff_escape(text));
+    let italic = |text: &str| format!("\\fI{}\\fR", roff_escape(text));
+    let name = cmd.get_bin_name().unwrap_or(cmd.get_name());
+    let mut words = vec![bold(name)];
+    // Options first, then the arguments, as usage lines read.
+    let mut args: Vec<&clap::Arg> = cmd.get_arguments().filter(|a| !a.is_hide_set()).collect();
+    args.sort_by_key(|a| a.is_positional());
+    for arg in args {
+        let takes = arg.get_num_args().is_some_and(|n| n.takes_values());
+        let many = arg.get_num_args().is_some_and(|n| n.max_values() > 1);
+        let value = || {
+            let names = arg.get_value_names().map(|n| n[0].to_string());
+            italic(&names.unwrap_or_else(|| arg.get_id().to_string().to_uppercase()))
+        };
+        if arg.is_positional() {
+            let dots = if many { "..." } else { "" };
+            words.push(if arg.is_required_set() {
+                format!("<{}>{dots}", value())
+            } else {
+                format!("[{}]{dots}", value())
+            });
+            continue;
+        }
+        let flags: Vec<String> = arg
+            .get_short()
+            .map(|c| bold(&format!("-{c}")))
+            .into_iter()
+            .chain(arg.get_long().map(|l| bold(&format!("--{l}"))))
+            .collect();
+        let value = if takes {
+            format!(" {}", value())
+        } else {
+            String::new()
+        };
+        words.push(format!("[{}{value}]", flags.join("|")));
+    }
+    if cmd.has_subcommands() {
+        words.push(format!("[{}]", italic("COMMAND")));
+    }
+    writeln!(out, ".SH SYNOPSIS")?;
+    writeln!(out, "{}", words.join(" "))
+}
+
+/// `text` with roff's special characters escaped (a `-` would be a hyphen, not a minus).
+fn roff_escape(text: &str) -> String {
+    text.replace('\\', "\\e").replace('-', "\\-")
 }
 
 /// `line` with each non-ASCII character (the arrow keys' `→`) as roff's `\[uXXXX]`: troff

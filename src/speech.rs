@@ -1,14 +1,27 @@
 //! Spoken cues: runs the configured command (e.g. `espeak-ng -s 150`) with each cue's text
 //! as its last argument, in the background. It never blocks the timer; a missing or failing
 //! command warns once and the session goes on silently. Each cue runs in a process group of
-//! its own, so cutting it short ends everything it started (`sh -c` and its children).
+//! its own, so cutting it short ends everything it started (`sh -c` and its children), and
+//! none outlives the coach: at exit the last cue gets about its speaking time, then is ended.
 
 use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// What `finish` allows a cue beyond its estimated speaking time (to start up, to drain).
+const FINISH_ALLOWANCE: Duration = Duration::from_secs(1);
+/// A generous speaking time per character (about 150 words a minute is 80 ms each).
+const PER_CHAR: Duration = Duration::from_millis(80);
+/// The longest `finish` waits, however long the last text.
+const FINISH_MOST: Duration = Duration::from_secs(10);
+/// How often `finish` looks whether the last cue is done.
+const FINISH_POLL: Duration = Duration::from_millis(10);
 
 pub struct Speaker {
     argv: Vec<String>,
     running: Vec<Child>,
+    /// When the latest cue should have been said, with the allowance.
+    ends_by: Option<Instant>,
     /// The warning to show, set once when the command first fails; `None` afterwards too.
     warning: Option<String>,
     failed: bool,
@@ -20,6 +33,7 @@ impl Speaker {
         Speaker {
             argv,
             running: Vec::new(),
+            ends_by: None,
             warning: None,
             failed: false,
         }
@@ -44,7 +58,12 @@ impl Speaker {
             .process_group(0)
             .spawn()
         {
-            Ok(child) => self.running.push(child),
+            Ok(child) => {
+                self.running.push(child);
+                let chars = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
+                let speaking = PER_CHAR.saturating_mul(chars).min(FINISH_MOST);
+                self.ends_by = Some(Instant::now() + FINISH_ALLOWANCE + speaking);
+            }
             Err(e) => self.fail(format!("speech command `{program}` could not start: {e}")),
         }
     }
@@ -84,8 +103,22 @@ impl Speaker {
         }
     }
 
-    /// Cuts short any cue still being spoken (a quit, or a newer cue). The last cue of a
-    /// session is left to finish on its own: dropping a `Speaker` does not silence it.
+    /// Lets the cue being spoken end (about as long as saying its text takes), then cuts it
+    /// short: for a coach about to exit, so the last words are heard but nothing lingers.
+    pub fn finish(mut self) {
+        loop {
+            self.reap();
+            let now = Instant::now();
+            match self.ends_by {
+                Some(deadline) if !self.running.is_empty() && now < deadline => {
+                    std::thread::sleep(FINISH_POLL.min(deadline - now));
+                }
+                _ => return,
+            }
+        }
+    }
+
+    /// Cuts short any cue still being spoken (a quit, a newer cue, the coach's exit).
     pub fn silence(&mut self) {
         for child in &self.running {
             // The group is the child's pid, and stays ours while the child is not reaped.
@@ -106,8 +139,9 @@ impl Speaker {
     }
 }
 
+/// Ends the cue still being spoken: `finish` first to let it end by itself.
 impl Drop for Speaker {
     fn drop(&mut self) {
-        self.reap();
+        self.silence();
     }
 }

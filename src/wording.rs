@@ -20,6 +20,24 @@ pub(crate) fn shape(plan: &Plan, part: usize) -> String {
     }
 }
 
+/// The open steps of `plan`, which no planned time holds, told apart from the times they
+/// are done: `open step`, `open step, 2 times` (one step of two sets), `2 open steps`,
+/// `2 open steps, 4 times in all`; `None` without any.
+pub(crate) fn open_steps(plan: &Plan) -> Option<String> {
+    let steps = plan
+        .steps
+        .iter()
+        .filter(|s| matches!(s.work, WorkPlan::Open { .. }))
+        .count();
+    Some(match (steps, plan.open_passes()) {
+        (0, _) => return None,
+        (1, 1) => "open step".to_string(),
+        (1, times) => format!("open step, {times} times"),
+        (steps, times) if steps == times => format!("{steps} open steps"),
+        (steps, times) => format!("{steps} open steps, {times} times in all"),
+    })
+}
+
 /// Seconds as people say them: `10 s`, or `2.5 s` when a `--scale` made them fractional
 /// (to the hundredth, trailing zeros dropped).
 pub(crate) fn seconds(d: Duration) -> String {
@@ -85,6 +103,26 @@ pub(crate) fn amount(step: &StepPlan) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn open_steps_are_counted_apart_from_the_times_they_are_done() {
+        let plan_of = |steps: &str| {
+            let src = format!("Routine(name: \"R\", kind: Other, steps: [{steps}])");
+            let routine = crate::routine::parse(&src, "r.ron").unwrap();
+            Plan::new("r", &routine, &crate::session::PlanOptions::default())
+        };
+        let open = |extra: &str| format!("Step(name: \"O\", work: Open(){extra}),");
+        let total = |steps: &str| open_steps(&plan_of(steps)).unwrap_or_default();
+        assert_eq!(total(&open("")), "open step");
+        assert_eq!(total(&open(", sets: 2")), "open step, 2 times");
+        assert_eq!(total(&(open("") + &open(""))), "2 open steps");
+        assert_eq!(
+            total(&(open(", sets: 3") + &open(""))),
+            "2 open steps, 4 times in all"
+        );
+        let none = "Step(name: \"H\", work: Hold(secs: 5))";
+        assert_eq!(open_steps(&plan_of(none)), None);
+    }
 
     #[test]
     fn seconds_read_whole_or_to_the_hundredth() {

@@ -18,6 +18,14 @@ fn ids_are_slugs_of_names() {
         Some("hips-hamstrings-v2")
     );
     assert_eq!(slug("Rückenschule").as_deref(), Some("rückenschule"));
+    // Lowercase `İ` is `i` and a combining dot: one letter, no `-`.
+    assert_eq!(slug("İstanbul").as_deref(), Some("istanbul"));
+    // A decomposed accent stays on its letter; alone, it is not a letter.
+    assert_eq!(
+        slug("Cafe\u{301} au lait").as_deref(),
+        Some("cafe\u{301}-au-lait")
+    );
+    assert_eq!(slug("\u{301}x").as_deref(), Some("x"));
     assert_eq!(slug("a/../b").as_deref(), Some("a-b"));
     assert_eq!(slug("!!!"), None);
     assert_eq!(slug(""), None);
@@ -61,6 +69,24 @@ fn the_template_validates_whatever_the_name() {
         assert_eq!(routine.name, name);
         assert!(routine.steps.len() >= 3);
         assert!(text.starts_with(&format!("// {id}: your own routine")));
+        // It shows how a step names the figure that shows its move, and those fit.
+        assert!(routine.steps.iter().any(|s| s.figure.is_some()), "{text}");
+        let figures = limberup::figure::Library::builtin();
+        limberup::figure::check_routine(&text, "template", &routine, figures).unwrap();
+    }
+}
+
+#[test]
+fn new_help_offers_only_what_new_takes() {
+    let output = Sandbox::new()
+        .cmd()
+        .args(["new", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(output.stdout).unwrap();
+    assert!(help.contains("--from <ID>"), "{help}");
+    for coaching in ["--scale", "--still", "--quiet", "--speak"] {
+        assert!(!help.contains(coaching), "{help}");
     }
 }
 

@@ -93,3 +93,23 @@ fn history_since_says_what_date_it_expects() {
     let (code, _, err) = run(&home, &["history", "--since", "2026-03-01"]);
     assert_eq!(code, 0, "{err}");
 }
+
+/// A command people know by another name gets a tip naming ours; a slip of ours still gets
+/// clap's own suggestion.
+#[test]
+fn another_name_for_a_command_is_pointed_to_ours() {
+    let home = Sandbox::new();
+    let (code, out, err) = run(&home, &["stats"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.contains("unrecognized subcommand 'stats'")
+            && err.contains("tip: `limberup history` is the command for that"),
+        "{err}"
+    );
+    let (code, _, err) = run(&home, &["histroy"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("'history'") && !err.contains("is the command for that"),
+        "{err}"
+    );
+}

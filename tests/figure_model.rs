@@ -84,14 +84,14 @@ fn there_is_a_figure_for_every_built_in_move_and_each_says_what_it_shows() {
         figure::check_routine(source, id, &routine, library).unwrap();
     }
     for entry in &library.entries {
-        let text = figure::describe(&entry.id).unwrap();
+        let text = library.describe(&entry.id).unwrap();
         assert!(
             text.ends_with('.') && !text.contains('\n') && text.matches(". ").count() == 0,
             "{}: not one sentence: {text}",
             entry.id
         );
     }
-    assert_eq!(figure::describe("no-such-figure"), None);
+    assert_eq!(library.describe("no-such-figure"), None);
 }
 
 #[test]

@@ -368,3 +368,26 @@ fn the_command_reports_for_any_instant_in_any_zone() {
         assert!(text.contains("\n    Sep Oct     Nov       Dec\n"), "{text}");
     }
 }
+
+/// A session of several routines has a long name: it wraps in its column, whole, rather
+/// than being cut (`Warm-up, Workout, Coo…`); a name past three rows is cut at the third.
+#[test]
+fn a_long_routine_name_wraps_whole_in_its_column() {
+    let mut s = Stats::new(10);
+    let mut r = record(at(2026, 3, 24, 7, 5), 400.0, Completed, Some(2));
+    r.routine_name = "Warm-up, Workout, Cool-down".to_string();
+    s.add(r, &zone());
+    let mut r = record(at(2026, 3, 25, 7, 5), 60.0, Completed, None);
+    r.routine_name = "word ".repeat(40);
+    s.add(r, &zone());
+    let text = render(&s, &zone(), date(2026, 3, 25), None, false);
+    let expected = "Recent sessions\n\
+        \x20 Started               Routine               Result       Active  Back pain\n\
+        \x20 Wed 2026-03-25 07:05  word word word word   completed      1:00\n\
+        \x20                       word word word word\n\
+        \x20                       word word word word…\n\
+        \x20 Tue 2026-03-24 07:05  Warm-up, Workout,     completed      6:40  2/10\n\
+        \x20                       Cool-down\n";
+    assert!(text.starts_with(expected), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+}

@@ -236,3 +236,34 @@ fn exit_status_names_each_code() {
         assert!(text.contains(words), "{words}: {text}");
     }
 }
+
+#[test]
+fn each_synopsis_shows_option_values_and_repeated_arguments() {
+    let page = page();
+    let synopses: Vec<String> = page
+        .lines()
+        .zip(page.lines().skip(1))
+        .filter(|(head, _)| head.ends_with(" SYNOPSIS"))
+        .map(|(_, line)| plain(line))
+        .collect();
+    let of = |command: &str| {
+        synopses
+            .iter()
+            .find(|s| s.starts_with(&format!("{command} [")) || s.as_str() == command)
+            .unwrap_or_else(|| panic!("no synopsis for {command}: {synopses:?}"))
+            .clone()
+    };
+    let run = of("limberup run");
+    assert!(run.contains("[--scale F]"), "{run}");
+    assert!(run.ends_with("<ROUTINE>..."), "{run}");
+    assert!(of("limberup validate").ends_with("<ROUTINE>..."));
+    assert!(of("limberup figures").contains("[--tempo SECS]"));
+    assert!(of("limberup").contains("[--scale F]"));
+    // Coaching options only where they mean something.
+    for command in ["limberup new", "limberup validate", "limberup history"] {
+        let synopsis = of(command);
+        for flag in ["--scale", "--still", "--quiet", "--speak"] {
+            assert!(!synopsis.contains(flag), "{synopsis}");
+        }
+    }
+}

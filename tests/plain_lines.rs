@@ -4,6 +4,7 @@
 use std::time::{Duration, Instant};
 
 use limberup::clock::clock;
+use limberup::figure::Library;
 use limberup::plain::command;
 use limberup::plain::lines::{describe, header, stamp};
 use limberup::routine::parse;
@@ -27,18 +28,18 @@ fn session(text: &str) -> (Session, Vec<String>, Instant) {
     let t0 = Instant::now();
     let wall = chrono::Local::now().fixed_offset();
     let (session, events) = Session::new(plan, t0, wall);
-    let lines = describe(&events, session.plan());
+    let lines = describe(&events, session.plan(), Library::builtin());
     (session, lines, t0)
 }
 
 fn handle(session: &mut Session, cmd: Command, at: Instant) -> Vec<String> {
     let events = session.handle(cmd, at);
-    describe(&events, session.plan())
+    describe(&events, session.plan(), Library::builtin())
 }
 
 fn advance(session: &mut Session, at: Instant) -> Vec<String> {
     let events = session.advance(at);
-    describe(&events, session.plan())
+    describe(&events, session.plan(), Library::builtin())
 }
 
 const S: Duration = Duration::from_secs(1);

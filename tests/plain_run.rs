@@ -315,9 +315,11 @@ fn signals_record_an_interrupted_session_and_exit_128_plus_the_signal() {
             .args(["run", "tiny"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap();
         let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut err = child.stderr.take().unwrap();
         let mut first = String::new();
         out.read_line(&mut first).unwrap();
         assert!(first.contains("Tiny: 60 steps"));
@@ -340,6 +342,16 @@ fn signals_record_an_interrupted_session_and_exit_128_plus_the_signal() {
         assert!(rest.last().unwrap().contains("Summary: interrupted"));
         let record = &history::load(&sb.history_file()).unwrap().records[0];
         assert_eq!(record.outcome, Outcome::Interrupted, "SIG{signal}");
+        // How to go on is said.
+        let mut said = String::new();
+        std::io::Read::read_to_string(&mut err, &mut said).unwrap();
+        assert!(
+            said.ends_with(
+                "limberup: the session stopped; `limberup resume` takes it up at the step it \
+                 stopped in\n"
+            ),
+            "SIG{signal}: {said:?}"
+        );
     }
 }
 

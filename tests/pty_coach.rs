@@ -96,6 +96,12 @@ fn ctrl_c_is_a_key_that_quits_at_once() {
     assert_eq!(coach.exit_code(3.0), 130);
     assert!(!coach.parser.screen().alternate_screen());
     assert_eq!(coach.history()[0]["outcome"], "interrupted");
+    // Not silent: how to take the session up is said once the terminal is back.
+    let screen = coach.screen();
+    assert!(
+        screen.contains("`limberup resume` takes it up at the step it stopped in"),
+        "{screen}"
+    );
 }
 
 #[test]

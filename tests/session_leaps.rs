@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use limberup::config::Theme as Choice;
 use limberup::cues::{Cue, Speech, cue};
+use limberup::figure::Library;
 use limberup::plain::lines::describe;
 use limberup::routine::{Entry, Routine, Source, parse};
 use limberup::session::{Command, Event, Outcome, Plan, PlanOptions, Session};
@@ -82,7 +83,7 @@ fn one_late_tick_across_steps_is_told_event_by_event_from_the_plan() {
         .collect();
     assert_eq!(said, ["B", "C", "D", "A", "B", "C", "D", "X", "Y"]);
     assert_eq!(
-        describe(&events, plan),
+        describe(&events, plan, Library::builtin()),
         [
             "Four: rep 1/2, B",
             "Four: rep 1/2, C",

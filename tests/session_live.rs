@@ -5,6 +5,7 @@ mod session_support;
 
 use std::time::{Duration, Instant};
 
+use limberup::figure::Library;
 use limberup::plain::lines::describe;
 use limberup::session::{Command, Event, Outcome, Phase, Plan, Session};
 use proptest::prelude::*;
@@ -28,7 +29,7 @@ fn a_pass_done_once_more_comes_right_after_it() {
     let events = run.cmd(Command::Repeat, 4.0);
     assert_eq!(events, [Event::RepeatAdded { at: left }]);
     assert_eq!(
-        describe(&events, run.s.plan()),
+        describe(&events, run.s.plan(), Library::builtin()),
         ["A, Left: once more after this"]
     );
     // The time left grows by the pause and the pass, at once.
@@ -39,7 +40,7 @@ fn a_pass_done_once_more_comes_right_after_it() {
         (again.phase, again.pass, again.again),
         (Phase::Switch, 0, 1)
     );
-    let lines = describe(&[Event::Started(again)], run.s.plan());
+    let lines = describe(&[Event::Started(again)], run.s.plan(), Library::builtin());
     assert_eq!(lines, ["Again: Left, 2 s"]);
     run.at(12.0);
     assert_eq!((run.here().phase, run.here().again), (Phase::Work, 1));
@@ -78,7 +79,7 @@ fn a_set_added_runs_after_the_last_with_a_rest_before_it() {
     let at = run.here();
     assert_eq!(events, [Event::SetAdded { at, sets: 3 }]);
     assert_eq!(
-        describe(&events, run.s.plan()),
+        describe(&events, run.s.plan(), Library::builtin()),
         ["A: one more set, 3 in all"]
     );
     assert_eq!(run.view().set, Some((0, 3)));

@@ -6,6 +6,7 @@ mod session_support;
 use std::time::Duration;
 
 use limberup::cues::cue;
+use limberup::figure::Library;
 use limberup::plain::lines::{describe, header};
 use limberup::routine::{builtin_source, parse};
 use limberup::session::{Advance, Command, Event, Outcome, Phase, Plan, PlanOptions, StepStatus};
@@ -59,7 +60,7 @@ fn the_stopwatch_runs_until_enter_with_reminders_in_turn() {
         ]
     );
     assert_eq!(
-        describe(&reminders[1..2], plan),
+        describe(&reminders[1..2], plan, Library::builtin()),
         ["Reminder: Stop on sharp pain"]
     );
     let watch = run.view().stopwatch.unwrap();
@@ -80,7 +81,7 @@ fn the_stopwatch_runs_until_enter_with_reminders_in_turn() {
         ]
     );
     assert_eq!(
-        describe(&events[..1], run.s.plan()),
+        describe(&events[..1], run.s.plan(), Library::builtin()),
         ["Workout: stopwatch stopped at 25:00"]
     );
     run.run_out(100);

@@ -87,11 +87,17 @@ fn a_resumed_session_begins_at_its_step_and_never_goes_back_before_it() {
     let (mut session, events) = Session::resume_at(plan.clone(), 1, t0, wall(9));
     assert_eq!(session.step_index(), 1);
     assert_eq!(session.first_step(), 1);
-    // It begins with the countdown that leads into the step, as a fresh start does.
+    // It begins with the step's get-ready; the rest before it followed a step done in the
+    // earlier sitting, so it is not played again.
     let here = *session.segment().unwrap();
-    assert_eq!(here, plan.segments[plan.step_starts[1]]);
+    assert_eq!(plan.segments[plan.step_starts[1]].phase, Phase::Rest);
+    assert_eq!(
+        (here.phase, here.step, here.duration),
+        (Phase::Prepare, 1, Some(s(2.0)))
+    );
     assert!(!events.is_empty());
-    assert_eq!(session.view(t0).remaining_total, plan.total_from(1));
+    let rest = plan.steps[1].rest_before;
+    assert_eq!(session.view(t0).remaining_total, plan.total_from(1) - rest);
 
     // "Previous" at once would go back to A1, done in the earlier part: it restarts A2.
     session.handle(Command::Previous, t0 + s(0.5));
@@ -107,7 +113,26 @@ fn a_resumed_session_begins_at_its_step_and_never_goes_back_before_it() {
     let names: Vec<&str> = record.steps.iter().map(|st| st.name.as_str()).collect();
     assert_eq!(names, ["A2", "B1"]);
     assert_eq!(record.steps[1].status, StepStatus::NotReached);
-    assert_eq!(record.planned_secs, plan.total_from(1).as_secs_f64());
+    assert_eq!(
+        record.planned_secs,
+        (plan.total_from(1) - rest).as_secs_f64()
+    );
+}
+
+/// Taken up at the first step of a later part, the session opens on that step's get-ready,
+/// not on the rest between parts (which followed a part done in the earlier sitting).
+#[test]
+fn a_session_taken_up_at_a_part_boundary_opens_with_its_get_ready() {
+    let plan = session_plan(&[alpha(), beta()], 6, 1.0);
+    assert_eq!(plan.steps[2].rest_before, s(6.0));
+    let t0 = std::time::Instant::now();
+    let (session, _) = Session::resume_at(plan.clone(), 2, t0, wall(9));
+    let here = *session.segment().unwrap();
+    assert_eq!(
+        (here.phase, here.step, here.duration),
+        (Phase::Prepare, 2, Some(s(2.0)))
+    );
+    assert_eq!(session.view(t0).remaining_total, s(2.0 + 4.0));
 }
 
 #[test]
@@ -116,6 +141,7 @@ fn resuming_past_the_last_step_takes_up_the_last() {
     let t0 = std::time::Instant::now();
     let (session, _) = Session::resume_at(plan.clone(), 99, t0, wall(9));
     assert_eq!(session.step_index(), 2);
-    assert_eq!(session.view(t0).remaining_total, plan.total_from(2));
+    let rest = plan.steps[2].rest_before;
+    assert_eq!(session.view(t0).remaining_total, plan.total_from(2) - rest);
     assert!(plan.total_from(3) == Duration::ZERO);
 }

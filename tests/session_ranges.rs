@@ -6,6 +6,7 @@ mod session_support;
 
 use std::time::Duration;
 
+use limberup::figure::Library;
 use limberup::plain::lines::describe;
 use limberup::routine::{Step, Work};
 use limberup::session::{Advance, Command, Event, Outcome, Phase, StepStatus};
@@ -59,7 +60,7 @@ fn a_hold_runs_to_its_upper_bound_when_left_alone() {
         (20, 30, true, true)
     );
     assert_eq!(
-        describe(&events, run.s.plan()),
+        describe(&events, run.s.plan(), Library::builtin()),
         [
             "20 s done: keep going to 30 s, Enter to move on",
             "10 s left"
@@ -117,7 +118,11 @@ fn paced_reps_say_the_lower_bound_before_the_next_rep() {
         ]
     );
     assert_eq!(
-        describe(&events[events.len() - 2..], run.s.plan()),
+        describe(
+            &events[events.len() - 2..],
+            run.s.plan(),
+            Library::builtin()
+        ),
         [
             "3 done: keep going to 5, Enter to move on",
             "P: rep 4/5, In"
@@ -147,7 +152,7 @@ fn counted_reps_with_a_range_count_on_or_finish_with_d() {
         ]
     );
     assert_eq!(
-        describe(&events[1..], run.s.plan()),
+        describe(&events[1..], run.s.plan(), Library::builtin()),
         ["3 done: keep counting to 5, d when done"]
     );
     // Enter still counts; the count ends the pass at the upper bound.
@@ -207,5 +212,29 @@ proptest! {
         run.run_out(100_000);
         prop_assert_eq!(run.s.outcome(), Some(Outcome::Completed));
         prop_assert_eq!(run.s.elapsed(run.s.now()), total - saved);
+    }
+}
+
+#[test]
+fn plain_mode_says_the_range_when_the_pass_starts() {
+    let steps = vec![
+        ranged(hold("H", 20, &["Left"]), 30),
+        ranged(paced("P", 10, 2.0, &["Up", "Down"], &[]), 15),
+        ranged(counted("C", 10, &[]), 15),
+    ];
+    let mut run = Run::new(&routine(0, 0, 0, steps));
+    let mut said: Vec<String> = Vec::new();
+    let started: Vec<Event> = run.log.iter().map(|(_, e)| *e).collect();
+    said.extend(describe(&started, run.s.plan(), Library::builtin()));
+    for _ in 0..2 {
+        let events = run.cmd(Command::Next, 0.0);
+        said.extend(describe(&events, run.s.plan(), Library::builtin()));
+    }
+    for line in [
+        "H, Left: hold 20-30 s",
+        "P: 10-15 reps, rep 1/15, Up",
+        "C: 10-15 reps, Enter after each",
+    ] {
+        assert!(said.iter().any(|l| l == line), "{line:?} not in {said:?}");
     }
 }

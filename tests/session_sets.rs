@@ -6,6 +6,7 @@ mod session_support;
 
 use std::time::Duration;
 
+use limberup::figure::Library;
 use limberup::plain::lines::{describe, header};
 use limberup::session::{Command, Event, Outcome, Phase, StepStatus};
 use session_support::*;
@@ -100,7 +101,7 @@ fn plain_lines_name_the_set_and_the_round() {
         header(run.s.plan()),
         "Test: 2 steps x 2 rounds, 4:46 planned"
     );
-    let lines = |run: &Run, events: &[Event]| describe(events, run.s.plan());
+    let lines = |run: &Run, events: &[Event]| describe(events, run.s.plan(), Library::builtin());
     let events = run.at(5.0);
     assert_eq!(lines(&run, &events), ["A, Left, set 1 of 3: hold 10 s"]);
     let events = run.at(27.0);

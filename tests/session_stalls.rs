@@ -4,6 +4,7 @@
 
 mod session_support;
 
+use limberup::figure::Library;
 use limberup::plain::lines::describe;
 use limberup::session::{Command, Event, Outcome, Phase, STALL, StepStatus};
 use session_support::*;
@@ -37,7 +38,7 @@ fn a_stall_mid_hold_comes_back_paused_and_the_lost_time_is_paused() {
     assert_eq!(run.s.paused_total(run.t(13.5)), s(9.5));
     assert_eq!(run.view().remaining, Some(s(26.0)));
     assert_eq!(
-        describe(&events, run.s.plan()),
+        describe(&events, run.s.plan(), Library::builtin()),
         ["Paused: the coach was stopped for 9 s (p to resume)"]
     );
     // Resumed later, the hold goes on from where the stall found it.

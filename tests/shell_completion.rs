@@ -148,3 +148,22 @@ fn zsh_gets_the_ids_of_the_word_under_the_cursor() {
         .unwrap();
     assert_eq!(String::from_utf8(output.stdout).unwrap(), "warm-up\nwalk");
 }
+
+#[test]
+fn figure_ids_complete_for_figures() {
+    let sb = Sandbox::new();
+    let figures = sb.config_dir().join("figures");
+    std::fs::create_dir_all(&figures).unwrap();
+    std::fs::write(figures.join("crab-walk.ron"), "not read to complete").unwrap();
+    std::fs::write(figures.join("cat-cow.ron"), "mine, in a built-in's place").unwrap();
+    let here = sb.path().join("here");
+    std::fs::create_dir_all(&here).unwrap();
+    assert_eq!(
+        candidates(&sb, &here, &["limberup", "figures", "c"]),
+        ["cat-cow", "childs-pose", "crab-walk"]
+    );
+    assert_eq!(
+        candidates(&sb, &here, &["limberup", "figures", "side-"]),
+        ["side-bends", "side-plank"]
+    );
+}

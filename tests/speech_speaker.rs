@@ -133,3 +133,58 @@ fn cutting_a_cue_short_ends_everything_the_command_started() {
     }
     assert_eq!(speaker.take_warning(), None);
 }
+
+/// Starts `say` on a command that runs `yes` (forever, at full CPU) as a child of its own
+/// and returns the speaker with the pid of `yes`.
+fn endless_cue(dir: &Path) -> (Speaker, String) {
+    let pids = dir.join("pids");
+    let cmd = format!("yes > /dev/null & echo $! > '{}'; wait; :", pids.display());
+    let mut speaker = Speaker::new(argv(&["sh", "-c", &cmd, "speak"]));
+    speaker.say("Well done");
+    assert!(eventually(Duration::from_secs(5), || {
+        std::fs::read_to_string(&pids).is_ok_and(|t| t.ends_with('\n'))
+    }));
+    let pid = std::fs::read_to_string(&pids).unwrap().trim().to_string();
+    (speaker, pid)
+}
+
+/// Kills `pid` if a failing test left it running.
+fn reap_stray(pid: &str) {
+    let _ = std::process::Command::new("kill")
+        .args(["-9", pid])
+        .status();
+}
+
+#[test]
+fn the_last_cue_does_not_outlive_the_coach() {
+    let dir = tempfile::tempdir().unwrap();
+    let (speaker, pid) = endless_cue(dir.path());
+    assert!(running(&pid));
+    drop(speaker);
+    let ended = eventually(Duration::from_secs(5), || !running(&pid));
+    reap_stray(&pid);
+    assert!(ended, "the cue's `yes` {pid} outlived the speaker");
+}
+
+#[test]
+fn finish_lets_the_last_cue_end_but_not_run_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let (speaker, pid) = endless_cue(dir.path());
+    let start = Instant::now();
+    speaker.finish();
+    let waited = start.elapsed();
+    let ended = eventually(Duration::from_secs(5), || !running(&pid));
+    reap_stray(&pid);
+    assert!(ended, "the cue's `yes` {pid} outlived finish");
+    // About the time "Well done" takes to say, never the endless command's.
+    assert!(waited >= Duration::from_millis(500), "{waited:?}");
+    assert!(waited < Duration::from_secs(11), "{waited:?}");
+
+    // A cue that ends by itself is waited for only as long as it runs.
+    let log = dir.path().join("said");
+    let cmd = format!("printf '%s' \"$1\" > '{}'", log.display());
+    let mut speaker = Speaker::new(argv(&["sh", "-c", &cmd, "speak"]));
+    speaker.say("Done");
+    speaker.finish();
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), "Done");
+}

@@ -139,7 +139,8 @@ fn the_step_name_is_cut_before_the_side() {
 #[test]
 fn up_next_names_the_other_side_while_a_pass_remains() {
     let text = |name: &str| rows(&state(name), 100, 30).join("\n");
-    assert!(text("prepare").contains("Up next: Right (hold 30 s)"));
+    // The get-ready names the step it leads into; the line below, what follows it.
+    assert!(text("prepare").contains("Then: Right (hold 30 s)"));
     assert!(text("hold").contains("Up next: Right (hold 30 s)"));
     // The switch leads into the last pass: what follows it is the next step.
     assert!(text("switch").contains("Up next: Squats (10 reps)"));
@@ -316,7 +317,7 @@ fn up_next_names_the_next_part_before_its_first_step() {
     h.tick(1.0);
     let text = rows(&h, 100, 30).join("\n");
     assert!(
-        text.contains("Up next: Right arm up"),
+        text.contains("Then: Right arm up"),
         "the other side first: {text}"
     );
     // Its last pass: the next part and its first step.
@@ -334,4 +335,27 @@ fn up_next_names_the_next_part_before_its_first_step() {
         text.contains(&format!("Up next: Cool-down · {first}")),
         "{text}"
     );
+}
+
+/// In the rest before a step, the screen names that step ("REST · next: Your workout"); the
+/// line below says what comes after it as such, never as what is next.
+#[test]
+fn the_rest_before_a_step_names_it_as_next_and_the_one_after_as_then() {
+    let mut h = Harness::routine(&built_in("full-session"));
+    let workout = h
+        .app
+        .session()
+        .unwrap()
+        .plan()
+        .steps
+        .iter()
+        .position(|s| s.name == "Your workout");
+    for _ in 0..workout.unwrap() {
+        h.key(KeyCode::Char('n'));
+    }
+    h.tick(1.0);
+    let text = rows(&h, 100, 30).join("\n");
+    assert!(text.contains("REST · next: Your workout"), "{text}");
+    assert!(text.contains("Then: Cool-down · Child's pose"), "{text}");
+    assert!(!text.contains("Up next"), "{text}");
 }

@@ -23,12 +23,19 @@ const MAX_ID_CHARS: usize = 64;
 const MAX_ID_BYTES: usize = 128;
 
 /// The id (and file stem) for a routine name: lowercase letters and digits, with a single
-/// `-` for every run of anything else, cut on a character boundary to fit the limits.
+/// `-` for every run of anything else, cut on a character boundary to fit the limits. A
+/// combining accent stays on its letter; the dot that lowercasing `İ` puts over an `i` goes.
 /// `None` when nothing is left.
 pub fn slug(name: &str) -> Option<String> {
     let mut id = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
-        let c = if c.is_alphanumeric() { c } else { '-' };
+        let after_letter = id.chars().next_back().is_some_and(char::is_alphanumeric);
+        let c = match c {
+            '\u{307}' if id.ends_with(['i', 'j']) => continue,
+            c if is_combining(c) && after_letter => c,
+            c if c.is_alphanumeric() => c,
+            _ => '-',
+        };
         if c == '-' && (id.is_empty() || id.ends_with('-')) {
             continue;
         }
@@ -39,6 +46,13 @@ pub fn slug(name: &str) -> Option<String> {
     }
     let id = id.trim_end_matches('-');
     (!id.is_empty()).then(|| id.to_string())
+}
+
+/// Whether `c` is a combining mark, which belongs to the letter before it (the blocks of
+/// combining diacritical marks; std has no general category).
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
+        | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
 }
 
 /// The user routines dir, with a clear error where it cannot be one: no home, or a file
@@ -97,6 +111,9 @@ Routine(
         // after 20); `Hold(secs: 30)` is 30 s exactly.
         Step(
             name: "Child's pose",
+            // Optional: the figure that shows the move (`limberup figures` lists them; your
+            // own go in the figures directory beside your routines).
+            figure: "childs-pose",
             cues: ["Knees wide, big toes together", "Breathe into the lower back"],
             work: Hold(secs: 20, up_to: 30),
         ),
@@ -104,6 +121,7 @@ Routine(
         // equally, or each with its seconds: [("Exhale: round up", 3), ("Inhale: arch", 2)].
         Step(
             name: "Cat/Cow",
+            figure: "cat-cow",
             cues: ["Move slowly, one vertebra at a time"],
             work: Reps(count: 8, tempo_secs: 5.0, phases: ["Exhale: round up", "Inhale: arch"]),
         ),

@@ -54,16 +54,6 @@ pub fn builtins() -> [(&'static str, &'static str); 11] {
     ]
 }
 
-/// The one-sentence description of a built-in figure, for plain mode.
-pub fn describe(id: &str) -> Option<&'static str> {
-    static BUILT_IN: OnceLock<Library> = OnceLock::new();
-    let library = BUILT_IN.get_or_init(|| Library::load(None));
-    library
-        .get(id)
-        .map(|f| f.description.as_str())
-        .filter(|d| !d.is_empty())
-}
-
 /// True when `src` holds a figure rather than a routine (its top level is `Figure(...)`).
 pub fn is_figure_text(src: &str) -> bool {
     token_at(src, 0).is_some_and(|(_, word)| word == "Figure")
@@ -114,6 +104,12 @@ impl Library {
         library
     }
 
+    /// The built-in figures alone, loaded once: for tests and previews that know no user.
+    pub fn builtin() -> &'static Library {
+        static BUILT_IN: OnceLock<Library> = OnceLock::new();
+        BUILT_IN.get_or_init(|| Library::load(None))
+    }
+
     /// Adds `entry`, replacing a figure with the same id.
     pub(crate) fn add(&mut self, entry: Entry) {
         match self.entries.iter_mut().find(|e| e.id == entry.id) {
@@ -138,7 +134,7 @@ impl Library {
     }
 
     /// The file of figure `id` that failed to load, if one did.
-    fn broken(&self, id: &str) -> Option<&LoadError> {
+    pub(super) fn broken(&self, id: &str) -> Option<&LoadError> {
         self.errors
             .iter()
             .find(|e| Path::new(&e.origin).file_stem().and_then(|s| s.to_str()) == Some(id))

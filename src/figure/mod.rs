@@ -3,7 +3,7 @@
 //!
 //! Built-ins live in `assets/figures/*.ron`; users add `figures/*.ron` in the config dir.
 //! The session screen asks `Figure::pose_at(beat, pass_mode)` and hands the pose to the
-//! TUI's figure widget; plain mode says `describe(id)`.
+//! TUI's figure widget; plain mode says `Library::describe(id)`.
 
 mod check;
 mod file;
@@ -13,16 +13,16 @@ mod motion;
 mod pace;
 mod play;
 mod pose;
+mod shadow;
 
 pub use file::{FigureFile, PoseFile, load_file, parse};
 pub use joint::{JOINTS, Joint, Limb};
-pub use library::{
-    Entry, Library, builtins, check_routine, describe, is_figure_text, load_routine,
-};
+pub use library::{Entry, Library, builtins, check_routine, is_figure_text, load_routine};
 pub use motion::{Beat, Figure, Frame, PassMode, Passes, View};
 pub use pace::{FRAME, MAX_FPS};
 pub use play::Playback;
 pub use pose::{Point, Pose, ease};
+pub(crate) use shadow::fits_everywhere;
 
 /// The one name in `candidates` that `found` is probably a slip for: the closest by edit
 /// distance (a swap counts once), if close enough and closer than any other.

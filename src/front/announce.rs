@@ -9,8 +9,8 @@ use crate::cues::Cue;
 use crate::sound::{Output, Player, Sound, SoundConfig, SpeechGate};
 use crate::speech::Speaker;
 
-/// Plays and says cues; see the module doc. Dropping it stops the sounds still playing
-/// (`finish` lets them end first); the last spoken cue is left to finish on its own.
+/// Plays and says cues; see the module doc. Dropping it stops the sounds and the words still
+/// playing (`finish` lets them end first).
 pub struct Announcer {
     config: SoundConfig,
     output: Output,
@@ -112,11 +112,15 @@ impl Announcer {
         player.into_iter().chain(speaker).collect()
     }
 
-    /// Lets the sounds already started play out (a couple of seconds at most), for a coach
-    /// about to exit: the end's sound is heard whole.
+    /// Lets the sounds already started play out (a couple of seconds at most) and the last
+    /// words be said (a few seconds at most), for a coach about to exit: the end is heard
+    /// whole, and nothing outlives the coach.
     pub fn finish(self) {
         if let Some(player) = self.player {
             player.finish();
+        }
+        if let Some(speaker) = self.speaker {
+            speaker.finish();
         }
     }
 }

@@ -127,6 +127,12 @@ impl Keeper {
         }
     }
 
+    /// Whether the state of a session that did not complete is kept, so `limberup resume`
+    /// can take it up: one was written and none failed.
+    pub(crate) fn kept(&self) -> bool {
+        self.written.is_some() && !self.failed
+    }
+
     /// The record of `session` as the history keeps it: with its id, and the session it
     /// resumes.
     pub(crate) fn record(

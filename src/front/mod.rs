@@ -19,6 +19,10 @@ pub use hook::{GRACE, TIMEOUT};
 pub use keep::Keeper;
 pub use publish::{Publisher, Reach};
 
+/// Said when a signal (Ctrl-C) stops a session whose state was kept for resuming.
+pub const RESUME_HINT: &str =
+    "the session stopped; `limberup resume` takes it up at the step it stopped in";
+
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;

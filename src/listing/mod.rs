@@ -42,10 +42,8 @@ pub(crate) fn planned(plan: &Plan) -> String {
         1 => text.push_str(" + 1 counted rep"),
         n => text.push_str(&format!(" + {n} counted reps")),
     }
-    match plan.open_passes() {
-        0 => {}
-        1 => text.push_str(" + open step"),
-        n => text.push_str(&format!(" + {n} open steps")),
+    if let Some(open) = crate::wording::open_steps(plan) {
+        text.push_str(&format!(" + {open}"));
     }
     text
 }
@@ -179,15 +177,21 @@ pub fn validate(catalog: &Catalog, figures: &Library, args: &[String]) -> Vec<Ch
         .iter()
         .map(|arg| {
             figure_file(arg).map(|loaded| {
-                loaded.map(|figure| {
-                    let path = Path::new(arg);
-                    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-                    known.add(figure::Entry {
-                        id: id.unwrap_or_default(),
-                        figure,
-                        source: crate::routine::Source::File(path.to_path_buf()),
-                    });
-                })
+                let figure = loaded?;
+                let path = Path::new(arg);
+                let id = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+                let id = id.unwrap_or_default();
+                // As loading it from the figures dir would: one replacing a built-in must
+                // fit every routine naming it.
+                if figure::builtins().iter().any(|(builtin, _)| *builtin == id) {
+                    figure::fits_everywhere(&id, &figure, path, &catalog.entries)?;
+                }
+                known.add(figure::Entry {
+                    id,
+                    figure,
+                    source: crate::routine::Source::File(path.to_path_buf()),
+                });
+                Ok(())
             })
         })
         .collect();

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use crate::clock::clock;
+use crate::figure::Library;
 use crate::front::resume::Resumable;
 use crate::session::{
     Command, Event, Outcome, Phase, Plan, Segment, Session, SessionRecord, StepStatus,
@@ -64,10 +65,10 @@ pub fn header(plan: &Plan) -> String {
     if counted > 0 {
         line.push_str(&format!(" plus {counted} counted reps"));
     }
-    match plan.open_passes() {
-        0 => {}
-        1 => line.push_str(" plus an open step"),
-        n => line.push_str(&format!(" plus {n} open steps")),
+    match (plan.open_passes(), crate::wording::open_steps(plan)) {
+        (1, Some(_)) => line.push_str(" plus an open step"),
+        (_, Some(open)) => line.push_str(&format!(" plus {open}")),
+        (_, None) => {}
     }
     line
 }
@@ -164,13 +165,30 @@ fn started(plan: &Plan, seg: &Segment, step: &StepPlan) -> String {
         }
         // A rest between two sets of the step.
         Phase::Rest => format!("Rest {duration}. Next: {}", title(step, seg)),
-        Phase::Work => match &step.work {
-            WorkPlan::Hold(_) => format!("{}: hold {duration}", title(step, seg)),
-            WorkPlan::Paced { .. } => rep_line(step, seg, 1, Some(0)),
-            WorkPlan::Counted { count } => {
+        // A range is said whole from the start: how long is enough is known before it comes.
+        Phase::Work => match (&step.work, step.enough) {
+            (WorkPlan::Hold(_), Some(Enough::Time(least))) => format!(
+                "{}: hold {}-{duration}",
+                title(step, seg),
+                secs(least).trim_end_matches(" s")
+            ),
+            (WorkPlan::Hold(_), _) => format!("{}: hold {duration}", title(step, seg)),
+            (WorkPlan::Paced { count, phases, .. }, Some(Enough::Reps(least))) => {
+                let first = phases.first().map_or(String::new(), |p| format!(", {p}"));
+                format!(
+                    "{}: {least}-{count} reps, rep 1/{count}{first}",
+                    title(step, seg)
+                )
+            }
+            (WorkPlan::Paced { .. }, _) => rep_line(step, seg, 1, Some(0)),
+            (WorkPlan::Counted { count }, Some(Enough::Reps(least))) => format!(
+                "{}: {least}-{count} reps, Enter after each",
+                title(step, seg)
+            ),
+            (WorkPlan::Counted { count }, _) => {
                 format!("{}: {count} reps, Enter after each", title(step, seg))
             }
-            WorkPlan::Open { remind_every, .. } => {
+            (WorkPlan::Open { remind_every, .. }, _) => {
                 let reminders = match remind_every {
                     Some(every) => format!(", a reminder every {}", minutes(*every)),
                     None => String::new(),
@@ -194,8 +212,8 @@ fn started(plan: &Plan, seg: &Segment, step: &StepPlan) -> String {
 }
 
 /// What the step's figure shows, in one sentence, when the step begins.
-fn pose(step: &StepPlan) -> Option<String> {
-    let text = step.figure.as_deref().and_then(crate::figure::describe)?;
+fn pose(step: &StepPlan, figures: &Library) -> Option<String> {
+    let text = figures.describe(step.figure.as_deref()?)?;
     Some(format!("Pose: {text}"))
 }
 
@@ -224,8 +242,9 @@ fn form(step: &StepPlan) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The lines of one batch of events, which may have moved the session past several
-/// segments: each event is described against the segment it carries, from the plan alone.
-pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
+/// segments: each event is described against the segment it carries, from the plan alone
+/// (and the figures, whose descriptions say each step's pose).
+pub fn describe(events: &[Event], plan: &Plan, figures: &Library) -> Vec<String> {
     let mut lines = Vec::new();
     for (i, event) in events.iter().enumerate() {
         // An event of a segment the plan does not have says nothing rather than guess.
@@ -243,7 +262,7 @@ pub fn describe(events: &[Event], plan: &Plan) -> Vec<String> {
                 }
                 lines.push(started(plan, &seg, step));
                 if first == Some(&seg) {
-                    lines.extend(pose(step));
+                    lines.extend(pose(step, figures));
                     lines.extend(form(step));
                 }
             }

@@ -161,6 +161,7 @@ fn follow(
         keeper,
         bell,
         cue: Cue::default(),
+        figures: ctx.figures.clone(),
         closed: false,
     };
     out.line(Duration::ZERO, &header);
@@ -212,6 +213,9 @@ fn follow(
         out.line(elapsed, &format!("Next: {next}"));
     }
     out.warnings();
+    if signal.is_some() && out.keeper.kept() {
+        let _ = writeln!(std::io::stderr(), "limberup: {}", front::RESUME_HINT);
+    }
     if signal.is_none() {
         // After the record is safe: the end's sound plays out before the process exits.
         out.announcer.finish();

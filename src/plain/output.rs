@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use super::{lines, warn};
 use crate::cues::{self, Cue};
+use crate::figure::Library;
 use crate::front::{Announcer, Keeper};
 use crate::session::{Event, Session};
 use crate::wallclock;
@@ -21,6 +22,8 @@ pub(super) struct Output {
     /// The cue of the events printed since the last `announce`: one per wake-up, however
     /// many deadlines a late one catches up on (see `Cue::then`).
     pub(crate) cue: Cue,
+    /// The figures the routines name, the user's included, for each step's `Pose:` line.
+    pub(crate) figures: Library,
     /// Set when stdout is a pipe whose reader has gone (`| head`): nobody is following.
     pub(crate) closed: bool,
 }
@@ -38,7 +41,7 @@ impl Output {
     /// them; `announce` gives their cue.
     pub(crate) fn events(&mut self, session: &Session, events: &[Event], at: Instant) {
         let elapsed = session.elapsed(at);
-        for text in lines::describe(events, session.plan()) {
+        for text in lines::describe(events, session.plan(), &self.figures) {
             self.line(elapsed, &text);
         }
         self.cue = std::mem::take(&mut self.cue).then(cues::batch(events, session.plan()));

@@ -143,7 +143,7 @@ pub fn check_parts(entry: &Entry, known: &[Entry], broken: &[LoadError]) -> Resu
         } else if let Some(err) = broken.iter().find(|e| is_error_of(e, id)) {
             format!(
                 "the routine `{id}` has errors; `limberup validate {}` shows them",
-                err.origin
+                validate_arg(&err.origin)
             )
         } else {
             unknown_id(id, &ids)
@@ -163,5 +163,37 @@ pub fn check_parts(entry: &Entry, known: &[Entry], broken: &[LoadError]) -> Resu
             origin: entry.origin(),
             problems,
         })
+    }
+}
+
+/// What to give `validate` to check the routine an error's `origin` names: a file's path,
+/// a built-in's id (`built-in:ID` names no file).
+pub(crate) fn validate_arg(origin: &str) -> &str {
+    origin.strip_prefix("built-in:").unwrap_or(origin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routine::Catalog;
+
+    #[test]
+    fn a_part_with_errors_is_named_as_validate_takes_it() {
+        let catalog = Catalog::load(None);
+        let combination = catalog.find("full-session").unwrap();
+        let broken = [LoadError::single("built-in:warm-up", "broken")];
+        let known: Vec<_> = catalog
+            .entries
+            .iter()
+            .filter(|e| e.id != "warm-up")
+            .cloned()
+            .collect();
+        let err = check_parts(combination, &known, &broken).unwrap_err();
+        assert!(
+            err.to_string().ends_with(
+                "the routine `warm-up` has errors; `limberup validate warm-up` shows them"
+            ),
+            "{err}"
+        );
     }
 }

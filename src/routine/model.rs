@@ -67,6 +67,10 @@ pub struct Step {
     pub name: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cues: Vec<String>,
+    /// The cue that matters most, by its number (from 1): a small screen that has room for
+    /// only some cues drops the others first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_cue: Option<u32>,
     pub work: Work,
     /// One run of the work per label ("Left", "Right"); empty means a single unnamed pass.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -216,6 +220,7 @@ impl Step {
         Step {
             name: name.into(),
             cues: Vec::new(),
+            key_cue: None,
             work,
             passes: Vec::new(),
             prepare_secs: None,

@@ -195,6 +195,15 @@ fn check_step(found: &mut Found, base: &[Seg], step: &Step) {
         path.push(Seg::Index(i));
         check_text(found, path, cue, "a cue", true);
     }
+    if let Some(key) = step.key_cue
+        && !(1..=step.cues.len()).contains(&(key as usize))
+    {
+        let message = match step.cues.len() {
+            0 => format!("names cue {key}, but the step has no cues"),
+            n => format!("must be the number of one of the step's {n} cues (1 to {n}), got {key}"),
+        };
+        found.problem(at(base, &["key_cue"]), message);
+    }
     work::check(found, base, &step.work);
     let rule = Labels {
         max: MAX_PASSES,

@@ -71,7 +71,8 @@ impl Session {
     }
 
     /// Takes up a session that ended part-way at step `step` (0-based over the plan's steps;
-    /// the last when past it), from the start of the countdown that leads into it, at `now`.
+    /// the last when past it), from the start of its get-ready (the rest before it followed
+    /// a step of the earlier sitting and is not played again), at `now`.
     /// The steps before it belong to the earlier record; this one's begins at `step`, and
     /// "previous" never goes back past it.
     pub fn resume_at(
@@ -81,6 +82,7 @@ impl Session {
         started_at: DateTime<FixedOffset>,
     ) -> (Session, Vec<Event>) {
         let first = step.min(plan.steps.len().saturating_sub(1));
+        let plan = plan.opening_at(first);
         let (steps, runs) = plan
             .steps
             .iter()

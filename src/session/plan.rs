@@ -105,6 +105,8 @@ pub struct StepPlan {
     pub place: Place,
     /// The id of the figure that shows the move.
     pub(crate) figure: Option<String>,
+    /// The index of the cue that matters most (kept when others are dropped).
+    pub key_cue: Option<usize>,
 }
 
 impl StepPlan {

@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate, TimeZone, Timelike};
-use unicode_width::UnicodeWidthChar;
 
 use super::{Stats, active, heatmap};
 use crate::clock::clock;
@@ -13,9 +12,6 @@ use crate::text;
 
 /// The widest line of the report, in terminal columns (the heatmap's legend is 79).
 pub const WIDTH: usize = 80;
-/// The widest routine name shown: wider ones are cut with an ellipsis, so a row never
-/// passes `WIDTH` (2 + 20 start + 2 + name + 2 + 11 result + 1 + 10 active + 7 back pain).
-const NAME_COLUMNS: usize = 22;
 
 fn outcome(o: Outcome) -> &'static str {
     match o {
@@ -25,29 +21,36 @@ fn outcome(o: Outcome) -> &'static str {
     }
 }
 
+/// The widest routine name shown: wider ones wrap onto the rows below (a session of several
+/// routines is `Warm-up, Workout, Cool-down`), so a row never passes `WIDTH` (2 + 20 start
+/// + 2 + name + 2 + 11 result + 1 + 10 active + 7 back pain).
+const NAME_COLUMNS: usize = 22;
+/// The most rows one name takes; past them it is cut with an ellipsis.
+const NAME_ROWS: usize = 3;
+
 /// A routine name as shown: control characters (a hand-edited history could hold escape
-/// sequences) made visible as `?`, cut to `NAME_COLUMNS` columns; with its width.
-fn shown_name(name: &str) -> (String, usize) {
-    let mut shown = String::new();
-    let mut width = 0;
-    let clean = text::clean(name);
-    let mut chars = clean.chars().peekable();
-    while let Some(c) = chars.next() {
-        let w = c.width().unwrap_or(0);
-        let room = if chars.peek().is_some() {
-            NAME_COLUMNS - 1
-        } else {
-            NAME_COLUMNS
-        };
-        if width + w > room {
-            shown.push('…');
-            width += 1;
-            break;
+/// sequences) made visible, wrapped to `NAME_COLUMNS` columns on at most `NAME_ROWS` rows.
+fn shown_name(name: &str) -> Vec<String> {
+    let mut rows = text::wrap(&text::clean(name), NAME_COLUMNS);
+    if rows.len() > NAME_ROWS {
+        rows.truncate(NAME_ROWS);
+        if let Some(last) = rows.last_mut() {
+            *last = text::ellipsize(&format!("{last}…"), NAME_COLUMNS);
         }
-        shown.push(c);
-        width += w;
     }
-    (shown, width)
+    if rows.is_empty() {
+        rows.push(String::new());
+    }
+    rows
+}
+
+/// The widest row of a name as shown.
+fn name_width(name: &str) -> usize {
+    shown_name(name)
+        .iter()
+        .map(|r| text::width(r))
+        .max()
+        .unwrap_or(0)
 }
 
 fn recent_row<Tz: TimeZone>(r: &SessionRecord, tz: &Tz, name_width: usize) -> String
@@ -66,13 +69,19 @@ where
         local.minute()
     );
     let back = r.check_in.map_or_else(String::new, |c| format!("  {c}/10"));
-    let (name, width) = shown_name(&r.routine_name);
-    let pad = " ".repeat(name_width.saturating_sub(width));
-    format!(
+    let rows = shown_name(&r.routine_name);
+    let name = &rows[0];
+    let pad = " ".repeat(name_width.saturating_sub(text::width(name)));
+    let mut row = format!(
         "  {start}  {name}{pad}  {:<11} {:>7}{back}",
         outcome(r.outcome),
         clock(active(r)),
-    )
+    );
+    for more in &rows[1..] {
+        row = row.trim_end().to_string();
+        row.push_str(&format!("\n  {:20}  {more}", ""));
+    }
+    row
 }
 
 /// The whole report for `today`; `since` widens the weekly table back to that date.
@@ -106,7 +115,7 @@ where
     let name_width = stats
         .recent
         .iter()
-        .map(|r| shown_name(&r.routine_name).1)
+        .map(|r| name_width(&r.routine_name))
         .max()
         .unwrap_or(0)
         .max("Routine".len());

@@ -16,6 +16,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
 
+use super::glyphs::Glyphs;
 use super::keymap::{self, Action, Mode};
 use super::picker::Picker;
 use super::summary::Summary;
@@ -106,6 +107,8 @@ pub struct App {
     /// The figures steps name, and the marker to draw them with.
     figures: Library,
     marker: Marker,
+    /// What the locale can show: every frame is folded to it.
+    glyphs: Glyphs,
     /// How far the help drawn last could scroll (what did not fit), so scrolling stops there.
     help_room: Cell<u16>,
     /// Where the last frame drew the figure: the next frame goes there too.
@@ -137,6 +140,7 @@ impl App {
             offer: None,
             figures: Library::default(),
             marker: Marker::Quadrant,
+            glyphs: Glyphs::Unicode,
             help_room: Cell::new(0),
             figure_at: Cell::new(None),
             base: RefCell::new(None),
@@ -147,6 +151,12 @@ impl App {
     pub fn set_figures(&mut self, figures: Library, marker: Marker) {
         self.figures = figures;
         self.marker = marker;
+    }
+
+    /// Folds every frame to the glyphs the locale can show (figures are best drawn with
+    /// `glyphs.marker`, which folds cleanly).
+    pub fn set_glyphs(&mut self, glyphs: Glyphs) {
+        self.glyphs = glyphs;
     }
 
     /// A dismissable notice (persistent pain) over whatever comes first; a session started
@@ -376,6 +386,11 @@ impl App {
                 self.exit = Some(0);
             }
         }
+    }
+
+    /// Whether the session the app ran did not complete and its state is kept for resuming.
+    pub fn resumable(&self) -> bool {
+        self.keeper.as_ref().is_some_and(Keeper::kept)
     }
 
     /// Ends everything at once: the session (as interrupted) and the app, saving first.

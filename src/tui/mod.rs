@@ -4,6 +4,7 @@
 mod app;
 mod bigdigits;
 mod figure;
+mod glyphs;
 mod keymap;
 mod overlays;
 mod picker;
@@ -17,6 +18,7 @@ mod widgets;
 
 pub use app::{App, Effect, Options, WallClock};
 pub use figure::{FigureWidget, Ink, MIN_SIZE as FIGURE_MIN_SIZE, marker_for, units_per_dot};
+pub use glyphs::Glyphs;
 pub use keymap::{Action, Binding, HELP_SECTIONS};
 pub use player::{Player, Reply, play as play_figure};
 pub use runner::{Start, run};

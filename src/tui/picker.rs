@@ -245,9 +245,17 @@ impl Picker {
                 1 => String::new(),
                 n => format!(" (and {} more)", n - 1),
             };
-            let line = Line::styled(format!(" ⚠ {first}{more}"), theme.warning());
-            body.height -= 1;
-            line.render(Rect::new(body.x, body.bottom(), body.width, 1), buf);
+            // Wrapped, so its end (often a "did you mean") is read; the list keeps 4 rows.
+            let lines = wrap(
+                &format!("⚠ {first}{more}"),
+                usize::from(body.width.saturating_sub(2)),
+            );
+            let room = usize::from(body.height - 4).min(ERROR_ROWS);
+            body.height -= lines.len().min(room) as u16;
+            for (y, line) in (body.bottom()..).zip(lines.iter().take(room)) {
+                Line::styled(format!(" {line}"), theme.warning())
+                    .render(Rect::new(body.x, y, body.width, 1), buf);
+            }
         }
         if body.is_empty() {
             return;
@@ -343,6 +351,23 @@ impl Picker {
     }
 }
 
+/// The most rows a routine file's error takes under the list.
+const ERROR_ROWS: usize = 3;
+
+/// A routine file's error as the picker shows it: its first line, the file named relative
+/// to the routines directory `dir` (where it lies in it), as the user knows it.
+pub(crate) fn shown_error(err: &LoadError, dir: Option<&std::path::Path>) -> String {
+    let text = err.to_string();
+    let first = text.lines().next().unwrap_or_default();
+    let relative = dir
+        .and_then(|dir| std::path::Path::new(&err.origin).strip_prefix(dir).ok())
+        .map(|rest| rest.display().to_string());
+    match relative {
+        Some(rest) => first.replacen(&err.origin, &rest, 1),
+        None => first.to_string(),
+    }
+}
+
 /// The list's columns after the name: kind, steps, time (`{kind:<9} {steps:>8} {time:>6}`).
 const FULL_TAIL: u16 = 25;
 
@@ -388,6 +413,27 @@ fn planned(plan: &Plan) -> String {
     } else {
         clock(plan.total())
     }
+}
+
+/// The planned total and what it cannot hold: the open steps, by name (`+ Your workout`),
+/// and the counted reps, which take as long as they take.
+fn total_text(plan: &Plan) -> String {
+    let mut text = format!("Total {} with get-ready and rests", clock(plan.total()));
+    let mut open: Vec<&str> = Vec::new();
+    for step in &plan.steps {
+        if matches!(step.work, WorkPlan::Open { .. }) && !open.contains(&step.name.as_str()) {
+            open.push(&step.name);
+        }
+    }
+    for name in open {
+        text.push_str(&format!(" + {name}"));
+    }
+    match plan.counted_reps() {
+        0 => {}
+        1 => text.push_str(" + 1 counted rep"),
+        n => text.push_str(&format!(" + {n} counted reps")),
+    }
+    text
 }
 
 /// What one pass of a step asks, e.g. `12 reps, 5 s each`, `10-15 reps`, `hold 20-30 s`,
@@ -482,10 +528,9 @@ fn draw_preview(
             lines.push(Line::styled(format!("{indent}{l}"), theme.dim()));
         }
     }
-    lines.push(Line::styled(
-        format!(" Total {} with get-ready and rests", clock(plan.total())),
-        theme.dim(),
-    ));
+    for l in wrap(&total_text(plan), width) {
+        lines.push(Line::styled(format!(" {l}"), theme.dim()));
+    }
     if !row.entry.routine.description.is_empty() {
         lines.push(Line::raw(""));
         for l in wrap(&row.entry.routine.description, width) {
@@ -502,4 +547,50 @@ fn draw_preview(
         theme.dim(),
     ));
     Paragraph::new(lines).render(inner, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routine::Catalog;
+
+    #[test]
+    fn the_total_names_what_it_leaves_out() {
+        let catalog = Catalog::load(None);
+        let total = |id: &str| {
+            let entry = catalog.find(id).unwrap();
+            total_text(&plan_of(entry, &catalog.entries, &PlanOptions::default()))
+        };
+        assert_eq!(
+            total("full-session"),
+            "Total 7:52 with get-ready and rests + Your workout"
+        );
+        assert_eq!(total("cool-down"), "Total 2:20 with get-ready and rests");
+    }
+
+    #[test]
+    fn a_routine_error_is_wrapped_whole_and_named_within_the_routines_dir() {
+        let dir = std::path::Path::new("/home/me/.config/limberup/routines");
+        let err = LoadError::single(
+            "/home/me/.config/limberup/routines/walk.ron",
+            "unknown field `setz` in `Step`; expected one of `name`, `cues`, `key_cue`, `work`, `sets` \
+             (did you mean `sets`?)",
+        );
+        let shown = shown_error(&err, Some(dir));
+        assert!(shown.starts_with("walk.ron: unknown field"), "{shown}");
+        assert_eq!(shown_error(&err, None), err.to_string());
+
+        let mut picker = Picker::new(Vec::new(), &PlanOptions::default());
+        picker.errors = vec![shown];
+        let area = Rect::new(0, 0, 60, 16);
+        let mut buf = Buffer::empty(area);
+        let theme = Theme::new(crate::config::Theme::default(), true);
+        picker.draw(area, &mut buf, &theme);
+        let screen: String = (0..16)
+            .map(|y| (0..60).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+            .collect();
+        let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains("(did you mean `sets`?)"), "{screen}");
+        assert!(screen.contains(" ⚠ walk.ron: unknown field"), "{screen}");
+    }
 }

@@ -13,7 +13,8 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::figure::{FigureWidget, MIN_SIZE, marker_for, units_per_dot};
+use super::figure::{FigureWidget, MIN_SIZE, units_per_dot};
+use super::glyphs::Glyphs;
 use super::keymap::{Hint, Keep};
 use super::terminal::{self, Input};
 use super::theme::Theme;
@@ -227,7 +228,8 @@ pub fn play(
     tempo: Option<f64>,
 ) -> anyhow::Result<u8> {
     let theme = Theme::from_env(ctx.config.theme);
-    let marker = marker_for(std::env::var("TERM").ok().as_deref());
+    let glyphs = Glyphs::from_env();
+    let marker = glyphs.marker(std::env::var("TERM").ok().as_deref());
     let still = coach.still || !ctx.config.motion;
     let rep = tempo.map(Duration::from_secs_f64);
     let mailbox = Mailbox::open(INPUT_QUEUE).context("cannot catch signals")?;
@@ -242,6 +244,7 @@ pub fn play(
         if let Err(e) = term.draw(|frame| {
             area = frame.area();
             player.draw(frame, now);
+            glyphs.fold(frame.buffer_mut());
         }) {
             terminal::restore();
             return Err(e).context("lost the terminal");

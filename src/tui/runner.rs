@@ -10,8 +10,9 @@ use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 
 use super::app::{App, Effect, Options};
-use super::figure::marker_for;
+use super::glyphs::Glyphs;
 use super::keymap::Action;
+use super::picker;
 use super::terminal::{self, Input, Term};
 use super::theme::Theme;
 use crate::app::Context;
@@ -57,11 +58,12 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
         ctx.catalog.entries.clone(),
         Box::new(crate::wallclock::now),
     );
+    let routines_dir = ctx.paths.routines_dir();
     app.set_errors(
         ctx.catalog
             .errors
             .iter()
-            .map(|e| e.to_string().lines().next().unwrap_or_default().to_string())
+            .map(|e| picker::shown_error(e, routines_dir.as_deref()))
             .collect(),
     );
     app.set_progress(&crate::progress::read_known(ctx));
@@ -72,7 +74,9 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
         app.warn(hint.to_string());
     }
     let term_name = std::env::var("TERM").ok();
-    app.set_figures(ctx.figures.clone(), marker_for(term_name.as_deref()));
+    let glyphs = Glyphs::from_env();
+    app.set_figures(ctx.figures.clone(), glyphs.marker(term_name.as_deref()));
+    app.set_glyphs(glyphs);
     app.keep_resume_in(ctx.paths.resume_file());
     app.publish_to(crate::front::Reach::of(ctx));
     if let Start::Picker = start {
@@ -122,6 +126,10 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     let mut stderr = std::io::stderr().lock();
     for e in &out.errors {
         let _ = writeln!(stderr, "limberup: {e}");
+    }
+    // Stopped by Ctrl-C or a signal: how to go on is the one thing left to say.
+    if code > 128 && app.resumable() {
+        let _ = writeln!(stderr, "limberup: {}", front::RESUME_HINT);
     }
     Ok(code)
 }

@@ -158,10 +158,20 @@ impl Summary {
         ];
         let total = r.active_secs + r.paused_secs;
         let secs = |s: f64| clock(std::time::Duration::from_secs_f64(s.max(0.0)));
+        // A step stopped part-way only happens when the session ends early: said only then,
+        // on the same row, so the rows below keep their room on a small screen.
+        let stopped = match r.count(StepStatus::Stopped) {
+            0 => String::new(),
+            n => format!(", {n} stopped"),
+        };
         let mut facts = vec![
             (
                 "Steps done",
-                format!("{} of {}", r.count(StepStatus::Done), r.steps.len()),
+                format!(
+                    "{} of {}{stopped}",
+                    r.count(StepStatus::Done),
+                    r.steps.len()
+                ),
             ),
             ("Skipped", r.count(StepStatus::Skipped).to_string()),
             ("Active time", secs(r.active_secs)),

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use limberup::cues::cue;
+use limberup::figure::Library;
 use limberup::plain::lines::describe;
 use limberup::session::{Event, Phase, Plan, Segment, WorkPlan};
 use limberup::sound::Sound;
@@ -42,12 +43,12 @@ impl Timeline {
                 // The beat names a phase of its own step, never of the step now current.
                 prop_assert_eq!(spoken.speech.as_ref().map(|s| &s.text), phases.get(phase));
                 prop_assert_eq!(spoken.sound, Sound::for_rep_part(phase, &phases[phase]));
-                let line = describe(&[*event], plan);
+                let line = describe(&[*event], plan, Library::builtin());
                 prop_assert!(line[0].starts_with(&plan.steps[at.step].name));
                 prop_assert!(line[0].ends_with(&phases[phase]), "{:?}", line);
             }
         }
-        describe(events, plan);
+        describe(events, plan, Library::builtin());
         Ok(())
     }
 }

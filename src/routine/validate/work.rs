@@ -149,6 +149,17 @@ fn tempo_range() -> String {
     )
 }
 
+/// A number from the file as an error quotes it: as written when short, in exponent form
+/// when huge or tiny (`1e308`, not 309 digits).
+fn number(x: f64) -> String {
+    let plain = x == 0.0 || !x.is_finite() || (1e-4..1e9).contains(&x.abs());
+    if plain {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    }
+}
+
 /// The rep's length: a tempo, or phases that each give their seconds (all of them or none;
 /// with both, they must agree).
 fn check_tempo(found: &mut Found, base: &[Seg], tempo: Option<f64>, phases: &[RepPhase]) {
@@ -158,7 +169,7 @@ fn check_tempo(found: &mut Found, base: &[Seg], tempo: Option<f64>, phases: &[Re
     if let Some(t) = tempo.filter(|t| !t.is_finite() || !TEMPO_SECS.contains(t)) {
         found.problem(
             tempo_path.clone(),
-            format!("must be {}, got {t}", tempo_range()),
+            format!("must be {}, got {}", tempo_range(), number(t)),
         );
     }
     if timed.is_empty() {
@@ -189,9 +200,10 @@ fn check_tempo(found: &mut Found, base: &[Seg], tempo: Option<f64>, phases: &[Re
             found.problem(
                 path,
                 format!(
-                    "must be a number of seconds from {} to {}, got {secs}",
+                    "must be a number of seconds from {} to {}, got {}",
                     PHASE_SECS.start(),
-                    PHASE_SECS.end()
+                    PHASE_SECS.end(),
+                    number(*secs)
                 ),
             );
             all_good = false;
@@ -213,7 +225,25 @@ fn check_tempo(found: &mut Found, base: &[Seg], tempo: Option<f64>, phases: &[Re
     } else if let Some(t) = tempo.filter(|t| (t - sum).abs() > SAME_SECS) {
         found.problem(
             tempo_path,
-            format!("must equal the phases' seconds added up ({sum}), or be left out; got {t}"),
+            format!(
+                "must equal the phases' seconds added up ({sum}), or be left out; got {}",
+                number(t)
+            ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+
+    #[test]
+    fn numbers_quoted_in_errors_stay_short() {
+        assert_eq!(number(1e308), "1e308");
+        assert_eq!(number(-2.5e40), "-2.5e40");
+        assert_eq!(number(1e-300), "1e-300");
+        assert_eq!(number(0.25), "0.25");
+        assert_eq!(number(61.0), "61");
+        assert_eq!(number(f64::INFINITY), "inf");
     }
 }

@@ -51,6 +51,17 @@ impl Plan {
         Plan::laid_out(&lineup.id, &lineup.name, lineup.kind, parts, steps)
     }
 
+    /// This plan with step `step` opening on its get-ready alone, as a session taken up
+    /// there does: the rest before it belonged to a step that did not run in this sitting.
+    pub(crate) fn opening_at(mut self, step: usize) -> Plan {
+        match self.steps.get_mut(step) {
+            Some(first) if !first.rest_before.is_zero() => first.rest_before = Duration::ZERO,
+            _ => return self,
+        }
+        let (id, name) = (std::mem::take(&mut self.id), std::mem::take(&mut self.name));
+        Plan::laid_out(&id, &name, self.kind, self.parts, self.steps)
+    }
+
     /// Resolved steps laid out as segments.
     fn laid_out(
         id: &str,
@@ -122,6 +133,10 @@ fn resolve(routine: &Routine, part: usize, options: &PlanOptions) -> Vec<StepPla
                     rounds,
                 },
                 figure: step.figure.clone(),
+                key_cue: step
+                    .key_cue
+                    .and_then(|n| (n as usize).checked_sub(1))
+                    .filter(|&i| i < step.cues.len()),
             });
             rest_before = scaled(f64::from(rest), scale);
         }

@@ -77,6 +77,7 @@ impl App {
                 let buf = frame.buffer_mut();
                 buf.content.clone_from(&under.content);
                 stage.widget(&self.options.theme).render(*figure, buf);
+                self.glyphs.fold(buf);
             }
             _ => {
                 drop(base);
@@ -185,5 +186,6 @@ impl App {
             }
             _ => {}
         }
+        self.glyphs.fold(buf);
     }
 }

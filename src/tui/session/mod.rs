@@ -74,6 +74,29 @@ fn cues(view: &View, columns: u16) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The indices of `n` cues, the one that matters most (`key`) first, then the rest in order.
+fn by_priority(n: usize, key: Option<usize>) -> impl Iterator<Item = usize> {
+    let key = key.filter(|&k| k < n);
+    key.into_iter()
+        .chain((0..n).filter(move |&i| Some(i) != key))
+}
+
+/// The cues (by index, in screen order) that `rows` rows hold, taken in priority order:
+/// the key cue is the last to go.
+fn kept_cues(cues: &[Vec<String>], key: Option<usize>, rows: u16) -> Vec<usize> {
+    let mut left = usize::from(rows);
+    let mut kept = Vec::new();
+    for i in by_priority(cues.len(), key) {
+        if cues[i].len() > left {
+            break;
+        }
+        left -= cues[i].len();
+        kept.push(i);
+    }
+    kept.sort_unstable();
+    kept
+}
+
 /// What this moment needs, measured at `area`'s width.
 fn needs(view: &View, columns: u16, cues: &[Vec<String>]) -> Needs {
     let side = words::side(view).map(|label| {
@@ -89,7 +112,10 @@ fn needs(view: &View, columns: u16, cues: &[Vec<String>]) -> Needs {
         side,
         breath,
         caption: words::caption(view).map(|(_, kind)| kind),
-        cues: cues.iter().map(|lines| lines.len() as u16).collect(),
+        // In the order they are dropped last: the key cue first, then the others in order.
+        cues: by_priority(cues.len(), view.step.key_cue)
+            .map(|i| cues[i].len() as u16)
+            .collect(),
         count_max: rows_for_width(&words::count(view), columns.saturating_sub(4)),
         figure: 0,
     }
@@ -217,8 +243,8 @@ fn draw_part(
         Part::Gauge => draw_gauge(view, area, buf, theme, tone),
         Part::Cues => {
             let mut lines = Vec::new();
-            for cue in &layout.cues {
-                for (i, l) in cue.iter().enumerate() {
+            for k in kept_cues(&layout.cues, view.step.key_cue, area.height) {
+                for (i, l) in layout.cues[k].iter().enumerate() {
                     let lead = if i == 0 { "  • " } else { "    " };
                     lines.push(Line::raw(format!("{lead}{l}")));
                 }
@@ -330,7 +356,13 @@ fn draw_next(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
             return;
         }
     };
-    let head = " Up next: ";
+    // During a get-ready or rest the screen already names the step it leads into ("REST ·
+    // next: Your workout"): this line is the one after, and says so.
+    let head = if view.transition {
+        " Then: "
+    } else {
+        " Up next: "
+    };
     let tail = format!(" ({amount})");
     let room = usize::from(area.width).saturating_sub(width(head) + width(&tail));
     let line = if room >= 3 {
@@ -351,6 +383,21 @@ fn draw_next(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_key_cue_is_dropped_last_and_the_kept_stay_in_order() {
+        let cues: Vec<Vec<String>> = [1, 2, 1, 1]
+            .iter()
+            .map(|&rows| vec!["x".to_string(); rows])
+            .collect();
+        assert_eq!(kept_cues(&cues, None, 5), [0, 1, 2, 3]);
+        assert_eq!(kept_cues(&cues, None, 3), [0, 1]);
+        assert_eq!(kept_cues(&cues, Some(3), 1), [3]);
+        assert_eq!(kept_cues(&cues, Some(3), 2), [0, 3]);
+        assert_eq!(kept_cues(&cues, Some(3), 4), [0, 1, 3]);
+        assert_eq!(kept_cues(&cues, Some(9), 1), [0]);
+        assert_eq!(by_priority(3, Some(2)).collect::<Vec<_>>(), [2, 0, 1]);
+    }
 
     #[test]
     fn large_letters_shrink_to_quadrants_then_give_up() {
