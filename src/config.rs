@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::disk;
 use crate::paths::Paths;
 use crate::routine::{
-    LoadError, MAX_TIMING_SECS, Pos, Problem, locate_field, parse_ron, read_limited, token_at,
+    LoadError, MAX_TIMING_SECS, Pos, Problem, locate_field, parse_ron, read_source, token_at,
     without_bom,
 };
 use crate::session::Timings;
@@ -123,7 +124,7 @@ impl Config {
                 ),
             ));
         }
-        let text = read_limited(path).map_err(|msg| LoadError::single(&origin, msg))?;
+        let text = read_source(path, disk::Kind::Config)?;
         Config::parse(&text, path)
     }
 

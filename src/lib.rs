@@ -18,6 +18,7 @@ pub mod clock;
 pub mod config;
 pub mod cues;
 pub mod digest;
+pub mod disk;
 pub mod figure;
 pub mod front;
 pub mod history;

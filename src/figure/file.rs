@@ -10,7 +10,8 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use super::check;
 use super::joint::{JOINTS, Joint};
 use super::motion::{Figure, Passes, View};
-use crate::routine::{LoadError, Pos, Problem, Seg, locate, parse_ron, read_text, token_at};
+use crate::disk;
+use crate::routine::{LoadError, Pos, Problem, Seg, locate, parse_ron, read_source, token_at};
 
 /// A whole figure file.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -115,17 +116,8 @@ fn unknown_joint(found: &str) -> String {
 
 /// Reads and checks a figure file.
 pub fn load_file(path: &Path) -> Result<Figure, LoadError> {
-    let origin = path.display().to_string();
-    let src = read_text(path).map_err(|(pos, message)| LoadError {
-        origin: origin.clone(),
-        problems: vec![Problem {
-            pos,
-            step: None,
-            field: None,
-            message,
-        }],
-    })?;
-    parse(&src, &origin)
+    let src = read_source(path, disk::Kind::Figure)?;
+    parse(&src, &path.display().to_string())
 }
 
 /// Parses and checks figure text; `origin` names it in errors.

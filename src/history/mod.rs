@@ -127,10 +127,8 @@ pub fn write(
 
 /// Best-effort fsync of the directory holding `path` (not possible on every platform).
 fn sync_dir(path: &Path) {
-    if let Some(dir) = path.parent()
-        && let Ok(dir) = std::fs::File::open(dir)
-    {
-        let _ = dir.sync_all();
+    if let Some(dir) = path.parent() {
+        let _ = crate::disk::sync_dir(dir);
     }
 }
 
