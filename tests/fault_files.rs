@@ -122,3 +122,50 @@ fn list_warns_about_each_user_entry_it_skips_and_lists_the_rest() {
         .concat()
     );
 }
+
+#[test]
+fn figures_warns_about_each_user_entry_it_skips_and_names_what_it_is() {
+    let sb = Sandbox::new();
+    let dir = sb.config_dir().join("figures");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir(dir.join("folder.ron")).unwrap();
+    mkfifo(&dir.join("pipe.ron"));
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.ron")).unwrap();
+    std::os::unix::fs::symlink("nowhere.ron", dir.join("gone.ron")).unwrap();
+    std::os::unix::fs::symlink("loop.ron", dir.join("loop.ron")).unwrap();
+    let output = sb.cmd().arg("figures").timeout(TIMEOUT).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let skipped = |name: &str, why: &str| {
+        let path = dir.join(name).display().to_string();
+        format!("limberup: skipped {path}, which has errors:\n  {path}: {why}\n")
+    };
+    assert_eq!(
+        stderr_of(&output),
+        [
+            skipped("folder.ron", "not a regular file (a directory)"),
+            skipped(
+                "gone.ron",
+                "cannot open: a symbolic link to nowhere.ron, which does not exist"
+            ),
+            skipped("loop.ron", "cannot open: a loop of symbolic links"),
+            skipped("pipe.ron", "not a regular file (a FIFO)"),
+            skipped("zero.ron", "not a regular file (a character device)"),
+        ]
+        .concat()
+    );
+    // Named, a file that exists is not "no figure `pipe`": what it is, said.
+    let output = sb
+        .cmd()
+        .args(["figures", "pipe"])
+        .timeout(TIMEOUT)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr_of(&output),
+        format!(
+            "limberup: {}: not a regular file (a FIFO)\n",
+            dir.join("pipe.ron").display()
+        )
+    );
+}

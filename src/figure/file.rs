@@ -128,17 +128,9 @@ pub fn parse(src: &str, origin: &str) -> Result<Figure, LoadError> {
         }
         err
     })?;
-    check::check(&file).map_err(|found| {
-        let mut problems: Vec<Problem> = found
-            .into_iter()
-            .map(|(path, message)| check::problem(src, &file, &path, message))
-            .collect();
-        // In file order, as a reader goes through them.
-        problems.sort_by_key(|p| p.pos.map(|pos| (pos.line, pos.col)));
-        LoadError {
-            origin: origin.to_string(),
-            problems,
-        }
+    check::check(src, &file).map_err(|problems| LoadError {
+        origin: origin.to_string(),
+        problems,
     })
 }
 
@@ -208,7 +200,7 @@ fn pose_field(src: &str, field: &str) -> String {
 /// `pose 2 ("cow")`, or `pose 2` when the name is unknown or blank.
 pub(super) fn pose_label(n: usize, name: Option<&str>) -> String {
     match name.filter(|n| !n.trim().is_empty() && !n.contains('\n')) {
-        Some(name) => format!("pose {n} ({name:?})"),
+        Some(name) => format!("pose {n} ({:?})", check::shown(name)),
         None => format!("pose {n}"),
     }
 }

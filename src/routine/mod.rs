@@ -12,6 +12,7 @@ mod phase;
 mod validate;
 
 pub use catalog::{Catalog, Entry, Source, builtin_source, builtins, ids, looks_like_path};
+pub(crate) use escapes::char_in_string;
 pub use lineup::{Lineup, check_parts};
 pub use load::{LoadError, Problem, load_file, parse, parse_ron, read_source, without_bom};
 pub use locate::{Pos, Seg, locate, locate_field, locate_value, token_at};
