@@ -89,7 +89,7 @@ fn report_ok(ctx: &Context, path: &Path, id: &str, routine: &Routine) -> anyhow:
     writeln!(
         std::io::stdout(),
         "{}: ok ({} steps, {} planned)",
-        path.display(),
+        crate::text::clean(&path.display().to_string()),
         routine.steps.len(),
         clock(plan.total())
     )?;

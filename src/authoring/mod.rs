@@ -206,7 +206,7 @@ pub fn new(ctx: &Context, name: &str, from: Option<&str>) -> anyhow::Result<Exit
     writeln!(
         std::io::stdout(),
         "Created {}\nEdit it with `limberup edit {id}`; follow it with `limberup run {id}`.",
-        path.display()
+        text::clean(&path.display().to_string())
     )?;
     Ok(ExitCode::SUCCESS)
 }

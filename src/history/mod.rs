@@ -45,9 +45,12 @@ pub struct Skipped {
 }
 
 impl Skipped {
-    /// The warning to show: `path:line: skipped: reason`, as compilers name places.
+    /// The warning to show: `path:line: skipped: reason`, as compilers name places, on
+    /// one line: the reason quotes the file (serde's messages echo its values), so it is
+    /// shown through `text::clean`.
     pub fn warning(&self, path: &Path) -> String {
-        format!("{}:{}: skipped: {}", path.display(), self.line, self.reason)
+        let line = format!("{}:{}: skipped: {}", path.display(), self.line, self.reason);
+        crate::text::clean(&line).into_owned()
     }
 }
 

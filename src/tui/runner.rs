@@ -2,7 +2,6 @@
 //! it; draw once if anything changed; carry out the app's effects (cues, saves), the cue
 //! after the frame so the sound and the screen change together and start-up never waits.
 
-use std::io::Write as _;
 use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::Context as _;
@@ -116,10 +115,8 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     };
     terminal::restore();
     terminal::release(out.term);
-    // Not `eprintln!`: it panics when stderr is a terminal that has gone (SIGHUP).
-    let mut stderr = std::io::stderr().lock();
     for e in &out.errors {
-        let _ = writeln!(stderr, "limberup: {e}");
+        crate::text::say(e);
     }
     Ok(code)
 }
