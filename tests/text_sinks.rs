@@ -230,3 +230,20 @@ fn history_warnings_escape_what_they_quote_from_the_file() {
     assert_clean("history warnings", &stderr);
     assert_eq!(stderr.matches("\\u{1b}]0;X\\u{7}").count(), 2, "{stderr}");
 }
+
+/// `config` lists the paths of every file: a directory name can retitle a pane too.
+#[test]
+fn config_shows_its_paths_escaped() {
+    let sb = common::Sandbox::new();
+    let config = sb.path().join("con\u{1b}]0;X\u{7}fig");
+    let output = sb
+        .cmd()
+        .env("XDG_CONFIG_HOME", &config)
+        .arg("config")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_clean("config", &stdout);
+    assert!(stdout.contains("con\\u{1b}]0;X\\u{7}fig"), "{stdout}");
+}
