@@ -57,3 +57,18 @@ fn errors_quote_long_names_cut_short() {
     assert!(text.len() < 64 * 1024, "{} bytes of errors", text.len());
     assert!(text.contains("no pose named `100aaaa"), "{}", &text[..200]);
 }
+
+#[test]
+fn a_figure_file_over_its_limit_is_called_a_figure_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    std::fs::write(&path, many_poses(50_000)).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() > 1024 * 1024);
+    assert_eq!(
+        figure::load_file(&path).unwrap_err().to_string(),
+        format!(
+            "{}: the file is over 1 MiB, far too large for a figure file; not loaded",
+            path.display()
+        )
+    );
+}
