@@ -235,8 +235,14 @@ pub enum Access {
     Shared,
 }
 
-/// A synced temporary file holding `bytes` in `path`'s directory (created if need be).
-fn staged(path: &Path, bytes: &[u8], access: Access) -> io::Result<tempfile::NamedTempFile> {
+/// A temporary file holding `bytes` in `path`'s directory (created if need be), synced
+/// when `durable`.
+fn staged(
+    path: &Path,
+    bytes: &[u8],
+    access: Access,
+    durable: bool,
+) -> io::Result<tempfile::NamedTempFile> {
     let dir = parent(path);
     std::fs::create_dir_all(dir)?;
     let mode = match access {
@@ -251,7 +257,9 @@ fn staged(path: &Path, bytes: &[u8], access: Access) -> io::Result<tempfile::Nam
         .map_err(os_error)?;
     // On the file itself: the temporary's own `Write` adds its random path to errors.
     temp.as_file_mut().write_all(bytes)?;
-    temp.as_file().sync_all()?;
+    if durable {
+        temp.as_file().sync_all()?;
+    }
     Ok(temp)
 }
 
@@ -279,7 +287,7 @@ fn parent(path: &Path) -> &Path {
 /// Puts `bytes` at `path` so that a crash at any moment leaves the old file or the new one,
 /// never a mix; whatever was at `path` (a link included) is replaced, never written through.
 pub fn replace(path: &Path, bytes: &[u8], access: Access) -> io::Result<()> {
-    staged(path, bytes, access)?
+    staged(path, bytes, access, true)?
         .persist(path)
         .map_err(|e| os_error(e.error))?;
     sync_dir(parent(path))
@@ -288,10 +296,20 @@ pub fn replace(path: &Path, bytes: &[u8], access: Access) -> io::Result<()> {
 /// Puts `bytes` at `path` as `replace` does, but never over anything already there
 /// (`AlreadyExists` then).
 pub fn create_new(path: &Path, bytes: &[u8], access: Access) -> io::Result<()> {
-    staged(path, bytes, access)?
+    staged(path, bytes, access, true)?
         .persist_noclobber(path)
         .map_err(|e| os_error(e.error))?;
     sync_dir(parent(path))
+}
+
+/// Puts `bytes` at `path` as `replace` does, unsynced: for a private cache whose reader
+/// checks every byte it reads against what it wants (a file torn by a crash is made again),
+/// where an fsync per file would only slow every start on a fresh cache.
+pub fn replace_cached(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    staged(path, bytes, Access::Private, false)?
+        .persist(path)
+        .map_err(|e| os_error(e.error))?;
+    Ok(())
 }
 
 /// Removes the file at `path` (there being none is fine), the removal made durable.

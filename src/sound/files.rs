@@ -88,7 +88,7 @@ fn write_all(dir: &Path) -> io::Result<Vec<PathBuf>> {
                 return Ok(path);
             }
             // Written beside, then renamed: a player never reads half a file.
-            disk::replace(&path, &bytes, disk::Access::Private)?;
+            disk::replace_cached(&path, &bytes)?;
             Ok(path)
         })
         .collect()
