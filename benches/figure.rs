@@ -3,7 +3,7 @@
 //! binary playing a figure in a pseudo-terminal (CPU, bytes, memory).
 //!
 //! `cargo bench --bench figure` runs all (about three minutes); `cargo bench --bench figure
-//! -- SECTION...` runs the named ones: `load`, `frame`, `rates`, `bytes`, `player`.
+//! -- SECTION...` runs the named ones: `load`, `hostile`, `frame`, `rates`, `bytes`, `player`.
 #![allow(clippy::print_stdout)]
 
 #[path = "../tests/pty_support/mod.rs"]
@@ -101,6 +101,39 @@ fn load() {
         "a small share of the 10 ms first frame",
         "50 runs",
     );
+}
+
+/// A figure file of `n` poses `Pose(name: "<i>", like: "x")`, `x` named by none (issue 15:
+/// each `like` ran a did-you-mean against every earlier name).
+fn many_poses(n: usize) -> String {
+    let poses: String = (0..n)
+        .map(|i| format!("Pose(name:\"{i}\",like:\"x\"),"))
+        .collect();
+    format!("Figure(name:\"Many\",view:Side,motion:[\"0\"],poses:[{poses}])")
+}
+
+/// Hostile figure files: loading stays linear in the file's size, errors stay short.
+fn hostile() {
+    for n in [2_000, 8_000, 35_000] {
+        let src = many_poses(n);
+        let runs: Vec<f64> = (0..20)
+            .map(|_| {
+                let t0 = Instant::now();
+                let err = limberup::figure::parse(&src, "many.ron").unwrap_err();
+                std::hint::black_box(err.to_string());
+                t0.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        row(
+            &format!(
+                "load a figure of {n} poses `like` an unknown pose ({} KB)",
+                src.len() / 1000
+            ),
+            format!("**{:.2} ms**", median(runs)),
+            "linear in the size",
+            "20 runs",
+        );
+    }
 }
 
 fn frames() {
@@ -378,8 +411,9 @@ fn main() {
     let want = |name: &str| args.is_empty() || args.iter().any(|a| a == name);
     println!("| measure | median | target | runs |");
     println!("|---|---|---|---|");
-    let sections: [(&str, fn()); 5] = [
+    let sections: [(&str, fn()); 6] = [
         ("load", load),
+        ("hostile", hostile),
         ("frame", frames),
         ("rates", rates),
         ("bytes", bytes),

@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::disk;
 use crate::paths::Paths;
 use crate::routine::{
-    LoadError, MAX_TIMING_SECS, Pos, Problem, locate_field, parse_ron, read_limited, token_at,
+    LoadError, MAX_TIMING_SECS, Pos, Problem, locate_field, parse_ron, read_source, token_at,
     without_bom,
 };
 use crate::session::Timings;
@@ -128,7 +129,7 @@ impl Config {
                 ),
             ));
         }
-        let text = read_limited(path).map_err(|msg| LoadError::single(&origin, msg))?;
+        let text = read_source(path, disk::Kind::Config)?;
         Config::parse(&text, path)
     }
 
@@ -160,13 +161,12 @@ impl Config {
     }
 
     /// The effective configuration as a config file (it parses back), each value followed
-    /// by where it came from, under the paths of every file limberup uses.
+    /// by where it came from, under the paths of every file limberup uses (shown through
+    /// `text::clean`: a path can hold anything).
     pub fn report(&self, paths: &Paths) -> String {
+        let path = |p: &Path| crate::text::clean(&p.display().to_string()).into_owned();
         let show = |p: Option<PathBuf>| {
-            p.map_or_else(
-                || "(none: no home directory)".to_string(),
-                |p| p.display().to_string(),
-            )
+            p.map_or_else(|| "(none: no home directory)".to_string(), |p| path(&p))
         };
         let file_state = match (&self.source, paths.config_file()) {
             (Some(_), _) => String::new(),
@@ -174,7 +174,7 @@ impl Config {
             (None, None) => String::new(),
         };
         let from = |set: bool| match (&self.source, set) {
-            (Some(path), true) => format!("from {}", path.display()),
+            (Some(source), true) => format!("from {}", path(source)),
             _ => "default".to_string(),
         };
         let f = &self.file;

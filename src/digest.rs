@@ -2,7 +2,7 @@
 //! every build and on every machine (std's hashers promise neither).
 
 /// FNV-1a, 64 bits: tells contents apart; not a defence against anyone forging them.
-pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })

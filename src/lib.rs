@@ -19,6 +19,7 @@ pub mod config;
 pub mod cues;
 pub mod digest;
 pub mod export;
+pub mod disk;
 pub mod figure;
 pub mod front;
 pub mod history;

@@ -39,13 +39,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// Prints each line of `message` to stderr as `limberup: ...`; a closed stderr is ignored.
-/// Messages quote files and paths: control characters are shown escaped.
+/// Prints each line of `message` to stderr as `limberup: ...` (see `text::say`).
 fn say(message: &str) {
-    let mut err = io::stderr().lock();
-    for line in message.lines() {
-        let _ = writeln!(err, "limberup: {}", text::clean(line));
-    }
+    text::say(message);
 }
 
 /// Says `headline`, then every line of `err` indented under it.

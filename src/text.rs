@@ -10,6 +10,7 @@
 //! scripts need them), but text made only of invisible characters counts as blank.
 
 use std::borrow::Cow;
+use std::io::Write as _;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -93,6 +94,16 @@ pub fn clean(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Writes `message` to stderr, each of its lines as `limberup: LINE` shown through `clean`:
+/// the one way the coach's messages (which quote files, paths and the history) reach
+/// stderr. Write errors are ignored: `eprintln!` would panic on a stderr that has gone.
+pub fn say(message: &str) {
+    let mut err = std::io::stderr().lock();
+    for line in message.lines() {
+        let _ = writeln!(err, "limberup: {}", clean(line));
+    }
 }
 
 /// Columns `text` takes on a terminal (wide characters take two, combining marks none).

@@ -7,7 +7,8 @@ mod common;
 use std::path::Path;
 
 use assert_cmd::Command;
-use limberup::routine::{MAX_FILE_BYTES, builtins, load_file, parse};
+use limberup::disk::Kind;
+use limberup::routine::{builtins, load_file, parse};
 use proptest::prelude::*;
 
 const CORPUS: &str = "tests/fixtures/invalid";
@@ -99,7 +100,7 @@ fn a_file_over_one_mebibyte_is_refused_unread() {
     let path = dir.path().join("huge.ron");
     // Valid RON all the way: the size alone must be what refuses it.
     let mut text = String::from("Routine(\n    name: \"Huge\",\n    kind: Other,\n");
-    while text.len() as u64 <= MAX_FILE_BYTES {
+    while text.len() as u64 <= Kind::Routine.limit() {
         text.push_str("    // padding padding padding padding padding padding padding\n");
     }
     text.push_str("    steps: [Step(name: \"Plank\", work: Hold(secs: 30))],\n)\n");
@@ -108,7 +109,7 @@ fn a_file_over_one_mebibyte_is_refused_unread() {
     assert_eq!(
         err.to_string(),
         format!(
-            "{}: the file is over 1 MiB, far too large for a routine or config file; not loaded",
+            "{}: the file is over 1 MiB, far too large for a routine file; not loaded",
             path.display()
         )
     );

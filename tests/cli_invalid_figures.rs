@@ -8,8 +8,9 @@ mod common;
 use std::path::Path;
 
 use assert_cmd::Command;
+use limberup::disk::Kind;
 use limberup::figure::{self, Library};
-use limberup::routine::{LoadError, load_file, read_limited};
+use limberup::routine::{LoadError, load_file, read_source};
 use proptest::prelude::*;
 
 const CORPUS: &str = "tests/fixtures/invalid-figures";
@@ -28,7 +29,7 @@ fn check(file: &Path) -> Result<(), LoadError> {
         return figure::load_file(file).map(|_| ());
     }
     let routine = load_file(file)?;
-    let text = read_limited(file).unwrap();
+    let text = read_source(file, Kind::Routine).unwrap();
     let origin = file.display().to_string();
     figure::check_routine(&text, &origin, &routine, &Library::load(None))
 }

@@ -1,6 +1,7 @@
 //! Config and routine paths that are not regular files: a FIFO (which blocked every command
-//! that opened it), a directory, dangling and looping links. Each is refused at once with an
-//! error naming it, and `list` says which of the user's entries it skipped.
+//! that opened it), a directory, dangling and looping links, a link to /dev/zero. Each is
+//! refused at once with an error naming it, and `list` and `figures` say which of the user's
+//! entries they skipped.
 
 mod common;
 
@@ -89,36 +90,72 @@ fn a_routine_path_that_is_a_fifo_or_a_directory_is_refused_by_validate_and_run()
     }
 }
 
+/// Puts in `dir` a `*.ron` entry of each kind that is not a regular file: a directory, a
+/// FIFO, a link to /dev/zero, a dangling link and a looping one.
+fn plant_non_files(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::create_dir(dir.join("folder.ron")).unwrap();
+    mkfifo(&dir.join("pipe.ron"));
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.ron")).unwrap();
+    std::os::unix::fs::symlink("nowhere.ron", dir.join("gone.ron")).unwrap();
+    std::os::unix::fs::symlink("loop.ron", dir.join("loop.ron")).unwrap();
+}
+
+/// What a command says of the entries `plant_non_files` put in `dir`, one by one.
+fn skipped_non_files(dir: &Path) -> String {
+    let skipped = |name: &str, why: &str| {
+        let path = dir.join(name).display().to_string();
+        format!("limberup: skipped {path}, which has errors:\n  {path}: {why}\n")
+    };
+    [
+        skipped("folder.ron", "not a regular file (a directory)"),
+        skipped(
+            "gone.ron",
+            "cannot open: a symbolic link to nowhere.ron, which does not exist",
+        ),
+        skipped("loop.ron", "cannot open: a loop of symbolic links"),
+        skipped("pipe.ron", "not a regular file (a FIFO)"),
+        skipped("zero.ron", "not a regular file (a character device)"),
+    ]
+    .concat()
+}
+
 #[test]
 fn list_warns_about_each_user_entry_it_skips_and_lists_the_rest() {
     let sb = Sandbox::new();
     sb.write_routine("tiny", &tiny_routine(1));
     let dir = sb.routines_dir();
-    std::fs::create_dir(dir.join("folder.ron")).unwrap();
-    mkfifo(&dir.join("pipe.ron"));
-    std::os::unix::fs::symlink("nowhere.ron", dir.join("gone.ron")).unwrap();
-    std::os::unix::fs::symlink("loop.ron", dir.join("loop.ron")).unwrap();
+    plant_non_files(&dir);
     // An editor's lock file (Emacs): hidden, so not a routine and not worth a warning.
     std::os::unix::fs::symlink("me@host.1:2", dir.join(".#tiny.ron")).unwrap();
     let output = sb.cmd().arg("list").timeout(TIMEOUT).output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8(output.stdout.clone()).unwrap();
     assert!(stdout.lines().any(|l| l.starts_with("tiny ")), "{stdout}");
-    let skipped = |name: &str, why: &str| {
-        let path = dir.join(name).display().to_string();
-        format!("limberup: skipped {path}, which has errors:\n  {path}: {why}\n")
-    };
+    assert_eq!(stderr_of(&output), skipped_non_files(&dir));
+}
+
+#[test]
+fn figures_warns_about_each_user_entry_it_skips_and_names_what_it_is() {
+    let sb = Sandbox::new();
+    let dir = sb.config_dir().join("figures");
+    plant_non_files(&dir);
+    let output = sb.cmd().arg("figures").timeout(TIMEOUT).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stderr_of(&output), skipped_non_files(&dir));
+    // Named, a file that exists is not "no figure `pipe`": what it is, said.
+    let output = sb
+        .cmd()
+        .args(["figures", "pipe"])
+        .timeout(TIMEOUT)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         stderr_of(&output),
-        [
-            skipped("folder.ron", "not a regular file (a directory)"),
-            skipped(
-                "gone.ron",
-                "cannot open: a symbolic link to nowhere.ron, which does not exist"
-            ),
-            skipped("loop.ron", "cannot open: a loop of symbolic links"),
-            skipped("pipe.ron", "not a regular file (a FIFO)"),
-        ]
-        .concat()
+        format!(
+            "limberup: {}: not a regular file (a FIFO)\n",
+            dir.join("pipe.ron").display()
+        )
     );
 }

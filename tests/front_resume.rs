@@ -85,7 +85,10 @@ fn a_file_that_cannot_be_used_says_why() {
 
     std::fs::remove_file(&file).unwrap();
     std::fs::create_dir(&file).unwrap();
-    assert_eq!(resume::read(&file), Err("not a regular file".into()));
+    assert_eq!(
+        resume::read(&file),
+        Err("not a regular file (a directory)".into())
+    );
 }
 
 #[test]
@@ -98,7 +101,10 @@ fn a_fifo_in_its_place_is_refused_without_waiting() {
         .unwrap();
     assert!(made.success());
     // Opening a FIFO for reading blocks until a writer comes, unless opened non-blocking.
-    assert_eq!(resume::read(&file), Err("not a regular file".into()));
+    assert_eq!(
+        resume::read(&file),
+        Err("not a regular file (a FIFO)".into())
+    );
 }
 
 #[test]

@@ -195,7 +195,7 @@ fn a_fifo_for_a_history_is_refused_without_blocking() {
     assert!(made.success());
     let refused = |op: &str| {
         format!(
-            "cannot {op} {}: not a regular file but a FIFO (named pipe)",
+            "cannot {op} {}: not a regular file but a FIFO",
             sb.history_file().display()
         )
     };

@@ -234,3 +234,24 @@ fn a_resume_file_cut_short_is_a_warning_and_nothing_to_resume() {
         "{stderr}"
     );
 }
+
+/// The resume file is untrusted: control characters and a line break in its routine name
+/// are shown escaped, on the one line of the answer.
+#[test]
+fn a_resume_file_name_with_control_characters_stays_one_escaped_line() {
+    let sb = sandbox();
+    quit_in_a2(&sb);
+    let file = resume_file(&sb);
+    let json = std::fs::read_to_string(&file).unwrap();
+    assert!(json.contains("\"Aa, Bb\""), "{json}");
+    let hostile = json.replace("\"Aa, Bb\"", "\"Aa\\u001b]0;X\\u0007\\nBb\"");
+    std::fs::write(&file, hostile).unwrap();
+    sb.write_routine("a", &A.replace("secs: 1)), Step", "secs: 5)), Step"));
+    let out = sb.cmd().args(["resume", "--plain"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "limberup: cannot resume Aa\\u{1b}]0;X\\u{7}\\nBb: the routine `a` has changed since; \
+         start afresh with `limberup run a b`\n"
+    );
+}

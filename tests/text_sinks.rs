@@ -193,3 +193,59 @@ fn file_names_are_escaped_in_command_output() {
     assert_clean("plan", &stderr);
     assert!(stderr.starts_with("limberup: nosuch\\u{1b}[2J: no routine with this id"));
 }
+
+/// `figures` shows a figure file's path escaped: a file name can retitle a pane too.
+#[test]
+fn figures_shows_a_figure_file_name_escaped() {
+    let sb = common::Sandbox::new();
+    let dir = sb.config_dir().join("figures");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (_, plank) = limberup::figure::builtins()[7];
+    std::fs::write(dir.join("\u{1b}]0;X\u{7}x.ron"), plank).unwrap();
+    let output = sb.cmd().arg("figures").output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_clean("figures", &stdout);
+    assert!(stdout.contains("x.ron"), "{stdout}");
+    assert!(stdout.contains("\\u{1b}]0;X\\u{7}x"), "{stdout}");
+}
+
+/// `history` names the lines it skips with what serde says of them, which quotes the line:
+/// an outcome or a check-in's session id of escape sequences is shown escaped.
+#[test]
+fn history_warnings_escape_what_they_quote_from_the_file() {
+    let sb = common::Sandbox::new();
+    let r = record(at(2026, 3, 2, 7, 0), 600.0, Outcome::Completed, None);
+    let line = serde_json::to_string(&r).unwrap();
+    let outcome = serde_json::to_string(&Outcome::Completed).unwrap();
+    assert!(line.contains(&outcome), "{line}");
+    let hostile = line.replace(&outcome, r#""\u001b]0;X\u0007""#);
+    let check_in =
+        r#"{"check_in":{"session":"\u001b]0;X\u0007","score":3,"at":"2026-03-02T07:15:00+00:00"}}"#;
+    let file = sb.history_file();
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, format!("{line}\n{hostile}\n{check_in}\n")).unwrap();
+    let output = sb.cmd().arg("history").output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    assert_clean("history warnings", &stderr);
+    assert_eq!(stderr.matches("\\u{1b}]0;X\\u{7}").count(), 2, "{stderr}");
+}
+
+/// `config` lists the paths of every file: a directory name can retitle a pane too.
+#[test]
+fn config_shows_its_paths_escaped() {
+    let sb = common::Sandbox::new();
+    let config = sb.path().join("con\u{1b}]0;X\u{7}fig");
+    let output = sb
+        .cmd()
+        .env("XDG_CONFIG_HOME", &config)
+        .arg("config")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_clean("config", &stdout);
+    assert!(stdout.contains("con\\u{1b}]0;X\\u{7}fig"), "{stdout}");
+}

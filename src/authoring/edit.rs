@@ -89,7 +89,7 @@ fn report_ok(ctx: &Context, path: &Path, id: &str, routine: &Routine) -> anyhow:
     writeln!(
         std::io::stdout(),
         "{}: ok ({} steps, {} planned)",
-        path.display(),
+        crate::text::clean(&path.display().to_string()),
         routine.steps.len(),
         clock(plan.total())
     )?;
@@ -175,7 +175,7 @@ fn edit_builtin(ctx: &Context, id: &str, builtin: &str, path: &Path) -> anyhow::
     }
     match edit_until_valid(ctx, &draft)? {
         Edited::Valid(routine) => {
-            let text = routine::read_limited(&draft).map_err(anyhow::Error::msg)?;
+            let text = routine::read_source(&draft, crate::disk::Kind::Routine)?;
             if text == fresh {
                 let _ = std::fs::remove_file(&draft);
                 note(&format!("no changes: the built-in {id} stays in use"));

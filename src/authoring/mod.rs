@@ -4,7 +4,7 @@
 
 mod edit;
 
-use std::fs::{self, File, OpenOptions};
+use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -173,30 +173,9 @@ fn copy(text: &str, header: &str) -> String {
     format!("// {header}\n{body}")
 }
 
-/// Writes a new file crash-safely and never over an existing one: a temp file in the same
-/// dir, synced, then hard-linked into place (which fails if the name is taken), then the
-/// directory synced. Where hard links are not supported it falls back to a rename.
+/// Writes a new file crash-safely and never over an existing one (`disk::create_new`).
 pub fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "routine".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-    let written = file
-        .write_all(text.as_bytes())
-        .and_then(|()| file.sync_all());
-    drop(file);
-    let placed = written.and_then(|()| match fs::hard_link(&tmp, path) {
-        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists && !path.exists() => {
-            fs::rename(&tmp, path)
-        }
-        other => other,
-    });
-    let _ = fs::remove_file(&tmp);
-    placed?;
-    File::open(dir)?.sync_all()
+    crate::disk::create_new(path, text.as_bytes(), crate::disk::Access::Shared)
 }
 
 /// `limberup new NAME [--from ID]`.
@@ -245,7 +224,7 @@ pub fn new(ctx: &Context, name: &str, from: Option<&str>) -> anyhow::Result<Exit
     writeln!(
         std::io::stdout(),
         "Created {}\nEdit it with `limberup edit {id}`; follow it with `limberup run {id}`.",
-        path.display()
+        text::clean(&path.display().to_string())
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -9,7 +9,8 @@ use super::file::{FigureFile, pose_label, position};
 use super::joint::{JOINTS, Joint};
 use super::motion::Figure;
 use super::pose::{Point, Pose, ease};
-use crate::routine::{Problem, Seg};
+use crate::routine::{Pos, Problem, Seg, char_in_string};
+use crate::text;
 
 pub(crate) const X_RANGE: RangeInclusive<f64> = -100.0..=100.0;
 pub(crate) const Y_RANGE: RangeInclusive<f64> = 0.0..=150.0;
@@ -33,8 +34,101 @@ fn pose_path(i: usize, rest: &str) -> Vec<Seg> {
     path
 }
 
-/// The figure `file` describes, or every problem found in it, in file order.
-pub(crate) fn check(file: &FigureFile) -> Result<Figure, Found> {
+/// The figure `file` (read from `src`) describes, or every problem found in it, located
+/// and in file order. The counts are checked first and alone: past them nothing else is
+/// looked at, so the work (and what an error says) stays bounded whatever the file's size.
+pub(crate) fn check(src: &str, file: &FigureFile) -> Result<Figure, Vec<Problem>> {
+    let located = |found: Found| -> Vec<Problem> {
+        found
+            .into_iter()
+            .map(|(path, message)| problem(src, file, &path, message))
+            .collect()
+    };
+    let over = limits(file);
+    if !over.is_empty() {
+        return Err(located(over));
+    }
+    let mut problems = texts(src, file);
+    match shape(file) {
+        Ok(figure) if problems.is_empty() => return Ok(figure),
+        Ok(_) => {}
+        Err(found) => problems.extend(located(found)),
+    }
+    // In file order, as a reader goes through them.
+    problems.sort_by_key(|p| p.pos.map(|pos| (pos.line, pos.col)));
+    Err(problems)
+}
+
+/// More poses or motion steps than a figure may have.
+fn limits(file: &FigureFile) -> Found {
+    let mut found = Vec::new();
+    let n = file.poses.len();
+    if n > MAX_POSES {
+        found.push((
+            vec![field("poses")],
+            format!("at most {MAX_POSES} poses, got {n}"),
+        ));
+    }
+    let n = file.motion.len();
+    if n > MAX_MOTION {
+        found.push((
+            vec![field("motion")],
+            format!("at most {MAX_MOTION} poses, got {n}"),
+        ));
+    }
+    found
+}
+
+/// The texts a figure shows (its name, description and pose names) hold no character that
+/// acts on the terminal, as a routine's texts may not: each error points at the character.
+fn texts(src: &str, file: &FigureFile) -> Vec<Problem> {
+    let named = [
+        (vec![field("name")], file.name.as_str(), "the figure's name"),
+        (
+            vec![field("description")],
+            file.description.as_str(),
+            "the figure's description",
+        ),
+    ];
+    let poses = file
+        .poses
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (pose_path(i, "name"), p.name.as_str(), "a pose's name"));
+    named
+        .into_iter()
+        .chain(poses)
+        .filter_map(|(path, value, what)| {
+            let (i, c) = text::first_forbidden(value)?;
+            let hint = if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+                " (each text is one line)"
+            } else {
+                ""
+            };
+            let at = char_in_string(src, &path, i);
+            Some(Problem {
+                pos: at
+                    .map(|at| Pos::of_offset(src, at))
+                    .or(position(src, &path)),
+                step: None,
+                field: Some(label(file, &path)),
+                message: format!("{} is not allowed in {what}{hint}", text::describe(c)),
+            })
+        })
+        .collect()
+}
+
+/// A name from the file as a message quotes it: cut short, so an error about a pose with a
+/// name of a megabyte says a line, not a megabyte.
+pub(super) fn shown(name: &str) -> String {
+    text::ellipsize(name, SHOWN_COLUMNS)
+}
+
+/// Columns of a name quoted in a message, at most.
+const SHOWN_COLUMNS: usize = 40;
+
+/// Every rule but the counts (see `check`).
+fn shape(file: &FigureFile) -> Result<Figure, Found> {
     let mut found = Vec::new();
     if file.name.trim().is_empty() {
         found.push((vec![field("name")], "must not be blank".to_string()));
@@ -44,24 +138,19 @@ pub(crate) fn check(file: &FigureFile) -> Result<Figure, Found> {
             vec![field("poses")],
             "needs at least one pose, e.g. `poses: [Pose(name: \"stand\", ...)]`".to_string(),
         ));
-    } else if file.poses.len() > MAX_POSES {
-        let n = file.poses.len();
-        found.push((
-            vec![field("poses")],
-            format!("at most {MAX_POSES} poses, got {n}"),
-        ));
     }
     let poses = resolve_poses(file, &mut found);
     let names: Vec<&str> = file.poses.iter().map(|p| p.name.as_str()).collect();
     let index_of = |name: &str| names.iter().position(|n| *n == name);
+    let listed: Vec<String> = names.iter().map(|n| shown(n)).collect();
     let unknown = |name: &str| {
-        let mut text = format!("no pose named `{name}`");
+        let mut text = format!("no pose named `{}`", shown(name));
         if let Some(near) = super::closest(name, names.iter().copied()) {
-            text.push_str(&format!(" (did you mean `{near}`?)"));
+            text.push_str(&format!(" (did you mean `{}`?)", shown(near)));
         }
         text.push_str(&format!(
             "; the poses are {}",
-            super::quoted(names.iter().copied())
+            super::quoted(listed.iter().map(String::as_str))
         ));
         text
     };
@@ -69,12 +158,6 @@ pub(crate) fn check(file: &FigureFile) -> Result<Figure, Found> {
         found.push((
             vec![field("motion")],
             "needs at least one pose name, e.g. `motion: [\"cat\", \"cow\"]`".to_string(),
-        ));
-    } else if file.motion.len() > MAX_MOTION {
-        let n = file.motion.len();
-        found.push((
-            vec![field("motion")],
-            format!("at most {MAX_MOTION} poses, got {n}"),
         ));
     }
     let mut motion = Vec::new();
@@ -135,7 +218,7 @@ fn resolve_poses(file: &FigureFile, found: &mut Found) -> Vec<Option<Pose>> {
                 format!(
                     "pose {} is already called {:?} (names are compared ignoring case)",
                     first + 1,
-                    file.poses[first].name
+                    shown(&file.poses[first].name)
                 ),
             ));
         } else {
@@ -150,9 +233,9 @@ fn resolve_poses(file: &FigureFile, found: &mut Found) -> Vec<Option<Pose>> {
                     Some(j) => poses[j].map(|p| Joint::ALL.map(|joint| Some(p.get(joint)))),
                     None => {
                         let before = file.poses[..i].iter().map(|p| p.name.as_str());
-                        let mut text = format!("no pose named `{like}` before this one");
+                        let mut text = format!("no pose named `{}` before this one", shown(like));
                         if let Some(near) = super::closest(like, before) {
-                            text.push_str(&format!(" (did you mean `{near}`?)"));
+                            text.push_str(&format!(" (did you mean `{}`?)", shown(near)));
                         }
                         text.push_str("; `like` starts from a pose written above");
                         found.push((pose_path(i, "like"), text));
@@ -227,8 +310,8 @@ fn check_floor(poses: &[(String, Pose)], motion: &[usize], found: &mut Found) {
                 format!(
                     "on the way from `{}` to `{}`, {} passes {:.1} below the floor; add a \
                      pose in between or move it",
-                    from.0,
-                    to.0,
+                    shown(&from.0),
+                    shown(&to.0),
                     joint.name(),
                     -y
                 ),
@@ -238,8 +321,18 @@ fn check_floor(poses: &[(String, Pose)], motion: &[usize], found: &mut Found) {
 }
 
 /// A located problem, the pose at fault named as `pose 2 ("cow")`.
-pub(crate) fn problem(src: &str, file: &FigureFile, path: &[Seg], message: String) -> Problem {
-    let field = match path {
+fn problem(src: &str, file: &FigureFile, path: &[Seg], message: String) -> Problem {
+    Problem {
+        pos: position(src, path),
+        step: None,
+        field: Some(label(file, path)),
+        message,
+    }
+}
+
+/// How a problem names the value at `path`: `pose 2 ("cow"), head`, `motion #3`.
+fn label(file: &FigureFile, path: &[Seg]) -> String {
+    match path {
         [Seg::Field(poses), Seg::Index(i), rest @ ..] if poses == "poses" => {
             let mut label = pose_label(i + 1, file.poses.get(*i).map(|p| p.name.as_str()));
             for seg in rest {
@@ -258,11 +351,5 @@ pub(crate) fn problem(src: &str, file: &FigureFile, path: &[Seg], message: Strin
             })
             .collect::<Vec<_>>()
             .join(" "),
-    };
-    Problem {
-        pos: position(src, path),
-        step: None,
-        field: Some(field),
-        message,
     }
 }

@@ -10,7 +10,8 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use super::check;
 use super::joint::{JOINTS, Joint};
 use super::motion::{Figure, Passes, View};
-use crate::routine::{LoadError, Pos, Problem, Seg, locate, parse_ron, read_text, token_at};
+use crate::disk;
+use crate::routine::{LoadError, Pos, Problem, Seg, locate, parse_ron, read_source, token_at};
 
 /// A whole figure file.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -115,17 +116,8 @@ fn unknown_joint(found: &str) -> String {
 
 /// Reads and checks a figure file.
 pub fn load_file(path: &Path) -> Result<Figure, LoadError> {
-    let origin = path.display().to_string();
-    let src = read_text(path).map_err(|(pos, message)| LoadError {
-        origin: origin.clone(),
-        problems: vec![Problem {
-            pos,
-            step: None,
-            field: None,
-            message,
-        }],
-    })?;
-    parse(&src, &origin)
+    let src = read_source(path, disk::Kind::Figure)?;
+    parse(&src, &path.display().to_string())
 }
 
 /// Parses and checks figure text; `origin` names it in errors.
@@ -136,17 +128,9 @@ pub fn parse(src: &str, origin: &str) -> Result<Figure, LoadError> {
         }
         err
     })?;
-    check::check(&file).map_err(|found| {
-        let mut problems: Vec<Problem> = found
-            .into_iter()
-            .map(|(path, message)| check::problem(src, &file, &path, message))
-            .collect();
-        // In file order, as a reader goes through them.
-        problems.sort_by_key(|p| p.pos.map(|pos| (pos.line, pos.col)));
-        LoadError {
-            origin: origin.to_string(),
-            problems,
-        }
+    check::check(src, &file).map_err(|problems| LoadError {
+        origin: origin.to_string(),
+        problems,
     })
 }
 
@@ -216,7 +200,7 @@ fn pose_field(src: &str, field: &str) -> String {
 /// `pose 2 ("cow")`, or `pose 2` when the name is unknown or blank.
 pub(super) fn pose_label(n: usize, name: Option<&str>) -> String {
     match name.filter(|n| !n.trim().is_empty() && !n.contains('\n')) {
-        Some(name) => format!("pose {n} ({name:?})"),
+        Some(name) => format!("pose {n} ({:?})", check::shown(name)),
         None => format!("pose {n}"),
     }
 }

@@ -88,7 +88,11 @@ impl Library {
                 Err(err) => library.errors.push(err),
             }
         }
-        for path in user_dir.map(ron_files).unwrap_or_default() {
+        let files = user_dir.map(ron_files).transpose().unwrap_or_else(|err| {
+            library.errors.push(err);
+            None
+        });
+        for path in files.unwrap_or_default() {
             let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(String::from) else {
                 continue;
             };
@@ -196,10 +200,8 @@ impl Library {
 pub fn load_routine(path: &Path, library: &Library) -> Result<Routine, LoadError> {
     let routine = crate::routine::load_file(path)?;
     if routine.steps.iter().any(|s| s.figure.is_some()) {
-        let origin = path.display().to_string();
-        let text =
-            crate::routine::read_limited(path).map_err(|msg| LoadError::single(&origin, msg))?;
-        check_routine(&text, &origin, &routine, library)?;
+        let text = crate::routine::read_source(path, crate::disk::Kind::Routine)?;
+        check_routine(&text, &path.display().to_string(), &routine, library)?;
     }
     Ok(routine)
 }
@@ -257,15 +259,14 @@ pub fn check_routine(
     }
 }
 
-/// The `*.ron` files directly in `dir`, sorted; a missing dir has none.
-fn ron_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(read) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = read
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
-        .collect();
-    files.sort();
-    files
+/// The `*.ron` entries of `dir` (see `disk::ron_entries`): each that is not a figure file
+/// (a FIFO, a directory, a dangling link) fails to load and is reported, never skipped
+/// unsaid. An unreadable `dir` is reported as one error.
+fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    crate::disk::ron_entries(dir).map_err(|e| {
+        LoadError::single(
+            dir.display().to_string(),
+            format!("cannot read this directory: {e}; only the built-in figures are available"),
+        )
+    })
 }

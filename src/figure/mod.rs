@@ -24,6 +24,10 @@ pub use play::Playback;
 pub use pose::{Point, Pose, ease};
 pub(crate) use shadow::fits_everywhere;
 
+/// Names longer than this (in chars) get no guess: nobody types one, and the edit distance
+/// costs the product of the lengths.
+const MAX_GUESSED: usize = 64;
+
 /// The one name in `candidates` that `found` is probably a slip for: the closest by edit
 /// distance (a swap counts once), if close enough and closer than any other.
 pub(crate) fn closest<'a>(
@@ -31,11 +35,20 @@ pub(crate) fn closest<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let found = found.to_lowercase();
-    let limit = (found.chars().count() / 3).clamp(1, 3);
+    let chars = found.chars().count();
+    if chars > MAX_GUESSED {
+        return None;
+    }
+    let limit = (chars / 3).clamp(1, 3);
     let mut best: Option<(usize, &str)> = None;
     let mut tie = false;
     for candidate in candidates {
-        let d = strsim::damerau_levenshtein(&found, &candidate.to_lowercase());
+        let lower = candidate.to_lowercase();
+        // Lengths further apart than `limit` are further apart than `limit` edits.
+        if lower.chars().count().abs_diff(chars) > limit {
+            continue;
+        }
+        let d = strsim::damerau_levenshtein(&found, &lower);
         if d > limit {
             continue;
         }

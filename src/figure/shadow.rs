@@ -70,7 +70,7 @@ pub(crate) fn fits_everywhere(
             if step.figure.as_deref() != Some(id) || figure.fits(phases.len()) {
                 continue;
             }
-            let src = routine::read_limited(path).unwrap_or_default();
+            let src = routine::read_source(path, crate::disk::Kind::Figure).unwrap_or_default();
             problems.push(Problem {
                 pos: super::file::position(&src, &[Seg::Field("motion".into())]),
                 step: None,

@@ -3,7 +3,6 @@
 //! (Rust's status for a panic), instead of being lost with the process.
 
 use std::any::Any;
-use std::io::Write as _;
 use std::panic::{self, AssertUnwindSafe};
 
 use crate::app::Context;
@@ -49,7 +48,7 @@ impl Crash {
     ) -> u8 {
         let outcome = match catch(record) {
             Ok(Some(record)) => match ctx.save(Line::Session(&record.identified()), &mut |wait| {
-                let _ = writeln!(std::io::stderr(), "limberup: {wait}");
+                crate::text::say(&wait.to_string());
             }) {
                 Ok(()) => "; the session so far was recorded as interrupted".to_string(),
                 Err(e) => format!("; the session was not recorded: {}", e.describe()),
@@ -57,12 +56,7 @@ impl Crash {
             Ok(None) => String::new(),
             Err(_) => "; the session could not be recorded".to_string(),
         };
-        // Not `eprintln!`, which panics when stderr has gone.
-        let _ = writeln!(
-            std::io::stderr(),
-            "limberup: internal error: {}{outcome}",
-            self.message
-        );
+        crate::text::say(&format!("internal error: {}{outcome}", self.message));
         CRASH_EXIT
     }
 }

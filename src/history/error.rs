@@ -43,7 +43,7 @@ pub enum HistoryError {
     NotAFile {
         op: Op,
         path: PathBuf,
-        kind: &'static str,
+        kind: crate::disk::NotFile,
     },
     #[error("cannot encode the history line")]
     Encode(#[from] serde_json::Error),

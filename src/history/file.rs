@@ -2,97 +2,49 @@
 //! regular file, creating it private (it holds pain scores), and waiting for another writer's
 //! lock only so long, saying so.
 
-use std::fs::{File, FileType, OpenOptions};
-use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+use std::fs::File;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::error::{HistoryError, Op};
+use crate::disk::{self, DiskError};
 
 /// Owner read and write only: the history holds health data.
 const MODE: u32 = 0o600;
 /// How often a held lock is tried again while waiting.
 const POLL: Duration = Duration::from_millis(50);
 
-fn kind(t: FileType) -> &'static str {
-    if t.is_fifo() {
-        "a FIFO (named pipe)"
-    } else if t.is_char_device() {
-        "a character device"
-    } else if t.is_block_device() {
-        "a block device"
-    } else if t.is_socket() {
-        "a socket"
-    } else if t.is_dir() {
-        "a directory"
-    } else {
-        "something else"
-    }
-}
-
-/// Refuses an open `file` that is not a regular file.
-fn regular(file: &File, op: Op, path: &Path) -> Result<u64, HistoryError> {
-    let meta = file.metadata().map_err(HistoryError::io(op, path))?;
-    if meta.is_file() {
-        Ok(meta.len())
-    } else {
-        Err(HistoryError::NotAFile {
+/// A failed open as the history says it: what stands there, or the I/O error.
+fn open_error(op: Op, path: &Path) -> impl FnOnce(DiskError) -> HistoryError {
+    move |e| match e {
+        DiskError::NotFile(kind) => HistoryError::NotAFile {
             op,
             path: path.to_path_buf(),
-            kind: kind(meta.file_type()),
-        })
-    }
-}
-
-/// An open that failed: named as "not a regular file" when that is why (a FIFO with no
-/// reader fails a non-blocking open for writing with ENXIO, which says nothing useful).
-fn open_error(op: Op, path: &Path, e: std::io::Error) -> HistoryError {
-    match std::fs::metadata(path) {
-        Ok(meta) if !meta.is_file() => HistoryError::NotAFile {
-            op,
-            path: path.to_path_buf(),
-            kind: kind(meta.file_type()),
+            kind,
         },
-        _ => HistoryError::io(op, path)(e),
+        DiskError::Open(e) | DiskError::Read(e) => HistoryError::io(op, path)(e),
+        other => HistoryError::io(op, path)(std::io::Error::other(other)),
     }
 }
 
-/// `O_NONBLOCK` keeps `open` itself from waiting for a FIFO's other end; regular files
-/// ignore the flag for reads and writes.
-fn options() -> OpenOptions {
-    let mut options = OpenOptions::new();
-    options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
-    options
-}
-
-/// Opens the history for appending, creating it (0600) and its directory; says what is
-/// wrong when the data dir cannot be written. Returns the file and its length now.
+/// Opens the history for appending (through `disk`: never blocking, refusing anything but
+/// a regular file), creating it (0600) and its directory; says what is wrong when the data
+/// dir cannot be written. Returns the file and its length now.
 pub(super) fn open_for_append(path: &Path) -> Result<(File, u64), HistoryError> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(HistoryError::io(Op::CreateDir, path))?;
     }
-    let file = options()
-        .create(true)
-        .append(true)
-        .read(true)
-        .mode(MODE)
-        .open(path)
-        .map_err(|e| open_error(Op::Write, path, e))?;
-    let len = regular(&file, Op::Write, path)?;
-    Ok((file, len))
+    disk::open_append(path, MODE).map_err(open_error(Op::Write, path))
 }
 
 /// Opens the history for reading with its length now; `None` when there is none yet.
 /// Reads stop at that length, so another session appending meanwhile cannot make a read
 /// endless.
 pub(super) fn open_for_read(path: &Path) -> Result<Option<(File, u64)>, HistoryError> {
-    match options().read(true).open(path) {
-        Ok(file) => {
-            let len = regular(&file, Op::Read, path)?;
-            Ok(Some((file, len)))
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(open_error(Op::Read, path, e)),
+    match disk::open(path) {
+        Ok(opened) => Ok(Some(opened)),
+        Err(e) if e.is_missing() => Ok(None),
+        Err(e) => Err(open_error(Op::Read, path)(e)),
     }
 }
 

@@ -48,9 +48,12 @@ pub struct Skipped {
 }
 
 impl Skipped {
-    /// The warning to show: `path:line: skipped: reason`, as compilers name places.
+    /// The warning to show: `path:line: skipped: reason`, as compilers name places, on
+    /// one line: the reason quotes the file (serde's messages echo its values), so it is
+    /// shown through `text::clean`.
     pub fn warning(&self, path: &Path) -> String {
-        format!("{}:{}: skipped: {}", path.display(), self.line, self.reason)
+        let line = format!("{}:{}: skipped: {}", path.display(), self.line, self.reason);
+        crate::text::clean(&line).into_owned()
     }
 }
 
@@ -130,10 +133,8 @@ pub fn write(
 
 /// Best-effort fsync of the directory holding `path` (not possible on every platform).
 fn sync_dir(path: &Path) {
-    if let Some(dir) = path.parent()
-        && let Ok(dir) = std::fs::File::open(dir)
-    {
-        let _ = dir.sync_all();
+    if let Some(dir) = path.parent() {
+        let _ = crate::disk::sync_dir(dir);
     }
 }
 

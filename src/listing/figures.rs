@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::{one_line, pretty};
 use crate::figure::{Entry, Passes, View};
+use crate::text::width;
 
 fn view_label(view: View) -> &'static str {
     match view {
@@ -34,20 +35,20 @@ pub fn figures_table(entries: &[Entry]) -> String {
             one_line(&entry.figure.name),
             view_label(entry.figure.view).to_string(),
             one_line(&motion_label(entry)),
-            entry.source.to_string(),
+            one_line(&entry.source.to_string()),
         ]);
     }
     let mut widths = [0usize; 5];
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(width(cell));
         }
     }
     let mut out = String::new();
     for row in &rows {
         let mut line = String::new();
         for (cell, w) in row.iter().zip(widths) {
-            let pad = w - cell.chars().count();
+            let pad = w - width(cell);
             line.push_str(&format!("{cell}{}  ", " ".repeat(pad)));
         }
         out.push_str(line.trim_end());

@@ -163,7 +163,7 @@ fn figure_file(arg: &str) -> Option<Result<figure::Figure, LoadError>> {
         return None;
     }
     // Read as routines are: a FIFO or a device is refused, never waited on.
-    let text = crate::routine::read_text(Path::new(arg)).ok()?;
+    let text = crate::routine::read_source(Path::new(arg), crate::disk::Kind::Figure).ok()?;
     figure::is_figure_text(&text).then(|| figure::load_file(Path::new(arg)))
 }
 

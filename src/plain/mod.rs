@@ -5,7 +5,7 @@ mod input;
 pub mod lines;
 mod output;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -44,7 +44,7 @@ pub fn command(line: &str) -> Result<Command, String> {
 
 /// Not `eprintln!`, which panics when stderr has gone (a closed pipe, a hung-up terminal).
 fn warn(message: &str) {
-    let _ = writeln!(std::io::stderr(), "limberup: warning: {message}");
+    crate::text::say(&format!("warning: {message}"));
 }
 
 /// Applies `command` at `now` and prints what followed.
@@ -214,7 +214,7 @@ fn follow(
     }
     out.warnings();
     if signal.is_some() && out.keeper.kept() {
-        let _ = writeln!(std::io::stderr(), "limberup: {}", front::RESUME_HINT);
+        crate::text::say(front::RESUME_HINT);
     }
     if signal.is_none() {
         // After the record is safe: the end's sound plays out before the process exits.

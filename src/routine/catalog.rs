@@ -77,8 +77,7 @@ impl Entry {
     pub fn text(&self) -> Result<String, LoadError> {
         match &self.source {
             Source::BuiltIn => Ok(builtin_source(&self.id).unwrap_or_default().to_string()),
-            Source::File(path) => super::load::read_limited(path)
-                .map_err(|msg| LoadError::single(path.display().to_string(), msg)),
+            Source::File(path) => super::load::read_source(path, crate::disk::Kind::Routine),
         }
     }
 }
@@ -325,34 +324,17 @@ pub fn looks_like_path(arg: &str) -> bool {
     arg.ends_with(".ron") || arg.contains(std::path::MAIN_SEPARATOR) || arg.contains('/')
 }
 
-/// The `*.ron` entries directly in `dir`, sorted; a missing dir has none. Entries that are
-/// not regular files are kept, so loading them reports them (a directory, a FIFO, a
-/// dangling link) instead of skipping them unsaid. Hidden entries are not routines: editors'
-/// lock and scratch files (`.#walk.ron`) and `edit`'s drafts of built-ins.
+/// The `*.ron` entries of `dir` (see `disk::ron_entries`), or why there are none.
 fn routine_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let read = match std::fs::read_dir(dir) {
-        Ok(read) => read,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => {
-            let why = if dir.exists() && !dir.is_dir() {
-                "a file, not a directory: move it out of the way to keep routines there".to_string()
-            } else {
-                format!("cannot read this directory: {e}")
-            };
-            return Err(LoadError::single(
-                dir.display().to_string(),
-                format!("{why}; only the built-in routines are available"),
-            ));
-        }
-    };
-    let hidden = |p: &Path| {
-        p.file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-    };
-    let mut files: Vec<PathBuf> = read
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron") && !hidden(p))
-        .collect();
-    files.sort();
-    Ok(files)
+    crate::disk::ron_entries(dir).map_err(|e| {
+        let why = if dir.exists() && !dir.is_dir() {
+            "a file, not a directory: move it out of the way to keep routines there".to_string()
+        } else {
+            format!("cannot read this directory: {e}")
+        };
+        LoadError::single(
+            dir.display().to_string(),
+            format!("{why}; only the built-in routines are available"),
+        )
+    })
 }

@@ -2,7 +2,6 @@
 //! column, step and field. Never panics, whatever the bytes.
 
 use std::fmt;
-use std::io::Read;
 use std::path::Path;
 
 use ron::extensions::Extensions;
@@ -13,10 +12,7 @@ use super::explain;
 use super::locate::{self, Pos, Seg};
 use super::model::Routine;
 use super::validate;
-use crate::text;
-
-/// Larger files are refused before parsing: no routine needs a megabyte.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+use crate::{disk, text};
 
 /// One thing wrong with a file, as precisely located as we can.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,97 +76,28 @@ impl fmt::Display for LoadError {
 
 /// Reads and checks a routine file.
 pub fn load_file(path: &Path) -> Result<Routine, LoadError> {
-    let origin = path.display().to_string();
-    let src = read_text(path).map_err(|(pos, message)| LoadError {
-        origin: origin.clone(),
-        problems: vec![Problem {
-            pos,
-            step: None,
-            field: None,
-            message,
-        }],
-    })?;
-    parse(&src, &origin)
+    let src = read_source(path, disk::Kind::Routine)?;
+    parse(&src, &path.display().to_string())
 }
 
-/// Reads a text file of at most `MAX_FILE_BYTES`, with a readable error otherwise.
-pub fn read_limited(path: &Path) -> Result<String, String> {
-    read_text(path).map_err(|(pos, message)| match pos {
-        Some(pos) => format!("line {}, column {}: {message}", pos.line, pos.col),
-        None => message,
+/// The text of the file at `path` holding `kind`, read through `disk` (never blocking, at
+/// most the kind's limit), or why not, located at the bad byte when it is not UTF-8.
+pub fn read_source(path: &Path, kind: disk::Kind) -> Result<String, LoadError> {
+    disk::read_text(path, kind).map_err(|err| {
+        let pos = match err {
+            disk::DiskError::NotUtf8 { line, col, .. } => Some(Pos { line, col }),
+            _ => None,
+        };
+        LoadError {
+            origin: path.display().to_string(),
+            problems: vec![Problem {
+                pos,
+                step: None,
+                field: None,
+                message: err.to_string(),
+            }],
+        }
     })
-}
-
-/// `read_limited`, with the position of a bad byte kept apart for a located error.
-pub fn read_text(path: &Path) -> Result<String, (Option<Pos>, String)> {
-    let file = open_regular(path).map_err(|message| (None, message))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| (None, format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err((
-            None,
-            format!(
-                "the file is over {} MiB, far too large for a routine or config file; not loaded",
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let bad = e.as_bytes()[valid];
-        let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-        let pos = Pos::of_offset(&text, text.len());
-        (
-            Some(pos),
-            format!("not UTF-8 text (byte 0x{bad:02X}); save the file as UTF-8"),
-        )
-    })?;
-    Ok(match without_bom(&text) {
-        rest if rest.len() < text.len() => rest.to_string(),
-        _ => text,
-    })
-}
-
-/// Opens `path` for reading if it is a regular file (or a link to one). Opened without
-/// blocking, so a FIFO (no writer), a tty or a device cannot hang a command, and refused
-/// unless regular: a FIFO or a device would never end or never begin.
-fn open_regular(path: &Path) -> Result<std::fs::File, String> {
-    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
-    let file = std::fs::File::options()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-        .map_err(|e| match e.raw_os_error() {
-            Some(libc::ELOOP) => "cannot open: a loop of symbolic links".to_string(),
-            Some(libc::ENOENT) => match std::fs::read_link(path) {
-                Ok(target) => format!(
-                    "cannot open: a symbolic link to {}, which does not exist",
-                    target.display()
-                ),
-                Err(_) => format!("cannot open: {e}"),
-            },
-            _ => format!("cannot open: {e}"),
-        })?;
-    let kind = file
-        .metadata()
-        .map_err(|e| format!("cannot read: {e}"))?
-        .file_type();
-    let what = if kind.is_file() {
-        return Ok(file);
-    } else if kind.is_dir() {
-        "a directory"
-    } else if kind.is_fifo() {
-        "a FIFO"
-    } else if kind.is_socket() {
-        "a socket"
-    } else if kind.is_char_device() || kind.is_block_device() {
-        "a device"
-    } else {
-        "not a file"
-    };
-    Err(format!("not a regular file ({what})"))
 }
 
 /// `src` without a leading UTF-8 byte order mark, which some editors write: it is not text

@@ -14,11 +14,9 @@ mod validate;
 
 pub use catalog::{Catalog, Entry, Source, builtin_source, builtins, ids, looks_like_path};
 pub use grow::{Change, Growth, Level, Progression, RanAt, Rule};
+pub(crate) use escapes::char_in_string;
 pub use lineup::{Lineup, check_parts};
-pub(crate) use load::read_text;
-pub use load::{
-    LoadError, MAX_FILE_BYTES, Problem, load_file, parse, parse_ron, read_limited, without_bom,
-};
+pub use load::{LoadError, Problem, load_file, parse, parse_ron, read_source, without_bom};
 pub use locate::{Pos, Seg, locate, locate_field, locate_value, token_at};
 pub use model::{Kind, Routine, Step, Work};
 pub use phase::RepPhase;

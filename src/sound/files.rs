@@ -2,14 +2,15 @@
 //! each named after a hash of its bytes so a changed tune never plays from an old file.
 
 use std::fs::{self, DirBuilder, Permissions};
-use std::io::{self, Write as _};
+use std::io;
 use std::os::unix::fs::{DirBuilderExt as _, MetadataExt as _, PermissionsExt as _};
 use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
-use tempfile::{NamedTempFile, TempDir};
+use tempfile::TempDir;
 
 use super::{Sound, encode, samples};
+use crate::disk;
 
 /// The WAV file of every sound, ready to play.
 #[derive(Debug)]
@@ -81,13 +82,13 @@ fn write_all(dir: &Path) -> io::Result<Vec<PathBuf>> {
                 sound.name(),
                 crate::digest::fnv1a(&bytes)
             ));
-            if fs::read(&path).is_ok_and(|old| old == bytes) {
+            // Anything but our own bytes in a regular file (a FIFO, a link to a device, a
+            // file cut short) is replaced, through `disk`: never waited on or read unbounded.
+            if disk::read(&path, disk::Kind::Sound).is_ok_and(|old| old == bytes) {
                 return Ok(path);
             }
             // Written beside, then renamed: a player never reads half a file.
-            let mut file = NamedTempFile::new_in(dir)?;
-            file.write_all(&bytes)?;
-            file.persist(&path).map_err(|e| e.error)?;
+            disk::replace_cached(&path, &bytes)?;
             Ok(path)
         })
         .collect()

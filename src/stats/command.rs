@@ -48,12 +48,11 @@ pub fn command(
         .history_file()
         .context("no data directory (is $HOME set?), so there is no history")?;
     if let Some(date) = since.filter(|d| !history::YEARS.contains(&d.year())) {
-        let _ = writeln!(
-            std::io::stderr(),
-            "limberup: --since {date}: give a date in the years {} to {}",
+        crate::text::say(&format!(
+            "--since {date}: give a date in the years {} to {}",
             history::YEARS.start(),
             history::YEARS.end()
-        );
+        ));
         return Ok(ExitCode::from(2));
     }
     let request = Request {
@@ -120,18 +119,16 @@ where
     Ok((skipped, written))
 }
 
-/// Write errors are ignored (`eprintln!` would panic on a stderr that has gone).
+/// Names the first skipped lines and counts the rest, through `text::say`.
 fn warn_skipped(path: &Path, skipped: &Skips) {
-    let mut err = std::io::stderr().lock();
     for s in skipped.first.iter().take(MAX_WARNINGS) {
-        let _ = writeln!(err, "limberup: warning: {}", s.warning(path));
+        crate::text::say(&format!("warning: {}", s.warning(path)));
     }
     if skipped.total > MAX_WARNINGS {
-        let _ = writeln!(
-            err,
-            "limberup: warning: {} more unreadable lines in {} skipped",
+        crate::text::say(&format!(
+            "warning: {} more unreadable lines in {} skipped",
             skipped.total - MAX_WARNINGS,
             path.display()
-        );
+        ));
     }
 }

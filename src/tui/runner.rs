@@ -2,7 +2,6 @@
 //! it; draw once if anything changed; carry out the app's effects (cues, saves), the cue
 //! after the frame so the sound and the screen change together and start-up never waits.
 
-use std::io::Write as _;
 use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::Context as _;
@@ -122,14 +121,12 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     };
     terminal::restore();
     terminal::release(out.term);
-    // Not `eprintln!`: it panics when stderr is a terminal that has gone (SIGHUP).
-    let mut stderr = std::io::stderr().lock();
     for e in &out.errors {
-        let _ = writeln!(stderr, "limberup: {e}");
+        crate::text::say(e);
     }
     // Stopped by Ctrl-C or a signal: how to go on is the one thing left to say.
     if code > 128 && app.resumable() {
-        let _ = writeln!(stderr, "limberup: {}", front::RESUME_HINT);
+        crate::text::say(front::RESUME_HINT);
     }
     Ok(code)
 }

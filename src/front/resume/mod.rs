@@ -13,6 +13,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use crate::app::Context;
 use crate::routine::{Entry, Lineup};
 use crate::session::{Event, Plan, PlanOptions, Session};
+use crate::text;
 
 /// The picker offers to resume a session only this soon after it stopped (the `resume`
 /// command takes one up at any age, saying how old it is).
@@ -49,8 +50,14 @@ pub struct Resumable {
 impl Resumable {
     /// Checks `state` against the routines of `ctx`: each part must still be there (a
     /// built-in by id, a file by its path) and do what it did. `Err` says why not, naming
-    /// the routine.
-    pub fn check(state: ResumeState, ctx: &Context) -> Result<Resumable, String> {
+    /// the routine, on one line: the file's texts (its name, its ids) shown through
+    /// `text::clean`, as is the session's name from here on.
+    pub fn check(mut state: ResumeState, ctx: &Context) -> Result<Resumable, String> {
+        state.name = text::clean(&state.name).into_owned();
+        Resumable::checked(state, ctx).map_err(|why| text::clean(&why).into_owned())
+    }
+
+    fn checked(state: ResumeState, ctx: &Context) -> Result<Resumable, String> {
         let mut parts = Vec::with_capacity(state.parts.len());
         for part in &state.parts {
             parts.push(find(part, ctx).map_err(|why| {

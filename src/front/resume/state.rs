@@ -2,20 +2,17 @@
 //! crash-safely (a whole new file renamed over the old, then the directory synced) each time
 //! a step begins, and read back without ever blocking, panicking or trusting its contents.
 
-use std::io::{Read, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use crate::disk;
 use crate::routine::{Entry, Kind, Lineup, Source};
 use crate::session::{PlanOptions, SessionId, Timings};
 
 /// The format written; a file of a later version is left alone, not misread.
 pub const VERSION: u32 = 1;
-/// No resume file is near this size; a larger one is not read into memory.
-const MAX_BYTES: u64 = 256 * 1024;
 
 /// One routine of the session, as it was when the session ran.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -115,76 +112,27 @@ impl PartState {
 }
 
 /// Writes `state` to `path` so that a crash at any moment leaves the old file or the new
-/// one, never a mix: a private (0600) temporary file beside it, synced, renamed over it,
-/// and the directory synced so the rename itself survives.
+/// one, never a mix (`disk::replace`: private, synced, renamed over it, the directory
+/// synced).
 pub fn write(path: &Path, state: &ResumeState) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
     let text = serde_json::to_vec(state).map_err(std::io::Error::other)?;
-    // Named by process, so two sessions at once never write the same temporary file.
-    let temp = dir.join(format!(".resume-{}.tmp", std::process::id()));
-    let written = std::fs::File::options()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(&temp)
-        .and_then(|mut file| {
-            file.write_all(&text)?;
-            file.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&temp, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written?;
-    sync_dir(dir)
+    disk::replace(path, &text, disk::Access::Private)
 }
 
 /// Removes the resume file (there being none is fine), the removal made durable.
 pub fn clear(path: &Path) -> std::io::Result<()> {
-    match std::fs::remove_file(path) {
-        Ok(()) => sync_dir(path.parent().unwrap_or(Path::new("."))),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(e),
-    }
-}
-
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    std::fs::File::open(dir)?.sync_all()
+    disk::remove(path)
 }
 
 /// Reads the resume file: `Ok(None)` when there is none, `Err` with what is wrong with one
 /// that cannot be used (cut short, garbage, of a later version, not a regular file, too
-/// large). Opened without blocking, so a FIFO in its place cannot hang the program.
+/// large). Read through `disk`, so a FIFO in its place cannot hang the program.
 pub fn read(path: &Path) -> Result<Option<ResumeState>, String> {
-    let file = std::fs::File::options()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path);
-    let file = match file {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("cannot open it: {e}")),
-    };
-    let meta = file
-        .metadata()
-        .map_err(|e| format!("cannot read it: {e}"))?;
-    if !meta.is_file() {
-        return Err("not a regular file".to_string());
+    match disk::read(path, disk::Kind::Resume) {
+        Ok(bytes) => parse(&bytes).map(Some),
+        Err(e) if e.is_missing() => Ok(None),
+        Err(e) => Err(e.to_string()),
     }
-    if meta.len() > MAX_BYTES {
-        return Err(format!(
-            "{} bytes, far larger than any resume file",
-            meta.len()
-        ));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read it: {e}"))?;
-    parse(&bytes).map(Some)
 }
 
 /// The state in `bytes`, or why it cannot be used.
