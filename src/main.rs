@@ -11,7 +11,7 @@ use limberup::cli::{Cli, CoachArgs, Command, RunArgs};
 use limberup::figure::Library;
 use limberup::front::resume;
 use limberup::paths::Paths;
-use limberup::routine::{Catalog, LoadError, Source, looks_like_path};
+use limberup::routine::{Catalog, Lineup, LoadError, Source, looks_like_path};
 use limberup::session::Plan;
 use limberup::{authoring, listing, plain, shell, stats, text, tui};
 
@@ -106,11 +106,10 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 /// `run ROUTINE...`: the full-screen coach, or plain text lines when asked or where the
 /// coach cannot run (not on a terminal, `TERM=dumb`, no terminal to read keys from).
 fn run(ctx: &Context, coach: &CoachArgs, args: &RunArgs) -> anyhow::Result<ExitCode> {
-    warn_hidden(ctx, &args.routines);
+    let lineup = lineup_warned(ctx, &args.routines)?;
     if args.plain || tui::unusable().is_some() {
-        return plain::run(ctx, &args.routines, coach);
+        return plain::run(ctx, &lineup, coach);
     }
-    let lineup = ctx.lineup(&args.routines)?;
     let code = tui::run(ctx, coach, tui::Start::Lineup(Box::new(lineup)))?;
     Ok(ExitCode::from(code))
 }
@@ -159,12 +158,16 @@ fn resume(ctx: &Context, coach: &CoachArgs, plain: bool) -> anyhow::Result<ExitC
     Ok(ExitCode::from(code))
 }
 
-/// Warns, with its errors, about each user file that should replace a built-in `args` run
-/// (named or as a part) but has errors: the built-in runs instead, unlike what was edited.
-fn warn_hidden(ctx: &Context, args: &[String]) {
-    let Ok(lineup) = ctx.lineup(args) else {
-        return;
-    };
+/// The session `args` name, after a warning, with its errors, about each user file that
+/// should replace a built-in it runs (named or as a part) but has errors: the built-in runs
+/// instead, unlike what was edited. Each file is read once.
+fn lineup_warned(ctx: &Context, args: &[String]) -> Result<Lineup, LoadError> {
+    let lineup = ctx.lineup(args)?;
+    warn_hidden(ctx, args, &lineup);
+    Ok(lineup)
+}
+
+fn warn_hidden(ctx: &Context, args: &[String], lineup: &Lineup) {
     let named = args.iter().filter(|a| !looks_like_path(a));
     let parts = lineup.parts.iter().filter(|p| p.source == Source::BuiltIn);
     let ids = named
@@ -213,8 +216,7 @@ fn list(ctx: &Context, coach: &CoachArgs, json: bool) -> anyhow::Result<ExitCode
 }
 
 fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::Result<ExitCode> {
-    warn_hidden(ctx, &[routine.to_string()]);
-    let lineup = ctx.lineup(&[routine.to_string()])?;
+    let lineup = lineup_warned(ctx, &[routine.to_string()])?;
     let plan = Plan::session(&lineup, &ctx.plan_options(coach.scale));
     emit(&if json {
         listing::plan_json(&plan)
@@ -282,7 +284,10 @@ fn play_figure(
 }
 
 fn export(ctx: &Context, routine: &str) -> anyhow::Result<ExitCode> {
-    warn_hidden(ctx, &[routine.to_string()]);
+    let args = [routine.to_string()];
+    if let Ok(lineup) = ctx.lineup(&args) {
+        warn_hidden(ctx, &args, &lineup);
+    }
     let mut text = ctx.catalog.resolve(routine)?.text()?;
     if !text.ends_with('\n') {
         text.push('\n');

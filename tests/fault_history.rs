@@ -163,6 +163,7 @@ fn full_record(started_at: DateTime<FixedOffset>, outcome: Outcome) -> SessionRe
         from_step: 1,
         steps,
         check_in: Some(1),
+        trimmed: false,
     }
 }
 

@@ -17,6 +17,7 @@ use crate::front::resume::Resumable;
 use crate::front::shell::{self, Begin};
 use crate::front::{self, Mailbox, Msg, Signal};
 use crate::history::{self, Line};
+use crate::routine::Lineup;
 use crate::session::{Command, Phase, Session, WorkPlan};
 use crate::wallclock;
 use input::{Answers, Input};
@@ -97,12 +98,11 @@ fn waits_for_input(session: &Session) -> Option<(String, Command)> {
     }
 }
 
-/// Runs the routines `routines` name (one, a combination, or several as one session) in
-/// plain mode and records the session. Exit status: 0 when completed or quit, 128 + the
-/// signal when a signal ended it (141, as for SIGPIPE, when stdout was closed).
-pub fn run(ctx: &Context, routines: &[String], coach: &CoachArgs) -> anyhow::Result<ExitCode> {
-    let lineup = ctx.lineup(routines)?;
-    follow(ctx, coach, Begin::New(&lineup))
+/// Runs `lineup` (one routine, a combination, or several as one session) in plain mode and
+/// records the session. Exit status: 0 when completed or quit, 128 + the signal when a
+/// signal ended it (141, as for SIGPIPE, when stdout was closed).
+pub fn run(ctx: &Context, lineup: &Lineup, coach: &CoachArgs) -> anyhow::Result<ExitCode> {
+    follow(ctx, coach, Begin::New(lineup))
 }
 
 /// Takes up `resumable` in plain mode at the step it stopped in, and records this part.

@@ -257,6 +257,7 @@ mod tests {
             from_step: 1,
             steps: Vec::new(),
             check_in: None,
+            trimmed: false,
         }
     }
 
