@@ -114,23 +114,23 @@ fn run(ctx: &Context, coach: &CoachArgs, args: &RunArgs) -> anyhow::Result<ExitC
     Ok(ExitCode::from(code))
 }
 
-/// `resume`: the latest session that ended part-way, at the step it stopped in, at any age
+/// `resume`: the session that stopped last, at the step it stopped in, at any age
 /// (saying how old it is). Status 1 when there is none, or it cannot be taken up.
 fn resume(ctx: &Context, coach: &CoachArgs, plain: bool) -> anyhow::Result<ExitCode> {
-    let Some(file) = ctx.paths.resume_file() else {
+    let Some(dir) = ctx.paths.resume_dir() else {
         anyhow::bail!("no data directory (is $HOME set?), so nothing to resume");
     };
-    let state = match resume::read(&file) {
-        Ok(Some(state)) => state,
-        Ok(None) => {
-            say("nothing to resume: the latest session ran to its end (or none has run yet)");
-            return Ok(ExitCode::FAILURE);
-        }
-        Err(why) => {
-            say(&format!("warning: {}: {why}; ignored", file.display()));
-            say("nothing to resume");
-            return Ok(ExitCode::FAILURE);
-        }
+    let (state, warnings) = resume::latest(&dir);
+    for warning in &warnings {
+        say(&format!("warning: {warning}"));
+    }
+    let Some(state) = state else {
+        say(if warnings.is_empty() {
+            "nothing to resume: every session ran to its end (or none has run yet)"
+        } else {
+            "nothing to resume"
+        });
+        return Ok(ExitCode::FAILURE);
     };
     let now = limberup::wallclock::utc_of(std::time::SystemTime::now()).0;
     let resumable = match resume::Resumable::check(state, ctx) {

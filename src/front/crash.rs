@@ -51,7 +51,7 @@ impl Crash {
             Ok(Some(record)) => match ctx.save(Line::Session(&record.identified()), &mut |wait| {
                 let _ = writeln!(std::io::stderr(), "limberup: {wait}");
             }) {
-                Ok(()) => "; the session so far was recorded as interrupted".to_string(),
+                Ok(_) => "; the session so far was recorded as interrupted".to_string(),
                 Err(e) => format!("; the session was not recorded: {}", e.describe()),
             },
             Ok(None) => String::new(),

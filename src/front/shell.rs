@@ -25,14 +25,14 @@ pub(crate) enum Begin<'a> {
 }
 
 /// Starts `what` at `now` (`wall` the wall time): the session, its first events, and the
-/// keeper that gives its record an id and keeps the resume state in `file`. The routines'
+/// keeper that gives its record an id and keeps the resume state in `dir`. The routines'
 /// texts are cleaned (see `Entry::cleaned`) so no control character reaches a terminal.
 pub(crate) fn begin(
     what: Begin<'_>,
     options: &PlanOptions,
     now: Instant,
     wall: DateTime<FixedOffset>,
-    file: Option<PathBuf>,
+    dir: Option<PathBuf>,
 ) -> (Session, Vec<Event>, Keeper) {
     match what {
         Begin::New(lineup) => {
@@ -41,13 +41,13 @@ pub(crate) fn begin(
                 ..lineup.clone()
             };
             let plan = Plan::session(&cleaned, options);
-            let keeper = Keeper::new(lineup, options, wall, file);
+            let keeper = Keeper::new(lineup, options, wall, dir);
             let (session, events) = Session::new(plan, now, wall);
             (session, events, keeper)
         }
         Begin::Resume(resumable) => {
             let (session, events) = resumable.start(now, wall);
-            (session, events, Keeper::resuming(resumable, file))
+            (session, events, Keeper::resuming(resumable, dir))
         }
     }
 }

@@ -116,7 +116,7 @@ fn follow(ctx: &Context, coach: &CoachArgs, what: Begin<'_>) -> anyhow::Result<E
     // once here), the session is not kept for resuming either, without a second warning.
     let resume_file = match ctx.paths.history_file() {
         Some(path) => match history::probe(&path) {
-            Ok(()) => ctx.paths.resume_file(),
+            Ok(()) => ctx.paths.resume_dir(),
             Err(e) => {
                 warn(&format!("{}; sessions cannot be recorded", e.describe()));
                 None
@@ -176,8 +176,20 @@ fn follow(ctx: &Context, coach: &CoachArgs, what: Begin<'_>) -> anyhow::Result<E
     // happens to the process then.
     save(ctx, Line::Session(&record));
     let elapsed = session.elapsed(end);
-    out.line(elapsed, &lines::summary(&record));
-    if signal.is_none() && ctx.config.check_in && interactive && !eof {
+    out.line(
+        elapsed,
+        &lines::summary(&out.keeper.whole(&record, session.plan())),
+    );
+    // Asked once a session: not again when an earlier part of it asked.
+    let ask = signal.is_none()
+        && ctx.config.check_in
+        && interactive
+        && !eof
+        && !out.keeper.asked_before();
+    if let Some(warning) = out.keeper.ended(&record, ask) {
+        warn(&warning);
+    }
+    if ask {
         match ask_check_in(&mailbox, &mut out, elapsed) {
             CheckIn::Answer(Some(score)) => {
                 let at = wallclock::now();

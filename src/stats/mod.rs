@@ -36,14 +36,11 @@ impl Totals {
     }
 }
 
-/// A record's active time; zero for a value no session can have (the history reader skips
-/// such records, but `Stats` takes records from anywhere).
+/// A record's active time; zero for a value no time can have (negative, not a number: the
+/// history reader skips such records, but `Stats` takes records from anywhere). A resumed
+/// session's parts are added up, so its time may pass the year one record may hold.
 pub(crate) fn active(record: &SessionRecord) -> Duration {
-    if (0.0..=crate::history::MAX_SECS).contains(&record.active_secs) {
-        Duration::from_secs_f64(record.active_secs)
-    } else {
-        Duration::ZERO
-    }
+    Duration::try_from_secs_f64(record.active_secs).unwrap_or(Duration::ZERO)
 }
 
 /// Records left out of the report by `--since`, so it can say there are some.

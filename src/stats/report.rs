@@ -141,7 +141,9 @@ where
     // The last 12 weeks, but not before the first session (a new user sees one row).
     let twelve_weeks = super::heatmap::first_shown(today);
     let first = stats.days.keys().next().copied().unwrap_or(today);
-    let from = since.unwrap_or_else(|| twelve_weeks.max(first));
+    // With `--since`, from that date, but no earlier than the first session counted: weeks
+    // before it are empty however far back the date is.
+    let from = since.unwrap_or(twelve_weeks).max(first);
     out.push_str("\nWeek of      Sessions  Completed     Active\n");
     for (monday, week) in stats.weeks(from, today) {
         let _ = writeln!(

@@ -11,9 +11,9 @@ use crate::routine::{Entry, Lineup};
 use crate::session::Command;
 
 impl App {
-    /// Keeps each session's resume state in `file`.
-    pub(crate) fn keep_resume_in(&mut self, file: Option<std::path::PathBuf>) {
-        self.resume_file = file;
+    /// Keeps each session's resume state in `dir`.
+    pub(crate) fn keep_resume_in(&mut self, dir: Option<std::path::PathBuf>) {
+        self.resume_dir = dir;
     }
 
     /// Asks, over the picker, whether to take up `resumable`.
@@ -45,9 +45,9 @@ impl App {
     }
 
     fn begin(&mut self, what: Begin<'_>, now: Instant) {
-        let file = self.resume_file.clone();
+        let dir = self.resume_dir.clone();
         let (session, events, keeper) =
-            shell::begin(what, &self.options.plan, now, (self.wall)(), file);
+            shell::begin(what, &self.options.plan, now, (self.wall)(), dir);
         self.offer = None;
         self.keeper = Some(keeper);
         self.screen = Screen::Session(Box::new(session));
