@@ -231,3 +231,82 @@ fn status(letter: Option<char>) -> StepStatus {
         _ => StepStatus::NotReached,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::routine::Catalog;
+    use crate::session::Command;
+
+    fn wall() -> DateTime<FixedOffset> {
+        FixedOffset::east_opt(0)
+            .unwrap()
+            .with_ymd_and_hms(2026, 12, 7, 9, 0, 0)
+            .unwrap()
+    }
+
+    /// Issue 16: a session quit after two steps (asking the check-in then), taken up and
+    /// finished: the second part shows all of the session, its times added up, and asks no
+    /// check-in.
+    #[test]
+    fn a_session_taken_up_shows_all_of_it_and_asks_the_check_in_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let catalog = Catalog::load(None);
+        let lineup = catalog
+            .lineup(vec![catalog.find("cool-down").unwrap().clone()])
+            .unwrap();
+        let options = PlanOptions::default();
+        let plan = Plan::session(&lineup, &options);
+        let steps = plan.steps.len();
+        let mut keeper = Keeper::new(&lineup, &options, wall(), Some(dir.path().into()));
+        assert!(!keeper.asked_before());
+        let t0 = Instant::now();
+        let (mut session, events) = Session::new(plan.clone(), t0, wall());
+        keeper.track(&session, &events, wall());
+        let mut at = t0;
+        for _ in 0..2 {
+            at += Duration::from_secs(5);
+            session.advance(at);
+            let events = session.handle(Command::Next, at);
+            keeper.track(&session, &events, wall());
+        }
+        let events = session.handle(Command::Quit, at);
+        keeper.track(&session, &events, wall());
+        let first = keeper.record(&session, wall());
+        assert_eq!(keeper.ended(&first, true), None);
+
+        let state = resume::latest(dir.path()).0.expect("resumable");
+        assert_eq!(state.step, 2);
+        assert_eq!(state.earlier.steps, "ss");
+        assert!(state.earlier.asked);
+        let resumable = Resumable {
+            state,
+            lineup: lineup.clone(),
+            plan: plan.clone(),
+        };
+        let mut again = Keeper::resuming(&resumable, Some(dir.path().into()));
+        assert!(again.asked_before());
+        let (mut session, events) = resumable.start(at, wall());
+        again.track(&session, &events, wall());
+        while session.outcome().is_none() {
+            at += Duration::from_secs(60);
+            let events = session.advance(at);
+            again.track(&session, &events, wall());
+        }
+        let second = again.record(&session, wall());
+        assert_eq!(second.steps.len(), steps - 2);
+        let whole = again.whole(&second, &plan);
+        assert_eq!(whole.steps.len(), steps);
+        assert_eq!(whole.count(StepStatus::Skipped), 2);
+        assert_eq!(whole.count(StepStatus::Done), steps - 2);
+        assert_eq!(whole.active_secs, first.active_secs + second.active_secs);
+        assert_eq!(whole.started_at, wall());
+        // Completed: nothing left to resume.
+        assert_eq!(again.ended(&second, false), None);
+        assert_eq!(resume::latest(dir.path()).0, None);
+    }
+}

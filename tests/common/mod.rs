@@ -61,6 +61,7 @@ pub fn record(
             ..Default::default()
         }],
         check_in,
+        trimmed: false,
     }
 }
 
