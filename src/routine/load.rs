@@ -17,6 +17,10 @@ use crate::text;
 
 /// Larger files are refused before parsing: no routine needs a megabyte.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// Problems located and listed per file at most: locating one reads the file again, so a
+/// file of thousands of broken steps costs no more than this many reads, and the rest are
+/// counted.
+pub const MAX_PROBLEMS: usize = 20;
 
 /// One thing wrong with a file, as precisely located as we can.
 #[derive(Debug, Clone, PartialEq)]
@@ -183,9 +187,14 @@ pub fn without_bom(src: &str) -> &str {
 pub fn parse(src: &str, origin: &str) -> Result<Routine, LoadError> {
     let src = without_bom(src);
     let routine: Routine = parse_ron(src, origin)?;
-    let mut problems: Vec<Problem> = validate::check(&routine)
+    let found: Vec<validate::Finding> = validate::check(&routine)
         .into_iter()
         .chain(empty_steps_beside_parts(src, &routine))
+        .collect();
+    let more = found.len().saturating_sub(MAX_PROBLEMS);
+    let mut problems: Vec<Problem> = found
+        .into_iter()
+        .take(MAX_PROBLEMS)
         .map(|found| worded_for_what_is_written(src, found))
         .map(|found| {
             let offset = match found.char_index {
@@ -208,6 +217,14 @@ pub fn parse(src: &str, origin: &str) -> Result<Routine, LoadError> {
             }
         })
         .collect();
+    if more > 0 {
+        problems.push(Problem {
+            pos: None,
+            step: None,
+            field: None,
+            message: format!("and {more} more problems (only the first {MAX_PROBLEMS} are shown)"),
+        });
+    }
     problems.extend(forbidden_outside_strings(src));
     if problems.is_empty() {
         return Ok(routine);
