@@ -105,9 +105,9 @@ fn a_quit_session_resumes_at_its_step_and_counts_once() {
         stdout.starts_with("[00:00] Resuming Aa, step 2 of 2, in Aa, Bb: 0:02 planned from there\n[00:00] A2: hold 1 s\n"),
         "{stdout}"
     );
-    // The summary is of all of the session: A1, done before, too.
+    // The summary is of all of the session: A1, skipped before, too.
     assert!(
-        stdout.contains("Summary: completed, 3/3 steps done"),
+        stdout.contains("Summary: completed, 2/3 steps done, 1 skipped"),
         "{stdout}"
     );
 
