@@ -283,12 +283,22 @@ fn empty_steps_beside_parts(src: &str, routine: &Routine) -> Option<validate::Fi
 /// The first forbidden character (see `text`) written raw outside the strings, in a comment
 /// mostly: `export` and editors show those too. Tabs and line ends are the file's layout.
 fn forbidden_outside_strings(src: &str) -> Option<Problem> {
+    let forbidden = |c: char| text::is_forbidden(c) && !matches!(c, '\t' | '\n' | '\r');
+    // Most files have none at all: then the strings need not be found (a lexing of the
+    // whole file).
+    if !src.chars().any(forbidden) {
+        return None;
+    }
+    // The strings in file order, passed by as the characters are: linear in the file.
     let strings = locate::string_spans(src);
+    let mut strings = strings.iter().peekable();
     src.char_indices()
         .find(|&(at, c)| {
-            text::is_forbidden(c)
-                && !matches!(c, '\t' | '\n' | '\r')
-                && !strings.iter().any(|s| s.contains(&at))
+            if !forbidden(c) {
+                return false;
+            }
+            while strings.next_if(|s| s.end <= at).is_some() {}
+            !strings.peek().is_some_and(|s| s.contains(&at))
         })
         .map(|(at, c)| Problem {
             pos: Some(Pos::of_offset(src, at)),
