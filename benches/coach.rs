@@ -740,7 +740,9 @@ fn scale() {
 }
 
 /// Runs `cmd` to its end: its wall time in ms and its peak RSS in MiB (`ru_maxrss` of the
-/// child, as `/usr/bin/time -v` reports it).
+/// child, as `/usr/bin/time -v` reports it). The child is reaped by `wait4`, which gives
+/// its own usage; `Child::wait` cannot.
+#[allow(clippy::zombie_processes)]
 fn time_and_peak(cmd: &mut Command) -> (f64, f64) {
     let started = Instant::now();
     let child = cmd
