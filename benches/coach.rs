@@ -4,8 +4,9 @@
 //! `cargo bench --bench coach` runs everything (about 20 minutes: it includes a 10-minute
 //! hold); `cargo bench --bench coach -- SECTION...` runs only the named sections:
 //! `accuracy`, `long` (N = 120 and the 10-minute hold), `pause`, `idle`, `animated` (a
-//! moving figure), `startup`, `scale`, `termdown`. `accuracy` and `idle` run twice: sounds
-//! off (`--quiet`), and sounds on through a player that never exits.
+//! moving figure), `startup`, `scale`, `bigfile` (issue 15's big.ron: time and peak RSS of
+//! `list`, `plan`, `run`; `plan --json` of 10,000 steps), `termdown`. `accuracy` and `idle`
+//! run twice: sounds off (`--quiet`), and sounds on through a player that never exits.
 #![allow(clippy::print_stdout)]
 
 #[path = "../tests/pty_support/mod.rs"]
@@ -738,6 +739,90 @@ fn scale() {
     );
 }
 
+/// Runs `cmd` to its end: its wall time in ms and its peak RSS in MiB (`ru_maxrss` of the
+/// child, as `/usr/bin/time -v` reports it). The child is reaped by `wait4`, which gives
+/// its own usage; `Child::wait` cannot.
+#[allow(clippy::zombie_processes)]
+fn time_and_peak(cmd: &mut Command) -> (f64, f64) {
+    let started = Instant::now();
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .stdin(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value for wait4 to fill.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: the pid is our child's, not yet reaped; both pointers are to live locals.
+    let reaped = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert!(reaped > 0);
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    (ms, usage.ru_maxrss as f64 / 1024.0)
+}
+
+/// Issue 15's `big.ron` (1 MiB, a session of 12,335 steps x 20 rounds x 20 sets x 8
+/// passes) among the user's routines: `list`, `plan` and `run --plain` stay bounded by the
+/// file's size; and `plan --json` of 10,000 steps through the binary.
+fn bigfile() {
+    let dir = tempfile::tempdir().unwrap();
+    let routines = dir.path().join("cfg/limberup/routines");
+    std::fs::create_dir_all(&routines).unwrap();
+    let step =
+        r#"Step(name:"a",work:Hold(secs:3600),sets:20,passes:["1","2","3","4","5","6","7","8"]),"#;
+    let big = format!(
+        "Routine(name:\"Big\",kind:Other,rounds:20,steps:[{}])",
+        step.repeat(12_335)
+    );
+    std::fs::write(routines.join("big.ron"), big).unwrap();
+    let steps: String = (0..10_000)
+        .map(|i| format!("Step(name:\"Step {i}\",work:Hold(secs:30),passes:[\"Left\",\"Right\"]),"))
+        .collect();
+    let ten_k = dir.path().join("ten-k.ron");
+    std::fs::write(
+        &ten_k,
+        format!("Routine(name:\"P\",kind:Other,steps:[{steps}])"),
+    )
+    .unwrap();
+    let cmd = |args: &[&str]| {
+        let mut cmd = Command::new(BIN);
+        cmd.args(args)
+            .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
+            .env("XDG_DATA_HOME", dir.path().join("data"));
+        cmd
+    };
+    let commands: [(&str, &[&str]); 3] = [
+        ("`list`", &["list"]),
+        ("`plan big`", &["plan", "big"]),
+        ("`run big --plain`", &["run", "big", "--plain"]),
+    ];
+    for (what, args) in commands {
+        let (ms, mib): (Vec<f64>, Vec<f64>) = (0..5).map(|_| time_and_peak(&mut cmd(args))).unzip();
+        row(
+            &format!("{what} with big.ron: time"),
+            &ms,
+            "ms",
+            "bounded by the file",
+        );
+        row(
+            &format!("{what} with big.ron: peak RSS"),
+            &mib,
+            "MiB",
+            "bounded by the file",
+        );
+    }
+    let path = ten_k.to_str().unwrap();
+    let ms: Vec<f64> = (0..11)
+        .map(|_| time_and_peak(&mut cmd(&["plan", path, "--json"])).0)
+        .collect();
+    row(
+        "`plan --json`, 10,000 steps",
+        &ms,
+        "ms",
+        "25.9 ms in the release before",
+    );
+}
+
 /// termdown counting the same 30 s at 100x30: the reference row.
 fn termdown() {
     let Ok(path) = which("termdown") else {
@@ -794,8 +879,9 @@ fn main() {
     let want = |name: &str| all || args.iter().any(|a| a == name);
     println!("| measure | median | target | runs |");
     println!("|---|---|---|---|");
-    let sections: [(&str, fn()); 8] = [
+    let sections: [(&str, fn()); 9] = [
         ("scale", scale),
+        ("bigfile", bigfile),
         ("startup", startup),
         ("accuracy", accuracy),
         ("pause", pause),

@@ -52,6 +52,7 @@ fn record(i: i64) -> SessionRecord {
         from_step: 1,
         steps,
         check_in: Some((i % 11) as u8),
+        trimmed: false,
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::config::Config;
 use crate::figure::{self, Library};
-use crate::history::{HistoryError, Line};
+use crate::history::{HistoryError, Line, LockWait};
 use crate::paths::Paths;
 use crate::routine::{Catalog, Entry, Lineup, LoadError};
 use crate::session::PlanOptions;
@@ -75,15 +75,20 @@ impl Context {
     /// Appends a line (a finished session, a check-in answer) to the history. The error is
     /// a warning to show: the session itself is never held up by an unwritable data dir.
     /// `waiting` hears, as a sentence to show, when another writer's lock makes it wait.
+    /// Returns whether the line was written under the lock (false: written without it,
+    /// after waiting in vain).
     pub(crate) fn save(
         &self,
         line: Line<'_>,
         waiting: &mut dyn FnMut(String),
-    ) -> Result<(), HistoryError> {
+    ) -> Result<bool, HistoryError> {
         let path = self.paths.history_file().ok_or(HistoryError::NoDataDir)?;
+        let mut locked = true;
         crate::history::write(&path, line, crate::history::LOCK_WAIT, &mut |wait| {
+            locked &= !matches!(wait, LockWait::GaveUp { .. });
             waiting(wait.message(&path));
-        })
+        })?;
+        Ok(locked)
     }
 }
 

@@ -10,7 +10,7 @@ use limberup::cli::{Cli, CoachArgs, Command, ProgressChange, RunArgs};
 use limberup::figure::Library;
 use limberup::front::resume;
 use limberup::paths::Paths;
-use limberup::routine::{Catalog, LoadError, Source, looks_like_path};
+use limberup::routine::{Catalog, Lineup, LoadError, Source, looks_like_path};
 use limberup::session::Plan;
 use limberup::{authoring, listing, plain, shell, stats, text, tui};
 
@@ -188,32 +188,31 @@ fn remind_add(ctx: &Context, add: &limberup::cli::RemindAdd) -> anyhow::Result<E
 /// `run ROUTINE...`: the full-screen coach, or plain text lines when asked or where the
 /// coach cannot run (not on a terminal, `TERM=dumb`, no terminal to read keys from).
 fn run(ctx: &Context, coach: &CoachArgs, args: &RunArgs) -> anyhow::Result<ExitCode> {
-    warn_hidden(ctx, &args.routines);
+    let (lineup, levels) = ctx.at_current_levels(lineup_warned(ctx, &args.routines)?);
     if args.plain || tui::unusable().is_some() {
-        return plain::run(ctx, &args.routines, coach);
+        return plain::run(ctx, &lineup, &levels, coach);
     }
-    let lineup = ctx.leveled(&args.routines)?;
     let code = tui::run(ctx, coach, tui::Start::Lineup(Box::new(lineup)))?;
     Ok(ExitCode::from(code))
 }
 
-/// `resume`: the latest session that ended part-way, at the step it stopped in, at any age
+/// `resume`: the session that stopped last, at the step it stopped in, at any age
 /// (saying how old it is). Status 1 when there is none, or it cannot be taken up.
 fn resume(ctx: &Context, coach: &CoachArgs, plain: bool) -> anyhow::Result<ExitCode> {
-    let Some(file) = ctx.paths.resume_file() else {
+    let Some(dir) = ctx.paths.resume_dir() else {
         anyhow::bail!("no data directory (is $HOME set?), so nothing to resume");
     };
-    let state = match resume::read(&file) {
-        Ok(Some(state)) => state,
-        Ok(None) => {
-            say("nothing to resume: the latest session ran to its end (or none has run yet)");
-            return Ok(ExitCode::FAILURE);
-        }
-        Err(why) => {
-            say(&format!("warning: {}: {why}; ignored", file.display()));
-            say("nothing to resume");
-            return Ok(ExitCode::FAILURE);
-        }
+    let (state, warnings) = resume::latest(&dir);
+    for warning in &warnings {
+        say(&format!("warning: {warning}"));
+    }
+    let Some(state) = state else {
+        say(if warnings.is_empty() {
+            "nothing to resume: every session ran to its end (or none has run yet)"
+        } else {
+            "nothing to resume"
+        });
+        return Ok(ExitCode::FAILURE);
     };
     let now = limberup::wallclock::utc_of(std::time::SystemTime::now()).0;
     let resumable = match resume::Resumable::check(state, ctx) {
@@ -241,13 +240,17 @@ fn resume(ctx: &Context, coach: &CoachArgs, plain: bool) -> anyhow::Result<ExitC
     Ok(ExitCode::from(code))
 }
 
-/// Warns, with its errors, about each user file that should replace a built-in `args` run
-/// (named or as a part) but has errors: the built-in runs instead, unlike what was edited.
-fn warn_hidden(ctx: &Context, args: &[String]) {
+/// The session `args` name, after a warning, with its errors, about each user file that
+/// should replace a built-in it runs (named or as a part) but has errors: the built-in runs
+/// instead, unlike what was edited. Each file is read once.
+fn lineup_warned(ctx: &Context, args: &[String]) -> Result<Lineup, LoadError> {
     warn_replaced(&ctx.figures, &ctx.catalog, args);
-    let Ok(lineup) = ctx.lineup(args) else {
-        return;
-    };
+    let lineup = ctx.lineup(args)?;
+    warn_hidden(ctx, args, &lineup);
+    Ok(lineup)
+}
+
+fn warn_hidden(ctx: &Context, args: &[String], lineup: &Lineup) {
     let named = args.iter().filter(|a| !looks_like_path(a));
     let parts = lineup.parts.iter().filter(|p| p.source == Source::BuiltIn);
     let ids = named
@@ -321,10 +324,10 @@ fn plan(
     level: Option<u32>,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    warn_hidden(ctx, &[routine.to_string()]);
+    let lineup = lineup_warned(ctx, &[routine.to_string()])?;
     let lineup = match level {
-        Some(level) => limberup::progress::at_level(ctx.lineup(&[routine.to_string()])?, level)?,
-        None => ctx.leveled(&[routine.to_string()])?,
+        Some(level) => limberup::progress::at_level(lineup, level)?,
+        None => ctx.at_current_levels(lineup).0,
     };
     let plan = Plan::session(&lineup, &ctx.plan_options(coach.scale));
     emit(&if json {
@@ -396,7 +399,10 @@ fn play_figure(
 }
 
 fn export(ctx: &Context, routine: &str) -> anyhow::Result<ExitCode> {
-    warn_hidden(ctx, &[routine.to_string()]);
+    let args = [routine.to_string()];
+    if let Ok(lineup) = ctx.lineup(&args) {
+        warn_hidden(ctx, &args, &lineup);
+    }
     let mut text = ctx.catalog.resolve(routine)?.text()?;
     if !text.ends_with('\n') {
         text.push('\n');

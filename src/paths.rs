@@ -35,9 +35,10 @@ impl Paths {
         self.config_dir.as_ref().map(|d| d.join("figures"))
     }
 
-    /// Where an unfinished session is kept so it can be resumed (see `front::resume`).
-    pub fn resume_file(&self) -> Option<PathBuf> {
-        self.data_dir.as_ref().map(|d| d.join("resume.json"))
+    /// Where unfinished sessions are kept so they can be resumed, a file each (see
+    /// `front::resume`).
+    pub fn resume_dir(&self) -> Option<PathBuf> {
+        self.data_dir.as_ref().map(|d| d.join("resume"))
     }
 
     /// The append-only session history.

@@ -164,6 +164,7 @@ fn full_record(started_at: DateTime<FixedOffset>, outcome: Outcome) -> SessionRe
         from_step: 1,
         steps,
         check_in: Some(1),
+        trimmed: false,
     }
 }
 
@@ -333,15 +334,22 @@ fn a_write_that_fails_is_a_warning_naming_the_file_and_the_session_runs_to_its_e
         stdout_of(&output)
     );
     // The resume state is a file too: said once, at the first step, and the session goes on.
-    let resume = sb.history_file().with_file_name("resume.json");
+    // The session's own file in the resume directory, named by its id.
+    let resume = sb.history_file().with_file_name("resume");
+    let stderr = stderr_of(&output);
+    let (first, rest) = stderr.split_once('\n').unwrap();
+    assert!(
+        first.starts_with(&format!(
+            "limberup: warning: this session cannot be resumed if it stops: cannot write {}/",
+            resume.display()
+        )) && first.ends_with(".json: File too large (os error 27)"),
+        "{stderr}"
+    );
     assert_eq!(
-        stderr_of(&output),
+        rest,
         format!(
-            "limberup: warning: cannot keep {} for resuming the session: File too large \
-             (os error 27)\n\
-             limberup: warning: cannot write {}: File too large (os error 27); \
+            "limberup: warning: cannot write {}: File too large (os error 27); \
              this session was not recorded\n",
-            resume.display(),
             sb.history_file().display()
         )
     );

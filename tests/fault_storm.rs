@@ -196,29 +196,20 @@ fn storm(seed: u64, events: usize) {
             matches!(r.outcome, Outcome::Completed | Outcome::Quit),
             "seed {seed}: {r:?}"
         );
+        // The history keeps the steps reached, in order, and of each the passes begun.
         let steps = r.steps.len();
         let done = r.count(StepStatus::Done);
         let skipped = r.count(StepStatus::Skipped);
         let stopped = r.count(StepStatus::Stopped);
-        let not_reached = r.count(StepStatus::NotReached);
-        assert_eq!(steps, planned_steps.len(), "seed {seed}: {r:?}");
-        assert_eq!(
-            done + skipped + stopped + not_reached,
-            steps,
-            "seed {seed}: {r:?}"
-        );
+        assert!(steps <= planned_steps.len(), "seed {seed}: {r:?}");
+        assert_eq!(done + skipped + stopped, steps, "seed {seed}: {r:?}");
         assert!(stopped <= 1, "seed {seed}: {r:?}");
         if r.outcome == Outcome::Completed {
-            assert_eq!(not_reached, 0, "seed {seed}: {r:?}");
+            assert_eq!(steps, planned_steps.len(), "seed {seed}: {r:?}");
         }
         // A circuit records each step once per round, a session each part's in turn.
         for (step, planned) in r.steps.iter().zip(planned_steps) {
             assert_eq!(step.name, planned.name, "seed {seed}");
-            let sets = planned.sets.unwrap_or(1) as usize;
-            assert!(
-                step.passes.len() >= planned.passes.len().max(1) * sets,
-                "seed {seed}"
-            );
             assert!(step.active_secs >= 0.0, "seed {seed}: {r:?}");
         }
         assert!(r.ended_at >= r.started_at, "seed {seed}: {r:?}");

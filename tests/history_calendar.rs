@@ -108,6 +108,7 @@ fn session<Z: TimeZone>(at: DateTime<Z>, secs: f64, outcome: Outcome) -> Session
         from_step: 1,
         steps: Vec::new(),
         check_in: None,
+        trimmed: false,
     }
 }
 

@@ -186,7 +186,6 @@ fn the_report_reads_top_to_bottom() {
         Total: 2 sessions (1 completed), 8:15 active\n\
         \n\
         Week of      Sessions  Completed     Active\n\
-        2026-03-16         0          0       0:00\n\
         2026-03-23         2          1       8:15\n\
         \n\
         Last 12 weeks\n";
@@ -390,4 +389,45 @@ fn a_long_routine_name_wraps_whole_in_its_column() {
         \x20                       Cool-down\n";
     assert!(text.starts_with(expected), "{text}");
     assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+}
+
+/// `--since` before the whole history: the weekly table starts at the first session, not
+/// at the date given (0001-01-01 printed 105,736 empty weeks).
+#[test]
+fn since_long_ago_starts_the_weeks_at_the_first_session() {
+    let stats = stats(&[(3, 2, 600.0, Outcome::Completed)]).since(Some(date(1, 1, 1)));
+    let text = render(
+        &stats,
+        &zone(),
+        date(2026, 3, 20),
+        Some(date(1, 1, 1)),
+        false,
+    );
+    let weeks: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Week of"))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert_eq!(weeks.len(), 3, "{text}");
+    assert!(weeks[0].starts_with("2026-03-02"), "{text}");
+}
+
+/// A session resumed over more than a year (each part within the year a record holds)
+/// shows its whole time, not 0:00.
+#[test]
+fn a_resumed_chain_of_over_a_year_keeps_its_time() {
+    use limberup::session::SessionId;
+    let mut stats = Stats::new(3);
+    let year = history::MAX_SECS;
+    let mut first = record(at(2026, 3, 1, 7, 0), year, Outcome::Quit, None);
+    first.id = Some(SessionId("a".into()));
+    let mut second = record(at(2026, 3, 2, 7, 0), 3600.0, Outcome::Completed, None);
+    second.id = Some(SessionId("b".into()));
+    second.resumes = first.id.clone();
+    stats.add(first, &zone());
+    stats.add(second, &zone());
+    let text = render(&stats, &zone(), date(2026, 3, 20), None, false);
+    let hours = (year as u64 + 3600) / 3600;
+    assert!(text.contains(&format!("{hours}:00:00")), "{text}");
 }

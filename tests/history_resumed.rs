@@ -53,6 +53,7 @@ fn record(
         from_step: if resumes.is_some() { 3 } else { 1 },
         steps: Vec::new(),
         check_in: None,
+        trimmed: false,
     }
 }
 

@@ -145,7 +145,7 @@ fn files_name_each_path_with_its_default() {
             "$XDG_CONFIG_HOME/limberup/routines/",
             "$XDG_CONFIG_HOME/limberup/figures/",
             "$XDG_DATA_HOME/limberup/history.jsonl",
-            "$XDG_DATA_HOME/limberup/resume.json",
+            "$XDG_DATA_HOME/limberup/resume/",
             "$XDG_CACHE_HOME/limberup/sounds/",
             "$XDG_RUNTIME_DIR/limberup/status.json",
         ]
@@ -155,7 +155,7 @@ fn files_name_each_path_with_its_default() {
         "~/.config/limberup/routines/",
         "~/.config/limberup/figures/",
         "~/.local/share/limberup/history.jsonl",
-        "~/.local/share/limberup/resume.json",
+        "~/.local/share/limberup/resume/",
         "~/.cache/limberup/sounds/",
         "~/.local/state/limberup/status.json",
     ]

@@ -30,8 +30,13 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn resume_file(sb: &Sandbox) -> std::path::PathBuf {
-    sb.history_file().with_file_name("resume.json")
+/// The resume states kept, a file per session.
+fn resume_files(sb: &Sandbox) -> Vec<std::path::PathBuf> {
+    let dir = sb.history_file().with_file_name("resume");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries.map(|e| e.unwrap().path()).collect()
 }
 
 /// `run a b`, then `n` (to A2) and `q` at once: quit in the second step.
@@ -79,14 +84,14 @@ fn several_routines_run_as_one_session_with_one_record() {
     assert_eq!(steps, [("A1", 1), ("A2", 1), ("B1", 2)]);
     assert_eq!(r.planned_secs, 3.0);
     // A completed session leaves nothing to resume.
-    assert!(!resume_file(&sb).exists());
+    assert!(resume_files(&sb).is_empty());
 }
 
 #[test]
 fn a_quit_session_resumes_at_its_step_and_counts_once() {
     let sb = sandbox();
     quit_in_a2(&sb);
-    assert!(resume_file(&sb).exists());
+    assert_eq!(resume_files(&sb).len(), 1);
 
     let out = sb.cmd().args(["resume", "--plain"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -100,8 +105,9 @@ fn a_quit_session_resumes_at_its_step_and_counts_once() {
         stdout.starts_with("[00:00] Resuming Aa, step 2 of 2, in Aa, Bb: 0:02 planned from there\n[00:00] A2: hold 1 s\n"),
         "{stdout}"
     );
+    // The summary is of all of the session: A1, skipped before, too.
     assert!(
-        stdout.contains("Summary: completed, 2/2 steps done"),
+        stdout.contains("Summary: completed, 2/3 steps done, 1 skipped"),
         "{stdout}"
     );
 
@@ -115,7 +121,7 @@ fn a_quit_session_resumes_at_its_step_and_counts_once() {
     assert_eq!((first.from_step, second.from_step), (1, 2));
     let names: Vec<&str> = second.steps.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["A2", "B1"]);
-    assert!(!resume_file(&sb).exists());
+    assert!(resume_files(&sb).is_empty());
 
     // Counted as one completed session.
     let report = sb.cmd().args(["history"]).output().unwrap();
@@ -131,7 +137,7 @@ fn a_quit_session_resumes_at_its_step_and_counts_once() {
     assert_eq!(text(&again.stdout), "");
     assert_eq!(
         text(&again.stderr),
-        "limberup: nothing to resume: the latest session ran to its end (or none has run yet)\n"
+        "limberup: nothing to resume: every session ran to its end (or none has run yet)\n"
     );
 }
 
@@ -167,7 +173,7 @@ fn nothing_to_resume_is_one_line_and_status_1() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr),
-        "limberup: nothing to resume: the latest session ran to its end (or none has run yet)\n"
+        "limberup: nothing to resume: every session ran to its end (or none has run yet)\n"
     );
 }
 
@@ -216,7 +222,7 @@ fn a_routine_run_by_path_and_changed_since_is_started_afresh_by_its_path() {
 fn a_resume_file_cut_short_is_a_warning_and_nothing_to_resume() {
     let sb = sandbox();
     quit_in_a2(&sb);
-    let file = resume_file(&sb);
+    let file = resume_files(&sb).remove(0);
     let whole = std::fs::read(&file).unwrap();
     std::fs::write(&file, &whole[..whole.len() / 2]).unwrap();
     let out = sb.cmd().args(["resume", "--plain"]).output().unwrap();
@@ -241,11 +247,13 @@ fn a_resume_file_cut_short_is_a_warning_and_nothing_to_resume() {
 fn a_resume_file_name_with_control_characters_stays_one_escaped_line() {
     let sb = sandbox();
     quit_in_a2(&sb);
-    let file = resume_file(&sb);
-    let json = std::fs::read_to_string(&file).unwrap();
+    let files = resume_files(&sb);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let file = &files[0];
+    let json = std::fs::read_to_string(file).unwrap();
     assert!(json.contains("\"Aa, Bb\""), "{json}");
     let hostile = json.replace("\"Aa, Bb\"", "\"Aa\\u001b]0;X\\u0007\\nBb\"");
-    std::fs::write(&file, hostile).unwrap();
+    std::fs::write(file, hostile).unwrap();
     sb.write_routine("a", &A.replace("secs: 1)), Step", "secs: 5)), Step"));
     let out = sb.cmd().args(["resume", "--plain"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));

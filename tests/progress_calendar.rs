@@ -28,6 +28,7 @@ fn template() -> SessionRecord {
         from_step: 1,
         steps: Vec::new(),
         check_in: Some(0),
+        trimmed: false,
     }
 }
 

@@ -5,7 +5,7 @@ mod tui_support;
 
 use limberup::config::Theme as Choice;
 use limberup::cues::{Cue, Speech};
-use limberup::session::{Outcome, Phase};
+use limberup::session::{Outcome, Phase, StepStatus};
 use limberup::sound::{Priority, Sound};
 use limberup::tui::{CheckIn, Effect, Options, Theme};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -409,6 +409,36 @@ fn the_picker_asks_to_resume_and_yes_takes_up_the_step() {
     assert_eq!(saved[0].resumes, Some(first));
     assert_eq!(saved[0].from_step, 3);
     assert_eq!(saved[0].steps.len(), 2);
+}
+
+/// Issue 16: a session quit (the check-in asked then) and taken up shows all of it at
+/// its end, and asks the check-in no more.
+#[test]
+fn a_session_taken_up_shows_all_of_it_and_asks_no_second_check_in() {
+    let mut h = Harness::picker();
+    let mut offer = tui_support::resumable("warm-up", 2);
+    offer.state.earlier.steps = "ds".into();
+    offer.state.earlier.active_secs = 40.0;
+    offer.state.earlier.asked = true;
+    h.app.offer_resume(offer);
+    h.key(KeyCode::Char('y'));
+    h.key(KeyCode::Char('n')).key(KeyCode::Char('n'));
+    let summary = h.app.summary().expect("the summary");
+    assert_eq!(summary.check_in(), CheckIn::Off);
+    let shown = summary.shown();
+    let statuses: Vec<StepStatus> = shown.steps.iter().map(|s| s.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            StepStatus::Done,
+            StepStatus::Skipped,
+            StepStatus::Skipped,
+            StepStatus::Skipped
+        ]
+    );
+    assert_eq!(shown.active_secs, 40.0 + summary.record().active_secs);
+    // What is saved is this part's record only: the history adds the parts up.
+    assert_eq!(summary.record().steps.len(), 2);
 }
 
 #[test]

@@ -50,7 +50,7 @@ impl Crash {
             Ok(Some(record)) => match ctx.save(Line::Session(&record.identified()), &mut |wait| {
                 crate::text::say(&wait.to_string());
             }) {
-                Ok(()) => "; the session so far was recorded as interrupted".to_string(),
+                Ok(_) => "; the session so far was recorded as interrupted".to_string(),
                 Err(e) => format!("; the session was not recorded: {}", e.describe()),
             },
             Ok(None) => String::new(),

@@ -25,7 +25,7 @@ pub(crate) enum Begin<'a> {
 }
 
 /// Starts `what` at `now` (`wall` the wall time): the session, its first events, and the
-/// keeper that gives its record an id, keeps the resume state in `file` and publishes the
+/// keeper that gives its record an id, keeps the resume state in `dir` and publishes the
 /// status and events where `reach` says. The routines'
 /// texts are cleaned (see `Entry::cleaned`) so no control character reaches a terminal.
 pub(crate) fn begin(
@@ -33,7 +33,7 @@ pub(crate) fn begin(
     options: &PlanOptions,
     now: Instant,
     wall: DateTime<FixedOffset>,
-    file: Option<PathBuf>,
+    dir: Option<PathBuf>,
     reach: &Reach,
 ) -> (Session, Vec<Event>, Keeper) {
     let publisher = Publisher::new(reach);
@@ -44,7 +44,7 @@ pub(crate) fn begin(
                 ..lineup.clone()
             };
             let plan = Plan::session(&cleaned, options);
-            let keeper = Keeper::new(lineup, options, wall, file);
+            let keeper = Keeper::new(lineup, options, wall, dir);
             let (session, events) = Session::new(plan, now, wall);
             (session, events, keeper.publishing(publisher))
         }
@@ -53,7 +53,7 @@ pub(crate) fn begin(
             (
                 session,
                 events,
-                Keeper::resuming(resumable, file).publishing(publisher),
+                Keeper::resuming(resumable, dir).publishing(publisher),
             )
         }
     }

@@ -9,6 +9,7 @@ use chrono::{DateTime, Datelike, FixedOffset};
 use super::Line;
 use crate::checkin::Answer;
 use crate::progress::Manual;
+use crate::routine::MAX_SESSION_PLANNED_SECS;
 use crate::session::SessionRecord;
 
 /// The longest line read as a line: far beyond any real record (a record of a thousand
@@ -137,7 +138,7 @@ pub(super) fn encode(line: Line<'_>) -> serde_json::Result<String> {
         progress: &'a Manual,
     }
     match line {
-        Line::Session(record) => serde_json::to_string(record),
+        Line::Session(record) => super::compact::encode(record),
         Line::CheckIn(answer) => serde_json::to_string(&CheckInLineRef { check_in: answer }),
         Line::Progress(change) => serde_json::to_string(&ProgressLineRef { progress: change }),
     }
@@ -188,6 +189,19 @@ fn check_secs(field: &str, secs: f64) -> Result<(), String> {
     }
 }
 
+/// A session's plan may be longer than any session runs (a plan of the largest routines at
+/// the largest scale), up to what the limits on a routine allow.
+fn check_planned(secs: f64) -> Result<(), String> {
+    if secs.is_finite() && (0.0..=MAX_SESSION_PLANNED_SECS).contains(&secs) {
+        Ok(())
+    } else {
+        Err(format!(
+            "not a possible session: planned_secs is {secs:?}, not 0 to \
+             {MAX_SESSION_PLANNED_SECS} seconds"
+        ))
+    }
+}
+
 fn check_date(field: &str, at: &DateTime<FixedOffset>) -> Result<(), String> {
     if YEARS.contains(&at.year()) && YEARS.contains(&at.naive_utc().year()) {
         Ok(())
@@ -217,7 +231,7 @@ fn check_record(r: &SessionRecord) -> Result<(), String> {
     check_date("end", &r.ended_at)?;
     check_secs("active_secs", r.active_secs)?;
     check_secs("paused_secs", r.paused_secs)?;
-    check_secs("planned_secs", r.planned_secs)?;
+    check_planned(r.planned_secs)?;
     for step in &r.steps {
         check_secs("a step's active_secs", step.active_secs)?;
         for pass in &step.passes {

@@ -2,6 +2,7 @@
 //! appended (one write per line, then fsync, under a file lock), and read back as a stream
 //! that joins answers to their sessions and skips torn, garbage or impossible lines.
 
+mod compact;
 mod error;
 mod file;
 mod join;

@@ -17,6 +17,7 @@ use crate::front::resume::Resumable;
 use crate::front::shell::{self, Begin};
 use crate::front::{self, Mailbox, Msg, Reach, Signal};
 use crate::history::{self, Line};
+use crate::routine::Lineup;
 use crate::session::{Command, Phase, Session, WorkPlan};
 use crate::wallclock;
 use input::{Answers, Input};
@@ -97,12 +98,17 @@ fn waits_for_input(session: &Session) -> Option<(String, Command)> {
     }
 }
 
-/// Runs the routines `routines` name (one, a combination, or several as one session) in
-/// plain mode and records the session. Exit status: 0 when completed or quit, 128 + the
-/// signal when a signal ended it (141, as for SIGPIPE, when stdout was closed).
-pub fn run(ctx: &Context, routines: &[String], coach: &CoachArgs) -> anyhow::Result<ExitCode> {
-    let (lineup, levels) = ctx.leveled_session(routines)?;
-    follow(ctx, coach, Begin::New(&lineup), &levels)
+/// Runs `lineup` (one routine, a combination, or several as one session) in plain mode,
+/// saying `levels` first (where each progressing routine stands), and records the session.
+/// Exit status: 0 when completed or quit, 128 + the signal when a signal ended it (141, as
+/// for SIGPIPE, when stdout was closed).
+pub fn run(
+    ctx: &Context,
+    lineup: &Lineup,
+    levels: &[String],
+    coach: &CoachArgs,
+) -> anyhow::Result<ExitCode> {
+    follow(ctx, coach, Begin::New(lineup), levels)
 }
 
 /// Takes up `resumable` in plain mode at the step it stopped in, and records this part.
@@ -122,7 +128,7 @@ fn follow(
     // once here), the session is not kept for resuming either, without a second warning.
     let resume_file = match ctx.paths.history_file() {
         Some(path) => match history::probe(&path) {
-            Ok(()) => ctx.paths.resume_file(),
+            Ok(()) => ctx.paths.resume_dir(),
             Err(e) => {
                 warn(&format!("{}; sessions cannot be recorded", e.describe()));
                 None
@@ -192,8 +198,20 @@ fn follow(
     // happens to the process then.
     save(ctx, Line::Session(&record));
     let elapsed = session.elapsed(end);
-    out.line(elapsed, &lines::summary(&record));
-    if signal.is_none() && ctx.config.check_in && interactive && !eof {
+    out.line(
+        elapsed,
+        &lines::summary(&out.keeper.whole(&record, session.plan())),
+    );
+    // Asked once a session: not again when an earlier part of it asked.
+    let ask = signal.is_none()
+        && ctx.config.check_in
+        && interactive
+        && !eof
+        && !out.keeper.asked_before();
+    if let Some(warning) = out.keeper.ended(&record, ask) {
+        warn(&warning);
+    }
+    if ask {
         match ask_check_in(&mailbox, &mut out, elapsed) {
             CheckIn::Answer(Some(score)) => {
                 let at = wallclock::now();

@@ -17,10 +17,15 @@ impl Context {
 
     /// As `leveled`, with the line to start the session with for each progressing routine.
     pub fn leveled_session(&self, args: &[String]) -> Result<(Lineup, Vec<String>), LoadError> {
-        let lineup = self.lineup(args)?;
+        Ok(self.at_current_levels(self.lineup(args)?))
+    }
+
+    /// `lineup` at the levels the history gives, with the line to start the session with
+    /// for each progressing routine.
+    pub fn at_current_levels(&self, lineup: Lineup) -> (Lineup, Vec<String>) {
         let known = read(self).unwrap_or_default();
         let lines = headlines(&lineup, &known);
-        Ok((current(lineup, &known), lines))
+        (current(lineup, &known), lines)
     }
 
     /// After a session of `lineup` (and its check-in): what the next session of each

@@ -7,6 +7,7 @@ use super::grow::RanAt;
 use super::load::{LoadError, Problem};
 use super::locate::{Pos, Seg, locate};
 use super::model::Kind;
+use super::validate::{MAX_PARTS, Size};
 
 /// The routines of one session, in the order they run.
 #[derive(Debug, Clone)]
@@ -34,6 +35,7 @@ impl Lineup {
         for entry in &chosen {
             parts.extend(expand(entry, known)?);
         }
+        check_size(&chosen, &parts)?;
         let (id, name, kind, rest_secs) = match chosen.as_slice() {
             [one] => (
                 one.id.clone(),
@@ -91,19 +93,64 @@ impl Catalog {
         Lineup::of(chosen, &self.entries)
     }
 
-    /// Moves every combination whose parts do not all name a good routine with steps from
-    /// `entries` to `errors`, with the reasons located in its file. Run once every other
+    /// Moves every combination whose parts do not all name a good routine with steps, or
+    /// make too large a session, from `entries` to `errors`, with the reasons located in
+    /// its file. Run once every other
     /// check has sorted the routines (a part whose figures are missing has an error too).
     pub(crate) fn check_combinations(&mut self) {
         let bad: Vec<LoadError> = self
             .entries
             .iter()
             .filter(|e| e.routine.is_combination())
-            .filter_map(|e| check_parts(e, &self.entries, &self.errors).err())
+            .filter_map(|e| {
+                check_parts(e, &self.entries, &self.errors)
+                    .and_then(|()| check_size(std::slice::from_ref(e), &expand(e, &self.entries)?))
+                    .err()
+            })
             .collect();
         self.entries
             .retain(|e| !bad.iter().any(|err| err.origin == e.origin()));
         self.errors.extend(bad);
+    }
+}
+
+/// Where a session of several routines says it is too large: a combination at its
+/// `parts`, routines named to `run` as the command line.
+const COMMAND_LINE: &str = "the routines given to `run`";
+
+/// A session of `parts` (from `chosen`) within the limits each routine's file is held to
+/// (`MAX_PARTS` routines, and the session's size): a command line or a combination of
+/// large parts must not make what no file may.
+fn check_size(chosen: &[Entry], parts: &[Entry]) -> Result<(), LoadError> {
+    let message = if parts.len() > MAX_PARTS {
+        format!(
+            "{} routines in one session, at most {MAX_PARTS}",
+            parts.len()
+        )
+    } else {
+        let size = parts
+            .iter()
+            .fold(Size::default(), |size, p| size.plus(Size::of(&p.routine)));
+        match size.excess() {
+            Some(excess) => excess,
+            None => return Ok(()),
+        }
+    };
+    match chosen {
+        [one] if one.routine.is_combination() => {
+            let src = one.text().unwrap_or_default();
+            let path = [Seg::Field("parts".into())];
+            Err(LoadError {
+                origin: one.origin(),
+                problems: vec![Problem {
+                    pos: locate(&src, &path).map(|at| Pos::of_offset(&src, at)),
+                    step: None,
+                    field: Some("parts".to_string()),
+                    message,
+                }],
+            })
+        }
+        _ => Err(LoadError::single(COMMAND_LINE, message)),
     }
 }
 

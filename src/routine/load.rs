@@ -14,6 +14,11 @@ use super::model::Routine;
 use super::validate;
 use crate::{disk, text};
 
+/// Problems located and listed per file at most: locating one reads the file again, so a
+/// file of thousands of broken steps costs no more than this many reads, and the rest are
+/// counted.
+pub const MAX_PROBLEMS: usize = 20;
+
 /// One thing wrong with a file, as precisely located as we can.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
@@ -110,9 +115,14 @@ pub fn without_bom(src: &str) -> &str {
 pub fn parse(src: &str, origin: &str) -> Result<Routine, LoadError> {
     let src = without_bom(src);
     let routine: Routine = parse_ron(src, origin)?;
-    let mut problems: Vec<Problem> = validate::check(&routine)
+    let found: Vec<validate::Finding> = validate::check(&routine)
         .into_iter()
         .chain(empty_steps_beside_parts(src, &routine))
+        .collect();
+    let more = found.len().saturating_sub(MAX_PROBLEMS);
+    let mut problems: Vec<Problem> = found
+        .into_iter()
+        .take(MAX_PROBLEMS)
         .map(|found| worded_for_what_is_written(src, found))
         .map(|found| {
             let offset = match found.char_index {
@@ -135,6 +145,14 @@ pub fn parse(src: &str, origin: &str) -> Result<Routine, LoadError> {
             }
         })
         .collect();
+    if more > 0 {
+        problems.push(Problem {
+            pos: None,
+            step: None,
+            field: None,
+            message: format!("and {more} more problems (only the first {MAX_PROBLEMS} are shown)"),
+        });
+    }
     problems.extend(forbidden_outside_strings(src));
     if problems.is_empty() {
         return Ok(routine);
@@ -193,12 +211,22 @@ fn empty_steps_beside_parts(src: &str, routine: &Routine) -> Option<validate::Fi
 /// The first forbidden character (see `text`) written raw outside the strings, in a comment
 /// mostly: `export` and editors show those too. Tabs and line ends are the file's layout.
 fn forbidden_outside_strings(src: &str) -> Option<Problem> {
+    let forbidden = |c: char| text::is_forbidden(c) && !matches!(c, '\t' | '\n' | '\r');
+    // Most files have none at all: then the strings need not be found (a lexing of the
+    // whole file).
+    if !src.chars().any(forbidden) {
+        return None;
+    }
+    // The strings in file order, passed by as the characters are: linear in the file.
     let strings = locate::string_spans(src);
+    let mut strings = strings.iter().peekable();
     src.char_indices()
         .find(|&(at, c)| {
-            text::is_forbidden(c)
-                && !matches!(c, '\t' | '\n' | '\r')
-                && !strings.iter().any(|s| s.contains(&at))
+            if !forbidden(c) {
+                return false;
+            }
+            while strings.next_if(|s| s.end <= at).is_some() {}
+            !strings.peek().is_some_and(|s| s.contains(&at))
         })
         .map(|(at, c)| Problem {
             pos: Some(Pos::of_offset(src, at)),

@@ -20,4 +20,7 @@ pub use load::{LoadError, Problem, load_file, parse, parse_ron, read_source, wit
 pub use locate::{Pos, Seg, locate, locate_field, locate_value, token_at};
 pub use model::{Kind, Routine, Step, Work};
 pub use phase::RepPhase;
-pub use validate::{MAX_PARTS, MAX_TIMING_SECS};
+pub use validate::{
+    MAX_NAME_CHARS, MAX_PARTS, MAX_SESSION_PASSES, MAX_SESSION_PLANNED_SECS, MAX_SESSION_STEPS,
+    MAX_TIMING_SECS, REPEATS, Size,
+};

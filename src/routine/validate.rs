@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 mod grow;
 mod parts;
+mod size;
 mod work;
 
 use super::locate::Seg;
@@ -16,8 +17,12 @@ pub const MAX_TIMING_SECS: u32 = 600;
 /// Sets of a step, rounds of a routine.
 pub const REPEATS: std::ops::RangeInclusive<u32> = 1..=20;
 pub use parts::{BOTH as STEPS_AND_PARTS, EXAMPLE as PARTS_EXAMPLE, MAX_PARTS};
+pub use size::{MAX_SESSION_PASSES, MAX_SESSION_PLANNED_SECS, MAX_SESSION_STEPS, Size};
 pub use work::{HOLD_SECS, PHASE_SECS, REMIND_MINS, REP_COUNT, TEMPO_SECS};
 pub const MAX_PASSES: usize = 8;
+/// The longest routine name, step name or pass label, in characters: each is kept in every
+/// history record, so it is bounded as the number of them is.
+pub const MAX_NAME_CHARS: usize = 100;
 /// What an empty `steps` is told (the loader words it otherwise when `steps` is not written).
 pub const NO_STEPS: &str =
     "needs at least one step, e.g. `steps: [Step(name: \"Child's pose\", work: Hold(secs: 30))]`";
@@ -91,6 +96,7 @@ pub(crate) fn check(routine: &Routine) -> Found {
         "the routine's name",
         true,
     );
+    check_name_length(&mut found, vec![field("name")], &routine.name);
     check_text(
         &mut found,
         vec![field("description")],
@@ -115,10 +121,22 @@ pub(crate) fn check(routine: &Routine) -> Found {
     for (i, step) in routine.steps.iter().enumerate() {
         check_step(&mut found, &[field("steps"), Seg::Index(i)], step);
     }
+    size::check(&mut found, routine);
     if let Some(progression) = &routine.progression {
         grow::check(&mut found, routine, progression);
     }
     found
+}
+
+/// A name the history keeps: at most `MAX_NAME_CHARS` characters.
+fn check_name_length(found: &mut Found, path: Vec<Seg>, value: &str) {
+    let chars = value.chars().count();
+    if chars > MAX_NAME_CHARS {
+        found.problem(
+            path,
+            format!("at most {MAX_NAME_CHARS} characters, got {chars}"),
+        );
+    }
 }
 
 pub(super) fn at(base: &[Seg], rest: &[&str]) -> Vec<Seg> {
@@ -190,6 +208,7 @@ pub(super) fn check_labels<'a>(
 
 fn check_step(found: &mut Found, base: &[Seg], step: &Step) {
     check_text(found, at(base, &["name"]), &step.name, "a step name", true);
+    check_name_length(found, at(base, &["name"]), &step.name);
     for (i, cue) in step.cues.iter().enumerate() {
         let mut path = at(base, &["cues"]);
         path.push(Seg::Index(i));
@@ -218,6 +237,11 @@ fn check_step(found: &mut Found, base: &[Seg], step: &Step) {
         (label.as_str(), item)
     });
     check_labels(found, path.clone(), passes, &rule);
+    for (i, label) in step.passes.iter().enumerate() {
+        let mut item = path.clone();
+        item.push(Seg::Index(i));
+        check_name_length(found, item, label);
+    }
     check_timing(found, at(base, &["prepare_secs"]), step.prepare_secs);
     check_timing(found, at(base, &["rest_secs"]), step.rest_secs);
     check_repeats(found, at(base, &["sets"]), step.sets, "sets");

@@ -14,6 +14,8 @@ use super::tempo::reps_done;
 
 mod commands;
 mod live;
+
+pub use live::{MAX_CHANGES, MAX_PER_STEP};
 mod recording;
 
 /// Time into a step within which "previous" goes back a step instead of restarting it.
@@ -57,6 +59,8 @@ pub struct Session {
     /// The step this session began at: 0, or where a resumed session took up. The steps
     /// before it were done in an earlier part of the session and are not this record's.
     first: usize,
+    /// Sets added and passes done again so far (see `live::MAX_CHANGES`).
+    changes: usize,
 }
 
 impl Session {
@@ -109,6 +113,7 @@ impl Session {
             removed: Duration::ZERO,
             ended: None,
             steps,
+            changes: 0,
         };
         let mut events = Vec::new();
         let start = session.plan.step_starts.get(first).copied().unwrap_or(0);

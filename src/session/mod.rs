@@ -12,7 +12,7 @@ mod view;
 
 pub use allowed::{Advance, Allowed};
 pub use event::{Command, Event, STALL};
-pub use machine::{PREVIOUS_GRACE, Session};
+pub use machine::{MAX_CHANGES, MAX_PER_STEP, PREVIOUS_GRACE, Session};
 pub use plan::{
     Enough, PartPlan, Phase, Place, Plan, PlanOptions, SCALE_RANGE, Segment, StepPlan, Timings,
     WorkPlan,

@@ -115,6 +115,8 @@ pub struct StepRecord {
     pub status: StepStatus,
     /// Work time over all passes.
     pub active_secs: f64,
+    /// Every planned pass and run added in the session; in the history, only those begun.
+    #[serde(default)]
     pub passes: Vec<PassRecord>,
     /// Sets added during the session (their passes are among `passes`).
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -281,8 +283,13 @@ pub struct SessionRecord {
     /// start at: where a resumed session took up; absent for 1.
     #[serde(default = "first", skip_serializing_if = "is_first")]
     pub from_step: u32,
-    /// What happened to each step, from `from_step` on.
+    /// What happened to each step, from `from_step` on; in the history, only the steps
+    /// reached.
+    #[serde(default)]
     pub steps: Vec<StepRecord>,
+    /// The history left out the passes, or the steps, of a session too large for one line.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub trimmed: bool,
     /// Back pain 0 (fine) to 10 (sharp), from the optional check-in. New histories store
     /// the answer as a line of its own (`history` joins it back here); older ones have it
     /// inside the record.

@@ -70,9 +70,9 @@ const FILES: [(&str, &str, &str); 7] = [
         "The session history, one JSON record per line, only ever appended.",
     ),
     (
-        "$XDG_DATA_HOME/limberup/resume.json",
-        "~/.local/share/limberup/resume.json",
-        "While the latest session is unfinished: what `limberup resume` needs to take it up, rewritten crash-safely at each step change.",
+        "$XDG_DATA_HOME/limberup/resume/",
+        "~/.local/share/limberup/resume/",
+        "A file per unfinished session (the newest few): what `limberup resume` needs to take up the one that stopped last, rewritten crash-safely at each step change.",
     ),
     (
         "$XDG_CACHE_HOME/limberup/sounds/",

@@ -37,14 +37,18 @@ impl Totals {
 }
 
 /// A record's active time; zero for a value no session can have (the history reader skips
-/// such records, but `Stats` takes records from anywhere).
+/// such records, but `Stats` takes records from anywhere). A resumed session's parts are
+/// added up, so its time may pass the year one record may hold, up to `MAX_CHAIN_SECS`.
 pub(crate) fn active(record: &SessionRecord) -> Duration {
-    if (0.0..=crate::history::MAX_SECS).contains(&record.active_secs) {
+    if (0.0..=MAX_CHAIN_SECS).contains(&record.active_secs) {
         Duration::from_secs_f64(record.active_secs)
     } else {
         Duration::ZERO
     }
 }
+
+/// The most time a resumed session's parts add up to in a report: a century, past any.
+const MAX_CHAIN_SECS: f64 = 100.0 * crate::history::MAX_SECS;
 
 /// Records left out of the report by `--since`, so it can say there are some.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

@@ -150,7 +150,13 @@ where
     // The last 12 weeks, but not before the first session (a new user sees one row).
     let twelve_weeks = super::heatmap::first_shown(today);
     let first = stats.days.keys().next().copied().unwrap_or(today);
-    let from = since.unwrap_or_else(|| twelve_weeks.max(first));
+    // With `--since`, from that date; but where the history has nothing before it, from the
+    // first session: the weeks before are empty however far back the date is.
+    let from = match since {
+        Some(since) if stats.left_out.sessions > 0 => since,
+        Some(since) => since.max(first),
+        None => twelve_weeks.max(first),
+    };
     out.push_str("\nWeek of      Sessions  Completed     Active\n");
     for (monday, week) in stats.weeks(from, today) {
         let _ = writeln!(

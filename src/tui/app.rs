@@ -99,7 +99,7 @@ pub struct App {
     /// The running session's identity and resume state.
     keeper: Option<Keeper>,
     /// Where the resume state goes (`None`: kept nowhere, as in tests).
-    resume_file: Option<std::path::PathBuf>,
+    resume_dir: Option<std::path::PathBuf>,
     /// Where sessions publish their status and events (nowhere until the runner says).
     reach: crate::front::Reach,
     /// An unfinished session the picker offers to take up, asking first.
@@ -135,7 +135,7 @@ impl App {
             exit: None,
             wall,
             keeper: None,
-            resume_file: None,
+            resume_dir: None,
             reach: crate::front::Reach::default(),
             offer: None,
             figures: Library::default(),
@@ -428,17 +428,31 @@ impl App {
             self.status = Some(warning);
             self.status_step = Some(session.step_index());
         }
-        let finished = session.outcome().map(|_| match &self.keeper {
-            Some(keeper) => keeper.record(session, wall),
-            None => session.record(wall).identified(),
+        let ask = self.options.check_in;
+        let finished = session.outcome().map(|_| match self.keeper.as_mut() {
+            Some(keeper) => {
+                let record = keeper.record(session, wall);
+                // A session taken up after an earlier part asked the check-in asks none.
+                let ask = ask && !keeper.asked_before();
+                let warning = keeper.ended(&record, ask);
+                let whole = keeper.whole(&record, session.plan());
+                (record, whole, ask, warning)
+            }
+            None => {
+                let record = session.record(wall).identified();
+                (record.clone(), record, ask, None)
+            }
         });
         self.cue(Cue {
             sound: cue.sound.filter(|_| self.options.sound),
             speech: cue.speech.filter(|_| self.options.speech),
         });
-        if let Some(record) = finished {
+        if let Some((record, whole, ask, warning)) = finished {
             self.overlay = None;
-            let summary = Summary::new(record, self.options.check_in);
+            if warning.is_some() {
+                self.status = warning;
+            }
+            let summary = Summary::new(record, ask).showing(whole);
             self.screen = Screen::Summary(Box::new(summary));
             // Now, not after the check-in: its question may wait forever.
             self.save_summary();

@@ -76,7 +76,7 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     let glyphs = Glyphs::from_env();
     app.set_figures(ctx.figures.clone(), glyphs.marker(term_name.as_deref()));
     app.set_glyphs(glyphs);
-    app.keep_resume_in(ctx.paths.resume_file());
+    app.keep_resume_in(ctx.paths.resume_dir());
     app.publish_to(crate::front::Reach::of(ctx));
     if let Start::Picker = start {
         match offer(ctx) {
@@ -135,11 +135,14 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
 /// `resume::FRESH` ago and whose routines are unchanged (else none, silently: `limberup
 /// resume` says why). `Err` is a warning about a resume file that cannot be read.
 fn offer(ctx: &Context) -> Result<Option<Resumable>, String> {
-    let Some(file) = ctx.paths.resume_file() else {
+    let Some(dir) = ctx.paths.resume_dir() else {
         return Ok(None);
     };
-    let state = resume::read(&file)
-        .map_err(|why| format!("{}: {why}; ignored", file.display()))?
+    let (state, warnings) = resume::latest(&dir);
+    if let Some(warning) = warnings.into_iter().next() {
+        return Err(warning);
+    }
+    let state = state
         .filter(|s| resume::is_fresh(s.written_at, crate::wallclock::utc_of(SystemTime::now()).0));
     Ok(state.and_then(|state| Resumable::check(state, ctx).ok()))
 }
@@ -263,13 +266,20 @@ impl Loop<'_> {
             let _ = term.draw(|frame| app.draw(frame, Instant::now()));
         });
         match saved {
-            Ok(()) if waited => {
+            Ok(true) if waited => {
                 app.warn(format!(
                     "{what} was saved after waiting for the history's lock"
                 ));
                 true
             }
-            Ok(()) => false,
+            Ok(false) => {
+                app.warn(format!(
+                    "{what} was saved without the history's lock: another process held it \
+                     too long"
+                ));
+                true
+            }
+            Ok(true) => false,
             Err(e) => {
                 let text = format!("{what} was not saved: {}", e.describe());
                 self.errors.push(text.clone());

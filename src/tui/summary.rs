@@ -27,7 +27,10 @@ pub enum CheckIn {
 }
 
 pub struct Summary {
+    /// This part's record, to save.
     record: SessionRecord,
+    /// What is shown: all of the session, a resumed one's earlier parts included.
+    shown: Option<SessionRecord>,
     check_in: CheckIn,
     saved: bool,
     answer_saved: bool,
@@ -39,6 +42,7 @@ impl Summary {
     pub(crate) fn new(record: SessionRecord, ask: bool) -> Summary {
         Summary {
             record,
+            shown: None,
             check_in: if ask {
                 CheckIn::Asking(None)
             } else {
@@ -50,12 +54,25 @@ impl Summary {
         }
     }
 
+    /// Shows `whole` (the session with its earlier parts) instead of the record saved.
+    pub(crate) fn showing(self, whole: SessionRecord) -> Summary {
+        Summary {
+            shown: Some(whole),
+            ..self
+        }
+    }
+
     pub fn record(&self) -> &SessionRecord {
         &self.record
     }
 
     pub(crate) fn set_next(&mut self, lines: Vec<String>) {
         self.next = lines;
+    }
+
+    /// All of the session, as the summary shows it.
+    pub fn shown(&self) -> &SessionRecord {
+        self.shown.as_ref().unwrap_or(&self.record)
     }
 
     pub fn check_in(&self) -> CheckIn {
@@ -122,7 +139,7 @@ impl Summary {
         if area.is_empty() {
             return;
         }
-        let r = &self.record;
+        let r = self.shown();
         let (headline, tone) = match r.outcome {
             Outcome::Completed => ("DONE", Tone::Work),
             Outcome::Quit | Outcome::Interrupted => ("ENDED", Tone::Paused),
@@ -282,6 +299,7 @@ mod tests {
             from_step: 1,
             steps: Vec::new(),
             check_in: None,
+            trimmed: false,
         }
     }
 

@@ -62,6 +62,7 @@ pub fn record(
             ..Default::default()
         }],
         check_in,
+        trimmed: false,
     }
 }
 

@@ -3,16 +3,19 @@
 //! exactly as it ran, and started at the step it stopped in, from that step's start.
 
 mod state;
+mod store;
 
-pub use state::{PartState, ResumeState, VERSION, clear, fingerprint, parse, read, write};
+pub use state::{Earlier, PartState, ResumeState, VERSION, clear, fingerprint, parse, read, write};
+pub use store::{KEEP, file_in, latest, prune};
 
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::app::Context;
-use crate::routine::{Entry, Lineup};
-use crate::session::{Event, Plan, PlanOptions, Session};
+use crate::history::MAX_SECS;
+use crate::routine::{Entry, Lineup, MAX_TIMING_SECS};
+use crate::session::{Event, Plan, PlanOptions, SCALE_RANGE, Session};
 use crate::text;
 
 /// The picker offers to resume a session only this soon after it stopped (the `resume`
@@ -27,16 +30,30 @@ pub fn is_fresh(written_at: DateTime<FixedOffset>, now: DateTime<Utc>) -> bool {
     apart.to_std().is_ok_and(|d| d < FRESH)
 }
 
-/// "3 hours", "2 days": how long ago, roughly, for the `resume` command to say.
+/// "3 hours ago", "2 days ago": how long ago, roughly, for the `resume` command to say. A
+/// time ahead of the clock (set back since) is said as such, not as "just now".
 pub fn ago(written_at: DateTime<FixedOffset>, now: DateTime<Utc>) -> String {
-    let secs = (now - written_at.to_utc()).num_seconds().max(0);
+    let secs = (now - written_at.to_utc()).num_seconds();
+    if secs <= -120 {
+        return format!(
+            "{} ahead of this computer's clock (was the clock set back?)",
+            roughly(secs.saturating_neg())
+        );
+    }
+    match secs {
+        ..120 => "just now".to_string(),
+        _ => format!("{} ago", roughly(secs)),
+    }
+}
+
+/// "5 minutes", "3 hours", "2 days" for `secs` of at least two minutes.
+fn roughly(secs: i64) -> String {
     let (n, unit) = match secs {
-        0..120 => return "just now".to_string(),
-        120..7200 => (secs / 60, "minute"),
+        ..7200 => (secs / 60, "minute"),
         7200..172_800 => (secs / 3600, "hour"),
         _ => (secs / 86_400, "day"),
     };
-    format!("{n} {unit}s ago")
+    format!("{n} {unit}s")
 }
 
 /// A session that can be taken up: its state, its routines found unchanged, and its plan.
@@ -58,6 +75,12 @@ impl Resumable {
     }
 
     fn checked(state: ResumeState, ctx: &Context) -> Result<Resumable, String> {
+        if let Some(why) = out_of_range(&state) {
+            return Err(format!(
+                "cannot resume {}: its resume state is damaged ({why})",
+                state.name
+            ));
+        }
         let mut parts = Vec::with_capacity(state.parts.len());
         for part in &state.parts {
             parts.push(find(part, ctx).map_err(|why| {
@@ -100,7 +123,7 @@ impl Resumable {
             return Err(format!(
                 "cannot resume {}: it stopped at step {}, but it has {} steps",
                 state.name,
-                state.step + 1,
+                u128::from(state.step as u64) + 1,
                 plan.steps.len()
             ));
         }
@@ -142,6 +165,42 @@ impl Resumable {
     pub(crate) fn start(&self, now: Instant, wall: DateTime<FixedOffset>) -> (Session, Vec<Event>) {
         Session::resume_at(self.plan.clone(), self.state.step, now, wall)
     }
+}
+
+/// What in `state` no session can have, as the file says it: timings past what a routine
+/// may give, a scale outside `--scale`'s range, earlier times past a year.
+fn out_of_range(state: &ResumeState) -> Option<String> {
+    let t = state.timings;
+    let timings = [
+        ("prepare_secs", Some(t.prepare_secs)),
+        ("rest_secs", Some(t.rest_secs)),
+        ("switch_secs", Some(t.switch_secs)),
+        ("a combination's rest_secs", state.rest_secs),
+    ];
+    let earlier = [
+        ("earlier active_secs", state.earlier.active_secs),
+        ("earlier paused_secs", state.earlier.paused_secs),
+    ];
+    if let Some((name, secs)) = earlier
+        .iter()
+        .find(|(_, secs)| !(0.0..=MAX_SECS).contains(secs))
+    {
+        return Some(format!("{name} {secs}, not 0 to {MAX_SECS}"));
+    }
+    if let Some((name, secs)) = timings
+        .iter()
+        .find_map(|(name, secs)| secs.filter(|s| *s > MAX_TIMING_SECS).map(|s| (name, s)))
+    {
+        return Some(format!("{name} {secs}, not 0 to {MAX_TIMING_SECS}"));
+    }
+    (!SCALE_RANGE.contains(&state.scale)).then(|| {
+        format!(
+            "scale {}, not {} to {}",
+            state.scale,
+            SCALE_RANGE.start(),
+            SCALE_RANGE.end()
+        )
+    })
 }
 
 /// What `find` says of a routine that is there but no longer does what it did.

@@ -50,6 +50,23 @@ pub struct ResumeState {
     /// When the session first started, and when this was written (wall clock).
     pub started_at: DateTime<FixedOffset>,
     pub written_at: DateTime<FixedOffset>,
+    /// What the parts of the session that ended before did (none until one has ended).
+    #[serde(default)]
+    pub earlier: Earlier,
+}
+
+/// What a session's parts that ended before `step` did, so that the part that takes it up
+/// shows all of the session and asks the check-in once.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Earlier {
+    /// One letter per step before `step`, as it ended: `d` done, `s` skipped, `t` stopped,
+    /// `n` not reached; a letter a step, so the state stays small at any length.
+    pub steps: String,
+    pub active_secs: f64,
+    pub paused_secs: f64,
+    pub reps: u32,
+    /// An earlier part asked the check-in.
+    pub asked: bool,
 }
 
 impl ResumeState {
@@ -84,6 +101,7 @@ impl ResumeState {
             step: 0,
             started_at,
             written_at: started_at,
+            earlier: Earlier::default(),
         }
     }
 }

@@ -27,13 +27,12 @@ impl Session {
             Phase::Work if enough && !counted => Some(Advance::MoveOn),
             Phase::Work => None,
         };
-        let adds = self.can_add(seg);
         Allowed {
             advance,
             done: seg.phase == Phase::Work && (counted || enough || open),
             running: true,
-            repeat: seg.phase == Phase::Work && adds,
-            add_set: adds,
+            repeat: seg.phase == Phase::Work && self.can_repeat(seg),
+            add_set: self.can_add_set(seg),
             add_time: self.deadline.is_some()
                 && match seg.phase {
                     Phase::Work => matches!(work, WorkPlan::Hold(_)),

@@ -2,6 +2,15 @@
 //! segments inserted into the running plan, and records of their own.
 
 use super::Session;
+
+/// Sets added to one step, and passes done again in it, each at most: as many sets as a
+/// file may give a step.
+pub const MAX_PER_STEP: usize = *crate::routine::REPEATS.end() as usize;
+/// Changes (a set added, a pass done again) in one session at most. With the limits on a
+/// routine's size this bounds the plan, and the record, whatever is typed; and each change
+/// costs time in proportion to the plan, so a flood of them cannot cost more than this
+/// many times that.
+pub const MAX_CHANGES: usize = 100;
 use crate::session::event::Event;
 use crate::session::plan::{Phase, Segment, WorkPlan, set_segments};
 use crate::session::record::{RunKey, StepRecord};
@@ -21,9 +30,23 @@ impl Session {
     }
 
     /// Whether the work in progress can be done again or have a set added: any but an open
-    /// step's, which has no end to repeat.
-    pub(super) fn can_add(&self, seg: &Segment) -> bool {
+    /// step's, which has no end to repeat, while the session has had fewer than
+    /// `MAX_CHANGES` such changes.
+    fn can_change(&self, seg: &Segment) -> bool {
         !matches!(self.plan.steps[seg.step].work, WorkPlan::Open { .. })
+            && self.changes < MAX_CHANGES
+    }
+
+    /// Whether the pass in progress can be done again: fewer than `MAX_PER_STEP` repeats
+    /// in its step so far.
+    pub(super) fn can_repeat(&self, seg: &Segment) -> bool {
+        self.can_change(seg) && (self.steps[seg.step].repeats as usize) < MAX_PER_STEP
+    }
+
+    /// Whether the step in progress can have one more set: fewer than `MAX_PER_STEP`
+    /// added so far.
+    pub(super) fn can_add_set(&self, seg: &Segment) -> bool {
+        self.can_change(seg) && self.plan.steps[seg.step].added_sets < MAX_PER_STEP
     }
 
     /// Queues the pass in progress once more, right after it: a switch-length pause, then
@@ -53,6 +76,7 @@ impl Session {
         // The planned length of the pass in progress (time added to it is not repeated).
         push(Phase::Work, seg.duration);
         self.plan.insert(self.cursor + 1, new);
+        self.changes += 1;
         self.steps[seg.step].add_run(&self.plan.steps[seg.step], key);
         self.runs[seg.step].push(key);
         events.push(Event::RepeatAdded { at: seg });
@@ -69,6 +93,7 @@ impl Session {
         step.added_sets += 1;
         let new = set_segments(index, step, set);
         self.plan.insert(end, new);
+        self.changes += 1;
         let step = &self.plan.steps[index];
         for pass in 0..step.pass_count() {
             self.steps[index].add_run(step, (set, pass, 0));

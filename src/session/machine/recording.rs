@@ -49,6 +49,7 @@ impl Session {
             from_step: u32::try_from(self.first + 1).unwrap_or(u32::MAX),
             steps: self.steps[self.first..].to_vec(),
             check_in: None,
+            trimmed: false,
         }
     }
 }

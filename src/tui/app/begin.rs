@@ -12,9 +12,9 @@ use crate::routine::{Entry, Lineup};
 use crate::session::Command;
 
 impl App {
-    /// Keeps each session's resume state in `file`.
-    pub(crate) fn keep_resume_in(&mut self, file: Option<std::path::PathBuf>) {
-        self.resume_file = file;
+    /// Keeps each session's resume state in `dir`.
+    pub(crate) fn keep_resume_in(&mut self, dir: Option<std::path::PathBuf>) {
+        self.resume_dir = dir;
     }
 
     /// Publishes each session's status and events where `reach` says.
@@ -51,13 +51,13 @@ impl App {
     }
 
     fn begin(&mut self, what: Begin<'_>, now: Instant) {
-        let file = self.resume_file.clone();
+        let dir = self.resume_dir.clone();
         let (session, events, keeper) = shell::begin(
             what,
             &self.options.plan,
             now,
             (self.wall)(),
-            file,
+            dir,
             &self.reach,
         );
         self.offer = None;
