@@ -44,32 +44,36 @@ impl Cue {
     }
 
     /// This cue and a `later` one given as one, when both fall due at once: the more
-    /// important sound (the later of two equal ones) and the later words. A late wake-up
-    /// or a key that lands on a deadline can bring many events at once; playing a sound
-    /// for each would be a burst of noise that tells nobody anything, while the most
-    /// important one says what is happening now.
+    /// important sound (the later of two equal ones) and the words of the higher priority
+    /// (the later of two equal ones). A late wake-up or a key that lands on a deadline can
+    /// bring many events at once; playing a sound for each would be a burst of noise that
+    /// tells nobody anything, while the most important one says what is happening now. A
+    /// name or a range reached ("Ten done...") is not lost to a breath or a count due with it.
     pub fn then(self, later: Cue) -> Cue {
         let sound = match (self.sound, later.sound) {
             (Some(a), Some(b)) if importance(a) > importance(b) => Some(a),
             (a, b) => b.or(a),
         };
-        Cue {
-            sound,
-            speech: later.speech.or(self.speech),
-        }
+        let speech = match (self.speech, later.speech) {
+            (Some(a), Some(b)) if a.priority > b.priority => Some(a),
+            (a, b) => b.or(a),
+        };
+        Cue { sound, speech }
     }
 }
 
 /// How much a sound matters against others due at once: the end above all, then the
-/// start of a segment (what the person must do now), the halfway mark, a countdown pip, and
-/// last the rep sounds (the next rep brings another).
+/// start of a segment (what the person must do now), a reminder or a range's lower bound
+/// (said once), the halfway mark, a countdown pip, and last the rep sounds (the next rep
+/// brings another).
 fn importance(sound: Sound) -> u8 {
     match sound {
-        Sound::Finished => 4,
-        Sound::GetReady | Sound::Go | Sound::SwitchSides | Sound::Rest => 3,
+        Sound::Finished => 5,
+        Sound::GetReady | Sound::Go | Sound::SwitchSides | Sound::Rest => 4,
+        Sound::Reached | Sound::Reminder => 3,
         Sound::Halfway => 2,
         Sound::Countdown => 1,
-        Sound::Beat | Sound::Inhale | Sound::Exhale => 0,
+        Sound::Beat | Sound::Inhale | Sound::Exhale | Sound::Hold | Sound::Turn => 0,
     }
 }
 
@@ -126,7 +130,7 @@ pub fn cue(event: &Event, plan: &Plan) -> Cue {
             });
             let label = phases.and_then(|p| p.get(phase));
             Cue {
-                sound: Sound::for_rep_part(phase, label.map_or("", String::as_str)),
+                sound: Some(Sound::for_rep_part(phase, label.map_or("", String::as_str))),
                 speech: Some(Speech::routine(
                     label.map_or_else(|| words(rep), |l| short_cue(l).to_string()),
                 )),
@@ -134,7 +138,7 @@ pub fn cue(event: &Event, plan: &Plan) -> Cue {
         }
         Event::RepCounted { rep, .. } => say(Speech::routine(words(rep))),
         Event::Reminder { at, n } => Cue {
-            sound: Some(Sound::GetReady),
+            sound: Some(Sound::Reminder),
             speech: plan
                 .steps
                 .get(at.step)
@@ -146,7 +150,7 @@ pub fn cue(event: &Event, plan: &Plan) -> Cue {
         Event::RepeatAdded { .. } => say(Speech::routine("Once more")),
         Event::SetAdded { .. } => say(Speech::routine("One more set")),
         Event::LowerBoundReached { at } => Cue {
-            sound: Some(Sound::Halfway),
+            sound: Some(Sound::Reached),
             speech: plan.steps.get(at.step).and_then(enough).map(Speech::name),
         },
         Event::Halfway { .. } => Cue {
