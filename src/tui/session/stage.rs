@@ -18,6 +18,11 @@ use crate::tui::theme::Theme;
 /// step of one dot asked for 40% more frames for a slow stretch seen from the floor.
 const STEP_DOTS: f64 = 2.0;
 
+/// Rows an upright figure needs to be read from the floor mid-session.
+pub(crate) const READABLE_ROWS: u16 = 12;
+/// Columns a lying figure needs to be read from the floor mid-session.
+pub(crate) const READABLE_COLUMNS: u16 = 24;
+
 /// The figure as the screen shows it at a moment.
 #[derive(Debug, Clone)]
 pub(crate) struct Stage<'a> {
@@ -65,6 +70,18 @@ impl<'a> Stage<'a> {
     /// The columns the figure fills drawn `rows` high.
     pub(crate) fn columns(&self, rows: u16) -> u16 {
         columns_for(self.figure.frame(), rows, self.marker)
+    }
+
+    /// Whether the figure drawn `rows` high and `columns` wide can be read from the floor:
+    /// a standing (or upright) move at least `READABLE_ROWS` tall, a lying (wider than tall)
+    /// one at least `READABLE_COLUMNS` wide.
+    pub(crate) fn readable(&self, rows: u16, columns: u16) -> bool {
+        let frame = self.figure.frame();
+        if frame.height() >= frame.width() {
+            rows >= READABLE_ROWS
+        } else {
+            columns >= READABLE_COLUMNS
+        }
     }
 
     /// The widget drawing this pose; keep the area from frame to frame.
