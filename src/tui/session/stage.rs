@@ -8,7 +8,7 @@ use std::time::Instant;
 use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
 
-use crate::figure::{Beat, FRAME, Figure, Library, PassMode, Pose};
+use crate::figure::{Beat, FRAME, Figure, Library, PassMode, Point, Pose};
 use crate::session::{Phase, RepBeat, Session, View};
 use crate::tui::figure::{FigureWidget, MIN_SIZE, columns_for, units_per_dot};
 use crate::tui::theme::Theme;
@@ -28,6 +28,8 @@ pub(crate) const READABLE_COLUMNS: u16 = 24;
 pub(crate) struct Stage<'a> {
     pub(crate) figure: &'a Figure,
     pub(crate) pose: Pose,
+    /// The paths the figure's trails follow at this moment.
+    trails: Vec<Vec<Point>>,
     mode: PassMode,
     /// Where the rep is while the figure moves; `None` while it holds a pose.
     beat: Option<RepBeat>,
@@ -53,9 +55,11 @@ impl<'a> Stage<'a> {
             .rep_beat(now)
             .filter(|_| motion && figure.moves() && view.phase == Some(Phase::Work));
         let pose = figure.pose_at(beat.map(figure_beat), mode);
+        let trails = figure.trails(beat.map(figure_beat), mode);
         Some(Stage {
             figure,
             pose,
+            trails,
             mode,
             beat: beat.filter(|_| !view.paused),
             marker,
@@ -88,6 +92,7 @@ impl<'a> Stage<'a> {
     pub(crate) fn widget(&self, theme: &Theme) -> FigureWidget<'_> {
         FigureWidget {
             pose: &self.pose,
+            trails: &self.trails,
             frame: self.figure.frame(),
             view: self.figure.view,
             marker: self.marker,
