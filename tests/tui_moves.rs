@@ -120,7 +120,7 @@ fn the_side_keeps_its_large_letters() {
             .iter()
             .position(|r| r.contains("REPS · Side bends"))
             .unwrap();
-        let under = &screen[band + 1];
+        let under = screen[band + 1..band + 4].join("\n");
         assert!(
             under.chars().any(|c| ('▀'..='▟').contains(&c)),
             "{w}x{hgt}: {under}"
