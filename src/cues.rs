@@ -44,21 +44,19 @@ impl Cue {
     }
 
     /// This cue and a `later` one given as one, when both fall due at once: the more
-    /// important sound (the later of two equal ones) and the words of the higher priority
-    /// (the later of two equal ones). A late wake-up or a key that lands on a deadline can
-    /// bring many events at once; playing a sound for each would be a burst of noise that
-    /// tells nobody anything, while the most important one says what is happening now. A
-    /// name or a range reached ("Ten done...") is not lost to a breath or a count due with it.
+    /// important sound (the later of two equal ones) and the later words. A late wake-up
+    /// or a key that lands on a deadline can bring many events at once; playing a sound
+    /// for each would be a burst of noise that tells nobody anything, while the most
+    /// important one says what is happening now.
     pub fn then(self, later: Cue) -> Cue {
         let sound = match (self.sound, later.sound) {
             (Some(a), Some(b)) if importance(a) > importance(b) => Some(a),
             (a, b) => b.or(a),
         };
-        let speech = match (self.speech, later.speech) {
-            (Some(a), Some(b)) if a.priority > b.priority => Some(a),
-            (a, b) => b.or(a),
-        };
-        Cue { sound, speech }
+        Cue {
+            sound,
+            speech: later.speech.or(self.speech),
+        }
     }
 }
 
@@ -77,12 +75,34 @@ fn importance(sound: Sound) -> u8 {
     }
 }
 
-/// The one cue of a batch of events that happened together (see `Cue::then`).
+/// The one cue of a batch of events that happened together (see `Cue::then`). A range
+/// reached ("Ten done. Keep going to fifteen, or move on.") or a reminder is said once, so
+/// its words win over the counts, breaths and countdown words that come with or after it
+/// in the batch: those come again at the next rep or second.
 pub fn batch(events: &[Event], plan: &Plan) -> Cue {
-    events
+    let mut one = events
         .iter()
         .map(|event| cue(event, plan))
-        .fold(Cue::default(), Cue::then)
+        .fold(Cue::default(), Cue::then);
+    let said_once =
+        |e: &Event| matches!(e, Event::LowerBoundReached { .. } | Event::Reminder { .. });
+    let passing = |e: &Event| {
+        matches!(
+            e,
+            Event::Beat { .. }
+                | Event::RepCounted { .. }
+                | Event::SecondsLeft { .. }
+                | Event::Halfway { .. }
+                | Event::TimeChanged { .. }
+        )
+    };
+    if let Some(at) = events.iter().rposition(said_once)
+        && events[at + 1..].iter().all(passing)
+        && let Some(speech) = cue(&events[at], plan).speech
+    {
+        one.speech = Some(speech);
+    }
+    one
 }
 
 fn words(n: u32) -> String {

@@ -47,14 +47,6 @@ fn at_work(routine: &str, step: usize, secs: f64) -> Harness {
     h
 }
 
-fn rows(h: &Harness, w: u16, hgt: u16) -> Vec<String> {
-    let terminal = h.render(w, hgt);
-    let buf = terminal.backend().buffer();
-    (0..hgt)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect())
-        .collect()
-}
-
 /// The rows and columns the figure's ink covers on the last frame drawn.
 fn drawn(h: &Harness, w: u16, hgt: u16) -> (u16, u16) {
     let terminal = h.render(w, hgt);
@@ -80,7 +72,7 @@ fn every_move_is_big_enough_to_read_at_100x30_and_80x24() {
             let h = at_work(routine, step, secs);
             for (w, hgt) in SIZES {
                 let (high, wide) = drawn(&h, w, hgt);
-                let screen = rows(&h, w, hgt).join("\n");
+                let screen = h.rows(w, hgt).join("\n");
                 match build {
                     Build::Upright => assert!(high >= 12, "{id} {w}x{hgt}: {high} rows\n{screen}"),
                     Build::Lying => assert!(wide >= 24, "{id} {w}x{hgt}: {wide} columns\n{screen}"),
@@ -99,7 +91,7 @@ fn every_move_at_both_sizes() {
     for (routine, step, id, _) in MOVES {
         let h = at_work(routine, step, 0.4);
         for (w, hgt) in SIZES {
-            let screen = rows(&h, w, hgt).join("\n");
+            let screen = h.rows(w, hgt).join("\n");
             insta::assert_snapshot!(format!("{id}_{w}x{hgt}"), screen);
         }
     }
@@ -110,7 +102,7 @@ fn every_move_at_both_sizes() {
 fn the_side_keeps_its_large_letters() {
     let h = at_work("warm-up", 3, 0.4);
     for (w, hgt) in SIZES {
-        let screen = rows(&h, w, hgt);
+        let screen = h.rows(w, hgt);
         // Large letters are block characters; the label never appears as plain text.
         assert!(
             !screen.iter().any(|r| r.contains("Left arm up")),

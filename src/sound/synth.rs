@@ -107,24 +107,16 @@ fn design(sound: Sound) -> Vec<Note> {
         Sound::Reached => (0..6)
             .map(|i| note(i * 70, 70, if i % 2 == 0 { A5 } else { C6 }, 0.55, Bright))
             .collect(),
-        Sound::Reminder => vec![
-            Note {
-                decay: 0.8,
-                ..note(0, 650, E6, 0.45, Bright)
-            },
-            Note {
-                decay: 0.8,
-                ..note(0, 650, C5, 0.25, Warm)
-            },
-            Note {
-                decay: 0.8,
-                ..note(700, 650, E6, 0.45, Bright)
-            },
-            Note {
-                decay: 0.8,
-                ..note(700, 650, C5, 0.25, Warm)
-            },
-        ],
+        // Two strikes of a bell: a bright high E over a soft low C, ringing on.
+        Sound::Reminder => [0, 700]
+            .into_iter()
+            .flat_map(|at| {
+                [(E6, 0.45, Bright), (C5, 0.25, Warm)].map(|(hz, level, timbre)| Note {
+                    decay: 0.8,
+                    ..note(at, 650, hz, level, timbre)
+                })
+            })
+            .collect(),
         Sound::Halfway => vec![
             note(0, 90, A5, 0.65, Bright),
             note(150, 90, A5, 0.65, Bright),
