@@ -60,6 +60,7 @@ fn frame(figure: &Figure, t: Duration, buf: &mut Buffer, area: Rect) {
     buf.reset();
     FigureWidget {
         pose: &pose,
+        trails: &[],
         frame: figure.frame(),
         view: figure.view,
         marker: Marker::Quadrant,
@@ -198,6 +199,7 @@ fn bytes_per_second(id: &str, tempo: Duration, parts: usize, size: (u16, u16)) -
         term.draw(|f| {
             FigureWidget {
                 pose: &pose,
+                trails: &[],
                 frame: figure.frame(),
                 view: figure.view,
                 marker: Marker::Quadrant,

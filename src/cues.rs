@@ -61,24 +61,48 @@ impl Cue {
 }
 
 /// How much a sound matters against others due at once: the end above all, then the
-/// start of a segment (what the person must do now), the halfway mark, a countdown pip, and
-/// last the rep sounds (the next rep brings another).
+/// start of a segment (what the person must do now), a reminder or a range's lower bound
+/// (said once), the halfway mark, a countdown pip, and last the rep sounds (the next rep
+/// brings another).
 fn importance(sound: Sound) -> u8 {
     match sound {
-        Sound::Finished => 4,
-        Sound::GetReady | Sound::Go | Sound::SwitchSides | Sound::Rest => 3,
+        Sound::Finished => 5,
+        Sound::GetReady | Sound::Go | Sound::SwitchSides | Sound::Rest => 4,
+        Sound::Reached | Sound::Reminder => 3,
         Sound::Halfway => 2,
         Sound::Countdown => 1,
-        Sound::Beat | Sound::Inhale | Sound::Exhale => 0,
+        Sound::Beat | Sound::Inhale | Sound::Exhale | Sound::Hold | Sound::Turn => 0,
     }
 }
 
-/// The one cue of a batch of events that happened together (see `Cue::then`).
+/// The one cue of a batch of events that happened together (see `Cue::then`). A range
+/// reached ("Ten done. Keep going to fifteen, or move on.") or a reminder is said once, so
+/// its words win over the counts, breaths and countdown words that come with or after it
+/// in the batch: those come again at the next rep or second.
 pub fn batch(events: &[Event], plan: &Plan) -> Cue {
-    events
+    let mut one = events
         .iter()
         .map(|event| cue(event, plan))
-        .fold(Cue::default(), Cue::then)
+        .fold(Cue::default(), Cue::then);
+    let said_once =
+        |e: &Event| matches!(e, Event::LowerBoundReached { .. } | Event::Reminder { .. });
+    let passing = |e: &Event| {
+        matches!(
+            e,
+            Event::Beat { .. }
+                | Event::RepCounted { .. }
+                | Event::SecondsLeft { .. }
+                | Event::Halfway { .. }
+                | Event::TimeChanged { .. }
+        )
+    };
+    if let Some(at) = events.iter().rposition(said_once)
+        && events[at + 1..].iter().all(passing)
+        && let Some(speech) = cue(&events[at], plan).speech
+    {
+        one.speech = Some(speech);
+    }
+    one
 }
 
 fn words(n: u32) -> String {
@@ -126,7 +150,7 @@ pub fn cue(event: &Event, plan: &Plan) -> Cue {
             });
             let label = phases.and_then(|p| p.get(phase));
             Cue {
-                sound: Sound::for_rep_part(phase, label.map_or("", String::as_str)),
+                sound: Some(Sound::for_rep_part(phase, label.map_or("", String::as_str))),
                 speech: Some(Speech::routine(
                     label.map_or_else(|| words(rep), |l| short_cue(l).to_string()),
                 )),
@@ -134,7 +158,7 @@ pub fn cue(event: &Event, plan: &Plan) -> Cue {
         }
         Event::RepCounted { rep, .. } => say(Speech::routine(words(rep))),
         Event::Reminder { at, n } => Cue {
-            sound: Some(Sound::GetReady),
+            sound: Some(Sound::Reminder),
             speech: plan
                 .steps
                 .get(at.step)
@@ -146,7 +170,7 @@ pub fn cue(event: &Event, plan: &Plan) -> Cue {
         Event::RepeatAdded { .. } => say(Speech::routine("Once more")),
         Event::SetAdded { .. } => say(Speech::routine("One more set")),
         Event::LowerBoundReached { at } => Cue {
-            sound: Some(Sound::Halfway),
+            sound: Some(Sound::Reached),
             speech: plan.steps.get(at.step).and_then(enough).map(Speech::name),
         },
         Event::Halfway { .. } => Cue {

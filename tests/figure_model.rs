@@ -440,3 +440,118 @@ fn the_next_change_is_the_first_frame_a_joint_has_moved_a_dot() {
         figure::FRAME * 12
     );
 }
+
+/// The (width, height) of the box around `points`.
+fn extent(points: &[Point]) -> (f64, f64) {
+    let xs = points.iter().map(|p| p.x);
+    let ys = points.iter().map(|p| p.y);
+    let span = |v: &mut dyn Iterator<Item = f64>| {
+        let all: Vec<f64> = v.collect();
+        all.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+            - all.iter().copied().fold(f64::INFINITY, f64::min)
+    };
+    (span(&mut xs.into_iter()), span(&mut ys.into_iter()))
+}
+
+/// Arm circles' hands and shoulder rolls' shoulders trace loops (wide and tall, back where
+/// they began), shown as trails: a circle, a roll, not a tilt or a shrug.
+#[test]
+fn arm_circles_and_shoulder_rolls_trace_their_loops() {
+    for (id, joints, least) in [
+        ("arm-circles", [Joint::HandL, Joint::HandR], (8.0, 20.0)),
+        (
+            "shoulder-rolls",
+            [Joint::ShoulderL, Joint::ShoulderR],
+            (5.0, 7.0),
+        ),
+    ] {
+        let figure = library().get(id).unwrap();
+        assert_eq!(figure.trail_joints(), joints, "{id}");
+        let loops = figure.trails(None, PassMode::AsDrawn);
+        assert_eq!(loops.len(), 2, "{id}");
+        for path in &loops {
+            let (w, h) = extent(path);
+            assert!(w >= least.0 && h >= least.1, "{id}: {w} x {h}");
+            assert!(
+                distance(path[0], *path.last().unwrap()) < 0.01,
+                "{id}: closed"
+            );
+        }
+        // Moving, a short tail that ends at the joint.
+        let b = beat(0, 1, 0.3);
+        let pose = figure.pose_at(b, PassMode::Reversed);
+        let tails = figure.trails(b, PassMode::Reversed);
+        for (tail, joint) in tails.iter().zip(joints) {
+            assert!(
+                distance(*tail.last().unwrap(), pose.get(joint)) < 0.01,
+                "{id}"
+            );
+            let (w, h) = extent(tail);
+            assert!(w.max(h) < extent(&loops[0]).0.max(extent(&loops[0]).1) + 0.01);
+        }
+    }
+    // A figure that holds still has no trails.
+    assert!(
+        library()
+            .get("plank")
+            .unwrap()
+            .trails(None, PassMode::AsDrawn)
+            .is_empty()
+    );
+}
+
+/// Side plank rests on the forearm: the elbow under the shoulder on the floor, the forearm
+/// along it.
+#[test]
+fn side_plank_rests_on_the_elbow_under_the_shoulder() {
+    let figure = library().get("side-plank").unwrap();
+    let pose = figure.pose_at(None, PassMode::AsDrawn);
+    let (shoulder, elbow, hand) = (
+        pose.get(Joint::ShoulderL),
+        pose.get(Joint::ElbowL),
+        pose.get(Joint::HandL),
+    );
+    assert!(
+        (shoulder.x - elbow.x).abs() < 2.0,
+        "elbow under the shoulder"
+    );
+    assert!(elbow.y < 4.0 && hand.y < 4.0, "forearm on the floor");
+    assert!(
+        distance(elbow, hand) >= 14.0,
+        "a forearm's length: {elbow:?} {hand:?}"
+    );
+}
+
+const TRAILED: &str = r#"Figure(name: "Wave", view: Front, trails: ["hand_l"], motion: ["a", "b"], poses: [
+    Pose(name: "a", pelvis: (0.0, 53.0), waist: (0.0, 64.0), chest: (0.0, 75.0), neck: (0.0, 87.0),
+         head: (0.0, 96.0), shoulder_l: (12.0, 84.5), elbow_l: (29.0, 84.5), hand_l: (45.0, 84.5),
+         shoulder_r: (-12.0, 84.5), elbow_r: (-13.8, 67.6), hand_r: (-14.3, 51.6),
+         hip_l: (8.0, 51.5), knee_l: (8.8, 27.5), foot_l: (9.5, 4.0), toe_l: (11.5, 1.5),
+         hip_r: (-8.0, 51.5), knee_r: (-8.8, 27.5), foot_r: (-9.5, 4.0), toe_r: (-11.5, 1.5)),
+    Pose(name: "b", like: "a", elbow_l: (25.0, 95.0), hand_l: (35.0, 108.0)),
+])"#;
+
+/// `trails` is optional (every figure without it reads as before) and names joints.
+#[test]
+fn trails_name_joints_and_are_optional() {
+    let figure = figure::parse(TRAILED, "wave.ron").unwrap();
+    assert_eq!(figure.trail_joints(), [Joint::HandL]);
+    let without = figure::parse(&TRAILED.replace(r#"trails: ["hand_l"], "#, ""), "w").unwrap();
+    assert!(without.trail_joints().is_empty());
+    assert!(without.trails(None, PassMode::AsDrawn).is_empty());
+    let err = figure::parse(&TRAILED.replace(r#"["hand_l"]"#, r#"["hnad_l"]"#), "w.ron")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("no joint named `hnad_l` (did you mean `hand_l`?)"),
+        "{err}"
+    );
+    assert!(err.contains("w.ron:1:"), "{err}");
+    let err = figure::parse(
+        &TRAILED.replace(r#"["hand_l"]"#, r#"["hand_l", "hand_l"]"#),
+        "w",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("`hand_l` is already a trail"), "{err}");
+}

@@ -28,6 +28,7 @@ fn draw(figure: &Figure, pose: &Pose, area: Rect, marker: Marker) -> Buffer {
     let mut buf = Buffer::empty(area);
     FigureWidget {
         pose,
+        trails: &[],
         frame: figure.frame(),
         view: figure.view,
         marker,
@@ -224,7 +225,7 @@ proptest! {
         let outer = Rect::new(0, 0, w + 10, h + 10);
         let area = Rect::new(x, y, w, h);
         let mut buf = Buffer::empty(outer);
-        FigureWidget { pose: &pose, frame: figure.frame(), view: figure.view, marker, ink: INK }
+        FigureWidget { pose: &pose, trails: &[], frame: figure.frame(), view: figure.view, marker, ink: INK }
             .render(area, &mut buf);
         for cy in 0..outer.height {
             for cx in 0..outer.width {
@@ -271,5 +272,59 @@ fn a_low_figure_blown_up_large_stays_a_body_of_limbs_not_a_blob() {
         );
         let share = ink_share(&buf);
         assert!(share < most, "{id}: {share:.2} of its box is body");
+    }
+}
+
+/// Arm circles' still pose with its trails: a dotted ring in the far ink round each hand,
+/// above and below the outstretched arm, where the body alone draws nothing.
+#[test]
+fn trails_draw_dotted_rings_in_the_far_ink() {
+    let library = library();
+    let figure = library.get("arm-circles").unwrap();
+    let pose = figure.pose_at(None, PassMode::AsDrawn);
+    let trails = figure.trails(None, PassMode::AsDrawn);
+    let area = Rect::new(0, 0, 60, 24);
+    let draw_with = |trails: &[Vec<limberup::figure::Point>]| {
+        let mut buf = Buffer::empty(area);
+        FigureWidget {
+            pose: &pose,
+            trails,
+            frame: figure.frame(),
+            view: figure.view,
+            marker: Marker::Quadrant,
+            ink: INK,
+        }
+        .render(area, &mut buf);
+        buf
+    };
+    let (bare, with) = (draw_with(&[]), draw_with(&trails));
+    let added: Vec<(u16, u16)> = area
+        .positions()
+        .filter(|p| bare[*p].symbol() == " " && with[*p].symbol() != " ")
+        .map(|p| (p.x, p.y))
+        .collect();
+    assert!(added.len() >= 12, "{}", text(&with));
+    assert!(
+        added.iter().all(|p| with[*p].fg == INK.far),
+        "{}",
+        text(&with)
+    );
+    // Left and right of the body, above and below the arms' row.
+    // The arms' row: where the body reaches farthest left.
+    let arm_row = (0..area.height - 1)
+        .min_by_key(|y| {
+            (0..area.width)
+                .find(|x| bare[(*x, *y)].symbol() != " ")
+                .unwrap_or(u16::MAX)
+        })
+        .unwrap();
+    for (left, above) in [(true, true), (true, false), (false, true), (false, false)] {
+        assert!(
+            added
+                .iter()
+                .any(|&(x, y)| (x < area.width / 2) == left && (y < arm_row) == above),
+            "left {left} above {above}\n{}",
+            text(&with)
+        );
     }
 }

@@ -53,8 +53,13 @@ fn the_bell_stands_in_once_per_cue_twice_at_the_end_never_per_rep() {
         let mut a = Announcer::new(config(mode, None), None, path, None);
         assert!(a.sounds());
         let bells: Vec<u8> = Sound::ALL.iter().map(|s| a.announce(sound(*s))).collect();
-        //          get-ready go beat inhale exhale halfway countdown switch rest finished
-        assert_eq!(bells, [1, 1, 0, 0, 0, 1, 1, 1, 1, 2], "{mode:?}");
+        // get-ready go beat inhale exhale hold turn halfway reached reminder countdown switch
+        // rest finished
+        assert_eq!(
+            bells,
+            [1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2],
+            "{mode:?}"
+        );
         assert_eq!(a.take_warnings(), Vec::<String>::new());
     }
     let hint = Announcer::new(config(SoundMode::Auto, None), None, None, None).hint();

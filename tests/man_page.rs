@@ -267,3 +267,39 @@ fn each_synopsis_shows_option_values_and_repeated_arguments() {
         }
     }
 }
+
+/// SOUNDS lists every sound the coach plays, with when and what, as the README's table does
+/// (both from `Sound::description`).
+#[test]
+fn sounds_lists_every_sound_as_the_readme_table_does() {
+    use limberup::sound::Sound;
+    let page = page();
+    let listed = items(&section(&page, "SOUNDS"));
+    let expected: Vec<_> = Sound::ALL
+        .iter()
+        .map(|s| {
+            let (when, what) = s.description();
+            (
+                String::new(),
+                s.name().to_string(),
+                format!("{when}: {what}."),
+            )
+        })
+        .collect();
+    assert_eq!(listed, expected);
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let rows: Vec<&str> = readme
+        .lines()
+        .skip_while(|l| *l != "| Sound | When | What it is |")
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    let want: Vec<String> = Sound::ALL
+        .iter()
+        .map(|s| {
+            let (when, what) = s.description();
+            format!("| {} | {when} | {what} |", s.name())
+        })
+        .collect();
+    assert_eq!(rows, want, "the README's table of sounds");
+}

@@ -122,12 +122,11 @@ fn beat_false_drops_the_rep_sounds_and_quiet_drops_all() {
         .into_iter()
         .filter(|s| no_beat.allows(*s))
         .collect();
-    assert_eq!(heard.len(), 7);
-    assert!(
-        !heard
-            .iter()
-            .any(|s| matches!(s, Sound::Beat | Sound::Inhale | Sound::Exhale))
-    );
+    assert_eq!(heard.len(), 9);
+    assert!(!heard.iter().any(|s| matches!(
+        s,
+        Sound::Beat | Sound::Inhale | Sound::Exhale | Sound::Hold | Sound::Turn
+    )));
     let quiet = on.clone().quieted(true);
     assert_eq!(quiet.mode, SoundMode::Off);
     assert!(!Sound::ALL.iter().any(|s| quiet.allows(*s)));
@@ -136,17 +135,17 @@ fn beat_false_drops_the_rep_sounds_and_quiet_drops_all() {
 }
 
 #[test]
-fn rep_parts_map_to_breath_tones_or_the_beat() {
-    assert_eq!(
-        Sound::for_rep_part(0, "Inhale: look up"),
-        Some(Sound::Inhale)
-    );
-    assert_eq!(Sound::for_rep_part(1, "exhale"), Some(Sound::Exhale));
-    assert_eq!(Sound::for_rep_part(0, "Lift"), Some(Sound::Beat));
-    assert_eq!(Sound::for_rep_part(1, "Lower"), None);
-    assert_eq!(Sound::for_rep_part(2, "Inhaler"), Some(Sound::Inhale));
-    assert_eq!(Sound::for_rep_part(1, "Éxhale"), None);
-    assert_eq!(Sound::for_rep_part(0, ""), Some(Sound::Beat));
+fn rep_parts_map_to_breath_tones_the_hold_tone_the_beat_or_the_tick() {
+    assert_eq!(Sound::for_rep_part(0, "Inhale: look up"), Sound::Inhale);
+    assert_eq!(Sound::for_rep_part(1, "exhale"), Sound::Exhale);
+    assert_eq!(Sound::for_rep_part(0, "Lift"), Sound::Beat);
+    assert_eq!(Sound::for_rep_part(1, "Lower"), Sound::Turn);
+    assert_eq!(Sound::for_rep_part(2, "Inhaler"), Sound::Inhale);
+    assert_eq!(Sound::for_rep_part(1, "Éxhale"), Sound::Turn);
+    assert_eq!(Sound::for_rep_part(2, "Hold the stretch"), Sound::Hold);
+    assert_eq!(Sound::for_rep_part(0, " hold"), Sound::Hold);
+    assert_eq!(Sound::for_rep_part(3, "Return to center"), Sound::Turn);
+    assert_eq!(Sound::for_rep_part(0, ""), Sound::Beat);
     let bells: Vec<_> = Sound::ALL.iter().map(|s| s.bells()).collect();
-    assert_eq!(bells, [1, 1, 0, 0, 0, 1, 1, 1, 1, 2]);
+    assert_eq!(bells, [1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2]);
 }

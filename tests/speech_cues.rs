@@ -212,3 +212,126 @@ fn a_late_batch_is_one_sound() {
         Some("Rest. Next: Side plank, Left")
     );
 }
+
+/// Each batch of events of a whole session of `routine` (stepping through every wakeup,
+/// Enter where nothing is timed) with the one cue it gives.
+fn batches(routine: &str) -> Vec<(Vec<Event>, Cue)> {
+    let routine = parse(routine, "batches").unwrap();
+    let plan = Plan::new("batches", &routine, &PlanOptions::default());
+    let t0 = Instant::now();
+    let (mut s, _) = Session::new(plan, t0, chrono::Local::now().fixed_offset());
+    let mut all = Vec::new();
+    let mut t = t0;
+    while s.outcome().is_none() {
+        let events = match s.next_wakeup() {
+            Some(w) => {
+                t = w;
+                s.advance(w)
+            }
+            None => {
+                t += Duration::from_millis(100);
+                s.handle(Command::Advance, t)
+            }
+        };
+        let one = limberup::cues::batch(&events, s.plan());
+        all.push((events, one));
+    }
+    all
+}
+
+/// Side bends' hold and return, and Russian twists' "Twist right", are heard: every part of
+/// a paced rep has a sound, the hold its own.
+#[test]
+fn every_part_of_a_rep_is_heard_and_a_hold_has_its_own_sound() {
+    let routine = r#"Routine(name: "Parts", kind: Other, prepare_secs: 0, steps: [
+        Step(name: "Side bends", work: Reps(count: 2, phases: [
+            ("Inhale: stand tall", 2), ("Exhale: reach and lean", 2),
+            ("Hold the stretch", 4), ("Return to center", 2)])),
+        Step(name: "Russian twists", work: Reps(count: 2, tempo_secs: 4.0,
+            phases: ["Twist left", "Twist right"])),
+    ])"#;
+    let mut heard = Vec::new();
+    for (events, cue) in batches(routine) {
+        for event in &events {
+            if let Event::Beat { at, phase, .. } = event {
+                heard.push((at.step, *phase, cue.sound));
+            }
+        }
+    }
+    use Sound::*;
+    let expected = [
+        (0, 1, Some(Exhale)),
+        (0, 2, Some(Hold)),
+        (0, 3, Some(Turn)),
+        (0, 0, Some(Inhale)),
+        (0, 1, Some(Exhale)),
+        (0, 2, Some(Hold)),
+        (0, 3, Some(Turn)),
+        (1, 1, Some(Turn)),
+        (1, 0, Some(Beat)),
+        (1, 1, Some(Turn)),
+    ];
+    assert_eq!(heard, expected);
+}
+
+/// A range's lower bound has its own sound (not the halfway pings) and its words win over
+/// the count or breath due with it: "Twenty seconds done" with the hold's "ten seconds",
+/// "Two done" with the next rep's inhale.
+#[test]
+fn reaching_a_range_has_its_own_sound_and_its_words_win() {
+    let routine = r#"Routine(name: "Ranges", kind: Other, prepare_secs: 0, rest_secs: 0, steps: [
+        Step(name: "Thread", work: Hold(secs: 20, up_to: 30)),
+        Step(name: "Cat/Cow", work: Reps(count: 2, up_to: 3, tempo_secs: 2.0,
+            phases: ["Exhale: round", "Inhale: arch"])),
+    ])"#;
+    let reached: Vec<_> = batches(routine)
+        .into_iter()
+        .filter(|(events, _)| {
+            events
+                .iter()
+                .any(|e| matches!(e, Event::LowerBoundReached { .. }))
+        })
+        .collect();
+    assert_eq!(reached.len(), 2, "{reached:?}");
+    // Each falls due with another cue: the hold's ten seconds, the third rep's exhale.
+    assert!(matches!(
+        reached[0].0[..],
+        [_, Event::SecondsLeft { secs: 10, .. }]
+    ));
+    assert!(matches!(reached[1].0[..], [_, Event::Beat { .. }]));
+    let said: Vec<_> = reached
+        .iter()
+        .map(|(_, cue)| (cue.sound, cue.speech.clone().map(|s| s.text)))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                Some(Sound::Reached),
+                Some("Twenty seconds done. Keep going to 30, or move on.".into())
+            ),
+            (
+                Some(Sound::Reached),
+                Some("Two done. Keep going to three, or move on.".into())
+            ),
+        ]
+    );
+    assert_ne!(Sound::Reached, Sound::Halfway);
+}
+
+/// An open step's reminder rings its own bell and says its words.
+#[test]
+fn a_reminder_has_its_own_sound() {
+    let routine = r#"Routine(name: "Open", kind: Other, prepare_secs: 0, steps: [
+        Step(name: "Workout", work: Open(remind_every_mins: 1,
+            reminders: ["Drink some water", "Stop on sharp pain"])),
+    ])"#;
+    let routine = parse(routine, "open").unwrap();
+    let plan = Plan::new("open", &routine, &PlanOptions::default());
+    let t0 = Instant::now();
+    let (mut s, _) = Session::new(plan, t0, chrono::Local::now().fixed_offset());
+    let events = s.advance(t0 + Duration::from_secs(60));
+    let one = limberup::cues::batch(&events, s.plan());
+    assert_eq!(one.sound, Some(Sound::Reminder), "{events:?}");
+    assert_eq!(one.speech.unwrap().text, "Drink some water");
+}

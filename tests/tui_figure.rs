@@ -110,6 +110,7 @@ fn still(id: &str, area: Rect) -> Vec<String> {
     let pose = figure.pose_at(None, PassMode::AsDrawn);
     let widget = FigureWidget {
         pose: &pose,
+        trails: &[],
         frame: figure.frame(),
         view: figure.view,
         marker: Marker::Quadrant,

@@ -224,3 +224,32 @@ fn the_check_in_keeps_help_in_its_footer_and_opens_it() {
         "back to the question"
     );
 }
+
+/// Enter 2 s before thread the needle's 20 s mark: the refusal is gone once the range is
+/// reached (Enter moves on then), and at 40x12 it never costs a form cue.
+#[test]
+fn a_refusal_is_cleared_when_the_state_changes_and_keeps_the_cues_at_40x12() {
+    // Cool-down: 5 s get-ready, child's pose 30 s, 5 s get-ready, thread the needle 20-30 s.
+    let mut h = Harness::routine(&built_in("cool-down"));
+    h.tick(58.0);
+    let bullets = |h: &Harness| {
+        rows(h, 40, 12)
+            .iter()
+            .filter(|r| r.trim_start().starts_with("• "))
+            .count()
+    };
+    let before = bullets(&h);
+    assert!(before > 0, "{}", rows(&h, 40, 12).join("\n"));
+    h.key(KeyCode::Enter);
+    assert!(note(&h).is_some_and(|n| n.contains("Enter has nothing to do now")));
+    assert_eq!(bullets(&h), before, "{}", rows(&h, 40, 12).join("\n"));
+    h.tick(60.1);
+    assert!(screen(&h).contains("Enter move on"), "{}", screen(&h));
+    assert_eq!(note(&h), None, "{}", screen(&h));
+    // The next part of a paced rep clears it too.
+    let mut h = Harness::routine(&built_in("warm-up"));
+    h.tick(8.0).key(KeyCode::Char('-'));
+    assert!(note(&h).is_some());
+    h.tick(12.5);
+    assert_eq!(note(&h), None, "{}", screen(&h));
+}

@@ -359,3 +359,44 @@ fn the_rest_before_a_step_names_it_as_next_and_the_one_after_as_then() {
     assert!(text.contains("Then: Cool-down · Child's pose"), "{text}");
     assert!(!text.contains("Up next"), "{text}");
 }
+
+/// The workout's reminders reach the screen: large at 100x30 and 80x24 (on two lines when
+/// long), as text at 40x12, from the moment each is given until the next replaces it.
+#[test]
+fn a_reminder_shows_large_until_the_next() {
+    let mut h = Harness::routine(&built_in("workout"));
+    let mut start = 0.0;
+    while phase(&h) != Some(Phase::Work) {
+        start += 0.25;
+        h.tick(start);
+    }
+    let every = 15.0 * 60.0;
+    let first = ["DRINK SOME WATER"];
+    let second = ["STOP IF YOU FEEL", "PAIN"];
+    h.tick(start + every - 1.0);
+    assert!(!shows(&cells(&h, 100, 30), first[0]));
+    for (at, lines) in [(1.0, &first[..]), (1.9, &first[..]), (2.0, &second[..])] {
+        h.tick(start + every * at + 0.5);
+        for (w, hgt) in [(100, 30), (80, 24)] {
+            let screen = cells(&h, w, hgt);
+            for line in lines {
+                assert!(
+                    shows(&screen, line),
+                    "{w}x{hgt}\n{}",
+                    rows(&h, w, hgt).join("\n")
+                );
+                // Large letters, not a line of text.
+                assert!(
+                    !screen.iter().any(|r| r.concat().contains(line)),
+                    "{w}x{hgt}"
+                );
+            }
+        }
+        let small = rows(&h, 40, 12).join(" ");
+        assert!(small.contains(lines[0]), "40x12: {small}");
+    }
+    assert!(
+        !shows(&cells(&h, 100, 30), first[0]),
+        "the second replaced the first"
+    );
+}

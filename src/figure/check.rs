@@ -16,6 +16,7 @@ pub(crate) const X_RANGE: RangeInclusive<f64> = -100.0..=100.0;
 pub(crate) const Y_RANGE: RangeInclusive<f64> = 0.0..=150.0;
 pub(crate) const MAX_POSES: usize = 32;
 pub(crate) const MAX_MOTION: usize = 16;
+pub(crate) const MAX_TRAILS: usize = 4;
 /// How far below the floor a joint may dip on the way between two key poses.
 const FLOOR_SLACK: f64 = 1.0;
 const FLOOR_SAMPLES: usize = 16;
@@ -186,6 +187,31 @@ fn shape(file: &FigureFile) -> Result<Figure, Found> {
         .zip(&names)
         .map(|(pose, name)| pose.map(|p| (name.to_string(), p)))
         .collect();
+    if file.trails.len() > MAX_TRAILS {
+        let n = file.trails.len();
+        found.push((
+            vec![field("trails")],
+            format!("at most {MAX_TRAILS} trails, got {n}"),
+        ));
+    }
+    let mut trails = Vec::new();
+    for (j, name) in file.trails.iter().enumerate() {
+        match Joint::from_name(name) {
+            Some(joint) if trails.contains(&joint) => found.push((
+                vec![field("trails"), Seg::Index(j)],
+                format!("`{name}` is already a trail"),
+            )),
+            Some(joint) => trails.push(joint),
+            None => {
+                let mut text = format!("no joint named `{name}`");
+                if let Some(near) = super::closest(name, Joint::ALL.map(Joint::name)) {
+                    text.push_str(&format!(" (did you mean `{near}`?)"));
+                }
+                text.push_str("; a trail follows a joint, e.g. `trails: [\"hand_l\"]`");
+                found.push((vec![field("trails"), Seg::Index(j)], text));
+            }
+        }
+    }
     let (Some(poses), Some(still), true) = (complete, still, found.is_empty()) else {
         return Err(found);
     };
@@ -201,7 +227,8 @@ fn shape(file: &FigureFile) -> Result<Figure, Found> {
         poses,
         motion,
         still,
-    ))
+    )
+    .with_trails(trails))
 }
 
 /// Every pose with its `like` applied, `None` where one is incomplete or broken (reported).

@@ -30,6 +30,11 @@ pub struct FigureFile {
     /// Pose names: the key poses of one rep, in order.
     pub(crate) motion: Vec<String>,
     pub(crate) poses: Vec<PoseFile>,
+    /// Joints whose path over a rep is drawn as a thin dotted trail (`["hand_l"]`): the
+    /// whole loop while the figure is still, a short tail behind the joint while it moves,
+    /// so a circle or a roll the body alone cannot show is seen. Optional; none by default.
+    #[serde(default)]
+    pub(crate) trails: Vec<String>,
 }
 
 /// One pose as written: a name, perhaps another pose to start from, and joints as `(x, y)`.

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::joint::Joint;
 use super::pose::{Point, Pose, ease};
 
 /// How the figure is seen; in a side view the far (right) limbs are drawn dimmer.
@@ -84,9 +85,16 @@ pub struct Figure {
     poses: Vec<(String, Pose)>,
     motion: Vec<usize>,
     still: usize,
+    /// Joints whose path is drawn as a trail (see `FigureFile::trails`).
+    trails: Vec<Joint>,
     /// Found when first drawn: listing or checking figures never needs it.
     frame: OnceLock<Frame>,
 }
+
+/// Points along a trail: enough for a smooth circle at any size a screen gives a figure.
+const TRAIL_SAMPLES: usize = 48;
+/// How much of the loop a moving joint's trail covers behind it.
+const TRAIL_SHARE: f64 = 0.4;
 
 impl Figure {
     /// A figure from checked parts: `motion` and `still` index `poses`, and `motion` is not
@@ -108,8 +116,54 @@ impl Figure {
             poses,
             motion,
             still,
+            trails: Vec::new(),
             frame: OnceLock::new(),
         }
+    }
+
+    /// This figure with `trails` drawn along those joints' paths.
+    pub(crate) fn with_trails(self, trails: Vec<Joint>) -> Figure {
+        Figure { trails, ..self }
+    }
+
+    /// The joints whose paths are drawn as trails.
+    pub fn trail_joints(&self) -> &[Joint] {
+        &self.trails
+    }
+
+    /// The trails at `beat` on a pass shown `mode`, each a line of points: the whole loop
+    /// of the joint's path while the figure holds a pose (`None`), a short tail behind the
+    /// joint, ending where it is, while it moves. None for a figure that does not move.
+    pub fn trails(&self, beat: Option<Beat>, mode: PassMode) -> Vec<Vec<Point>> {
+        if !self.moves() || self.trails.is_empty() {
+            return Vec::new();
+        }
+        let k = self.motion.len() as f64;
+        let (from, span) = match beat {
+            None => (0.0, k),
+            Some(beat) => {
+                let x = self.cycle_position(beat);
+                let span = k * TRAIL_SHARE;
+                match mode {
+                    PassMode::Reversed => (k - x + span, -span),
+                    _ => (x - span, span),
+                }
+            }
+        };
+        let poses: Vec<Pose> = (0..=TRAIL_SAMPLES)
+            .map(|i| {
+                let pose = self.on_cycle(from + span * i as f64 / TRAIL_SAMPLES as f64);
+                if mode == PassMode::Mirrored {
+                    pose.mirrored()
+                } else {
+                    pose
+                }
+            })
+            .collect();
+        self.trails
+            .iter()
+            .map(|joint| poses.iter().map(|p| p.get(*joint)).collect())
+            .collect()
     }
 
     /// The named poses, in file order.

@@ -13,8 +13,8 @@ mod phase;
 mod validate;
 
 pub use catalog::{Catalog, Entry, Source, builtin_source, builtins, ids, looks_like_path};
-pub use grow::{Change, Growth, Level, Progression, RanAt, Rule};
 pub(crate) use escapes::char_in_string;
+pub use grow::{Change, Growth, Level, Progression, RanAt, Rule};
 pub use lineup::{Lineup, check_parts};
 pub use load::{LoadError, Problem, load_file, parse, parse_ron, read_source, without_bom};
 pub use locate::{Pos, Seg, locate, locate_field, locate_value, token_at};

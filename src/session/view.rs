@@ -84,6 +84,9 @@ pub struct View<'a> {
     pub range: Option<RangeView>,
     /// The stopwatch of an open step at work; `next_wakeup` ticks with its seconds.
     pub stopwatch: Option<StopwatchView>,
+    /// An open step's latest reminder, from when it is given until the next: the words a
+    /// person on the floor, not listening, must still see.
+    pub reminder: Option<&'a str>,
     /// Progress through the step's work, 0..=1: passes done plus the current pass's
     /// share; 0 during the transition into it.
     pub step_progress: f64,
@@ -177,6 +180,14 @@ impl Session {
             }),
             _ => None,
         };
+        let reminder = match (seg.map(|s| s.phase), &step.work) {
+            (Some(Phase::Work), WorkPlan::Open { remind_every, .. }) => remind_every
+                .filter(|e| !e.is_zero())
+                .map(|every| in_seg.as_nanos() / every.as_nanos())
+                .filter(|&n| n > 0)
+                .and_then(|n| step.work.reminder(u32::try_from(n).unwrap_or(u32::MAX))),
+            _ => None,
+        };
         // The share of the current segment behind us: its time, or reps counted.
         let phase_progress = match (seg_total, &reps) {
             _ if seg.is_none() => 1.0,
@@ -253,6 +264,7 @@ impl Session {
             reps,
             range,
             stopwatch,
+            reminder,
             step_progress,
             routine_progress,
             elapsed,

@@ -4,12 +4,14 @@
 use roff::{Inline, Roff, bold, italic, roman};
 
 use crate::plain::lines::COMMANDS;
+use crate::sound::Sound;
 use crate::tui::HELP_SECTIONS;
 
 /// The sections, in the order man pages give them.
 pub(crate) fn sections() -> Roff {
     let mut page = Roff::new();
     keys(&mut page);
+    sounds(&mut page);
     files(&mut page);
     environment(&mut page);
     exit_status(&mut page);
@@ -39,6 +41,18 @@ fn keys(page: &mut Roff) {
     // The list plain mode prints itself: `KEYS = what, KEYS = what, ...`.
     for (keys, what) in COMMANDS.split(", ").filter_map(|c| c.split_once(" = ")) {
         item(page, bold(keys), what);
+    }
+}
+
+/// Every sound the coach makes, with when it plays: the same table as the README's.
+fn sounds(page: &mut Roff) {
+    page.control("SH", ["SOUNDS"]).text([roman(
+        "Each cue has its own short sound, made by limberup itself (config sounds: Auto, \
+         Bell or Off; beat: false drops the rep sounds: beat, inhale, exhale, hold, turn).",
+    )]);
+    for sound in Sound::ALL {
+        let (when, what) = sound.description();
+        item(page, bold(sound.name()), &format!("{when}: {what}."));
     }
 }
 

@@ -51,6 +51,7 @@ struct Note {
 const C5: f32 = 523.25;
 const D5: f32 = 587.33;
 const E4: f32 = 329.63;
+const B4: f32 = 493.88;
 const E5: f32 = 659.26;
 const G4: f32 = 392.00;
 const G5: f32 = 783.99;
@@ -93,6 +94,29 @@ fn design(sound: Sound) -> Vec<Note> {
         }],
         Sound::Inhale => vec![glide(G4, G5)],
         Sound::Exhale => vec![glide(G5, G4)],
+        Sound::Hold => vec![Note {
+            attack_ms: 60.0,
+            decay: 3.0,
+            ..note(0, 520, C5, 0.4, Pure)
+        }],
+        Sound::Turn => vec![Note {
+            attack_ms: 3.0,
+            decay: 0.35,
+            ..note(0, 90, B4, 0.35, Warm)
+        }],
+        Sound::Reached => (0..6)
+            .map(|i| note(i * 70, 70, if i % 2 == 0 { A5 } else { C6 }, 0.55, Bright))
+            .collect(),
+        // Two strikes of a bell: a bright high E over a soft low C, ringing on.
+        Sound::Reminder => [0, 700]
+            .into_iter()
+            .flat_map(|at| {
+                [(E6, 0.45, Bright), (C5, 0.25, Warm)].map(|(hz, level, timbre)| Note {
+                    decay: 0.8,
+                    ..note(at, 650, hz, level, timbre)
+                })
+            })
+            .collect(),
         Sound::Halfway => vec![
             note(0, 90, A5, 0.65, Bright),
             note(150, 90, A5, 0.65, Bright),

@@ -27,7 +27,7 @@ use crate::front::Keeper;
 use crate::front::resume::Resumable;
 use crate::front::shell;
 use crate::routine::Entry;
-use crate::session::{Command, Event, PlanOptions, Session, SessionRecord};
+use crate::session::{Allowed, Command, Event, PlanOptions, Session, SessionRecord};
 
 /// How the coach behaves, from the config and the command line.
 #[derive(Debug, Clone, Copy)]
@@ -88,8 +88,10 @@ pub struct App {
     resume_after_notice: bool,
     /// A warning (failed save, speech gone quiet) shown above the key hints.
     status: Option<String>,
-    /// Why the last key did nothing, in its place until the next key or phase.
-    note: Option<&'static str>,
+    /// Why the last key did nothing, and what the keys did then: it stays until the next
+    /// key, phase, part of a rep, or change in what the keys do (a range reached), since
+    /// after that it is no longer true.
+    note: Option<(&'static str, Allowed)>,
     /// The step in progress when the warning came: it is dropped when the next one starts,
     /// so a warning said once does not keep form cues off a small screen for the session.
     status_step: Option<usize>,
@@ -413,7 +415,17 @@ impl App {
             return;
         };
         let cue = cues::batch(events, session.plan());
-        if events.iter().any(|e| matches!(e, Event::Started(_))) {
+        let changed = |e: &Event| {
+            matches!(
+                e,
+                Event::Started(_) | Event::Beat { .. } | Event::LowerBoundReached { .. }
+            )
+        };
+        if events.iter().any(changed)
+            || self
+                .note
+                .is_some_and(|(_, allowed)| allowed != session.allowed())
+        {
             self.note = None;
         }
         let moved_on =

@@ -131,14 +131,6 @@ pub(crate) fn rows_for_width(text: &str, columns: u16) -> u16 {
         .map_or(1, |m| m.h.div_ceil(2))
 }
 
-/// The columns `text` takes drawn `rows` rows high (as a line of text when not drawable).
-pub(crate) fn width_at(text: &str, rows: u16) -> u16 {
-    if !drawable(text) || rows < 3 {
-        return crate::text::width(text) as u16;
-    }
-    Metrics::for_height(rows.saturating_mul(2)).text_width(text)
-}
-
 /// Large digits, centred in the area, as big as it allows.
 pub(crate) struct BigDigits<'a> {
     text: &'a str,
@@ -242,14 +234,6 @@ mod tests {
             assert_eq!((at.height, taller.height), (rows, rows), "{text} at {w}");
         }
         assert_eq!(rows_for_width("1:05", 8), 1);
-        for (text, rows) in [("45", 5), ("1:05", 12), ("10/12", 9)] {
-            let w = width_at(text, rows);
-            assert_eq!(
-                size(text, Size::new(w, rows)),
-                Some(Size::new(w, rows)),
-                "{text}"
-            );
-        }
         assert_eq!(rows_for_width("ab", 80), 1);
     }
 

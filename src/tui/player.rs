@@ -186,8 +186,10 @@ impl Player {
             Line::styled(ellipsize(&about, usize::from(area.width)), theme.dim()),
         );
         let pose = figure.pose_at(self.beat(now), self.mode(now));
+        let trails = figure.trails(self.beat(now), self.mode(now));
         FigureWidget {
             pose: &pose,
+            trails: &trails,
             frame: figure.frame(),
             view: figure.view,
             marker: self.marker,

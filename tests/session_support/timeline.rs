@@ -42,7 +42,10 @@ impl Timeline {
             {
                 // The beat names a phase of its own step, never of the step now current.
                 prop_assert_eq!(spoken.speech.as_ref().map(|s| &s.text), phases.get(phase));
-                prop_assert_eq!(spoken.sound, Sound::for_rep_part(phase, &phases[phase]));
+                prop_assert_eq!(
+                    spoken.sound,
+                    Some(Sound::for_rep_part(phase, &phases[phase]))
+                );
                 let line = describe(&[*event], plan, Library::builtin());
                 prop_assert!(line[0].starts_with(&plan.steps[at.step].name));
                 prop_assert!(line[0].ends_with(&phases[phase]), "{:?}", line);

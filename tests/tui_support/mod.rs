@@ -131,6 +131,15 @@ impl Harness {
 }
 
 impl Harness {
+    /// The screen's rows as text at `width` x `height`.
+    pub fn rows(&self, width: u16, height: u16) -> Vec<String> {
+        let terminal = self.render(width, height);
+        let buf = terminal.backend().buffer();
+        (0..height)
+            .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect())
+            .collect()
+    }
+
     /// A frame that only moves the figure, drawn as the runner draws one.
     pub fn render_moving(&self, width: u16, height: u16) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();

@@ -12,11 +12,12 @@ impl App {
     pub(super) fn asked(&mut self, command: Command, now: Instant) {
         if let Screen::Session(session) = &mut self.screen {
             let events = session.advance(now);
-            let refused = !session.allowed().permits(command);
+            let allowed = session.allowed();
+            let refused = !allowed.permits(command);
             let paused = session.is_paused();
             self.apply(&events);
             if refused {
-                self.note = not_now(command, paused);
+                self.note = not_now(command, paused).map(|note| (note, allowed));
             }
         }
         self.command(command, now);

@@ -93,7 +93,7 @@ impl App {
         let mut figure = None;
         // The status takes two lines when it needs them and the screen can spare them.
         let text = match (self.note, &self.status) {
-            (Some(note), _) => Some(format!("· {note}")),
+            (Some((note, _)), _) => Some(format!("· {note}")),
             (None, Some(warning)) => Some(format!("⚠ {warning}")),
             (None, None) => None,
         };
@@ -104,6 +104,12 @@ impl App {
                 lines.into_iter().take(keep).collect()
             }
             _ => Vec::new(),
+        };
+        // The session screen ranks the status with its own parts (after the form cues);
+        // elsewhere it sits over the footer.
+        let (status, session_status) = match &self.screen {
+            Screen::Session(_) => (Vec::new(), status),
+            _ => (status, Vec::new()),
         };
         // From five rows the footer keeps its row: how to get help and out is never lost.
         let footer = match area.height {
@@ -121,7 +127,8 @@ impl App {
             }
             Screen::Session(s) => {
                 let stage = self.stage(s, now);
-                let at = screen::draw(&s.view(now), stage.as_ref(), body, buf, theme);
+                let status = (session_status.as_slice(), theme.warning());
+                let at = screen::draw(&s.view(now), stage.as_ref(), body, buf, theme, status);
                 self.figure_at.set(at);
                 figure = stage.zip(at);
             }

@@ -32,6 +32,8 @@ pub(crate) enum Layer {
     Floor,
     Far,
     Near,
+    /// A joint's path (see `Figure::trails`): dotted, over the body.
+    Trail,
 }
 
 /// A part of the body drawn in one go. It first clears a thin ring around each capsule of

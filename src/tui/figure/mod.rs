@@ -37,6 +37,8 @@ pub struct Ink {
 #[derive(Debug, Clone, Copy)]
 pub struct FigureWidget<'a> {
     pub pose: &'a Pose,
+    /// Joints' paths to draw under the body (`Figure::trails`), in figure units.
+    pub trails: &'a [Vec<Point>],
     pub frame: Frame,
     pub view: View,
     pub marker: Marker,
@@ -186,7 +188,38 @@ impl Raster {
                 }
             }
         }
+        // Over the body, in the dim ink: a shoulder's circle runs across the trunk.
+        for trail in widget.trails {
+            raster.trace(&map, floor, trail);
+        }
         raster
+    }
+
+    /// A dotted line through `points`, one dot wide, above the floor: two dots on, one off
+    /// along its length, so it reads as a path and not as a limb. Inside the body it cuts
+    /// the dots off instead, so the path shows there too, even without colour.
+    fn trace(&mut self, map: &Mapping, floor: usize, points: &[Point]) {
+        let mut along = 0usize;
+        for pair in points.windows(2) {
+            let ((x0, y0), (x1, y1)) = (map.dot(pair[0]), map.dot(pair[1]));
+            let steps = (x1 - x0).abs().max((y1 - y0).abs()).ceil().max(1.0) as usize;
+            for i in 0..steps {
+                let t = i as f64 / steps as f64;
+                let (x, y) = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+                along += 1;
+                if along.is_multiple_of(3) || x < 0.0 || y < 0.0 {
+                    continue;
+                }
+                let (x, y) = (x as usize, y as usize);
+                if x < self.width && y < floor {
+                    let dot = &mut self.dots[y * self.width + x];
+                    *dot = match dot {
+                        Layer::Empty | Layer::Trail => Layer::Trail,
+                        _ => Layer::Empty,
+                    };
+                }
+            }
+        }
     }
 
     /// The rows of dots (above the floor) and columns the box (lo, hi) covers.
@@ -255,6 +288,7 @@ impl CanvasShape for Raster {
             (Layer::Floor, self.ink.floor),
             (Layer::Far, self.ink.far),
             (Layer::Near, self.ink.body),
+            (Layer::Trail, self.ink.far),
         ] {
             for (i, _) in self.dots.iter().enumerate().filter(|(_, d)| **d == layer) {
                 painter.paint(i % self.width, i / self.width, color);

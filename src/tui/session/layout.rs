@@ -17,6 +17,9 @@ pub(crate) enum Part {
     Side,
     /// The short breath cue, large, over the rep count.
     Breath,
+    /// An open step's latest reminder ("DRINK SOME WATER"), large: what a person who was
+    /// not listening must still see.
+    Reminder,
     /// The move's figure, when it cannot stand beside the count.
     Figure,
     /// The countdown or the rep count: digits from three rows up, a line of text below that.
@@ -28,22 +31,26 @@ pub(crate) enum Part {
     /// The form cues, in their order.
     Cues,
     UpNext,
+    /// Why a key did nothing, or a warning: over the footer's key hints.
+    Status,
 }
 
 /// All parts, in screen order.
-pub(crate) const PARTS: [Part; 12] = [
+pub(crate) const PARTS: [Part; 14] = [
     Part::Header,
     Part::Progress,
     Part::Gap,
     Part::Band,
     Part::Side,
     Part::Breath,
+    Part::Reminder,
     Part::Figure,
     Part::Count,
     Part::Caption,
     Part::Gauge,
     Part::Cues,
     Part::UpNext,
+    Part::Status,
 ];
 
 /// The large breath word's rows (tui-big-text at half height or in quadrants).
@@ -65,6 +72,8 @@ pub(crate) struct Needs {
     pub(crate) side: Option<(u16, Option<u16>)>,
     /// The large breath word fits the width.
     pub(crate) breath: bool,
+    /// Rows of the reminder as text, and as large letters when they fit the width.
+    pub(crate) reminder: Option<(u16, Option<u16>)>,
     pub(crate) caption: Option<Caption>,
     /// Rows of each form cue, wrapped to the width.
     pub(crate) cues: Vec<u16>,
@@ -73,6 +82,11 @@ pub(crate) struct Needs {
     pub(crate) count_max: u16,
     /// Rows for the move's figure above the count; 0 for none.
     pub(crate) figure: u16,
+    /// Rows of the status (a refused key's note, a warning); 0 for none.
+    pub(crate) status: u16,
+    /// Rows the count is to have at least, whatever its digits fill: a figure beside it
+    /// stands in them. Ranked after the form cues, before the header and the fillers.
+    pub(crate) count_least: u16,
 }
 
 /// Rows per part; zero for a part left out.
@@ -103,23 +117,37 @@ fn ranking(needs: &Needs) -> Vec<(Part, u16)> {
         (Part::Caption, rows)
     };
     let (side_text, side_big) = needs.side.unwrap_or_default();
+    let (reminder_text, reminder_big) = needs.reminder.unwrap_or_default();
+    // The count stays the biggest thing on screen: it grows before the side does.
+    let larger = [
+        count(5),
+        (Part::Side, side_big.unwrap_or(0)),
+        (Part::Reminder, reminder_big.unwrap_or(0)),
+    ];
     let mut ranks = vec![
         count(1),
         (Part::Side, side_text),
         (Part::Band, 1),
         caption(Caption::Guide),
+        (Part::Reminder, reminder_text),
         count(3),
-        // The count stays the biggest thing on screen: it grows before the side does.
-        count(5),
-        (Part::Side, side_big.unwrap_or(0)),
     ];
+    // A status (said once, gone at the next change) costs the count's size, never a cue.
+    if needs.status == 0 {
+        ranks.extend(larger);
+    }
     let mut cue_rows = 0;
     for rows in &needs.cues {
         cue_rows += rows;
         ranks.push((Part::Cues, cue_rows));
     }
+    if needs.status > 0 {
+        ranks.push((Part::Status, needs.status));
+        ranks.extend(larger);
+    }
     ranks.extend([
         count(7),
+        (Part::Count, needs.count_least),
         // Never at the cost of the count, the side or the form cues.
         (Part::Figure, needs.figure),
         (Part::Gauge, 1),
@@ -136,8 +164,39 @@ fn ranking(needs: &Needs) -> Vec<(Part, u16)> {
 }
 
 /// The rows of each part at `height`: the ranking's entries while they fit, then whatever
-/// is left to the count.
+/// is left to the count. A status keeps the form cues the screen shows without it (and no
+/// more): it takes its rows from the count and what ranks below the cues.
 pub(crate) fn allot(height: u16, needs: &Needs) -> Rows {
+    if needs.status == 0 {
+        return fill(height, needs);
+    }
+    let without = fill(
+        height,
+        &Needs {
+            status: 0,
+            ..needs.clone()
+        },
+    );
+    let shown = needs
+        .cues
+        .iter()
+        .scan(0, |rows, cue| {
+            *rows += cue;
+            Some(*rows)
+        })
+        .take_while(|rows| *rows <= without.get(Part::Cues))
+        .count();
+    let cues = needs.cues[..shown].to_vec();
+    fill(
+        height,
+        &Needs {
+            cues,
+            ..needs.clone()
+        },
+    )
+}
+
+fn fill(height: u16, needs: &Needs) -> Rows {
     let mut rows = Rows::default();
     let mut free = height;
     for (part, want) in ranking(needs) {
@@ -165,6 +224,9 @@ mod tests {
             cues: vec![1, 1, 1, 1],
             count_max: 40,
             figure: 0,
+            reminder: None,
+            status: 0,
+            count_least: 0,
         }
     }
 
@@ -173,7 +235,7 @@ mod tests {
         let rows = allot(29, &needs());
         for part in PARTS {
             let want = match part {
-                Part::Breath | Part::Figure => 0,
+                Part::Breath | Part::Figure | Part::Reminder | Part::Status => 0,
                 Part::Band => 3,
                 Part::Side => 4,
                 Part::Cues => 4,
@@ -270,5 +332,34 @@ mod tests {
         let rows = allot(8, &narrow);
         assert_eq!(rows.get(Part::Cues), 4);
         assert_eq!(rows.get(Part::Side), 1);
+    }
+
+    #[test]
+    fn a_status_costs_the_count_never_a_cue() {
+        let with = Needs {
+            status: 2,
+            ..needs()
+        };
+        for height in 0..40 {
+            let (bare, rows) = (allot(height, &needs()), allot(height, &with));
+            assert_eq!(rows.get(Part::Cues), bare.get(Part::Cues), "{height}");
+            if rows.get(Part::Status) > 0 {
+                assert_eq!(rows.get(Part::Status), 2);
+                assert!(rows.get(Part::Count) >= 3, "{height}: {rows:?}");
+            }
+        }
+        assert_eq!(allot(11, &with).get(Part::Status), 2);
+    }
+
+    #[test]
+    fn a_reminder_comes_before_the_count_grows_and_large_when_there_is_room() {
+        let open = Needs {
+            side: None,
+            reminder: Some((1, Some(4))),
+            cues: vec![],
+            ..needs()
+        };
+        assert_eq!(allot(4, &open).get(Part::Reminder), 1);
+        assert_eq!(allot(20, &open).get(Part::Reminder), 4);
     }
 }

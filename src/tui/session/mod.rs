@@ -97,44 +97,104 @@ fn kept_cues(cues: &[Vec<String>], key: Option<usize>, rows: u16) -> Vec<usize> 
     kept
 }
 
-/// What this moment needs, measured at `area`'s width.
-fn needs(view: &View, columns: u16, cues: &[Vec<String>]) -> Needs {
-    let side = words::side(view).map(|label| {
-        let lines = wrap(label, usize::from(columns)).len().max(1) as u16;
-        (
-            lines,
-            big_letters(label, columns, false).map(|_| BIG_TEXT_ROWS),
-        )
+/// The columns each part is measured (and drawn) in: the screen's width, or what a figure
+/// standing beside them leaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Widths {
+    pub(crate) side: u16,
+    /// The breath word's and the reminder's.
+    pub(crate) breath: u16,
+    pub(crate) count: u16,
+}
+
+impl Widths {
+    pub(crate) fn all(columns: u16) -> Widths {
+        Widths {
+            side: columns,
+            breath: columns,
+            count: columns,
+        }
+    }
+}
+
+/// Large letters, or the text's rows at `columns` when they do not fit.
+fn large_rows(text: &str, columns: u16) -> (u16, Option<u16>) {
+    let lines = wrap(text, usize::from(columns)).len().max(1) as u16;
+    (
+        lines,
+        big_letters(text, columns, false).map(|_| BIG_TEXT_ROWS),
+    )
+}
+
+/// A reminder's lines in large letters: one line, or two when it is too long for one.
+const REMINDER_LINES: usize = 2;
+
+/// `text` cut into lines of large letters (quadrants, four columns a letter) for `columns`,
+/// when no more than `REMINDER_LINES` are needed.
+fn large_lines(text: &str, columns: u16) -> Option<Vec<String>> {
+    let lines = wrap(text, usize::from(columns / 4));
+    (lines.len() <= REMINDER_LINES
+        && lines
+            .iter()
+            .all(|l| big_letters(l, columns, false).is_some()))
+    .then_some(lines)
+}
+
+/// The reminder's rows as text, and in large letters (four rows a line) when they fit.
+fn reminder_rows(text: &str, columns: u16) -> (u16, Option<u16>) {
+    let (lines, _) = large_rows(text, columns);
+    let big = large_lines(text, columns).map(|l| l.len() as u16 * BIG_TEXT_ROWS);
+    (lines, big)
+}
+
+/// What this moment needs, measured at `widths`, with `status` rows over the footer.
+fn needs(view: &View, widths: Widths, cues: &[Vec<String>], status: u16) -> Needs {
+    let breath = words::breath(view).is_some_and(|(_, widest)| {
+        big_letters(&"W".repeat(widest), widths.breath, false).is_some()
     });
-    let breath = words::breath(view)
-        .is_some_and(|(_, widest)| big_letters(&"W".repeat(widest), columns, false).is_some());
     Needs {
-        side,
+        side: words::side(view).map(|label| large_rows(label, widths.side)),
         breath,
+        reminder: words::reminder(view).map(|text| reminder_rows(&text, widths.breath)),
         caption: words::caption(view).map(|(_, kind)| kind),
         // In the order they are dropped last: the key cue first, then the others in order.
         cues: by_priority(cues.len(), view.step.key_cue)
             .map(|i| cues[i].len() as u16)
             .collect(),
-        count_max: rows_for_width(&words::count(view), columns.saturating_sub(4)),
+        count_max: rows_for_width(&words::count(view), widths.count.saturating_sub(4)),
         figure: 0,
+        status,
+        count_least: 0,
     }
 }
 
-/// Draws the session screen but for the move's figure; returns where the figure goes (the
-/// caller draws it there, last).
+/// Draws the session screen but for the move's figure, with `status` (a refused key's note,
+/// a warning) in `status_style` at its foot; returns where the figure goes (the caller draws
+/// it there, last).
 pub(crate) fn draw(
     view: &View,
     stage: Option<&Stage>,
     area: Rect,
     buf: &mut Buffer,
     theme: &Theme,
+    status: (&[String], ratatui::style::Style),
 ) -> Option<Rect> {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return None;
     }
-    let layout = lay_out(view, stage, area);
+    let layout = lay_out(view, stage, area, status.0.len() as u16);
+    let top = |part: Part| -> u16 {
+        PARTS
+            .iter()
+            .take_while(|p| **p != part)
+            .map(|p| layout.rows.get(*p))
+            .sum()
+    };
+    // A figure beside the count stands on its bottom row and may reach up beside the
+    // breath word and the side: those parts keep to the columns it leaves.
+    let count_bottom = area.y + top(Part::Count) + layout.rows.get(Part::Count);
+    let figure_top = count_bottom.saturating_sub(layout.beside_rows);
     let mut figure = None;
     let mut y = area.y;
     for part in PARTS {
@@ -144,26 +204,43 @@ pub(crate) fn draw(
         }
         let mut rect = Rect::new(area.x, y, area.width, h);
         y += h;
+        let beside = layout.beside > 0
+            && matches!(
+                part,
+                Part::Side | Part::Breath | Part::Reminder | Part::Count
+            )
+            && rect.y < count_bottom
+            && rect.bottom() > figure_top;
+        if beside {
+            rect.width -= layout.beside + BESIDE_GAP;
+        }
         let spot = match (part, layout.beside) {
             (Part::Figure, _) => stage.map(|s| {
                 let w = s.columns(h).max(MIN_SIZE.0).min(area.width);
                 Rect::new(area.x + (area.width - w) / 2, rect.y, w, h)
             }),
             (Part::Count, 0) => None,
-            (Part::Count, beside) => {
-                // The digits keep the left, centred in what the figure leaves; the figure
-                // stands on the count's bottom row.
-                rect.width -= beside + BESIDE_GAP;
-                let high = layout.beside_rows.min(h);
-                let y = rect.y + h - high;
-                Some(Rect::new(area.right() - 2 - beside, y, beside, high))
-            }
+            // The digits keep the left, centred in what the figure leaves.
+            (Part::Count, wide) => Some(Rect::new(
+                area.right() - 2 - wide,
+                figure_top,
+                wide,
+                layout.beside_rows,
+            )),
             _ => None,
         };
         if stage.is_some() && spot.is_some() {
             figure = spot;
         }
         draw_part(part, view, rect, buf, theme, &layout);
+        if part == Part::Status {
+            let lines: Vec<Line> = status
+                .0
+                .iter()
+                .map(|l| Line::styled(format!(" {l}"), status.1))
+                .collect();
+            Paragraph::new(lines).render(rect, buf);
+        }
     }
     figure
 }
@@ -180,7 +257,7 @@ fn draw_part(
     let columns = usize::from(area.width);
     let wide = layout.rows.get(Part::Count) >= WIDE_LETTERS_FROM;
     match part {
-        Part::Figure => {}
+        Part::Figure | Part::Status => {}
         Part::Header => draw_header(view, area, buf, theme),
         Part::Progress => bar(
             Rect::new(area.x + 1, area.y, area.width.saturating_sub(2), 1),
@@ -204,6 +281,24 @@ fn draw_part(
         Part::Breath => {
             let word = words::breath(view).map(|(w, _)| w).unwrap_or_default();
             draw_large(&word, area, buf, theme.accent(tone), wide);
+        }
+        Part::Reminder => {
+            let text = words::reminder(view).unwrap_or_default();
+            match large_lines(&text, area.width) {
+                Some(lines)
+                    if big_letters(&text, area.width, wide).is_none()
+                        && area.height >= lines.len() as u16 * BIG_TEXT_ROWS =>
+                {
+                    BigText::builder()
+                        .pixel_size(PixelSize::Quadrant)
+                        .style(theme.strong())
+                        .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+                        .centered()
+                        .build()
+                        .render(area, buf);
+                }
+                _ => draw_large(&text, area, buf, theme.strong(), wide),
+            }
         }
         Part::Count => {
             let style = theme.accent(tone);

@@ -4,10 +4,10 @@
 
 use ratatui::layout::Rect;
 
-use super::layout::{Part, Rows, allot};
-use super::{Stage, cues, needs, words};
+use super::layout::{BIG_TEXT_ROWS, Part, Rows, allot};
+use super::{Stage, Widths, cues, needs, words};
 use crate::session::View;
-use crate::tui::bigdigits::{rows_for_width, width_at};
+use crate::tui::bigdigits::rows_for_width;
 use crate::tui::figure::MIN_SIZE;
 
 /// A figure beside the count is drawn at least this many rows high.
@@ -36,70 +36,149 @@ pub(crate) struct Layout {
     pub(crate) rows: Rows,
     pub(crate) cues: Vec<Vec<String>>,
     pub(crate) beside: u16,
-    /// The rows of a figure beside the count (standing on its bottom row).
+    /// The rows of a figure beside the count: it stands on the count's bottom row and may
+    /// reach up beside the breath word and the side.
     pub(crate) beside_rows: u16,
 }
 
-/// Lays the screen out. A figure stands beside the count when the width leaves it room, the
-/// count's digits keeping their size up to `COUNT_KEEPS` rows; else it takes rows above the
-/// count when the height has them after everything ranked before it; else it is left out.
-/// Whichever leaves the digits bigger wins, beside on a tie.
-pub(crate) fn lay_out(view: &View, stage: Option<&Stage>, area: Rect) -> Layout {
+/// How far up a figure beside the count reaches: the count alone, the breath word (and a
+/// reminder) too, or the side as well. The parts it reaches are measured in what it leaves.
+const REACHES: [(bool, bool); 3] = [(false, false), (true, false), (true, true)];
+
+/// A way to stand the figure beside the count, and what it leaves the rest.
+struct Beside {
+    rows: Rows,
+    high: u16,
+    wide: u16,
+    digits: u16,
+    readable: bool,
+    /// The large breath word is kept (or there is none).
+    breath: bool,
+}
+
+/// Lays the screen out, with `status` rows at its foot. A figure stands beside the count
+/// (reaching up beside the breath word and the side when it needs the rows) when the width
+/// leaves it room, the count's digits keeping their size up to `COUNT_KEEPS` rows and the
+/// side and the form cues all they have without it; else it takes rows above the count when
+/// the height has them after everything ranked before it; else it is left out. A figure
+/// big enough to read (`Stage::readable`) wins over bigger digits; then bigger digits win,
+/// beside on a tie.
+pub(crate) fn lay_out(view: &View, stage: Option<&Stage>, area: Rect, status: u16) -> Layout {
     let cues = cues(view, area.width);
-    let mut needs = needs(view, area.width, &cues);
+    let mut needs = needs(view, Widths::all(area.width), &cues, status);
     let rows = allot(area.height, &needs);
+    let bare = |rows| Layout {
+        rows,
+        cues: cues.clone(),
+        beside: 0,
+        beside_rows: 0,
+    };
     let Some(stage) = stage else {
-        return Layout {
-            rows,
-            cues,
-            beside: 0,
-            beside_rows: 0,
-        };
+        return bare(rows);
     };
     let template = words::count_template(view);
     let inner = area.width.saturating_sub(4);
-    // The figure's height and the digits' beside it that keep the smaller of the two the
-    // biggest (bigger digits on a tie), the digits never under `keep` rows: a wide figure
-    // (a plank) stands lower than the count rather than go above it and shrink the digits.
     let count = rows.get(Part::Count);
-    let tallest = count.min(figure_rows(area.height));
     let keep = count.min(COUNT_KEEPS).min(rows_for_width(&template, inner));
-    let beside_at = (BESIDE_ROWS..=tallest)
-        .filter_map(|high| {
-            let wide = stage.columns(high).max(MIN_SIZE.0);
-            let room = inner.checked_sub(wide + BESIDE_GAP)?;
-            (keep..=count)
-                .rev()
-                .find(|&digits| width_at(&template, digits) <= room)
-                .map(|digits| (digits, high, wide))
-        })
-        .max_by_key(|&(digits, high, _)| (digits.min(high), digits));
+    let tallest = figure_rows(area.height);
+    let mut best: Option<Beside> = None;
+    for high in BESIDE_ROWS..=tallest {
+        let wide = stage.columns(high).max(MIN_SIZE.0);
+        let Some(left) = area.width.checked_sub(wide + BESIDE_GAP) else {
+            continue;
+        };
+        for (breath, side) in REACHES {
+            let widths = Widths {
+                side: if side { left } else { area.width },
+                breath: if breath { left } else { area.width },
+                count: left,
+            };
+            let mut narrow = super::needs(view, widths, &cues, status);
+            // The count's rows make up what the parts it reaches up beside leave of `high`.
+            let large = |need: Option<(u16, Option<u16>)>| {
+                need.map_or(0, |(text, big)| big.unwrap_or(text))
+            };
+            let above_count = match (breath, side) {
+                (false, _) => 0,
+                (true, side) => {
+                    let word = if narrow.breath { BIG_TEXT_ROWS } else { 0 };
+                    let side = if side { large(narrow.side) } else { 0 };
+                    word + large(narrow.reminder) + side
+                }
+            };
+            // Rows are taken from lower-ranked parts only for a figure big enough to read.
+            let readable = stage.readable(high, wide);
+            if readable {
+                narrow.count_least = high.saturating_sub(above_count);
+            }
+            let with = allot(area.height, &narrow);
+            let reach = with.get(Part::Count)
+                + if breath {
+                    with.get(Part::Breath) + with.get(Part::Reminder)
+                } else {
+                    0
+                }
+                + if side { with.get(Part::Side) } else { 0 };
+            let digits = with
+                .get(Part::Count)
+                .min(rows_for_width(&template, left.saturating_sub(4)));
+            let kept = [Part::Side, Part::Cues, Part::Status]
+                .iter()
+                .all(|p| with.get(*p) == rows.get(*p));
+            // A figure too small to read stays in the count's own rows.
+            let room = if readable {
+                reach
+            } else {
+                with.get(Part::Count)
+            };
+            if high > room || digits < keep || !kept {
+                continue;
+            }
+            let option = Beside {
+                high,
+                wide,
+                digits,
+                readable,
+                breath: with.get(Part::Breath) >= rows.get(Part::Breath),
+                rows: with,
+            };
+            if best.as_ref().is_none_or(|b| rank(&option) > rank(b)) {
+                best = Some(option);
+            }
+        }
+    }
     if area.width >= ABOVE_MIN_COLUMNS {
         needs.figure = (area.height / 3).clamp(ABOVE_ROWS, figure_rows(area.height));
     }
     let above = allot(area.height, &needs);
-    let above_digits = (above.get(Part::Figure) > 0)
-        .then(|| above.get(Part::Count).min(rows_for_width(&template, inner)));
-    match (beside_at, above_digits) {
-        (Some((b, high, wide)), a) if a.is_none_or(|a| b >= a) => Layout {
-            rows,
+    let above_at = (above.get(Part::Figure) > 0).then(|| {
+        let high = above.get(Part::Figure);
+        let wide = stage.columns(high).max(MIN_SIZE.0).min(area.width);
+        let digits = above.get(Part::Count).min(rows_for_width(&template, inner));
+        (stage.readable(high, wide), digits)
+    });
+    match (best, above_at) {
+        (Some(b), a) if a.is_none_or(|a| (b.readable, b.digits) >= a) => Layout {
+            rows: b.rows,
             cues,
-            beside: wide,
-            beside_rows: high,
+            beside: b.wide,
+            beside_rows: b.high,
         },
-        (_, Some(_)) => Layout {
-            rows: above,
-            cues,
-            beside: 0,
-            beside_rows: 0,
-        },
-        _ => Layout {
-            rows,
-            cues,
-            beside: 0,
-            beside_rows: 0,
-        },
+        (_, Some(_)) => bare(above),
+        _ => bare(rows),
     }
+}
+
+/// Which way beside is better: a figure big enough to read first, then the large breath
+/// word kept, then bigger digits (while the figure is too small to read, the smaller of the
+/// digits and the figure), then the taller figure.
+fn rank(b: &Beside) -> (bool, bool, u16, u16, u16) {
+    let first = if b.readable {
+        b.digits
+    } else {
+        b.digits.min(b.high)
+    };
+    (b.readable, b.breath, first, b.digits, b.high)
 }
 
 #[cfg(test)]
@@ -140,8 +219,8 @@ mod tests {
             for w in (10..=200).step_by(7) {
                 for h in (3..=60).step_by(3) {
                     let area = Rect::new(0, 0, w, h);
-                    let with = lay_out(&view, Some(&stage), area);
-                    let bare = lay_out(&view, None, area);
+                    let with = lay_out(&view, Some(&stage), area, 0);
+                    let bare = lay_out(&view, None, area, 0);
                     check(&view, &with, &bare, area);
                 }
             }
@@ -217,7 +296,7 @@ mod tests {
         let view = session.view(now);
         let stage = Stage::new(&session, &view, &library, true, Marker::Quadrant, now).unwrap();
         for (w, h) in [(100, 30), (80, 24)] {
-            let layout = lay_out(&view, Some(&stage), Rect::new(0, 0, w, h));
+            let layout = lay_out(&view, Some(&stage), Rect::new(0, 0, w, h), 0);
             assert_eq!(layout.rows.get(Part::Figure), 0, "{w}x{h}: not above");
             assert!(layout.beside > 0, "{w}x{h}: beside");
             assert!(layout.beside_rows < layout.rows.get(Part::Count), "{w}x{h}");

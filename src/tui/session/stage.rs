@@ -8,7 +8,7 @@ use std::time::Instant;
 use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
 
-use crate::figure::{Beat, FRAME, Figure, Library, PassMode, Pose};
+use crate::figure::{Beat, FRAME, Figure, Library, PassMode, Point, Pose};
 use crate::session::{Phase, RepBeat, Session, View};
 use crate::tui::figure::{FigureWidget, MIN_SIZE, columns_for, units_per_dot};
 use crate::tui::theme::Theme;
@@ -18,11 +18,18 @@ use crate::tui::theme::Theme;
 /// step of one dot asked for 40% more frames for a slow stretch seen from the floor.
 const STEP_DOTS: f64 = 2.0;
 
+/// Rows an upright figure needs to be read from the floor mid-session.
+pub(crate) const READABLE_ROWS: u16 = 12;
+/// Columns a lying figure needs to be read from the floor mid-session.
+pub(crate) const READABLE_COLUMNS: u16 = 24;
+
 /// The figure as the screen shows it at a moment.
 #[derive(Debug, Clone)]
 pub(crate) struct Stage<'a> {
     pub(crate) figure: &'a Figure,
     pub(crate) pose: Pose,
+    /// The paths the figure's trails follow at this moment.
+    trails: Vec<Vec<Point>>,
     mode: PassMode,
     /// Where the rep is while the figure moves; `None` while it holds a pose.
     beat: Option<RepBeat>,
@@ -48,9 +55,11 @@ impl<'a> Stage<'a> {
             .rep_beat(now)
             .filter(|_| motion && figure.moves() && view.phase == Some(Phase::Work));
         let pose = figure.pose_at(beat.map(figure_beat), mode);
+        let trails = figure.trails(beat.map(figure_beat), mode);
         Some(Stage {
             figure,
             pose,
+            trails,
             mode,
             beat: beat.filter(|_| !view.paused),
             marker,
@@ -67,10 +76,23 @@ impl<'a> Stage<'a> {
         columns_for(self.figure.frame(), rows, self.marker)
     }
 
+    /// Whether the figure drawn `rows` high and `columns` wide can be read from the floor:
+    /// a standing (or upright) move at least `READABLE_ROWS` tall, a lying (wider than tall)
+    /// one at least `READABLE_COLUMNS` wide.
+    pub(crate) fn readable(&self, rows: u16, columns: u16) -> bool {
+        let frame = self.figure.frame();
+        if frame.height() >= frame.width() {
+            rows >= READABLE_ROWS
+        } else {
+            columns >= READABLE_COLUMNS
+        }
+    }
+
     /// The widget drawing this pose; keep the area from frame to frame.
     pub(crate) fn widget(&self, theme: &Theme) -> FigureWidget<'_> {
         FigureWidget {
             pose: &self.pose,
+            trails: &self.trails,
             frame: self.figure.frame(),
             view: self.figure.view,
             marker: self.marker,

@@ -157,6 +157,13 @@ pub(crate) fn breath(view: &View) -> Option<(String, usize)> {
     (!word.is_empty()).then_some((word, widest))
 }
 
+/// An open step's latest reminder in capitals, shown large until the next one.
+pub(crate) fn reminder(view: &View) -> Option<String> {
+    view.reminder
+        .map(str::to_uppercase)
+        .filter(|text| !text.trim().is_empty())
+}
+
 /// The line under the count and its rank: what to follow (the breath, when a range may
 /// end, how an open step ends) or words the screen says elsewhere.
 pub(crate) fn caption(view: &View) -> Option<(String, Caption)> {
