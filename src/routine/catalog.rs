@@ -107,7 +107,7 @@ impl Catalog {
         let Some(dir) = user_dir else {
             return catalog;
         };
-        let files = routine_files(dir).unwrap_or_else(|err| {
+        let files = ron_files(dir, "routines").unwrap_or_else(|err| {
             catalog.errors.push(err);
             Vec::new()
         });
@@ -230,7 +230,7 @@ pub(super) fn is_error_of(err: &LoadError, id: &str) -> bool {
 pub fn ids(user_dir: Option<&Path>) -> Vec<String> {
     let mut ids: Vec<String> = builtins().iter().map(|(id, _)| id.to_string()).collect();
     let files = user_dir
-        .and_then(|dir| routine_files(dir).ok())
+        .and_then(|dir| ron_files(dir, "routines").ok())
         .unwrap_or_default();
     for path in files {
         if let Some(id) = path.file_stem().and_then(|s| s.to_str())
@@ -329,19 +329,19 @@ pub fn looks_like_path(arg: &str) -> bool {
 /// not regular files are kept, so loading them reports them (a directory, a FIFO, a
 /// dangling link) instead of skipping them unsaid. Hidden entries are not routines: editors'
 /// lock and scratch files (`.#walk.ron`) and `edit`'s drafts of built-ins.
-fn routine_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+pub(crate) fn ron_files(dir: &Path, what: &str) -> Result<Vec<PathBuf>, LoadError> {
     let read = match std::fs::read_dir(dir) {
         Ok(read) => read,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => {
             let why = if dir.exists() && !dir.is_dir() {
-                "a file, not a directory: move it out of the way to keep routines there".to_string()
+                format!("a file, not a directory: move it out of the way to keep {what} there")
             } else {
                 format!("cannot read this directory: {e}")
             };
             return Err(LoadError::single(
                 dir.display().to_string(),
-                format!("{why}; only the built-in routines are available"),
+                format!("{why}; only the built-in {what} are available"),
             ));
         }
     };
