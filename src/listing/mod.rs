@@ -2,6 +2,7 @@
 //! strings (tables for people, JSON for scripts) from the catalog and `session::Plan`.
 
 mod figures;
+mod moves;
 mod plan;
 mod plan_json;
 
@@ -17,6 +18,7 @@ use crate::session::{Plan, PlanOptions};
 use crate::text::width;
 
 pub use figures::{figures_json, figures_table};
+pub use moves::{move_card, moves_json, moves_table};
 pub use plan::plan_table;
 pub use plan_json::plan_json;
 

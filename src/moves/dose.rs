@@ -95,6 +95,47 @@ pub fn overstretched(steps: &[(&[Region], u32)]) -> Vec<(Region, u32)> {
     totals
 }
 
+/// A dose in words: `hold 8 s, 6 sets, per side`, `6-8 reps at 7 s`.
+pub fn dose_words(work: &Work, sets: Option<u32>, passes: &[String]) -> String {
+    let range = |low: u32, high: Option<u32>| match high.filter(|h| *h > low) {
+        Some(high) => format!("{low}-{high}"),
+        None => low.to_string(),
+    };
+    let mut words = match work {
+        Work::Hold { secs, up_to } => format!("hold {} s", range(*secs, *up_to)),
+        Work::Reps {
+            count,
+            up_to,
+            tempo_secs: Some(tempo),
+            ..
+        } => format!("{} reps at {tempo} s", range(*count, *up_to)),
+        Work::Reps {
+            count,
+            up_to,
+            phases,
+            ..
+        } => {
+            let secs: Option<f64> = phases.iter().map(|p| p.secs).sum();
+            match secs {
+                Some(secs) if !phases.is_empty() => {
+                    format!("{} reps of {secs} s", range(*count, *up_to))
+                }
+                _ => format!("{} reps", range(*count, *up_to)),
+            }
+        }
+        Work::Open { .. } => "open: until you are done".to_string(),
+    };
+    if let Some(sets) = sets.filter(|s| *s > 1) {
+        words.push_str(&format!(", {sets} sets"));
+    }
+    match passes.len() {
+        0 | 1 => {}
+        2 => words.push_str(&format!(", twice ({})", passes.join(" / "))),
+        n => words.push_str(&format!(", {n} passes")),
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

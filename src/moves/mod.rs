@@ -14,7 +14,7 @@ mod model;
 mod notes;
 
 pub use check::CUES;
-pub use dose::{BEHM, WARM_UP_STRETCH_SECS, outside};
+pub use dose::{BEHM, WARM_UP_STRETCH_SECS, dose_words, outside};
 pub use file::{load_file, parse};
 pub use filter::{Filter, parse_equipment, parse_label};
 pub use library::{Entry, Library, builtin, builtins};

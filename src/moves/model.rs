@@ -1,7 +1,7 @@
 //! The move file format: the serde types of `Move(...)`, and the words each enumeration
 //! is filtered and shown by (`static-stretch`, `lower-back`).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::routine::Work;
 
@@ -37,7 +37,7 @@ pub struct Move {
 
 /// One source of a move's dose: what it says in our words, and the ranges it supports,
 /// which `validate` holds routines to.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "Source", deny_unknown_fields)]
 pub struct Evidence {
     pub cite: String,

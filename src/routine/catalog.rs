@@ -4,8 +4,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::load::{LoadError, load_file, parse};
+use super::load::{LoadError, load_file_with, parse_with};
 use super::model::Routine;
+use super::moves::MoveSteps;
 
 /// The built-in routines as `(id, RON text)`, in display order.
 pub fn builtins() -> [(&'static str, &'static str); 5] {
@@ -83,19 +84,33 @@ impl Entry {
     }
 }
 
+/// The moves a catalog's routines may name, shared with whoever loaded them.
+pub type SharedMoves = std::sync::Arc<dyn MoveSteps + Send + Sync>;
+
 /// All routines a user can pick, and the user files that failed to load.
 #[derive(Debug, Default)]
 pub struct Catalog {
     pub entries: Vec<Entry>,
     pub errors: Vec<LoadError>,
+    /// What `move:` steps read; the built-in moves when `None`.
+    moves: Option<SharedMoves>,
 }
 
 impl Catalog {
-    /// Built-ins, then the user's files (sorted by id) replacing or adding to them.
+    /// Built-ins, then the user's files (sorted by id) replacing or adding to them; `move:`
+    /// steps read the built-in moves.
     pub fn load(user_dir: Option<&Path>) -> Catalog {
-        let mut catalog = Catalog::default();
+        Catalog::load_with(user_dir, None)
+    }
+
+    /// As `load`, `move:` steps reading `moves` (the user's moves too).
+    pub fn load_with(user_dir: Option<&Path>, moves: Option<SharedMoves>) -> Catalog {
+        let mut catalog = Catalog {
+            moves,
+            ..Catalog::default()
+        };
         for (id, text) in builtins() {
-            match parse(text, &format!("built-in:{id}")) {
+            match parse_with(text, &format!("built-in:{id}"), catalog.moves()) {
                 Ok(routine) => catalog.entries.push(Entry {
                     id: id.to_string(),
                     routine,
@@ -119,7 +134,7 @@ impl Catalog {
             else {
                 continue;
             };
-            match load_file(&path) {
+            match load_file_with(&path, catalog.moves()) {
                 Ok(routine) => {
                     let entry = Entry {
                         id,
@@ -135,6 +150,14 @@ impl Catalog {
             }
         }
         catalog
+    }
+
+    /// What this catalog's `move:` steps read.
+    pub fn moves(&self) -> &dyn MoveSteps {
+        match &self.moves {
+            Some(moves) => moves.as_ref(),
+            None => crate::moves::builtin(),
+        }
     }
 
     pub fn find(&self, id: &str) -> Option<&Entry> {
@@ -155,7 +178,7 @@ impl Catalog {
                     ),
                 ));
             }
-            let routine = load_file(&path)?;
+            let routine = load_file_with(&path, self.moves())?;
             let id = path
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())

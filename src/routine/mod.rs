@@ -13,7 +13,9 @@ mod phase;
 mod validate;
 
 pub(crate) use catalog::ron_files;
-pub use catalog::{Catalog, Entry, Source, builtin_source, builtins, ids, looks_like_path};
+pub use catalog::{
+    Catalog, Entry, SharedMoves, Source, builtin_source, builtins, ids, looks_like_path,
+};
 pub use lineup::{Lineup, check_parts};
 pub(crate) use load::read_text;
 pub use load::{

@@ -7,7 +7,7 @@ use super::locate::{self, Pos, Seg};
 use super::model::{Routine, Step, WrittenStep};
 
 /// The moves `Step(move: ...)` can name, as steps (`moves::Library` is the real one).
-pub trait MoveSteps {
+pub trait MoveSteps: std::fmt::Debug {
     /// The step move `id` stands for, with its default dose; `None` when there is none.
     fn step(&self, id: &str) -> Option<Step>;
     /// What to say about an id that names no move (with a did-you-mean).
