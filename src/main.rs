@@ -220,7 +220,7 @@ fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::
     emit(&if json {
         listing::plan_json(&plan)
     } else {
-        listing::plan_table(&plan)
+        listing::plan_table(&plan) + &listing::dose_sources(&lineup, &ctx.moves)
     })?;
     Ok(ExitCode::SUCCESS)
 }
@@ -228,12 +228,24 @@ fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::
 /// `ROUTINE: ok` on stdout per good routine; every problem of a bad one on stderr. Exit 1
 /// when any is bad. Like completions and man, never reads the config.
 fn validate(routines: &[String]) -> anyhow::Result<ExitCode> {
-    let catalog = Catalog::load(Paths::from_env().routines_dir().as_deref());
+    let paths = Paths::from_env();
+    let figures = Library::load(paths.figures_dir().as_deref());
+    let moves = std::sync::Arc::new(limberup::moves::Library::load(
+        paths.moves_dir().as_deref(),
+        &figures,
+    ));
+    let shared: limberup::routine::SharedMoves = moves.clone();
+    let catalog = Catalog::load_with(paths.routines_dir().as_deref(), Some(shared));
     let mut bad = 0;
-    let figures = Library::load(Paths::from_env().figures_dir().as_deref());
-    for checked in listing::validate(&catalog, &figures, routines) {
+    for checked in listing::validate(&catalog, &figures, &moves, routines) {
         match checked.error {
-            None => emit(&format!("{}: ok\n", text::clean(&checked.arg)))?,
+            None => {
+                let mut out = format!("{}: ok\n", text::clean(&checked.arg));
+                for note in &checked.notes {
+                    out.push_str(&format!("  note: {}\n", text::clean(note)));
+                }
+                emit(&out)?
+            }
             Some(error) => {
                 bad += 1;
                 let _ = writeln!(io::stderr().lock(), "{error}");

@@ -83,11 +83,16 @@ pub(super) fn check(found: &Move) -> Vec<Finding> {
                 ));
             }
         }
-        if let Some(why) = dose::outside(&found.work, found.sets, source) {
-            problems.push(finding(
-                vec![field("work")],
-                format!("the default dose {why} (source {})", i + 1),
-            ));
+    }
+    // A dose is held to its sources only once it and they are well formed.
+    if problems.is_empty() {
+        for (i, source) in found.sources.iter().enumerate() {
+            if let Some(why) = dose::outside(&found.work, found.sets, source) {
+                problems.push(finding(
+                    vec![field("work")],
+                    format!("the default dose {why} (source {})", i + 1),
+                ));
+            }
         }
     }
     problems

@@ -27,7 +27,12 @@ pub fn outside(work: &Work, sets: Option<u32>, source: &Evidence) -> Option<Stri
             .hold_secs
             .filter(|(low, high)| *secs < *low || top > *high)
         {
-            return past(format!("hold of {secs}-{top} s"), range, " s");
+            let hold = if top > *secs {
+                format!("{secs}-{top}")
+            } else {
+                secs.to_string()
+            };
+            return past(format!("hold of {hold} s"), range, " s");
         }
         if let Some(range) = source
             .per_muscle_secs
@@ -42,7 +47,12 @@ pub fn outside(work: &Work, sets: Option<u32>, source: &Evidence) -> Option<Stri
             .reps
             .filter(|(low, high)| *count < *low || top > *high)
         {
-            return past(format!("{count}-{top} reps"), range, " reps");
+            let reps = if top > *count {
+                format!("{count}-{top}")
+            } else {
+                count.to_string()
+            };
+            return past(format!("{reps} reps"), range, " reps");
         }
     }
     if let Some(range) = source

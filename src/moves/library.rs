@@ -65,12 +65,7 @@ impl Library {
             let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(String::from) else {
                 continue;
             };
-            let origin = path.display().to_string();
-            let loaded = load_file(&path).and_then(|found| {
-                let text = crate::routine::read_limited(&path)
-                    .map_err(|msg| LoadError::single(&origin, msg))?;
-                checked(Ok(found), &text, &origin, figures)
-            });
+            let loaded = check_file(&path, figures).and_then(|()| load_file(&path));
             match loaded {
                 Ok(found) => library.add(Entry {
                     id,
@@ -152,6 +147,14 @@ impl MoveSteps for Library {
         text.push_str("; `limberup moves` lists them");
         text
     }
+}
+
+/// Reads and checks the move file at `path`, its figure looked up in `figures`.
+pub fn check_file(path: &Path, figures: &figure::Library) -> Result<(), LoadError> {
+    let origin = path.display().to_string();
+    let found = load_file(path)?;
+    let text = crate::routine::read_limited(path).map_err(|msg| LoadError::single(&origin, msg))?;
+    checked(Ok(found), &text, &origin, figures).map(|_| ())
 }
 
 /// `found` (parsed from `src`) if the figure it names exists and moves in step with its

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::{one_line, pretty};
-use crate::moves::{Entry, Evidence, Label, dose_words};
-use crate::routine::Work;
+use crate::moves::{Entry, Evidence, Label, Library, dose_origin, dose_words};
+use crate::routine::{Lineup, Work};
 
 /// The moves as an aligned table, one row each.
 pub fn moves_table(entries: &[&Entry]) -> String {
@@ -125,4 +125,24 @@ pub fn move_card(entry: &Entry) -> Vec<String> {
         lines.push(format!("source: {}: {}", source.cite, source.says));
     }
     lines.into_iter().map(|l| one_line(&l)).collect()
+}
+
+/// What `plan` adds under its table: where each step's dose comes from, numbered as the
+/// steps of each part.
+pub fn dose_sources(lineup: &Lineup, moves: &Library) -> String {
+    let mut out = String::from("\nWhere the doses come from:\n");
+    for part in &lineup.parts {
+        if lineup.parts.len() > 1 {
+            out.push_str(&format!("{}:\n", one_line(&part.routine.name)));
+        }
+        for (i, step) in part.routine.steps.iter().enumerate() {
+            out.push_str(&format!(
+                "  {}. {}: {}\n",
+                i + 1,
+                one_line(&step.name),
+                one_line(&dose_origin(step, moves))
+            ));
+        }
+    }
+    out
 }
