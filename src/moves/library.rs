@@ -6,9 +6,9 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use super::file::{load_file, parse};
-use super::model::Move;
+use super::model::{Label, Move};
 use crate::figure;
-use crate::routine::{LoadError, MoveSteps, Pos, Problem, Seg, Source, Step, Work};
+use crate::routine::{Kind, LoadError, MoveSteps, Pos, Problem, Routine, Seg, Source, Step, Work};
 
 /// The built-in moves as `(id, RON text)`, sorted by id.
 pub fn builtins() -> &'static [(&'static str, &'static str)] {
@@ -120,17 +120,58 @@ impl Library {
     }
 }
 
-impl MoveSteps for Library {
-    fn step(&self, id: &str) -> Option<Step> {
-        let found = &self.find(id)?.found;
-        Some(Step {
+impl Entry {
+    /// The step this move stands for, with its default dose.
+    pub fn step(&self) -> Step {
+        let found = &self.found;
+        Step {
             cues: found.cues.clone(),
             passes: found.passes.clone(),
             sets: found.sets,
             figure: Some(found.figure.clone()),
-            move_id: Some(id.to_string()),
+            move_id: Some(self.id.clone()),
             ..Step::new(found.name.clone(), found.work.clone())
-        })
+        }
+    }
+
+    /// The move as a one-step routine, to try it as a session from the picker; its
+    /// description says what it works, its dose and the dose's sources.
+    pub fn trial(&self) -> crate::routine::Entry {
+        let found = &self.found;
+        let regions: Vec<&str> = found.regions.iter().map(|r| r.label()).collect();
+        let cites: Vec<&str> = found.sources.iter().map(|s| s.cite.as_str()).collect();
+        let mut routine = Routine::new(found.name.clone(), Kind::Other, vec![self.step()]);
+        routine.description = format!(
+            "{} · {} · {}. {} Dose after {}.",
+            found.kind.label(),
+            found.position.label(),
+            regions.join(", "),
+            found.breathing,
+            cites.join("; ")
+        );
+        crate::routine::Entry {
+            id: self.id.clone(),
+            routine,
+            source: self.source.clone(),
+        }
+    }
+
+    /// The words the picker's filter searches beyond the name and id: aliases, kind,
+    /// position, regions and equipment.
+    pub fn search_words(&self) -> String {
+        let found = &self.found;
+        let mut words: Vec<&str> = found.aliases.iter().map(String::as_str).collect();
+        words.push(found.kind.label());
+        words.push(found.position.label());
+        words.extend(found.regions.iter().map(|r| r.label()));
+        words.extend(found.equipment.iter().map(|e| e.label()));
+        words.join(" ")
+    }
+}
+
+impl MoveSteps for Library {
+    fn step(&self, id: &str) -> Option<Step> {
+        self.find(id).map(Entry::step)
     }
 
     fn unknown(&self, id: &str) -> String {

@@ -72,6 +72,7 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     }
     let term_name = std::env::var("TERM").ok();
     app.set_figures(ctx.figures.clone(), marker_for(term_name.as_deref()));
+    app.set_moves(&ctx.moves);
     app.keep_resume_in(ctx.paths.resume_file());
     if let Start::Picker = start {
         match offer(ctx) {
