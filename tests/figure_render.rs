@@ -212,7 +212,7 @@ proptest! {
 
     #[test]
     fn any_size_draws_inside_its_area_and_never_panics(
-        which in 0..11usize, w in 0u16..130, h in 0u16..50, x in 0u16..5, y in 0u16..5,
+        which in 0..limberup::figure::builtins().len(), w in 0u16..130, h in 0u16..50, x in 0u16..5, y in 0u16..5,
         progress in 0.0f64..=1.0, mirrored in any::<bool>(), marker in any_marker(),
     ) {
         let library = library();
