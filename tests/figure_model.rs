@@ -210,7 +210,6 @@ fn planted_hands_knees_and_feet_stay_planted_through_a_move() {
         ),
         ("inchworm", &[Joint::FootL, Joint::FootR][..]),
         ("bird-dog", &[Joint::HandL, Joint::KneeR, Joint::FootR][..]),
-        ("side-bridge", &[Joint::FootL, Joint::FootR][..]),
     ];
     for (id, joints) in planted {
         let figure = library.get(id).unwrap();
