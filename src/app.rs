@@ -3,9 +3,11 @@
 use crate::config::Config;
 use crate::figure::{self, Library};
 use crate::history::{HistoryError, Line};
+use crate::moves;
 use crate::paths::Paths;
-use crate::routine::{Catalog, Entry, Lineup, LoadError};
+use crate::routine::{Catalog, Entry, Lineup, LoadError, SharedMoves};
 use crate::session::PlanOptions;
+use std::sync::Arc;
 
 pub struct Context {
     pub paths: Paths,
@@ -14,6 +16,8 @@ pub struct Context {
     /// The figures routines can name; a routine naming one that is missing is in
     /// `catalog.errors`.
     pub figures: Library,
+    /// The moves routines can name, built-in and the user's.
+    pub moves: Arc<moves::Library>,
 }
 
 impl Context {
@@ -21,8 +25,12 @@ impl Context {
     /// in `catalog.errors` for the caller to report).
     pub fn load(paths: Paths) -> Result<Context, LoadError> {
         let config = Config::load(paths.config_file().as_deref())?;
-        let mut catalog = Catalog::load(paths.routines_dir().as_deref());
         let figures = Library::load(paths.figures_dir().as_deref());
+        let moves = Arc::new(moves::Library::load(paths.moves_dir().as_deref(), &figures));
+        let mut catalog = Catalog::load_with(
+            paths.routines_dir().as_deref(),
+            Some(moves.clone() as SharedMoves),
+        );
         figures.check_catalog(&mut catalog);
         catalog.check_combinations();
         Ok(Context {
@@ -30,6 +38,7 @@ impl Context {
             config,
             catalog,
             figures,
+            moves,
         })
     }
 

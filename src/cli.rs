@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use clap_complete::engine::ArgValueCompleter;
 
+use crate::moves::{self, Equipment, Filter, MoveKind, Position, Region};
 use crate::shell::complete_routine;
 
 /// A terminal coach for warm-up and cool-down routines.
@@ -123,6 +124,14 @@ pub enum Command {
         #[arg(long, value_name = "SECS", requires = "figure", value_parser = parse_tempo)]
         tempo: Option<f64>,
     },
+    /// The library of moves: list and filter them, or show one moving with its cues, dose
+    /// and the evidence for the dose.
+    ///
+    /// With TEXT: the moves whose id, name or aliases contain every word of it. With a
+    /// move's id: plays its figure with its cues, dose and sources (on a terminal; else
+    /// prints them). Your own moves are `moves/*.ron` in the config dir (see
+    /// `limberup config`).
+    Moves(MovesArgs),
     /// Print the effective configuration and where each value came from.
     Config,
     /// Print a shell completion script; it asks limberup for routine ids as you type.
@@ -145,6 +154,45 @@ pub struct RunArgs {
     /// scripts should send an empty line per rep before closing stdin.
     #[arg(long)]
     pub plain: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MovesArgs {
+    /// A move's id to show, or words to search for.
+    pub text: Option<String>,
+    /// Only moves that work this region (lower-back, hamstrings, neck, ...).
+    #[arg(long, value_name = "R", value_parser = |s: &str| moves::parse_label::<Region>(s, "region"))]
+    pub region: Option<Region>,
+    /// Only moves of this kind (mobility, dynamic-stretch, static-stretch, strength-hold,
+    /// strength-reps).
+    #[arg(long, value_name = "K", value_parser = |s: &str| moves::parse_label::<MoveKind>(s, "kind"))]
+    pub kind: Option<MoveKind>,
+    /// Only moves done in this position (standing, kneeling, all-fours, seated, lying).
+    #[arg(long, value_name = "P", value_parser = |s: &str| moves::parse_label::<Position>(s, "position"))]
+    pub position: Option<Position>,
+    /// Only moves that need this (wall, chair, doorway, towel, step), or `none`.
+    #[arg(long, value_name = "E", value_parser = |s: &str| moves::parse_equipment(s).map(Equip))]
+    pub equipment: Option<Equip>,
+    /// Print the list as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `--equipment`: a piece of equipment, or none at all.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Equip(pub Option<Equipment>);
+
+impl MovesArgs {
+    /// The filter these options (and the words, unless they name a move) ask for.
+    pub fn filter(&self, words: Option<String>) -> Filter {
+        Filter {
+            text: words,
+            region: self.region,
+            kind: self.kind,
+            position: self.position,
+            equipment: self.equipment.map(|e| e.0),
+        }
+    }
 }
 
 fn parse_tempo(s: &str) -> Result<f64, String> {

@@ -22,6 +22,7 @@ pub mod figure;
 pub mod front;
 pub mod history;
 pub mod listing;
+pub mod moves;
 pub mod paths;
 pub mod plain;
 pub mod routine;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use limberup::app::Context;
-use limberup::cli::{Cli, CoachArgs, Command, RunArgs};
+use limberup::cli::{Cli, CoachArgs, Command, MovesArgs, RunArgs};
 use limberup::figure::Library;
 use limberup::front::resume;
 use limberup::paths::Paths;
@@ -95,6 +95,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::History { json, since }) => stats::command(&ctx()?, json, since),
         Some(Command::New { name, from }) => authoring::new(&ctx()?, &name, from.as_deref()),
         Some(Command::Edit { routine }) => authoring::edit(&ctx()?, &routine),
+        Some(Command::Moves(args)) => moves(&ctx()?, &coach, &args),
         Some(Command::Config) => {
             let ctx = ctx()?;
             emit(&ctx.config.report(&ctx.paths))?;
@@ -219,7 +220,7 @@ fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::
     emit(&if json {
         listing::plan_json(&plan)
     } else {
-        listing::plan_table(&plan)
+        listing::plan_table(&plan) + &listing::dose_sources(&lineup, &ctx.moves)
     })?;
     Ok(ExitCode::SUCCESS)
 }
@@ -227,12 +228,24 @@ fn plan(ctx: &Context, coach: &CoachArgs, routine: &str, json: bool) -> anyhow::
 /// `ROUTINE: ok` on stdout per good routine; every problem of a bad one on stderr. Exit 1
 /// when any is bad. Like completions and man, never reads the config.
 fn validate(routines: &[String]) -> anyhow::Result<ExitCode> {
-    let catalog = Catalog::load(Paths::from_env().routines_dir().as_deref());
+    let paths = Paths::from_env();
+    let figures = Library::load(paths.figures_dir().as_deref());
+    let moves = std::sync::Arc::new(limberup::moves::Library::load(
+        paths.moves_dir().as_deref(),
+        &figures,
+    ));
+    let shared: limberup::routine::SharedMoves = moves.clone();
+    let catalog = Catalog::load_with(paths.routines_dir().as_deref(), Some(shared));
     let mut bad = 0;
-    let figures = Library::load(Paths::from_env().figures_dir().as_deref());
-    for checked in listing::validate(&catalog, &figures, routines) {
+    for checked in listing::validate(&catalog, &figures, &moves, routines) {
         match checked.error {
-            None => emit(&format!("{}: ok\n", text::clean(&checked.arg)))?,
+            None => {
+                let mut out = format!("{}: ok\n", text::clean(&checked.arg));
+                for note in &checked.notes {
+                    out.push_str(&format!("  note: {}\n", text::clean(note)));
+                }
+                emit(&out)?
+            }
             Some(error) => {
                 bad += 1;
                 let _ = writeln!(io::stderr().lock(), "{error}");
@@ -278,7 +291,51 @@ fn play_figure(
     if let Some(why) = tui::unusable() {
         anyhow::bail!("playing a figure needs a terminal ({why}); `limberup figures` lists them");
     }
-    Ok(ExitCode::from(tui::play_figure(ctx, coach, entry, tempo)?))
+    Ok(ExitCode::from(tui::play_figure(
+        ctx, coach, entry, tempo, None,
+    )?))
+}
+
+/// `moves [TEXT]`: the moves that match, as a table or JSON; `moves ID`: one move's figure
+/// playing with its card (or the card alone where no terminal can play it).
+fn moves(ctx: &Context, coach: &CoachArgs, args: &MovesArgs) -> anyhow::Result<ExitCode> {
+    for notice in &ctx.moves.notices {
+        say(notice);
+    }
+    for err in &ctx.moves.errors {
+        say(&format!("skipped {}, which has errors:", err.origin));
+        let _ = writeln!(
+            io::stderr().lock(),
+            "  {}",
+            err.to_string().replace('\n', "\n  ")
+        );
+    }
+    let shown = args.text.as_deref().and_then(|id| ctx.moves.find(id));
+    let Some(entry) = shown.filter(|_| !args.json) else {
+        let found = args.filter(args.text.clone()).apply(&ctx.moves.entries);
+        emit(&if args.json {
+            listing::moves_json(&found)
+        } else {
+            listing::moves_table(&found)
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let card = listing::move_card(entry);
+    let figure = ctx.figures.resolve(&entry.found.figure)?;
+    if tui::unusable().is_some() {
+        let title = format!("{} ({})\n", text::clean(&entry.found.name), entry.source);
+        emit(&(title + &card.join("\n") + "\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut about = vec![format!("{} · {}", entry.found.name, entry.id)];
+    about.extend(card);
+    Ok(ExitCode::from(tui::play_figure(
+        ctx,
+        coach,
+        figure,
+        None,
+        Some(about),
+    )?))
 }
 
 fn export(ctx: &Context, routine: &str) -> anyhow::Result<ExitCode> {

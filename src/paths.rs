@@ -35,6 +35,11 @@ impl Paths {
         self.config_dir.as_ref().map(|d| d.join("figures"))
     }
 
+    /// User moves: `moves/*.ron` in the config dir, beside the routines.
+    pub fn moves_dir(&self) -> Option<PathBuf> {
+        self.config_dir.as_ref().map(|d| d.join("moves"))
+    }
+
     /// Where an unfinished session is kept so it can be resumed (see `front::resume`).
     pub fn resume_file(&self) -> Option<PathBuf> {
         self.data_dir.as_ref().map(|d| d.join("resume.json"))

@@ -4,8 +4,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::load::{LoadError, load_file, parse};
+use super::load::{LoadError, load_file_with, parse_with};
 use super::model::Routine;
+use super::moves::MoveSteps;
 
 /// The built-in routines as `(id, RON text)`, in display order.
 pub fn builtins() -> [(&'static str, &'static str); 5] {
@@ -83,19 +84,33 @@ impl Entry {
     }
 }
 
+/// The moves a catalog's routines may name, shared with whoever loaded them.
+pub type SharedMoves = std::sync::Arc<dyn MoveSteps + Send + Sync>;
+
 /// All routines a user can pick, and the user files that failed to load.
 #[derive(Debug, Default)]
 pub struct Catalog {
     pub entries: Vec<Entry>,
     pub errors: Vec<LoadError>,
+    /// What `move:` steps read; the built-in moves when `None`.
+    moves: Option<SharedMoves>,
 }
 
 impl Catalog {
-    /// Built-ins, then the user's files (sorted by id) replacing or adding to them.
+    /// Built-ins, then the user's files (sorted by id) replacing or adding to them; `move:`
+    /// steps read the built-in moves.
     pub fn load(user_dir: Option<&Path>) -> Catalog {
-        let mut catalog = Catalog::default();
+        Catalog::load_with(user_dir, None)
+    }
+
+    /// As `load`, `move:` steps reading `moves` (the user's moves too).
+    pub fn load_with(user_dir: Option<&Path>, moves: Option<SharedMoves>) -> Catalog {
+        let mut catalog = Catalog {
+            moves,
+            ..Catalog::default()
+        };
         for (id, text) in builtins() {
-            match parse(text, &format!("built-in:{id}")) {
+            match parse_with(text, &format!("built-in:{id}"), catalog.moves()) {
                 Ok(routine) => catalog.entries.push(Entry {
                     id: id.to_string(),
                     routine,
@@ -107,7 +122,7 @@ impl Catalog {
         let Some(dir) = user_dir else {
             return catalog;
         };
-        let files = routine_files(dir).unwrap_or_else(|err| {
+        let files = ron_files(dir, "routines").unwrap_or_else(|err| {
             catalog.errors.push(err);
             Vec::new()
         });
@@ -119,7 +134,7 @@ impl Catalog {
             else {
                 continue;
             };
-            match load_file(&path) {
+            match load_file_with(&path, catalog.moves()) {
                 Ok(routine) => {
                     let entry = Entry {
                         id,
@@ -135,6 +150,14 @@ impl Catalog {
             }
         }
         catalog
+    }
+
+    /// What this catalog's `move:` steps read.
+    pub fn moves(&self) -> &dyn MoveSteps {
+        match &self.moves {
+            Some(moves) => moves.as_ref(),
+            None => crate::moves::builtin(),
+        }
     }
 
     pub fn find(&self, id: &str) -> Option<&Entry> {
@@ -155,7 +178,7 @@ impl Catalog {
                     ),
                 ));
             }
-            let routine = load_file(&path)?;
+            let routine = load_file_with(&path, self.moves())?;
             let id = path
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
@@ -230,7 +253,7 @@ pub(super) fn is_error_of(err: &LoadError, id: &str) -> bool {
 pub fn ids(user_dir: Option<&Path>) -> Vec<String> {
     let mut ids: Vec<String> = builtins().iter().map(|(id, _)| id.to_string()).collect();
     let files = user_dir
-        .and_then(|dir| routine_files(dir).ok())
+        .and_then(|dir| ron_files(dir, "routines").ok())
         .unwrap_or_default();
     for path in files {
         if let Some(id) = path.file_stem().and_then(|s| s.to_str())
@@ -329,19 +352,19 @@ pub fn looks_like_path(arg: &str) -> bool {
 /// not regular files are kept, so loading them reports them (a directory, a FIFO, a
 /// dangling link) instead of skipping them unsaid. Hidden entries are not routines: editors'
 /// lock and scratch files (`.#walk.ron`) and `edit`'s drafts of built-ins.
-fn routine_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+pub(crate) fn ron_files(dir: &Path, what: &str) -> Result<Vec<PathBuf>, LoadError> {
     let read = match std::fs::read_dir(dir) {
         Ok(read) => read,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => {
             let why = if dir.exists() && !dir.is_dir() {
-                "a file, not a directory: move it out of the way to keep routines there".to_string()
+                format!("a file, not a directory: move it out of the way to keep {what} there")
             } else {
                 format!("cannot read this directory: {e}")
             };
             return Err(LoadError::single(
                 dir.display().to_string(),
-                format!("{why}; only the built-in routines are available"),
+                format!("{why}; only the built-in {what} are available"),
             ));
         }
     };

@@ -8,16 +8,23 @@ mod lineup;
 mod load;
 mod locate;
 mod model;
+mod moves;
 mod phase;
 mod validate;
 
-pub use catalog::{Catalog, Entry, Source, builtin_source, builtins, ids, looks_like_path};
+pub(crate) use catalog::ron_files;
+pub use catalog::{
+    Catalog, Entry, SharedMoves, Source, builtin_source, builtins, ids, looks_like_path,
+};
 pub use lineup::{Lineup, check_parts};
 pub(crate) use load::read_text;
 pub use load::{
-    LoadError, MAX_FILE_BYTES, Problem, load_file, parse, parse_ron, read_limited, without_bom,
+    LoadError, MAX_FILE_BYTES, Problem, load_file, load_file_with, parse, parse_ron, parse_with,
+    read_limited, without_bom,
 };
 pub use locate::{Pos, Seg, locate, locate_field, locate_value, token_at};
-pub use model::{Kind, Routine, Step, Work};
+pub use model::{Kind, Routine, Step, Work, WrittenStep};
+pub use moves::MoveSteps;
 pub use phase::RepPhase;
+pub(crate) use validate::{Finding, check as check_rules};
 pub use validate::{MAX_PARTS, MAX_TIMING_SECS};
