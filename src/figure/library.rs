@@ -40,6 +40,7 @@ static BUILT_IN: &[(&str, &str)] = embedded![
     "upper-back-stretch",
     "scapular-squeeze",
     "seated-thoracic-extension",
+    "open-book",
     "doorway-chest-stretch",
     "behind-back-chest-opener",
     "cross-body-shoulder-stretch",
