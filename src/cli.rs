@@ -102,6 +102,10 @@ pub enum Command {
         /// Copy this routine instead of starting from the template.
         #[arg(long, value_name = "ID", add = ArgValueCompleter::new(complete_routine))]
         from: Option<String>,
+        /// Start from these moves instead (ids separated by commas, see `moves`), each with
+        /// its default dose.
+        #[arg(long, value_name = "IDS", conflicts_with = "from")]
+        moves: Option<String>,
     },
     /// Open a routine in $VISUAL / $EDITOR and check it on save.
     Edit {

@@ -93,7 +93,14 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Plan { routine, json }) => plan(&ctx()?, &coach, &routine, json),
         Some(Command::Export { routine }) => export(&ctx()?, &routine),
         Some(Command::History { json, since }) => stats::command(&ctx()?, json, since),
-        Some(Command::New { name, from }) => authoring::new(&ctx()?, &name, from.as_deref()),
+        Some(Command::New { name, from, moves }) => {
+            let start = match (&from, &moves) {
+                (Some(from), _) => authoring::Start::Copy(from),
+                (None, Some(moves)) => authoring::Start::Moves(moves),
+                (None, None) => authoring::Start::Template,
+            };
+            authoring::new(&ctx()?, &name, start)
+        }
         Some(Command::Edit { routine }) => authoring::edit(&ctx()?, &routine),
         Some(Command::Moves(args)) => moves(&ctx()?, &coach, &args),
         Some(Command::Config) => {

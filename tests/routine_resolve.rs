@@ -9,17 +9,16 @@ use limberup::routine::{Catalog, Entry, Source, parse};
 
 fn catalog_of(ids: impl IntoIterator<Item = String>) -> Catalog {
     let routine = parse(&tiny_routine(1), "tiny").unwrap();
-    Catalog {
-        entries: ids
-            .into_iter()
-            .map(|id| Entry {
-                id,
-                routine: routine.clone(),
-                source: Source::BuiltIn,
-            })
-            .collect(),
-        errors: Vec::new(),
-    }
+    let mut catalog = Catalog::default();
+    catalog.entries = ids
+        .into_iter()
+        .map(|id| Entry {
+            id,
+            routine: routine.clone(),
+            source: Source::BuiltIn,
+        })
+        .collect();
+    catalog
 }
 
 fn error(catalog: &Catalog, arg: &str) -> String {

@@ -232,9 +232,14 @@ impl Library {
     }
 }
 
-/// Reads a routine file and checks that the figures it names are in `library`.
-pub fn load_routine(path: &Path, library: &Library) -> Result<Routine, LoadError> {
-    let routine = crate::routine::load_file(path)?;
+/// Reads a routine file (its `move:` steps from `moves`) and checks that the figures it
+/// names are in `library`.
+pub fn load_routine(
+    path: &Path,
+    library: &Library,
+    moves: &dyn crate::routine::MoveSteps,
+) -> Result<Routine, LoadError> {
+    let routine = crate::routine::load_file_with(path, moves)?;
     if routine.steps.iter().any(|s| s.figure.is_some()) {
         let origin = path.display().to_string();
         let text =
