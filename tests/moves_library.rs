@@ -20,6 +20,24 @@ fn every_built_in_move_loads_with_its_figure() {
 }
 
 #[test]
+fn the_library_covers_sixty_moves_in_every_position_and_the_big_three() {
+    use limberup::moves::Position;
+    let library = moves::builtin();
+    assert!(library.entries.len() >= 60, "{}", library.entries.len());
+    for position in [
+        Position::Standing,
+        Position::Kneeling,
+        Position::Seated,
+        Position::Lying,
+    ] {
+        assert!(library.entries.iter().any(|e| e.found.position == position));
+    }
+    for id in ["curl-up", "side-plank", "bird-dog"] {
+        assert!(library.find(id).is_some(), "{id}");
+    }
+}
+
+#[test]
 fn every_built_in_default_dose_lies_within_its_stated_evidence() {
     for entry in &moves::builtin().entries {
         let found = &entry.found;

@@ -142,3 +142,123 @@ fn the_moves_json_is_stable() {
     let all: Vec<_> = moves::builtin().entries.iter().collect();
     insta::assert_snapshot!(moves_json(&all));
 }
+
+const FROM_LIBRARY: [&str; 5] = [
+    "back-care",
+    "hips-and-hamstrings",
+    "desk-break",
+    "full-cool-down",
+    "morning-mobility",
+];
+
+fn builtin(id: &str) -> limberup::routine::Routine {
+    let catalog = limberup::routine::Catalog::load(None);
+    assert!(catalog.errors.is_empty(), "{:?}", catalog.errors);
+    catalog
+        .find(id)
+        .unwrap_or_else(|| panic!("{id}"))
+        .routine
+        .clone()
+}
+
+#[test]
+fn the_library_routines_are_made_of_moves_dosed_inside_their_evidence_and_say_so() {
+    for id in FROM_LIBRARY {
+        let routine = builtin(id);
+        assert!(routine.steps.iter().all(|s| s.move_id.is_some()), "{id}");
+        assert_eq!(
+            notes(&routine, moves::builtin()),
+            Vec::<String>::new(),
+            "{id}"
+        );
+        assert!(
+            ["McGill", "ACSM", "Behm"]
+                .iter()
+                .any(|cite| routine.description.contains(cite)),
+            "{id}: {}",
+            routine.description
+        );
+    }
+}
+
+#[test]
+fn the_desk_break_takes_under_five_minutes() {
+    let plan = Plan::new(
+        "desk-break",
+        &builtin("desk-break"),
+        &PlanOptions::default(),
+    );
+    assert!(
+        plan.total() < std::time::Duration::from_secs(300),
+        "{:?}",
+        plan.total()
+    );
+}
+
+#[test]
+fn back_care_is_the_big_three_in_a_descending_pyramid_of_short_holds() {
+    let routine = builtin("back-care");
+    let big_three: Vec<(&str, u32)> = routine.steps[1..]
+        .iter()
+        .map(|s| (s.move_id.as_deref().unwrap(), s.sets.unwrap_or(1)))
+        .collect();
+    let round = |n| [("curl-up", n), ("side-plank", n), ("bird-dog", n)];
+    assert_eq!(big_three, [round(3), round(2), round(1)].concat());
+    for step in &routine.steps[1..] {
+        assert!(
+            matches!(
+                step.work,
+                limberup::routine::Work::Hold {
+                    secs: 7..=10,
+                    up_to: None
+                }
+            ),
+            "{step:?}"
+        );
+    }
+}
+
+#[test]
+fn the_full_cool_down_gives_every_major_muscle_group_about_sixty_seconds() {
+    use limberup::moves::{Label, MoveKind, Region};
+    let routine = builtin("full-cool-down");
+    let library = moves::builtin();
+    let mut per_region: Vec<(Region, u32)> = Vec::new();
+    for step in &routine.steps {
+        let found = &library
+            .find(step.move_id.as_deref().unwrap())
+            .unwrap()
+            .found;
+        assert_eq!(found.kind, MoveKind::StaticStretch, "{}", found.name);
+        let limberup::routine::Work::Hold { secs, .. } = step.work else {
+            panic!("{}", found.name)
+        };
+        for region in &found.regions {
+            let secs = secs * step.sets.unwrap_or(1);
+            match per_region.iter_mut().find(|(r, _)| r == region) {
+                Some((_, total)) => *total += secs,
+                None => per_region.push((*region, secs)),
+            }
+        }
+    }
+    for major in [
+        Region::Hamstrings,
+        Region::Quadriceps,
+        Region::Calves,
+        Region::HipFlexors,
+        Region::Glutes,
+        Region::Chest,
+        Region::Shoulders,
+        Region::LowerBack,
+    ] {
+        let total = per_region
+            .iter()
+            .find(|(r, _)| *r == major)
+            .map(|(_, t)| *t);
+        assert!(
+            total.is_some_and(|t| t >= 60),
+            "{}: {total:?}",
+            major.label()
+        );
+    }
+}

@@ -9,11 +9,25 @@ use super::model::Routine;
 use super::moves::MoveSteps;
 
 /// The built-in routines as `(id, RON text)`, in display order.
-pub fn builtins() -> [(&'static str, &'static str); 5] {
+pub fn builtins() -> [(&'static str, &'static str); 10] {
     [
         ("warm-up", include_str!("../../assets/warm-up.ron")),
         ("cool-down", include_str!("../../assets/cool-down.ron")),
         ("core", include_str!("../../assets/core.ron")),
+        ("back-care", include_str!("../../assets/back-care.ron")),
+        (
+            "hips-and-hamstrings",
+            include_str!("../../assets/hips-and-hamstrings.ron"),
+        ),
+        ("desk-break", include_str!("../../assets/desk-break.ron")),
+        (
+            "full-cool-down",
+            include_str!("../../assets/full-cool-down.ron"),
+        ),
+        (
+            "morning-mobility",
+            include_str!("../../assets/morning-mobility.ron"),
+        ),
         ("workout", include_str!("../../assets/workout.ron")),
         (
             "full-session",
