@@ -127,9 +127,13 @@ pub fn move_card(entry: &Entry) -> Vec<String> {
     lines.into_iter().map(|l| one_line(&l)).collect()
 }
 
-/// What `plan` adds under its table: where each step's dose comes from, numbered as the
-/// steps of each part.
+/// What `plan` adds under its table when a step names a move: where each step's dose comes
+/// from, numbered as the steps of each part. Nothing when every dose is the routine's own.
 pub fn dose_sources(lineup: &Lineup, moves: &Library) -> String {
+    let steps = lineup.parts.iter().flat_map(|p| &p.routine.steps);
+    if steps.into_iter().all(|s| s.move_id.is_none()) {
+        return String::new();
+    }
     let mut out = String::from("\nWhere the doses come from:\n");
     for part in &lineup.parts {
         if lineup.parts.len() > 1 {
