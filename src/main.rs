@@ -49,6 +49,18 @@ fn say(message: &str) {
     }
 }
 
+/// Names each file left out for its errors on stderr, with its errors indented under it.
+fn skipped(errors: &[LoadError]) {
+    for err in errors {
+        say(&format!("skipped {}, which has errors:", err.origin));
+        let _ = writeln!(
+            io::stderr().lock(),
+            "  {}",
+            err.to_string().replace('\n', "\n  ")
+        );
+    }
+}
+
 /// Writes `text` to stdout as one piece.
 fn emit(text: &str) -> io::Result<()> {
     let mut out = io::stdout().lock();
@@ -202,14 +214,7 @@ fn picker(ctx: &Context, coach: &CoachArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn list(ctx: &Context, coach: &CoachArgs, json: bool) -> anyhow::Result<ExitCode> {
-    for err in &ctx.catalog.errors {
-        say(&format!("skipped {}, which has errors:", err.origin));
-        let _ = writeln!(
-            io::stderr().lock(),
-            "  {}",
-            err.to_string().replace('\n', "\n  ")
-        );
-    }
+    skipped(&ctx.catalog.errors);
     let options = ctx.plan_options(coach.scale);
     let entries = &ctx.catalog.entries;
     emit(&if json {
@@ -270,14 +275,7 @@ fn validate(routines: &[String]) -> anyhow::Result<ExitCode> {
 
 /// `figures`: every figure, built-in and the user's; files with errors are named on stderr.
 fn figures(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
-    for err in &ctx.figures.errors {
-        say(&format!("skipped {}, which has errors:", err.origin));
-        let _ = writeln!(
-            io::stderr().lock(),
-            "  {}",
-            err.to_string().replace('\n', "\n  ")
-        );
-    }
+    skipped(&ctx.figures.errors);
     let entries = &ctx.figures.entries;
     emit(&if json {
         listing::figures_json(entries)
@@ -309,14 +307,7 @@ fn moves(ctx: &Context, coach: &CoachArgs, args: &MovesArgs) -> anyhow::Result<E
     for notice in &ctx.moves.notices {
         say(notice);
     }
-    for err in &ctx.moves.errors {
-        say(&format!("skipped {}, which has errors:", err.origin));
-        let _ = writeln!(
-            io::stderr().lock(),
-            "  {}",
-            err.to_string().replace('\n', "\n  ")
-        );
-    }
+    skipped(&ctx.moves.errors);
     let shown = args.text.as_deref().and_then(|id| ctx.moves.find(id));
     let Some(entry) = shown.filter(|_| !args.json) else {
         let found = args.filter(args.text.clone()).apply(&ctx.moves.entries);

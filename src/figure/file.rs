@@ -10,7 +10,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use super::check;
 use super::joint::{JOINTS, Joint};
 use super::motion::{Figure, Passes, View};
-use crate::routine::{LoadError, Pos, Problem, Seg, locate, parse_ron, read_text, token_at};
+use crate::routine::{LoadError, Pos, Problem, Seg, locate, parse_ron, token_at};
 
 /// A whole figure file.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -115,16 +115,7 @@ fn unknown_joint(found: &str) -> String {
 
 /// Reads and checks a figure file.
 pub fn load_file(path: &Path) -> Result<Figure, LoadError> {
-    let origin = path.display().to_string();
-    let src = read_text(path).map_err(|(pos, message)| LoadError {
-        origin: origin.clone(),
-        problems: vec![Problem {
-            pos,
-            step: None,
-            field: None,
-            message,
-        }],
-    })?;
+    let (src, origin) = crate::routine::read_for_loading(path)?;
     parse(&src, &origin)
 }
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{one_line, pretty};
+use super::{aligned, one_line, pretty};
 use crate::moves::{Entry, Evidence, Label, Library, dose_origin, dose_words};
 use crate::routine::{Lineup, Work};
 
@@ -23,23 +23,7 @@ pub fn moves_table(entries: &[&Entry]) -> String {
             one_line(&dose_words(&found.work, found.sets, &found.passes)),
         ]);
     }
-    let mut widths = [0usize; 6];
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(crate::text::width(cell));
-        }
-    }
-    let mut out = String::new();
-    for row in &rows {
-        let mut line = String::new();
-        for (cell, w) in row.iter().zip(widths) {
-            line.push_str(&crate::text::pad(cell, w));
-            line.push_str("  ");
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    aligned(&rows)
 }
 
 /// One move in `moves --json`.

@@ -59,6 +59,28 @@ pub(crate) fn one_line(text: &str) -> String {
     crate::text::clean(text).into_owned()
 }
 
+/// `rows` as a table: each column as wide as its widest cell (in terminal columns), two
+/// spaces between columns, no trailing spaces.
+pub(crate) fn aligned<const N: usize>(rows: &[[String; N]]) -> String {
+    let mut widths = [0usize; N];
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (cell, w) in row.iter().zip(widths) {
+            line.push_str(&crate::text::pad(cell, w));
+            line.push_str("  ");
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 /// The plan of `entry` as it runs: a combination's with its parts taken from `known` (the
 /// catalog checked them; a combination whose parts cannot be found plans nothing).
 pub fn plan_of(entry: &Entry, known: &[Entry], options: &PlanOptions) -> Plan {
@@ -171,7 +193,7 @@ fn move_file(arg: &str, figures: &Library) -> Option<Result<(), LoadError>> {
     }
     let text = crate::routine::read_text(Path::new(arg)).ok()?;
     let is_move = crate::routine::token_at(&text, 0).is_some_and(|(_, word)| word == "Move");
-    is_move.then(|| moves::check_file(Path::new(arg), figures))
+    is_move.then(|| moves::check_file(Path::new(arg), figures).map(|_| ()))
 }
 
 /// The figure file `arg` names, loaded, when it names a file whose top level is

@@ -1,26 +1,9 @@
 //! Reading move files: RON text -> `Move`, with the routine loader's options, located errors
 //! and did-you-mean, then the move's own rules (see `check`).
 
-use std::path::Path;
-
 use super::check;
 use super::model::Move;
-use crate::routine::{LoadError, Pos, Problem, parse_ron, read_text};
-
-/// Reads and checks a move file.
-pub fn load_file(path: &Path) -> Result<Move, LoadError> {
-    let origin = path.display().to_string();
-    let src = read_text(path).map_err(|(pos, message)| LoadError {
-        origin: origin.clone(),
-        problems: vec![Problem {
-            pos,
-            step: None,
-            field: None,
-            message,
-        }],
-    })?;
-    parse(&src, &origin)
-}
+use crate::routine::{LoadError, Pos, Problem, parse_ron};
 
 /// Parses and checks move text; `origin` names it in errors.
 pub fn parse(src: &str, origin: &str) -> Result<Move, LoadError> {

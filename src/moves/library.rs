@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use super::file::{load_file, parse};
+use super::file::parse;
 use super::model::{Label, Move};
 use crate::figure;
 use crate::routine::{Kind, LoadError, MoveSteps, Pos, Problem, Routine, Seg, Source, Step, Work};
@@ -65,8 +65,7 @@ impl Library {
             let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(String::from) else {
                 continue;
             };
-            let loaded = check_file(&path, figures).and_then(|()| load_file(&path));
-            match loaded {
+            match check_file(&path, figures) {
                 Ok(found) => library.add(Entry {
                     id,
                     found,
@@ -191,11 +190,9 @@ impl MoveSteps for Library {
 }
 
 /// Reads and checks the move file at `path`, its figure looked up in `figures`.
-pub fn check_file(path: &Path, figures: &figure::Library) -> Result<(), LoadError> {
-    let origin = path.display().to_string();
-    let found = load_file(path)?;
-    let text = crate::routine::read_limited(path).map_err(|msg| LoadError::single(&origin, msg))?;
-    checked(Ok(found), &text, &origin, figures).map(|_| ())
+pub fn check_file(path: &Path, figures: &figure::Library) -> Result<Move, LoadError> {
+    let (src, origin) = crate::routine::read_for_loading(path)?;
+    checked(parse(&src, &origin), &src, &origin, figures)
 }
 
 /// `found` (parsed from `src`) if the figure it names exists and moves in step with its

@@ -15,7 +15,7 @@ mod notes;
 
 pub use check::CUES;
 pub use dose::{BEHM, WARM_UP_STRETCH_SECS, dose_words, outside};
-pub use file::{load_file, parse};
+pub use file::parse;
 pub use filter::{Filter, parse_equipment, parse_label};
 pub use library::{Entry, Library, builtin, builtins, check_file};
 pub use model::{Equipment, Evidence, Label, Move, MoveKind, Position, Region};

@@ -86,17 +86,26 @@ pub fn load_file(path: &Path) -> Result<Routine, LoadError> {
 
 /// Reads and checks a routine file, its `move:` steps read from `moves`.
 pub fn load_file_with(path: &Path, moves: &dyn MoveSteps) -> Result<Routine, LoadError> {
-    let origin = path.display().to_string();
-    let src = read_text(path).map_err(|(pos, message)| LoadError {
-        origin: origin.clone(),
-        problems: vec![Problem {
-            pos,
-            step: None,
-            field: None,
-            message,
-        }],
-    })?;
+    let (src, origin) = read_for_loading(path)?;
     parse_with(&src, &origin, moves)
+}
+
+/// The text of a file to load (routine, figure, move) and its origin (the path as errors
+/// name it), or the reason it cannot be read as a located error of that origin.
+pub(crate) fn read_for_loading(path: &Path) -> Result<(String, String), LoadError> {
+    let origin = path.display().to_string();
+    match read_text(path) {
+        Ok(src) => Ok((src, origin)),
+        Err((pos, message)) => Err(LoadError {
+            origin,
+            problems: vec![Problem {
+                pos,
+                step: None,
+                field: None,
+                message,
+            }],
+        }),
+    }
 }
 
 /// Reads a text file of at most `MAX_FILE_BYTES`, with a readable error otherwise.

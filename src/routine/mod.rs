@@ -17,11 +17,11 @@ pub use catalog::{
     Catalog, Entry, SharedMoves, Source, builtin_source, builtins, ids, looks_like_path,
 };
 pub use lineup::{Lineup, check_parts};
-pub(crate) use load::read_text;
 pub use load::{
     LoadError, MAX_FILE_BYTES, Problem, load_file, load_file_with, parse, parse_ron, parse_with,
     read_limited, without_bom,
 };
+pub(crate) use load::{read_for_loading, read_text};
 pub use locate::{Pos, Seg, locate, locate_field, locate_value, token_at};
 pub use model::{Kind, Routine, Step, Work, WrittenStep};
 pub use moves::MoveSteps;

@@ -139,6 +139,24 @@ impl Work {
     }
 }
 
+impl<S> Routine<S> {
+    /// This routine with `steps` in place of its own (of another kind: written -> meant).
+    pub(crate) fn with_steps<T>(self, steps: Vec<T>) -> Routine<T> {
+        Routine {
+            name: self.name,
+            kind: self.kind,
+            description: self.description,
+            prepare_secs: self.prepare_secs,
+            rest_secs: self.rest_secs,
+            switch_secs: self.switch_secs,
+            rounds: self.rounds,
+            round_rest_secs: self.round_rest_secs,
+            steps,
+            parts: self.parts,
+        }
+    }
+}
+
 impl Routine {
     /// A routine of `steps` with every optional field left out.
     pub fn new(name: impl Into<String>, kind: Kind, steps: Vec<Step>) -> Routine {

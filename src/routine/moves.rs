@@ -21,21 +21,9 @@ pub(super) fn resolve(
     origin: &str,
     moves: &dyn MoveSteps,
 ) -> Result<Routine, LoadError> {
-    let Routine {
-        name,
-        kind,
-        description,
-        prepare_secs,
-        rest_secs,
-        switch_secs,
-        rounds,
-        round_rest_secs,
-        steps,
-        parts,
-    } = written;
     let mut problems = Vec::new();
-    let mut resolved = Vec::with_capacity(steps.len());
-    for (i, step) in steps.into_iter().enumerate() {
+    let mut resolved = Vec::with_capacity(written.steps.len());
+    for (i, step) in written.steps.iter().cloned().enumerate() {
         match fill(step, moves) {
             Ok(step) => resolved.push(step),
             Err((field, message, name)) => {
@@ -63,18 +51,7 @@ pub(super) fn resolve(
             problems,
         });
     }
-    Ok(Routine {
-        name,
-        kind,
-        description,
-        prepare_secs,
-        rest_secs,
-        switch_secs,
-        rounds,
-        round_rest_secs,
-        steps: resolved,
-        parts,
-    })
+    Ok(written.with_steps(resolved))
 }
 
 /// What is wrong with a written step: the field at fault (none: the step as a whole),
