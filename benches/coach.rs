@@ -540,6 +540,16 @@ fn render_animated_us() -> (Vec<f64>, Vec<f64>) {
 /// Launch to the first complete frame: a pty born at 100x30 (so nothing is resized), the
 /// binary started on it, its output read until the footer of the session screen arrives.
 fn first_frame_ms(program: &str, args: &[&str], done: impl Fn(&str) -> bool) -> f64 {
+    first_frame_in(program, args, None, done)
+}
+
+/// `first_frame_ms` with `config` as the config home (a fresh empty one when `None`).
+fn first_frame_in(
+    program: &str,
+    args: &[&str],
+    config: Option<&std::path::Path>,
+    done: impl Fn(&str) -> bool,
+) -> f64 {
     use std::os::fd::{FromRawFd, OwnedFd};
     use std::os::unix::process::CommandExt;
     let (mut master, mut slave) = (0, 0);
@@ -565,7 +575,10 @@ fn first_frame_ms(program: &str, args: &[&str], done: impl Fn(&str) -> bool) -> 
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = Command::new(program);
     cmd.args(args)
-        .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
+        .env(
+            "XDG_CONFIG_HOME",
+            config.map_or_else(|| dir.path().join("cfg"), std::path::Path::to_path_buf),
+        )
         .env("XDG_DATA_HOME", dir.path().join("data"))
         .env("TERM", "xterm-256color")
         .stdin(Stdio::from(slave.try_clone().unwrap()))
@@ -625,6 +638,53 @@ fn startup() {
         .map(|_| first_frame_ms(BIN, &[], |s| s.contains("quit")))
         .collect();
     row("launch to first complete picker frame", &runs, "ms", "");
+}
+
+/// The move library loaded: `list` and the picker's first frame with every built-in move
+/// (60+) and 500 user routines made of `move:` steps, 20 user moves beside them.
+fn library() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("cfg");
+    let routines = cfg.join("limberup/routines");
+    let moves = cfg.join("limberup/moves");
+    std::fs::create_dir_all(&routines).unwrap();
+    std::fs::create_dir_all(&moves).unwrap();
+    let back_care = Catalog::load(None)
+        .find("back-care")
+        .unwrap()
+        .text()
+        .unwrap();
+    for i in 0..500 {
+        std::fs::write(routines.join(format!("r{i:03}.ron")), &back_care).unwrap();
+    }
+    for (i, (_, text)) in limberup::moves::builtins().iter().take(20).enumerate() {
+        std::fs::write(moves.join(format!("mine-{i:02}.ron")), text).unwrap();
+    }
+    let count = limberup::moves::builtins().len() + 20;
+    let runs = time_ms(11, || {
+        let out = Command::new(BIN)
+            .arg("list")
+            .env("XDG_CONFIG_HOME", &cfg)
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    });
+    row(
+        &format!("`list`, {count} moves and 500 user routines of moves"),
+        &runs,
+        "ms",
+        "<= 200 ms",
+    );
+    let runs: Vec<f64> = (0..11)
+        .map(|_| first_frame_in(BIN, &[], Some(&cfg), |s| s.contains("quit")))
+        .collect();
+    row(
+        &format!("launch to first picker frame, {count} moves and 500 user routines"),
+        &runs,
+        "ms",
+        "",
+    );
 }
 
 fn big_routine(n: usize) -> String {
@@ -879,9 +939,10 @@ fn main() {
     let want = |name: &str| all || args.iter().any(|a| a == name);
     println!("| measure | median | target | runs |");
     println!("|---|---|---|---|");
-    let sections: [(&str, fn()); 9] = [
+    let sections: [(&str, fn()); 10] = [
         ("scale", scale),
         ("bigfile", bigfile),
+        ("library", library),
         ("startup", startup),
         ("accuracy", accuracy),
         ("pause", pause),

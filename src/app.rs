@@ -3,9 +3,11 @@
 use crate::config::Config;
 use crate::figure::{self, Library};
 use crate::history::{HistoryError, Line, LockWait};
+use crate::moves;
 use crate::paths::Paths;
-use crate::routine::{Catalog, Entry, Lineup, LoadError};
+use crate::routine::{Catalog, Entry, Lineup, LoadError, SharedMoves};
 use crate::session::PlanOptions;
+use std::sync::Arc;
 
 pub struct Context {
     pub paths: Paths,
@@ -14,18 +16,24 @@ pub struct Context {
     /// The figures routines can name; a routine naming one that is missing is in
     /// `catalog.errors`.
     pub figures: Library,
+    /// The moves routines can name, built-in and the user's.
+    pub moves: Arc<moves::Library>,
 }
 
 /// The routines and figures, checked against each other as every command sees them: a user
 /// figure replacing a built-in must fit every routine naming it, a routine's figures must
 /// exist and fit, a combination's parts must be good routines.
-pub fn routines(paths: &Paths) -> (Catalog, Library) {
-    let mut catalog = Catalog::load(paths.routines_dir().as_deref());
+pub fn routines(paths: &Paths) -> (Catalog, Library, Arc<moves::Library>) {
     let mut figures = Library::load(paths.figures_dir().as_deref());
+    let moves = Arc::new(moves::Library::load(paths.moves_dir().as_deref(), &figures));
+    let mut catalog = Catalog::load_with(
+        paths.routines_dir().as_deref(),
+        Some(moves.clone() as SharedMoves),
+    );
     figures.check_shadows(&catalog.entries);
     figures.check_catalog(&mut catalog);
     catalog.check_combinations();
-    (catalog, figures)
+    (catalog, figures, moves)
 }
 
 impl Context {
@@ -33,12 +41,13 @@ impl Context {
     /// in `catalog.errors` for the caller to report).
     pub fn load(paths: Paths) -> Result<Context, LoadError> {
         let config = Config::load(paths.config_file().as_deref())?;
-        let (catalog, figures) = routines(&paths);
+        let (catalog, figures, moves) = routines(&paths);
         Ok(Context {
             paths,
             config,
             catalog,
             figures,
+            moves,
         })
     }
 

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use clap_complete::engine::ArgValueCompleter;
 
+use crate::moves::{self, Equipment, Filter, MoveKind, Position, Region};
 use crate::shell::{complete_figure, complete_routine};
 
 /// A terminal coach for warm-up and cool-down routines.
@@ -175,6 +176,10 @@ pub enum Command {
         /// Copy this routine instead of starting from the template.
         #[arg(long, value_name = "ID", add = ArgValueCompleter::new(complete_routine))]
         from: Option<String>,
+        /// Start from these moves instead (ids separated by commas, see `moves`), each with
+        /// its default dose.
+        #[arg(long, value_name = "IDS", conflicts_with = "from")]
+        moves: Option<String>,
     },
     /// Open a routine in $VISUAL / $EDITOR and check it on save.
     Edit {
@@ -218,6 +223,14 @@ pub enum Command {
         #[command(subcommand)]
         change: Option<ProgressChange>,
     },
+    /// The library of moves: list and filter them, or show one moving with its cues, dose
+    /// and the evidence for the dose.
+    ///
+    /// With TEXT: the moves whose id, name or aliases contain every word of it. With a
+    /// move's id: plays its figure with its cues, dose and sources (on a terminal; else
+    /// prints them). Your own moves are `moves/*.ron` in the config dir (see
+    /// `limberup config`).
+    Moves(MovesArgs),
     /// Print the effective configuration and where each value came from.
     Config,
     /// Print a shell completion script; it asks limberup for routine ids as you type.
@@ -303,6 +316,45 @@ pub struct RunArgs {
     pub plain: bool,
     #[command(flatten)]
     pub coach: CoachArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MovesArgs {
+    /// A move's id to show, or words to search for.
+    pub text: Option<String>,
+    /// Only moves that work this region (lower-back, hamstrings, neck, ...).
+    #[arg(long, value_name = "R", value_parser = |s: &str| moves::parse_label::<Region>(s, "region"))]
+    pub region: Option<Region>,
+    /// Only moves of this kind (mobility, dynamic-stretch, static-stretch, strength-hold,
+    /// strength-reps).
+    #[arg(long, value_name = "K", value_parser = |s: &str| moves::parse_label::<MoveKind>(s, "kind"))]
+    pub kind: Option<MoveKind>,
+    /// Only moves done in this position (standing, kneeling, all-fours, seated, lying).
+    #[arg(long, value_name = "P", value_parser = |s: &str| moves::parse_label::<Position>(s, "position"))]
+    pub position: Option<Position>,
+    /// Only moves that need this (wall, chair, doorway, towel, step), or `none`.
+    #[arg(long, value_name = "E", value_parser = |s: &str| moves::parse_equipment(s).map(Equip))]
+    pub equipment: Option<Equip>,
+    /// Print the list as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `--equipment`: a piece of equipment, or none at all.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Equip(pub Option<Equipment>);
+
+impl MovesArgs {
+    /// The filter these options (and the words, unless they name a move) ask for.
+    pub fn filter(&self, words: Option<String>) -> Filter {
+        Filter {
+            text: words,
+            region: self.region,
+            kind: self.kind,
+            position: self.position,
+            equipment: self.equipment.map(|e| e.0),
+        }
+    }
 }
 
 fn parse_tempo(s: &str) -> Result<f64, String> {

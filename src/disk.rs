@@ -20,6 +20,7 @@ pub enum Kind {
     Routine,
     Config,
     Figure,
+    Move,
     Resume,
     /// A cached WAV file of ours.
     Sound,
@@ -32,7 +33,7 @@ impl Kind {
     /// The largest file of this kind read; no real one comes near it.
     pub const fn limit(self) -> u64 {
         match self {
-            Kind::Routine | Kind::Config | Kind::Figure => MIB,
+            Kind::Routine | Kind::Config | Kind::Figure | Kind::Move => MIB,
             Kind::Resume => 256 * KIB,
             Kind::Sound => 4 * MIB,
         }
@@ -43,6 +44,7 @@ impl Kind {
             Kind::Routine => "a routine file",
             Kind::Config => "a config file",
             Kind::Figure => "a figure file",
+            Kind::Move => "a move file",
             Kind::Resume => "a resume file",
             Kind::Sound => "a sound file",
         }

@@ -24,6 +24,7 @@ pub mod figure;
 pub mod front;
 pub mod history;
 pub mod listing;
+pub mod moves;
 pub mod paths;
 pub mod plain;
 pub mod progress;

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use limberup::app::Context;
-use limberup::cli::{Cli, CoachArgs, Command, ProgressChange, RunArgs};
+use limberup::cli::{Cli, CoachArgs, Command, MovesArgs, ProgressChange, RunArgs};
 use limberup::figure::Library;
 use limberup::front::resume;
 use limberup::paths::Paths;
@@ -52,6 +52,18 @@ fn say_error(headline: &str, err: &LoadError) {
         "  {}",
         err.to_string().replace('\n', "\n  ")
     );
+}
+
+/// Names each file left out for its errors on stderr, with its errors indented under it.
+fn skipped(errors: &[LoadError]) {
+    for err in errors {
+        say(&format!("skipped {}, which has errors:", err.origin));
+        let _ = writeln!(
+            io::stderr().lock(),
+            "  {}",
+            err.to_string().replace('\n', "\n  ")
+        );
+    }
 }
 
 /// Writes `text` to stdout as one piece.
@@ -156,8 +168,16 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             limberup::status::command(&Style { line, follow })
         }
         Some(Command::Remind(limberup::cli::RemindCommand::Add(add))) => remind_add(&ctx()?, &add),
-        Some(Command::New { name, from }) => authoring::new(&ctx()?, &name, from.as_deref()),
+        Some(Command::New { name, from, moves }) => {
+            let start = match (&from, &moves) {
+                (Some(from), _) => authoring::Start::Copy(from),
+                (None, Some(moves)) => authoring::Start::Moves(moves),
+                (None, None) => authoring::Start::Template,
+            };
+            authoring::new(&ctx()?, &name, start)
+        }
         Some(Command::Edit { routine }) => authoring::edit(&ctx()?, &routine),
+        Some(Command::Moves(args)) => moves(&ctx()?, &coach, &args),
         Some(Command::Config) => {
             let ctx = ctx()?;
             emit(&ctx.config.report(&ctx.paths))?;
@@ -304,9 +324,7 @@ fn picker(ctx: &Context, coach: &CoachArgs) -> anyhow::Result<ExitCode> {
 fn list(ctx: &Context, coach: &CoachArgs, json: bool) -> anyhow::Result<ExitCode> {
     let ids: Vec<String> = ctx.catalog.entries.iter().map(|e| e.id.clone()).collect();
     warn_replaced(&ctx.figures, &ctx.catalog, &ids);
-    for err in &ctx.catalog.errors {
-        say_error(&format!("skipped {}, which has errors:", err.origin), err);
-    }
+    skipped(&ctx.catalog.errors);
     let options = ctx.plan_options(coach.scale);
     let entries = &ctx.catalog.entries;
     emit(&if json {
@@ -341,7 +359,9 @@ fn plan(
                 part.routine.name, ran.level
             ))
         });
-        levels.collect::<String>() + &listing::plan_table(&plan)
+        levels.collect::<String>()
+            + &listing::plan_table(&plan)
+            + &listing::dose_sources(&lineup, &ctx.moves)
     })?;
     Ok(ExitCode::SUCCESS)
 }
@@ -349,12 +369,18 @@ fn plan(
 /// `ROUTINE: ok` on stdout per good routine; every problem of a bad one on stderr. Exit 1
 /// when any is bad. Like completions and man, never reads the config.
 fn validate(routines: &[String]) -> anyhow::Result<ExitCode> {
-    let (catalog, figures) = limberup::app::routines(&Paths::from_env());
+    let (catalog, figures, moves) = limberup::app::routines(&Paths::from_env());
     let mut bad = 0;
     warn_replaced(&figures, &catalog, routines);
-    for checked in listing::validate(&catalog, &figures, routines) {
+    for checked in listing::validate(&catalog, &figures, &moves, routines) {
         match checked.error {
-            None => emit(&format!("{}: ok\n", text::clean(&checked.arg)))?,
+            None => {
+                let mut out = format!("{}: ok\n", text::clean(&checked.arg));
+                for note in &checked.notes {
+                    out.push_str(&format!("  note: {}\n", text::clean(note)));
+                }
+                emit(&out)?
+            }
             Some(error) => {
                 bad += 1;
                 let _ = writeln!(io::stderr().lock(), "{error}");
@@ -372,9 +398,7 @@ fn validate(routines: &[String]) -> anyhow::Result<ExitCode> {
 
 /// `figures`: every figure, built-in and the user's; files with errors are named on stderr.
 fn figures(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
-    for err in &ctx.figures.errors {
-        say_error(&format!("skipped {}, which has errors:", err.origin), err);
-    }
+    skipped(&ctx.figures.errors);
     let entries = &ctx.figures.entries;
     emit(&if json {
         listing::figures_json(entries)
@@ -395,7 +419,44 @@ fn play_figure(
     if let Some(why) = tui::unusable() {
         anyhow::bail!("playing a figure needs a terminal ({why}); `limberup figures` lists them");
     }
-    Ok(ExitCode::from(tui::play_figure(ctx, coach, entry, tempo)?))
+    Ok(ExitCode::from(tui::play_figure(
+        ctx, coach, entry, tempo, None,
+    )?))
+}
+
+/// `moves [TEXT]`: the moves that match, as a table or JSON; `moves ID`: one move's figure
+/// playing with its card (or the card alone where no terminal can play it).
+fn moves(ctx: &Context, coach: &CoachArgs, args: &MovesArgs) -> anyhow::Result<ExitCode> {
+    for notice in &ctx.moves.notices {
+        say(notice);
+    }
+    skipped(&ctx.moves.errors);
+    let shown = args.text.as_deref().and_then(|id| ctx.moves.find(id));
+    let Some(entry) = shown.filter(|_| !args.json) else {
+        let found = args.filter(args.text.clone()).apply(&ctx.moves.entries);
+        emit(&if args.json {
+            listing::moves_json(&found)
+        } else {
+            listing::moves_table(&found)
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let card = listing::move_card(entry);
+    let figure = ctx.figures.resolve(&entry.found.figure)?;
+    if tui::unusable().is_some() {
+        let title = format!("{} ({})\n", text::clean(&entry.found.name), entry.source);
+        emit(&(title + &card.join("\n") + "\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut about = vec![format!("{} · {}", entry.found.name, entry.id)];
+    about.extend(card);
+    Ok(ExitCode::from(tui::play_figure(
+        ctx,
+        coach,
+        figure,
+        None,
+        Some(about),
+    )?))
 }
 
 fn export(ctx: &Context, routine: &str) -> anyhow::Result<ExitCode> {

@@ -35,6 +35,11 @@ impl Paths {
         self.config_dir.as_ref().map(|d| d.join("figures"))
     }
 
+    /// User moves: `moves/*.ron` in the config dir, beside the routines.
+    pub fn moves_dir(&self) -> Option<PathBuf> {
+        self.config_dir.as_ref().map(|d| d.join("moves"))
+    }
+
     /// Where unfinished sessions are kept so they can be resumed, a file each (see
     /// `front::resume`).
     pub fn resume_dir(&self) -> Option<PathBuf> {

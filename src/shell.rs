@@ -81,7 +81,9 @@ pub(crate) fn complete_figure(current: &OsStr) -> Vec<CompletionCandidate> {
     let pathlike = looks_like_path(&word) || word.starts_with('.') || word.starts_with('~');
     let mut ids: Vec<String> = Vec::new();
     if !pathlike {
-        let builtins = crate::figure::builtins().map(|(id, _)| id.to_string());
+        let builtins = crate::figure::builtins()
+            .iter()
+            .map(|(id, _)| id.to_string());
         let dir = Paths::from_env().figures_dir();
         let files = dir
             .and_then(|d| std::fs::read_dir(d).ok())

@@ -286,3 +286,44 @@ fn new_refuses_builtin_ids_and_names_without_letters() {
     );
     assert!(!sb.routines_dir().exists());
 }
+
+#[test]
+fn new_from_moves_writes_a_commented_routine_of_move_steps_that_loads() {
+    let sb = Sandbox::new();
+    let output = sb
+        .cmd()
+        .args([
+            "new",
+            "Back basics",
+            "--moves",
+            "cat-cow, side-plank,dead-bug",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let text = std::fs::read_to_string(sb.routines_dir().join("back-basics.ron")).unwrap();
+    assert!(text.contains("// Side plank: hold 8 s, 3 sets, twice (Left / Right), after McGill"));
+    let catalog = Catalog::load(Some(&sb.routines_dir()));
+    assert!(catalog.errors.is_empty(), "{:?}", catalog.errors);
+    let routine = &catalog.find("back-basics").unwrap().routine;
+    let ids: Vec<_> = routine.steps.iter().map(|s| s.move_id.as_deref()).collect();
+    assert_eq!(ids, [Some("cat-cow"), Some("side-plank"), Some("dead-bug")]);
+    assert_eq!(routine.steps[1].passes, ["Left", "Right"]);
+}
+
+#[test]
+fn new_from_an_unknown_move_writes_nothing_and_suggests_the_closest() {
+    let sb = Sandbox::new();
+    let output = sb
+        .cmd()
+        .args(["new", "Back", "--moves", "cat-cow,side-plnak"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no move `side-plnak` (did you mean `side-plank`?)"),
+        "{stderr}"
+    );
+    assert!(!sb.routines_dir().join("back.ron").exists());
+}

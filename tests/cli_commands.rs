@@ -159,7 +159,7 @@ fn list_json_has_the_documented_fields() {
     home.routine("counted", COUNTED);
     let list = home.json(&["list", "--json"]);
     let items = list.as_array().unwrap();
-    assert_eq!(items.len(), 7);
+    assert_eq!(items.len(), 12);
     let find = |id: &str| items.iter().find(|i| i["id"] == id).unwrap().clone();
     assert_eq!(
         find("evening"),
@@ -388,8 +388,7 @@ fn plan_of_an_unknown_id_or_a_bad_file_fails_cleanly() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
         err,
-        "limberup: nope: no routine with this id (known: warm-up, cool-down, core, workout, full-session); \
-         give an id or a path to a .ron file\n"
+        "limberup: nope: no routine with this id among 10 routines (`limberup list` shows them)\n"
     );
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.ron");
@@ -475,8 +474,8 @@ fn validate_takes_routine_ids_as_well_as_paths() {
         err,
         format!(
             "{}:1:68: step 1 (\"A\"), work.secs: must be 1 to 3600 seconds, got 0\n\
-             warmup: no routine with this id; did you mean `warm-up`? (known: warm-up, \
-             cool-down, core, workout, full-session, evening)\n\
+             warmup: no routine with this id among 11 routines; did you mean `warm-up`? \
+             (`limberup list` shows them)\n\
              limberup: 2 of 3 files have errors\n",
             broken.display()
         )

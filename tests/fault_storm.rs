@@ -117,7 +117,7 @@ fn bring_to_an_end(coach: &mut Coach, seed: u64) -> i32 {
 fn storm(seed: u64, events: usize) {
     let mut rng = Rng(seed.max(1));
     let mut coach = Coach::spawn_sane(prepare(STORM, None), &[], 100, 30, &[]);
-    coach.wait_for("Routines (6)", 5.0);
+    coach.wait_for("Routines (11)", 5.0);
     let mut visited = BTreeSet::new();
     let mut exits = 0;
     let mut size = (100, 30);

@@ -144,7 +144,7 @@ fn a_full_disk_is_a_warning_naming_the_file_and_the_coach_ends_normally() {
         path.display()
     );
     let mut coach = Coach::spawn_sane(dir, &[], 160, 30, &[]);
-    coach.wait_for("Routines (6)", 5.0);
+    coach.wait_for("Routines (11)", 5.0);
     coach.send("/short");
     coach.wait_for("Routines (1)", 2.0);
     coach.send("\r\r");

@@ -69,7 +69,7 @@ fn key(figure: &Figure, i: usize) -> Pose {
 #[test]
 fn there_is_a_figure_for_every_built_in_move_and_each_says_what_it_shows() {
     let library = library();
-    assert_eq!(library.entries.len(), 11);
+    assert_eq!(library.entries.len(), figure::builtins().len());
     for (id, text) in builtins() {
         let routine = parse(text, id).unwrap();
         let source = builtin_source(id).unwrap();
@@ -92,6 +92,24 @@ fn there_is_a_figure_for_every_built_in_move_and_each_says_what_it_shows() {
         );
     }
     assert_eq!(library.describe("no-such-figure"), None);
+}
+
+#[test]
+fn every_figure_file_in_the_assets_is_built_in_and_named_by_its_file() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/figures");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut ids: Vec<String> = figure::builtins()
+        .iter()
+        .map(|(id, _)| id.to_string())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, files);
 }
 
 #[test]
@@ -180,6 +198,18 @@ fn planted_hands_knees_and_feet_stay_planted_through_a_move() {
             "russian-twists",
             &[Joint::FootL, Joint::FootR, Joint::Pelvis][..],
         ),
+        ("squat", &[Joint::FootL, Joint::FootR][..]),
+        ("hip-hinge", &[Joint::FootL, Joint::FootR][..]),
+        (
+            "glute-bridge",
+            &[Joint::FootL, Joint::FootR, Joint::HandL, Joint::HandR][..],
+        ),
+        (
+            "wall-push-ups",
+            &[Joint::FootL, Joint::FootR, Joint::HandL, Joint::HandR][..],
+        ),
+        ("inchworm", &[Joint::FootL, Joint::FootR][..]),
+        ("bird-dog", &[Joint::HandL, Joint::KneeR, Joint::FootR][..]),
     ];
     for (id, joints) in planted {
         let figure = library.get(id).unwrap();
@@ -222,7 +252,7 @@ fn blending_keeps_bones_their_length() {
 }
 
 fn any_figure() -> impl Strategy<Value = usize> {
-    0..11usize
+    0..figure::builtins().len()
 }
 
 fn any_mode() -> impl Strategy<Value = PassMode> {

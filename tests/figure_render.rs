@@ -213,7 +213,7 @@ proptest! {
 
     #[test]
     fn any_size_draws_inside_its_area_and_never_panics(
-        which in 0..11usize, w in 0u16..130, h in 0u16..50, x in 0u16..5, y in 0u16..5,
+        which in 0..limberup::figure::builtins().len(), w in 0u16..130, h in 0u16..50, x in 0u16..5, y in 0u16..5,
         progress in 0.0f64..=1.0, mirrored in any::<bool>(), marker in any_marker(),
     ) {
         let library = library();
@@ -326,5 +326,25 @@ fn trails_draw_dotted_rings_in_the_far_ink() {
             "left {left} above {above}\n{}",
             text(&with)
         );
+    }
+}
+
+#[test]
+fn every_figure_blown_up_large_leaves_most_of_its_box_empty() {
+    // The same check for the whole library, every key pose: no figure turns into a blob at
+    // the player's largest size (the fullest today: shoulder rolls' `forward`, 54%, a
+    // standing body with its arms against its sides).
+    let library = library();
+    for entry in &library.entries {
+        let figure = &entry.figure;
+        for (name, pose) in figure.poses() {
+            let buf = draw(figure, pose, Rect::new(0, 0, 158, 41), Marker::Quadrant);
+            let share = ink_share(&buf);
+            assert!(
+                share < 0.56,
+                "{} `{name}`: {share:.2} of its box is body",
+                entry.id
+            );
+        }
     }
 }

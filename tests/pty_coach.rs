@@ -108,7 +108,7 @@ fn ctrl_c_is_a_key_that_quits_at_once() {
 fn the_picker_filters_starts_a_routine_and_the_summary_leads_back() {
     let config = "(confirm_quit: Some(false), check_in: Some(false))";
     let mut coach = Coach::start(&[], 100, 30, Some(config));
-    coach.wait_for("Routines (6)", 5.0);
+    coach.wait_for("Routines (11)", 5.0);
     coach.send("/short");
     coach.wait_for("Routines (1)", 2.0);
     coach.send("\r");

@@ -9,17 +9,16 @@ use limberup::routine::{Catalog, Entry, Source, parse};
 
 fn catalog_of(ids: impl IntoIterator<Item = String>) -> Catalog {
     let routine = parse(&tiny_routine(1), "tiny").unwrap();
-    Catalog {
-        entries: ids
-            .into_iter()
-            .map(|id| Entry {
-                id,
-                routine: routine.clone(),
-                source: Source::BuiltIn,
-            })
-            .collect(),
-        errors: Vec::new(),
-    }
+    let mut catalog = Catalog::default();
+    catalog.entries = ids
+        .into_iter()
+        .map(|id| Entry {
+            id,
+            routine: routine.clone(),
+            source: Source::BuiltIn,
+        })
+        .collect();
+    catalog
 }
 
 fn error(catalog: &Catalog, arg: &str) -> String {
@@ -28,7 +27,8 @@ fn error(catalog: &Catalog, arg: &str) -> String {
 
 #[test]
 fn few_routines_are_all_named_and_a_slip_gets_a_suggestion() {
-    let catalog = Catalog::load(None);
+    let few = ["warm-up", "cool-down", "core", "workout", "full-session"];
+    let catalog = catalog_of(few.map(String::from));
     assert_eq!(
         error(&catalog, "nope"),
         "nope: no routine with this id (known: warm-up, cool-down, core, workout, full-session); give an id or a \
@@ -107,8 +107,8 @@ fn a_file_name_for_an_id_points_at_the_id() {
 #[test]
 fn every_command_answers_an_unknown_id_alike() {
     let sb = Sandbox::new();
-    let answer = "limberup: warmup: no routine with this id; did you mean `warm-up`? (known: \
-                  warm-up, cool-down, core, workout, full-session)\n";
+    let answer = "limberup: warmup: no routine with this id among 10 routines; did you mean \
+                  `warm-up`? (`limberup list` shows them)\n";
     for (args, code) in [
         (&["run", "--plain", "warmup"][..], 2),
         (&["plan", "warmup"], 2),
@@ -144,8 +144,8 @@ fn a_file_named_like_an_id_is_pointed_at() {
         let stderr = String::from_utf8(output.stderr).unwrap();
         assert!(
             stderr.ends_with(
-                "stretch: no routine with this id (known: warm-up, cool-down, core, workout, full-session); to use \
-                 the file `stretch`, give it as `./stretch`\n"
+                "stretch: no routine with this id among 10 routines (`limberup list` shows them); \
+                 to use the file `stretch`, give it as `./stretch`\n"
             ),
             "{args:?}: {stderr}"
         );

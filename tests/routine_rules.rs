@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use limberup::routine::{Catalog, Kind, Routine, Source, Work, parse};
+use limberup::routine::{Catalog, Kind, Routine, Source, Work, builtins, parse};
 use limberup::session::{Phase, Plan, PlanOptions, Timings, WorkPlan};
 
 fn routine(text: &str) -> Routine {
@@ -373,6 +373,11 @@ fn a_user_file_with_a_built_in_id_overrides_it_and_ids_are_file_stems() {
             "warm-up",
             "cool-down",
             "core",
+            "back-care",
+            "hips-and-hamstrings",
+            "desk-break",
+            "full-cool-down",
+            "morning-mobility",
             "workout",
             "full-session",
             "evening"
@@ -402,7 +407,7 @@ fn a_bad_user_file_is_reported_and_the_others_still_load() {
 fn a_missing_user_dir_leaves_the_built_ins() {
     let dir = tempfile::tempdir().unwrap();
     let catalog = Catalog::load(Some(&dir.path().join("absent")));
-    assert_eq!(catalog.entries.len(), 5);
+    assert_eq!(catalog.entries.len(), builtins().len());
     assert!(catalog.errors.is_empty());
 }
 
@@ -423,5 +428,5 @@ fn resolve_takes_an_id_or_a_path() {
     // Not an id and not a path: the error lists what there is.
     let err = catalog.resolve("evening").unwrap_err().to_string();
     assert!(err.contains("no routine with this id"), "{err}");
-    assert!(err.contains("warm-up, cool-down, core"), "{err}");
+    assert!(err.contains("among 10 routines"), "{err}");
 }

@@ -55,11 +55,16 @@ fn routine_ids_complete_for_every_command_that_takes_one() {
     // before the directories and options the engine adds.
     let all = candidates(&sb, sb.path(), &["limberup", "plan", ""]);
     assert_eq!(
-        all[..6],
+        all[..11],
         [
             "warm-up",
             "cool-down",
             "core",
+            "back-care",
+            "hips-and-hamstrings",
+            "desk-break",
+            "full-cool-down",
+            "morning-mobility",
             "workout",
             "full-session",
             "walk"

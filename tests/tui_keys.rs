@@ -30,7 +30,7 @@ fn esc_clears_a_kept_filter_before_it_quits() {
     let mut h = Harness::picker();
     typed(&mut h, "/cool");
     h.key(KeyCode::Enter);
-    assert!(rows(&h, 100, 30)[1].contains("Routines (2)"));
+    assert!(rows(&h, 100, 30)[1].contains("Routines (4)"));
     assert!(footer(&h, 100, 30).contains("Esc clear filter"));
     h.key(KeyCode::Esc);
     assert_eq!(
@@ -38,7 +38,7 @@ fn esc_clears_a_kept_filter_before_it_quits() {
         None,
         "Esc cleared the filter, it did not quit"
     );
-    assert!(rows(&h, 100, 30)[1].contains("Routines (5)"));
+    assert!(rows(&h, 100, 30)[1].contains("Routines (10)"));
     assert!(!footer(&h, 100, 30).contains("Esc"));
     h.key(KeyCode::Esc);
     assert_eq!(h.app.exit(), Some(0), "with no filter, Esc quits");

@@ -71,7 +71,7 @@ fn edit_until_valid(ctx: &Context, path: &Path) -> anyhow::Result<Edited> {
         if !path.exists() {
             return Ok(Edited::Gone);
         }
-        match crate::figure::load_routine(path, &ctx.figures) {
+        match crate::figure::load_routine(path, &ctx.figures, ctx.catalog.moves()) {
             Ok(routine) => return Ok(Edited::Valid(routine)),
             Err(errors) => {
                 note(&errors.to_string());

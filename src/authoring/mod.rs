@@ -3,6 +3,7 @@
 //! user's editor and checks it on save.
 
 mod edit;
+mod from_moves;
 
 use std::fs;
 use std::io::Write;
@@ -16,6 +17,7 @@ use crate::routine::{self, builtin_source, locate_value};
 use crate::text;
 
 pub use edit::{edit, editor};
+pub use from_moves::template as template_of_moves;
 
 /// Longest id `new` derives from a name, in chars, and in bytes: a file name may have at
 /// most 255 bytes, and the temp file written beside it needs room for a few more.
@@ -178,8 +180,17 @@ pub fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
     crate::disk::create_new(path, text.as_bytes(), crate::disk::Access::Shared)
 }
 
-/// `limberup new NAME [--from ID]`.
-pub fn new(ctx: &Context, name: &str, from: Option<&str>) -> anyhow::Result<ExitCode> {
+/// What `limberup new` starts from.
+pub enum Start<'a> {
+    Template,
+    /// A copy of this routine (an id or path).
+    Copy(&'a str),
+    /// These moves, by id, separated by commas.
+    Moves(&'a str),
+}
+
+/// `limberup new NAME [--from ID | --moves IDS]`.
+pub fn new(ctx: &Context, name: &str, start: Start) -> anyhow::Result<ExitCode> {
     if let Some((_, c)) = text::first_forbidden(name) {
         bail!(
             "{name:?} cannot name a routine: {} is not allowed in it",
@@ -196,9 +207,12 @@ pub fn new(ctx: &Context, name: &str, from: Option<&str>) -> anyhow::Result<Exit
         );
     }
     let path = routines_dir(ctx)?.join(format!("{id}.ron"));
-    let text = match from {
-        None => template(name, &id),
-        Some(source) => {
+    let text = match start {
+        Start::Template => template(name, &id),
+        Start::Moves(list) => {
+            from_moves::template(name, &id, &from_moves::chosen(list, &ctx.moves)?)
+        }
+        Start::Copy(source) => {
             let entry = ctx.catalog.resolve(source)?;
             let origin = match &entry.source {
                 routine::Source::BuiltIn => format!("the built-in routine {}", entry.id),
@@ -213,7 +227,7 @@ pub fn new(ctx: &Context, name: &str, from: Option<&str>) -> anyhow::Result<Exit
         }
     };
     // What is written must load: a template or copy that did not would be our bug.
-    routine::parse(&text, &path.display().to_string())?;
+    routine::parse_with(&text, &path.display().to_string(), ctx.catalog.moves())?;
     write_new(&path, &text).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => anyhow::anyhow!(
             "{} already exists; edit it with `limberup edit {id}`, or choose another name",

@@ -10,49 +10,85 @@ use super::motion::Figure;
 use crate::routine::{Catalog, LoadError, Pos, Problem, Routine, Seg, Source, Work};
 use crate::routine::{locate, token_at};
 
-/// The built-in figures as `(id, RON text)`, in the order of the built-in routines.
-pub fn builtins() -> [(&'static str, &'static str); 11] {
-    [
-        ("cat-cow", include_str!("../../assets/figures/cat-cow.ron")),
-        (
-            "shoulder-rolls",
-            include_str!("../../assets/figures/shoulder-rolls.ron"),
-        ),
-        (
-            "arm-circles",
-            include_str!("../../assets/figures/arm-circles.ron"),
-        ),
-        (
-            "side-bends",
-            include_str!("../../assets/figures/side-bends.ron"),
-        ),
-        (
-            "childs-pose",
-            include_str!("../../assets/figures/childs-pose.ron"),
-        ),
-        (
-            "thread-the-needle",
-            include_str!("../../assets/figures/thread-the-needle.ron"),
-        ),
-        (
-            "forward-fold",
-            include_str!("../../assets/figures/forward-fold.ron"),
-        ),
-        ("plank", include_str!("../../assets/figures/plank.ron")),
-        (
-            "russian-twists",
-            include_str!("../../assets/figures/russian-twists.ron"),
-        ),
-        (
-            "side-plank",
-            include_str!("../../assets/figures/side-plank.ron"),
-        ),
-        (
-            "dead-bug",
-            include_str!("../../assets/figures/dead-bug.ron"),
-        ),
-    ]
+/// The built-in figures as `(id, RON text)`: the moves of the built-in routines first, then
+/// the rest of the move library by region.
+pub fn builtins() -> &'static [(&'static str, &'static str)] {
+    BUILT_IN
 }
+
+/// `(id, text)` for each id, the text read from `assets/figures/ID.ron` at compile time.
+macro_rules! embedded {
+    ($($id:literal),* $(,)?) => {
+        &[$(($id, include_str!(concat!("../../assets/figures/", $id, ".ron")))),*]
+    };
+}
+
+static BUILT_IN: &[(&str, &str)] = embedded![
+    "cat-cow",
+    "shoulder-rolls",
+    "arm-circles",
+    "side-bends",
+    "childs-pose",
+    "thread-the-needle",
+    "forward-fold",
+    "plank",
+    "russian-twists",
+    "side-plank",
+    "dead-bug",
+    "chin-tuck",
+    "neck-side-stretch",
+    "upper-back-stretch",
+    "scapular-squeeze",
+    "seated-thoracic-extension",
+    "open-book",
+    "doorway-chest-stretch",
+    "behind-back-chest-opener",
+    "cross-body-shoulder-stretch",
+    "overhead-triceps-stretch",
+    "wall-angel",
+    "wrist-flexor-stretch",
+    "wrist-extensor-stretch",
+    "wrist-circles",
+    "prayer-stretch",
+    "seated-spinal-twist",
+    "supine-spinal-twist",
+    "standing-back-extension",
+    "pelvic-tilt",
+    "sphinx",
+    "cobra",
+    "knees-to-chest",
+    "single-knee-to-chest",
+    "roll-down",
+    "curl-up",
+    "bird-dog",
+    "glute-bridge",
+    "single-leg-bridge",
+    "hip-hinge",
+    "hip-flexor-stretch",
+    "standing-hip-flexor-stretch",
+    "figure-four-stretch",
+    "seated-figure-four",
+    "pigeon-stretch",
+    "butterfly-stretch",
+    "hip-circles",
+    "leg-swings",
+    "clamshell",
+    "supine-hamstring-stretch",
+    "seated-hamstring-stretch",
+    "standing-hamstring-stretch",
+    "standing-quad-stretch",
+    "calf-stretch",
+    "soleus-stretch",
+    "squat",
+    "reverse-lunge",
+    "calf-raise",
+    "ankle-circles",
+    "wall-push-ups",
+    "downward-dog",
+    "worlds-greatest-stretch",
+    "inchworm",
+    "march-in-place",
+];
 
 /// True when `src` holds a figure rather than a routine (its top level is `Figure(...)`).
 pub fn is_figure_text(src: &str) -> bool {
@@ -196,9 +232,14 @@ impl Library {
     }
 }
 
-/// Reads a routine file and checks that the figures it names are in `library`.
-pub fn load_routine(path: &Path, library: &Library) -> Result<Routine, LoadError> {
-    let routine = crate::routine::load_file(path)?;
+/// Reads a routine file (its `move:` steps from `moves`) and checks that the figures it
+/// names are in `library`.
+pub fn load_routine(
+    path: &Path,
+    library: &Library,
+    moves: &dyn crate::routine::MoveSteps,
+) -> Result<Routine, LoadError> {
+    let routine = crate::routine::load_file_with(path, moves)?;
     if routine.steps.iter().any(|s| s.figure.is_some()) {
         let text = crate::routine::read_source(path, crate::disk::Kind::Routine)?;
         check_routine(&text, &path.display().to_string(), &routine, library)?;

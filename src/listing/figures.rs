@@ -2,9 +2,8 @@
 
 use serde::Serialize;
 
-use super::{one_line, pretty};
+use super::{aligned, one_line, pretty};
 use crate::figure::{Entry, Passes, View};
-use crate::text::width;
 
 fn view_label(view: View) -> &'static str {
     match view {
@@ -38,23 +37,7 @@ pub fn figures_table(entries: &[Entry]) -> String {
             one_line(&entry.source.to_string()),
         ]);
     }
-    let mut widths = [0usize; 5];
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(width(cell));
-        }
-    }
-    let mut out = String::new();
-    for row in &rows {
-        let mut line = String::new();
-        for (cell, w) in row.iter().zip(widths) {
-            let pad = w - width(cell);
-            line.push_str(&format!("{cell}{}  ", " ".repeat(pad)));
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    aligned(&rows)
 }
 
 /// One figure in `figures --json`.

@@ -2,6 +2,7 @@
 //! strings (tables for people, JSON for scripts) from the catalog and `session::Plan`.
 
 mod figures;
+mod library;
 mod plan;
 mod plan_json;
 
@@ -12,11 +13,13 @@ use serde::Serialize;
 
 use crate::clock::clock_tenths as clock;
 use crate::figure::{self, Library};
+use crate::moves;
 use crate::routine::{Catalog, Entry, Kind, Lineup, LoadError, looks_like_path};
 use crate::session::{Plan, PlanOptions};
 use crate::text::width;
 
 pub use figures::{figures_json, figures_table};
+pub use library::{dose_sources, move_card, moves_json, moves_table};
 pub use plan::plan_table;
 pub use plan_json::plan_json;
 
@@ -52,6 +55,28 @@ pub(crate) fn planned(plan: &Plan) -> String {
 /// (`text::clean`), so none reaches the terminal and a `\n` cannot break a row.
 pub(crate) fn one_line(text: &str) -> String {
     crate::text::clean(text).into_owned()
+}
+
+/// `rows` as a table: each column as wide as its widest cell (in terminal columns), two
+/// spaces between columns, no trailing spaces.
+pub(crate) fn aligned<const N: usize>(rows: &[[String; N]]) -> String {
+    let mut widths = [0usize; N];
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (cell, w) in row.iter().zip(widths) {
+            line.push_str(&crate::text::pad(cell, w));
+            line.push_str("  ");
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 /// The plan of `entry` as it runs: a combination's with its parts taken from `known` (the
@@ -154,6 +179,19 @@ pub struct Checked {
     pub arg: String,
     /// The error lines (`path:line:col: ...`), or `None` when the routine is fine.
     pub error: Option<String>,
+    /// Where a good routine doses a move past the move's evidence: notes, not errors.
+    pub notes: Vec<String>,
+}
+
+/// The move file `arg` names, loaded and checked against `figures`, when it names a file
+/// whose top level is `Move(...)`; `None` for anything else.
+fn move_file(arg: &str, figures: &Library) -> Option<Result<(), LoadError>> {
+    if !looks_like_path(arg) {
+        return None;
+    }
+    let text = crate::routine::read_source(Path::new(arg), crate::disk::Kind::Routine).ok()?;
+    let is_move = crate::routine::token_at(&text, 0).is_some_and(|(_, word)| word == "Move");
+    is_move.then(|| moves::check_file(Path::new(arg), figures).map(|_| ()))
 }
 
 /// The figure file `arg` names, loaded, when it names a file whose top level is
@@ -171,7 +209,12 @@ fn figure_file(arg: &str) -> Option<Result<figure::Figure, LoadError>> {
 /// every problem found; a file whose top level is `Figure(...)` is checked as a figure. A
 /// routine's `figure:` may name a figure of `figures` or one of the good figure files among
 /// `args`.
-pub fn validate(catalog: &Catalog, figures: &Library, args: &[String]) -> Vec<Checked> {
+pub fn validate(
+    catalog: &Catalog,
+    figures: &Library,
+    moves: &moves::Library,
+    args: &[String],
+) -> Vec<Checked> {
     let mut known = figures.clone();
     let read: Vec<Option<Result<(), LoadError>>> = args
         .iter()
@@ -198,20 +241,25 @@ pub fn validate(catalog: &Catalog, figures: &Library, args: &[String]) -> Vec<Ch
     args.iter()
         .zip(read)
         .map(|(arg, figure)| {
-            let result = figure.unwrap_or_else(|| {
-                let entry = catalog.check(arg)?;
-                if entry.routine.is_combination() {
-                    crate::routine::check_parts(&entry, &catalog.entries, &catalog.errors)?;
-                }
-                if entry.routine.steps.iter().any(|s| s.figure.is_some()) {
-                    let text = entry.text()?;
-                    figure::check_routine(&text, &entry.origin(), &entry.routine, &known)?;
-                }
-                Ok(())
-            });
+            let mut notes = Vec::new();
+            let result = figure
+                .or_else(|| move_file(arg, &known))
+                .unwrap_or_else(|| {
+                    let entry = catalog.check(arg)?;
+                    notes = moves::notes(&entry.routine, moves);
+                    if entry.routine.is_combination() {
+                        crate::routine::check_parts(&entry, &catalog.entries, &catalog.errors)?;
+                    }
+                    if entry.routine.steps.iter().any(|s| s.figure.is_some()) {
+                        let text = entry.text()?;
+                        figure::check_routine(&text, &entry.origin(), &entry.routine, &known)?;
+                    }
+                    Ok(())
+                });
             Checked {
                 arg: arg.clone(),
                 error: result.err().map(|e| e.to_string()),
+                notes,
             }
         })
         .collect()

@@ -4,15 +4,30 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::load::{LoadError, load_file, parse};
+use super::load::{LoadError, load_file_with, parse_with};
 use super::model::Routine;
+use super::moves::MoveSteps;
 
 /// The built-in routines as `(id, RON text)`, in display order.
-pub fn builtins() -> [(&'static str, &'static str); 5] {
+pub fn builtins() -> [(&'static str, &'static str); 10] {
     [
         ("warm-up", include_str!("../../assets/warm-up.ron")),
         ("cool-down", include_str!("../../assets/cool-down.ron")),
         ("core", include_str!("../../assets/core.ron")),
+        ("back-care", include_str!("../../assets/back-care.ron")),
+        (
+            "hips-and-hamstrings",
+            include_str!("../../assets/hips-and-hamstrings.ron"),
+        ),
+        ("desk-break", include_str!("../../assets/desk-break.ron")),
+        (
+            "full-cool-down",
+            include_str!("../../assets/full-cool-down.ron"),
+        ),
+        (
+            "morning-mobility",
+            include_str!("../../assets/morning-mobility.ron"),
+        ),
         ("workout", include_str!("../../assets/workout.ron")),
         (
             "full-session",
@@ -82,19 +97,33 @@ impl Entry {
     }
 }
 
+/// The moves a catalog's routines may name, shared with whoever loaded them.
+pub type SharedMoves = std::sync::Arc<dyn MoveSteps + Send + Sync>;
+
 /// All routines a user can pick, and the user files that failed to load.
 #[derive(Debug, Default)]
 pub struct Catalog {
     pub entries: Vec<Entry>,
     pub errors: Vec<LoadError>,
+    /// What `move:` steps read; the built-in moves when `None`.
+    moves: Option<SharedMoves>,
 }
 
 impl Catalog {
-    /// Built-ins, then the user's files (sorted by id) replacing or adding to them.
+    /// Built-ins, then the user's files (sorted by id) replacing or adding to them; `move:`
+    /// steps read the built-in moves.
     pub fn load(user_dir: Option<&Path>) -> Catalog {
-        let mut catalog = Catalog::default();
+        Catalog::load_with(user_dir, None)
+    }
+
+    /// As `load`, `move:` steps reading `moves` (the user's moves too).
+    pub fn load_with(user_dir: Option<&Path>, moves: Option<SharedMoves>) -> Catalog {
+        let mut catalog = Catalog {
+            moves,
+            ..Catalog::default()
+        };
         for (id, text) in builtins() {
-            match parse(text, &format!("built-in:{id}")) {
+            match parse_with(text, &format!("built-in:{id}"), catalog.moves()) {
                 Ok(routine) => catalog.entries.push(Entry {
                     id: id.to_string(),
                     routine,
@@ -106,7 +135,7 @@ impl Catalog {
         let Some(dir) = user_dir else {
             return catalog;
         };
-        let files = routine_files(dir).unwrap_or_else(|err| {
+        let files = ron_files(dir, "routines").unwrap_or_else(|err| {
             catalog.errors.push(err);
             Vec::new()
         });
@@ -118,7 +147,7 @@ impl Catalog {
             else {
                 continue;
             };
-            match load_file(&path) {
+            match load_file_with(&path, catalog.moves()) {
                 Ok(routine) => {
                     let entry = Entry {
                         id,
@@ -134,6 +163,14 @@ impl Catalog {
             }
         }
         catalog
+    }
+
+    /// What this catalog's `move:` steps read.
+    pub fn moves(&self) -> &dyn MoveSteps {
+        match &self.moves {
+            Some(moves) => moves.as_ref(),
+            None => crate::moves::builtin(),
+        }
     }
 
     pub fn find(&self, id: &str) -> Option<&Entry> {
@@ -154,7 +191,7 @@ impl Catalog {
                     ),
                 ));
             }
-            let routine = load_file(&path)?;
+            let routine = load_file_with(&path, self.moves())?;
             let id = path
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
@@ -229,7 +266,7 @@ pub(super) fn is_error_of(err: &LoadError, id: &str) -> bool {
 pub fn ids(user_dir: Option<&Path>) -> Vec<String> {
     let mut ids: Vec<String> = builtins().iter().map(|(id, _)| id.to_string()).collect();
     let files = user_dir
-        .and_then(|dir| routine_files(dir).ok())
+        .and_then(|dir| ron_files(dir, "routines").ok())
         .unwrap_or_default();
     for path in files {
         if let Some(id) = path.file_stem().and_then(|s| s.to_str())
@@ -325,16 +362,16 @@ pub fn looks_like_path(arg: &str) -> bool {
 }
 
 /// The `*.ron` entries of `dir` (see `disk::ron_entries`), or why there are none.
-fn routine_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+pub(crate) fn ron_files(dir: &Path, what: &str) -> Result<Vec<PathBuf>, LoadError> {
     crate::disk::ron_entries(dir).map_err(|e| {
         let why = if dir.exists() && !dir.is_dir() {
-            "a file, not a directory: move it out of the way to keep routines there".to_string()
+            format!("a file, not a directory: move it out of the way to keep {what} there")
         } else {
             format!("cannot read this directory: {e}")
         };
         LoadError::single(
             dir.display().to_string(),
-            format!("{why}; only the built-in routines are available"),
+            format!("{why}; only the built-in {what} are available"),
         )
     })
 }

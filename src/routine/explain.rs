@@ -117,7 +117,7 @@ fn field_name_expected(src: &str, offset: usize, found: &str) -> String {
     format!("expected a field name, e.g. {example}, found `{found}`")
 }
 
-fn missing_field(field: &str, outer: Option<&str>) -> String {
+pub(super) fn missing_field(field: &str, outer: Option<&str>) -> String {
     let mut text = format!("missing the required field `{field}`");
     if let Some(outer) = outer {
         text.push_str(&format!(" in `{outer}(...)`"));

@@ -10,7 +10,8 @@ use serde::de::DeserializeOwned;
 use super::escapes;
 use super::explain;
 use super::locate::{self, Pos, Seg};
-use super::model::Routine;
+use super::model::{Routine, WrittenStep};
+use super::moves::MoveSteps;
 use super::validate;
 use crate::{disk, text};
 
@@ -79,10 +80,15 @@ impl fmt::Display for LoadError {
     }
 }
 
-/// Reads and checks a routine file.
+/// Reads and checks a routine file, its `move:` steps read from the built-in moves.
 pub fn load_file(path: &Path) -> Result<Routine, LoadError> {
+    load_file_with(path, crate::moves::builtin())
+}
+
+/// Reads and checks a routine file, its `move:` steps read from `moves`.
+pub fn load_file_with(path: &Path, moves: &dyn MoveSteps) -> Result<Routine, LoadError> {
     let src = read_source(path, disk::Kind::Routine)?;
-    parse(&src, &path.display().to_string())
+    parse_with(&src, &path.display().to_string(), moves)
 }
 
 /// The text of the file at `path` holding `kind`, read through `disk` (never blocking, at
@@ -111,10 +117,17 @@ pub fn without_bom(src: &str) -> &str {
     src.strip_prefix('\u{FEFF}').unwrap_or(src)
 }
 
-/// Parses and validates routine text; `origin` names it in errors.
+/// Parses and validates routine text; `origin` names it in errors; `move:` steps are read
+/// from the built-in moves.
 pub fn parse(src: &str, origin: &str) -> Result<Routine, LoadError> {
+    parse_with(src, origin, crate::moves::builtin())
+}
+
+/// Parses and validates routine text, its `move:` steps read from `moves`.
+pub fn parse_with(src: &str, origin: &str, moves: &dyn MoveSteps) -> Result<Routine, LoadError> {
     let src = without_bom(src);
-    let routine: Routine = parse_ron(src, origin)?;
+    let written: Routine<WrittenStep> = parse_ron(src, origin)?;
+    let routine = super::moves::resolve(written, src, origin, moves)?;
     let found: Vec<validate::Finding> = validate::check(&routine)
         .into_iter()
         .chain(empty_steps_beside_parts(src, &routine))

@@ -354,6 +354,22 @@ pub fn token_at(src: &str, offset: usize) -> Option<(usize, &str)> {
     Some((start, &src[start..lx.pos]))
 }
 
+/// Where the closing `)` of the value at `path` is written: the place to say what is
+/// missing from it.
+pub(crate) fn value_end(src: &str, path: &[Seg]) -> Option<usize> {
+    let mut lx = Lexer { src, pos: 0 };
+    let start = lx.peek()?.0;
+    let root = parse_value(&mut lx, 0)?;
+    let (at, _, found) = walk(&root, start, path);
+    if !found {
+        return None;
+    }
+    let mut lx = Lexer { src, pos: at };
+    parse_value(&mut lx, 0)?;
+    let end = lx.pos.checked_sub(1)?;
+    (src.as_bytes().get(end) == Some(&b')')).then_some(end)
+}
+
 /// Where the top-level value's closing `)` is written: the place to say what is missing
 /// from it.
 pub fn root_end(src: &str) -> Option<usize> {

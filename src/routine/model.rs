@@ -8,9 +8,12 @@ use super::phase::RepPhase;
 
 /// A whole routine file: steps of its own, or `parts`, the ids of other routines to run in
 /// order as one session (a combination, which can be saved and shared as a file).
+///
+/// `S` is the step as read (`WrittenStep`, where a `move` may stand for the rest) or as
+/// meant (`Step`, every move filled in), which is all the rest of the code sees.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Routine {
+#[serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>"))]
+pub struct Routine<S = Step> {
     pub name: String,
     pub kind: Kind,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -32,7 +35,7 @@ pub struct Routine {
     pub round_rest_secs: Option<u32>,
     /// Required unless `parts` is given (exactly one of the two).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub steps: Vec<Step>,
+    pub steps: Vec<S>,
     /// A combination: the ids of the routines it runs, in order. Their steps stay theirs
     /// (and their timings); `rest_secs` is then the rest between two parts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -60,10 +63,13 @@ impl Kind {
     }
 }
 
-/// One exercise of a routine.
+/// One exercise of a routine, as meant: a `move:` step has its move's fields filled in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
+    /// The id of the move this step does, which gave what the step did not write.
+    #[serde(rename = "move", default, skip_serializing_if = "Option::is_none")]
+    pub move_id: Option<String>,
     pub name: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cues: Vec<String>,
@@ -137,6 +143,25 @@ impl Work {
                 ..
             } => phases.iter().all(|p| p.secs.is_none()),
             _ => false,
+        }
+    }
+}
+
+impl<S> Routine<S> {
+    /// This routine with `steps` in place of its own (of another kind: written -> meant).
+    pub(crate) fn with_steps<T>(self, steps: Vec<T>) -> Routine<T> {
+        Routine {
+            name: self.name,
+            kind: self.kind,
+            description: self.description,
+            prepare_secs: self.prepare_secs,
+            rest_secs: self.rest_secs,
+            switch_secs: self.switch_secs,
+            rounds: self.rounds,
+            round_rest_secs: self.round_rest_secs,
+            steps,
+            parts: self.parts,
+            progression: self.progression,
         }
     }
 }
@@ -228,6 +253,36 @@ impl Step {
             sets: None,
             set_rest_secs: None,
             figure: None,
+            move_id: None,
         }
     }
+}
+
+/// One step as a routine file writes it: with a `move`, every other field is optional and
+/// replaces the move's; without, `name` and `work` are required.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename = "Step", deny_unknown_fields)]
+pub struct WrittenStep {
+    #[serde(rename = "move", default)]
+    pub(crate) move_id: Option<String>,
+    #[serde(default)]
+    pub(crate) name: Option<String>,
+    #[serde(default)]
+    pub(crate) cues: Option<Vec<String>>,
+    #[serde(default)]
+    pub(crate) key_cue: Option<u32>,
+    #[serde(default)]
+    pub(crate) work: Option<Work>,
+    #[serde(default)]
+    pub(crate) passes: Option<Vec<String>>,
+    #[serde(default)]
+    pub(crate) prepare_secs: Option<u32>,
+    #[serde(default)]
+    pub(crate) rest_secs: Option<u32>,
+    #[serde(default)]
+    pub(crate) sets: Option<u32>,
+    #[serde(default)]
+    pub(crate) set_rest_secs: Option<u32>,
+    #[serde(default)]
+    pub(crate) figure: Option<String>,
 }

@@ -161,6 +161,20 @@ impl App {
         self.glyphs = glyphs;
     }
 
+    /// The moves the picker browses with `m`, each tried as a one-step session; their
+    /// figures come from those given to `set_figures`.
+    pub fn set_moves(&mut self, moves: &crate::moves::Library) {
+        let rows = moves
+            .entries
+            .iter()
+            .map(|entry| {
+                let figure = self.figures.get(&entry.found.figure).cloned();
+                (entry.trial().cleaned(), entry.search_words(), figure)
+            })
+            .collect();
+        self.picker.set_moves(rows, &self.options.plan, self.marker);
+    }
+
     /// A dismissable notice (persistent pain) over whatever comes first; a session started
     /// under it waits, paused, until it is read.
     pub fn set_notice(&mut self, text: String) {

@@ -34,6 +34,8 @@ pub enum Action {
     Filter,
     /// Picker: mark the routine (or unmark it) to run with the other marked ones.
     Mark,
+    /// Picker: show the moves instead of the routines, or back.
+    Shelf,
     Start,
     /// Leave filter typing, keeping the filter.
     FilterDone,
@@ -149,6 +151,7 @@ pub(crate) const PICKER: &[Binding] = &[
     b(&[Code(C::Esc)], A::FilterClear, "Esc", "clear the filter; without one, quit", Some(("Esc", "clear filter"))),
     b(&[Code(C::Enter)], A::Start, "Enter", "start (the marked ones, in turn)", Some(("Enter", "start"))),
     b(&[Ch(' ')], A::Mark, "Space", "mark to run several as one session", Some(("Space", "mark"))),
+    b(&[Ch('m')], A::Shelf, "m", "browse and try the moves", Some(("m", "moves"))),
     b(&[Ch('?')], A::Help, "?", "this help", Some(("?", "help"))),
     b(&[Ch('q')], A::Quit, "q", "quit", Some(("q", "quit"))),
 ];

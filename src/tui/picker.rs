@@ -9,9 +9,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
+use ratatui::symbols::Marker;
+
+use super::figure::{FigureWidget, MIN_SIZE};
 use super::keymap::Action;
 use super::theme::Theme;
 use crate::clock::clock;
+use crate::figure::{Figure, PassMode};
 use crate::listing::plan_of;
 use crate::progress::{self, Known, Standing};
 use crate::routine::{Entry, Lineup, LoadError, Source};
@@ -19,10 +23,21 @@ use crate::session::{Enough, Plan, PlanOptions, StepPlan, WorkPlan};
 use crate::text::{self, wrap};
 use crate::wording::{self, seconds};
 
-/// A routine as the list shows it.
+/// A routine (or a move, as a one-step routine) as the list shows it.
 pub struct Row {
     pub entry: Entry,
     pub plan: Plan,
+    /// More words the filter finds it by (a move's aliases, kind, regions ...).
+    words: String,
+    /// The figure the preview shows (moves only).
+    figure: Option<Figure>,
+}
+
+/// Which list the picker shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shelf {
+    Routines,
+    Moves,
 }
 
 pub struct Picker {
@@ -30,6 +45,10 @@ pub struct Picker {
     /// Where each progressing routine stands (by id), from the history.
     levels: HashMap<String, Standing>,
     options: PlanOptions,
+    /// The moves, each a one-step routine to try.
+    moves: Vec<Row>,
+    shelf: Shelf,
+    marker: Marker,
     /// The marked rows (indexes into `rows`), in the order marked: the session Enter starts.
     marks: Vec<usize>,
     /// Every routine, for the parts of a combination.
@@ -49,18 +68,51 @@ impl Picker {
             .map(|entry| Row {
                 plan: plan_of(entry, &entries, options),
                 entry: entry.clone(),
+                words: String::new(),
+                figure: None,
             })
             .collect();
         Picker {
             rows,
             levels: HashMap::new(),
             options: *options,
+            moves: Vec::new(),
+            shelf: Shelf::Routines,
+            marker: Marker::Quadrant,
             marks: Vec::new(),
             known: entries,
             selected: 0,
             filter: String::new(),
             typing: false,
             errors: Vec::new(),
+        }
+    }
+
+    /// The moves to browse with `m`: each as a one-step routine with the words its filter
+    /// finds and the figure its preview shows, drawn with `marker`.
+    pub(crate) fn set_moves(
+        &mut self,
+        moves: Vec<(Entry, String, Option<Figure>)>,
+        options: &PlanOptions,
+        marker: Marker,
+    ) {
+        self.marker = marker;
+        self.moves = moves
+            .into_iter()
+            .map(|(entry, words, figure)| Row {
+                plan: Plan::new(&entry.id, &entry.routine, options),
+                entry,
+                words,
+                figure,
+            })
+            .collect();
+    }
+
+    /// The rows of the list on show.
+    fn shown(&self) -> &[Row] {
+        match self.shelf {
+            Shelf::Routines => &self.rows,
+            Shelf::Moves => &self.moves,
         }
     }
 
@@ -75,7 +127,7 @@ impl Picker {
 
     fn visible(&self) -> Vec<&Row> {
         let needle = self.filter.to_lowercase();
-        self.rows
+        self.shown()
             .iter()
             .filter(|r| {
                 needle.is_empty()
@@ -83,6 +135,7 @@ impl Picker {
                         r.entry.id.as_str(),
                         &r.entry.routine.name,
                         r.plan.kind.label(),
+                        &r.words,
                     ]
                     .iter()
                     .any(|s| s.to_lowercase().contains(&needle))
@@ -100,7 +153,10 @@ impl Picker {
     pub fn chosen(&self) -> Option<Result<Lineup, LoadError>> {
         let chosen: Vec<Entry> = match self.marks.as_slice() {
             [] => vec![self.current()?.entry.clone()],
-            marks => marks.iter().map(|&i| self.rows[i].entry.clone()).collect(),
+            marks => marks
+                .iter()
+                .map(|&i| self.shown()[i].entry.clone())
+                .collect(),
         };
         Some(self.lineup_of(chosen))
     }
@@ -164,7 +220,7 @@ impl Picker {
         let Some(id) = self.current().map(|r| r.entry.id.clone()) else {
             return;
         };
-        let Some(row) = self.rows.iter().position(|r| r.entry.id == id) else {
+        let Some(row) = self.shown().iter().position(|r| r.entry.id == id) else {
             return;
         };
         match self.marks.iter().position(|&m| m == row) {
@@ -179,7 +235,7 @@ impl Picker {
     fn mark_of(&self, row: &Row) -> Option<usize> {
         self.marks
             .iter()
-            .position(|&m| self.rows[m].entry.id == row.entry.id)
+            .position(|&m| self.shown()[m].entry.id == row.entry.id)
             .map(|at| at + 1)
     }
 
@@ -196,6 +252,14 @@ impl Picker {
             Action::Last => self.selected = last,
             Action::Filter => self.typing = true,
             Action::Mark => self.toggle_mark(),
+            Action::Shelf => {
+                self.shelf = match self.shelf {
+                    Shelf::Routines if !self.moves.is_empty() => Shelf::Moves,
+                    _ => Shelf::Routines,
+                };
+                self.marks.clear();
+                self.selected = 0;
+            }
             Action::FilterDone => self.typing = false,
             Action::FilterClear => {
                 self.typing = false;
@@ -218,6 +282,9 @@ impl Picker {
         let rows = self.visible();
         let mut title = vec![Span::styled(" limberup", theme.strong())];
         match self.marks.len() {
+            0 if self.shelf == Shelf::Moves => {
+                title.push(Span::styled(" · try a move (m: the routines)", theme.dim()))
+            }
             0 => title.push(Span::styled(" · pick a routine", theme.dim())),
             n => title.push(Span::styled(
                 format!(" · {n} marked: Enter starts them as one session"),
@@ -305,7 +372,10 @@ impl Picker {
         };
         self.draw_list(&rows, longest, list, buf, theme);
         let level = selected.and_then(|r| self.levels.get(&r.entry.id));
-        draw_preview(selected, level, preview, buf, theme);
+        let used = draw_preview(selected, level, preview, buf, theme);
+        if let Some(figure) = selected.and_then(|row| row.figure.as_ref()) {
+            self.draw_figure(figure, preview, used, buf, theme);
+        }
     }
 
     /// The list of `rows`, whose longest name is `longest` columns wide.
@@ -317,16 +387,24 @@ impl Picker {
         buf: &mut Buffer,
         theme: &Theme,
     ) {
+        let what = match self.shelf {
+            Shelf::Routines => "Routines",
+            Shelf::Moves => "Moves",
+        };
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
-            .title(format!(" Routines ({}) ", rows.len()));
+            .title(format!(" {what} ({}) ", rows.len()));
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.is_empty() {
             return;
         }
         if rows.is_empty() {
-            Line::styled(" No routine matches the filter", theme.dim())
+            let what = match self.shelf {
+                Shelf::Routines => "routine",
+                Shelf::Moves => "move",
+            };
+            Line::styled(format!(" No {what} matches the filter"), theme.dim())
                 .render(Rect { height: 1, ..inner }, buf);
             return;
         }
@@ -365,6 +443,29 @@ pub(crate) fn shown_error(err: &LoadError, dir: Option<&std::path::Path>) -> Str
     match relative {
         Some(rest) => first.replacen(&err.origin, &rest, 1),
         None => first.to_string(),
+    }
+}
+
+impl Picker {
+    /// A move's figure in its still pose, in the rows of the preview `area` below the
+    /// `used` rows of text, when they leave room for one.
+    fn draw_figure(&self, figure: &Figure, area: Rect, used: u16, buf: &mut Buffer, theme: &Theme) {
+        let inner = Block::bordered().inner(area);
+        let top = inner.y.saturating_add(used);
+        let room = inner.bottom().saturating_sub(top);
+        if room < MIN_SIZE.1 + 2 || inner.width < MIN_SIZE.0 {
+            return;
+        }
+        let pose = figure.pose_at(None, PassMode::AsDrawn);
+        FigureWidget {
+            pose: &pose,
+            frame: figure.frame(),
+            view: figure.view,
+            marker: self.marker,
+            ink: theme.figure_ink(),
+            trails: &[],
+        }
+        .render(Rect::new(inner.x, top + 1, inner.width, room - 1), buf);
     }
 }
 
@@ -463,18 +564,20 @@ pub(crate) fn work_text(step: &StepPlan) -> String {
     work
 }
 
+/// Draws the preview of `row` (with where its routine stands, `level`); returns how many
+/// rows of text it took inside the border.
 fn draw_preview(
     row: Option<&Row>,
     level: Option<&Standing>,
     area: Rect,
     buf: &mut Buffer,
     theme: &Theme,
-) {
+) -> u16 {
     let Some(row) = row else {
         Block::bordered()
             .border_type(BorderType::Rounded)
             .render(area, buf);
-        return;
+        return 0;
     };
     let plan = &row.plan;
     let block = Block::bordered()
@@ -486,7 +589,7 @@ fn draw_preview(
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.is_empty() {
-        return;
+        return 0;
     }
     let width = usize::from(inner.width.saturating_sub(1));
     let mut lines = Vec::new();
@@ -546,7 +649,9 @@ fn draw_preview(
         format!(" id {} · {source}", row.entry.id),
         theme.dim(),
     ));
+    let used = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     Paragraph::new(lines).render(inner, buf);
+    used
 }
 
 #[cfg(test)]

@@ -43,6 +43,8 @@ pub struct Player {
     still: bool,
     theme: Theme,
     marker: Marker,
+    /// The lines under the figure: the figure's description, or a move's card.
+    about: Vec<String>,
 }
 
 impl Player {
@@ -60,11 +62,25 @@ impl Player {
         let rep = rep.unwrap_or_else(|| Duration::from_secs_f64(SECS_PER_POSE * poses as f64));
         Player {
             playback: Playback::new(&entry.figure, rep, now),
+            about: vec![entry.figure.description.clone()],
             entry,
             still,
             theme,
             marker,
         }
+    }
+
+    /// This player with `about` under the figure instead of its description (a move's
+    /// cues, dose and sources).
+    pub fn with_about(mut self, about: Vec<String>) -> Player {
+        self.about = about;
+        self
+    }
+
+    /// How many `about` lines a screen of `area` shows: all that leave the figure room.
+    fn about_rows(&self, area: Rect) -> u16 {
+        let lines = u16::try_from(self.about.len()).unwrap_or(u16::MAX);
+        area.height.saturating_sub(MIN_SIZE.1 + 3).min(lines)
     }
 
     pub fn key(&mut self, key: &KeyEvent, now: Instant) -> Reply {
@@ -98,7 +114,11 @@ impl Player {
             return None;
         }
         let figure = &self.entry.figure;
-        let dot = units_per_dot(figure.frame(), stage(area)?, self.marker);
+        let dot = units_per_dot(
+            figure.frame(),
+            stage(area, self.about_rows(area))?,
+            self.marker,
+        );
         self.playback.next_frame(now, figure, self.mode(now), dot)
     }
 
@@ -168,23 +188,26 @@ impl Player {
             area.bottom().saturating_sub(1),
             hints(theme, keys, area.width),
         );
-        let Some(stage) = stage(area) else {
+        let rows = self.about_rows(area);
+        let Some(stage) = stage(area, rows) else {
             return;
         };
         let status = format!(" {}", self.status(now));
         put(
             buf,
             area,
-            area.bottom() - 3,
+            area.bottom() - 2 - rows,
             Line::from(Span::raw(ellipsize(&status, usize::from(area.width)))),
         );
-        let about = format!(" {}", figure.description);
-        put(
-            buf,
-            area,
-            area.bottom() - 2,
-            Line::styled(ellipsize(&about, usize::from(area.width)), theme.dim()),
-        );
+        for (i, line) in self.about.iter().take(usize::from(rows)).enumerate() {
+            let about = format!(" {line}");
+            put(
+                buf,
+                area,
+                area.bottom() - 1 - rows + i as u16,
+                Line::styled(ellipsize(&about, usize::from(area.width)), theme.dim()),
+            );
+        }
         let pose = figure.pose_at(self.beat(now), self.mode(now));
         let trails = figure.trails(self.beat(now), self.mode(now));
         FigureWidget {
@@ -200,14 +223,14 @@ impl Player {
 }
 
 /// Where the figure goes on a screen of `area`: under the title, above the status, the
-/// description and the keys; `None` when that leaves too little to draw in.
-fn stage(area: Rect) -> Option<Rect> {
-    (area.height >= MIN_SIZE.1 + 4).then(|| {
+/// `about` rows and the keys; `None` when that leaves too little to draw in.
+fn stage(area: Rect, about: u16) -> Option<Rect> {
+    (area.height >= MIN_SIZE.1 + 3 + about.max(1)).then(|| {
         Rect::new(
             area.x + 1,
             area.y + 1,
             area.width.saturating_sub(2),
-            area.height - 4,
+            area.height - 3 - about,
         )
     })
 }
@@ -228,6 +251,7 @@ pub fn play(
     coach: &CoachArgs,
     entry: Entry,
     tempo: Option<f64>,
+    about: Option<Vec<String>>,
 ) -> anyhow::Result<u8> {
     let theme = Theme::from_env(ctx.config.theme);
     let glyphs = Glyphs::from_env();
@@ -239,6 +263,9 @@ pub fn play(
     let mut term = terminal::enter_fixed().context("cannot set up the terminal")?;
     terminal::forward_input(mailbox.inbox()).context("cannot read the keyboard")?;
     let mut player = Player::new(entry, rep, still, theme, marker, Instant::now());
+    if let Some(about) = about {
+        player = player.with_about(about);
+    }
     let code = loop {
         let now = Instant::now();
         // The size the frame was drawn at: asking the terminal again costs a /dev/tty open.

@@ -76,6 +76,7 @@ pub fn run(ctx: &Context, coach: &CoachArgs, start: Start) -> anyhow::Result<u8>
     let glyphs = Glyphs::from_env();
     app.set_figures(ctx.figures.clone(), glyphs.marker(term_name.as_deref()));
     app.set_glyphs(glyphs);
+    app.set_moves(&ctx.moves);
     app.keep_resume_in(ctx.paths.resume_dir());
     app.publish_to(crate::front::Reach::of(ctx));
     if let Start::Picker = start {
