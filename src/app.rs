@@ -5,7 +5,7 @@ use crate::figure::{self, Library};
 use crate::history::{HistoryError, Line, LockWait};
 use crate::moves;
 use crate::paths::Paths;
-use crate::routine::{Catalog, Entry, Lineup, LoadError, SharedMoves};
+use crate::routine::{Catalog, Entry, Lineup, LoadError, SharedMoves, Source};
 use crate::session::PlanOptions;
 use std::sync::Arc;
 
@@ -25,6 +25,22 @@ pub struct Context {
 /// exist and fit, a combination's parts must be good routines.
 pub fn routines(paths: &Paths) -> (Catalog, Library, Arc<moves::Library>) {
     let mut figures = Library::load(paths.figures_dir().as_deref());
+    let shadowing = figure::builtins().iter().any(|(id, _)| {
+        figures
+            .find(id)
+            .is_some_and(|e| e.source != Source::BuiltIn)
+    });
+    if shadowing {
+        // A user figure in a built-in's place is checked first against the routines as the
+        // built-in figures make them: one that does not fit must not take a move (and every
+        // routine doing that move) away with it.
+        let moves = moves::Library::load(paths.moves_dir().as_deref(), Library::builtin());
+        let first = Catalog::load_with(
+            paths.routines_dir().as_deref(),
+            Some(Arc::new(moves) as SharedMoves),
+        );
+        figures.check_shadows(&first.entries);
+    }
     let moves = Arc::new(moves::Library::load(paths.moves_dir().as_deref(), &figures));
     let mut catalog = Catalog::load_with(
         paths.routines_dir().as_deref(),

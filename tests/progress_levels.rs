@@ -130,3 +130,28 @@ fn core_grows_its_planks_and_warm_up_and_cool_down_do_not() {
     }
     assert_eq!(Routine::new("x", Kind::Other, Vec::new()).level_count(), 1);
 }
+
+/// Back care steps up through McGill's descending pyramid (3-2-1, then 6-4-2, 8-6-4 and
+/// 10-8-6): more holds at each level, never a longer one, so no hold passes 10 s.
+#[test]
+fn back_care_adds_holds_through_the_pyramid_and_never_holds_past_ten_seconds() {
+    let all = builtins();
+    let (_, text) = all.iter().find(|(id, _)| *id == "back-care").unwrap();
+    let back = parse(text, "back-care").unwrap();
+    let pyramids: [[u32; 3]; 4] = [[3, 2, 1], [6, 4, 2], [8, 6, 4], [10, 8, 6]];
+    assert_eq!(back.level_count(), pyramids.len() as u32);
+    for (level, pyramid) in (1..).zip(pyramids) {
+        let at = back.at_level(level);
+        let sets: Vec<u32> = at.steps[1..].iter().map(|s| s.sets.unwrap_or(1)).collect();
+        let want: Vec<u32> = pyramid.iter().flat_map(|&n| [n; 3]).collect();
+        assert_eq!(sets, want, "level {level}");
+        for step in &at.steps[1..] {
+            assert!(
+                hold(step) <= 10,
+                "level {level}: {} holds {}",
+                step.name,
+                hold(step)
+            );
+        }
+    }
+}
