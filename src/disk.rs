@@ -22,6 +22,8 @@ pub enum Kind {
     Figure,
     Move,
     Resume,
+    /// The running session's status line.
+    Status,
     /// A cached WAV file of ours.
     Sound,
 }
@@ -35,6 +37,7 @@ impl Kind {
         match self {
             Kind::Routine | Kind::Config | Kind::Figure | Kind::Move => MIB,
             Kind::Resume => 256 * KIB,
+            Kind::Status => 64 * KIB,
             Kind::Sound => 4 * MIB,
         }
     }
@@ -46,6 +49,7 @@ impl Kind {
             Kind::Figure => "a figure file",
             Kind::Move => "a move file",
             Kind::Resume => "a resume file",
+            Kind::Status => "a status file",
             Kind::Sound => "a sound file",
         }
     }

@@ -216,6 +216,7 @@ fn lineup(input: &Input) -> Lineup {
         kind: Kind::Other,
         rest_secs: input.part_rest.map(|r| u32::from(r % 8)),
         parts,
+        levels: Vec::new(),
     }
 }
 
@@ -453,5 +454,5 @@ fn told(plan: &Plan, current: &mut Option<Segment>, events: &[Event]) {
         }
         cue(event, plan);
     }
-    describe(events, plan);
+    describe(events, plan, limberup::figure::Library::builtin());
 }

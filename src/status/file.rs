@@ -3,14 +3,11 @@
 //! bounded size only, never a FIFO or a device; a file left by a process that is gone is
 //! no session).
 
-use std::io::{Read, Write};
-use std::os::unix::fs::{DirBuilderExt as _, OpenOptionsExt as _};
+use std::os::unix::fs::DirBuilderExt as _;
 use std::path::{Path, PathBuf};
 
 use super::Status;
-
-/// Far more than a status holds: a larger file is not ours.
-pub const MAX_BYTES: u64 = 64 * 1024;
+use crate::disk;
 
 /// `$XDG_RUNTIME_DIR/limberup/status.json` (private to the user, gone at logout), else
 /// `status.json` in the state directory; `None` where neither is known.
@@ -25,43 +22,28 @@ pub fn status_file() -> Option<PathBuf> {
     }
 }
 
-/// Writes `status` to `path` atomically, creating its directory (private) if needed.
+/// Writes `status` to `path` atomically (through `disk`, unsynced: it lasts one phase),
+/// creating its directory (private) if needed.
 pub fn write(path: &Path, status: &Status) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
         .create(dir)?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
     let mut text = serde_json::to_vec(status)?;
     text.push(b'\n');
-    temp.write_all(&text)?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    disk::replace_cached(path, &text)
 }
 
 /// Removes the status file: no session runs.
 pub fn clear(path: &Path) -> std::io::Result<()> {
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    }
+    disk::remove(path)
 }
 
 /// The status in `path` when a session runs: `None` for no file, one that is not a small
 /// regular file or not a status, or one whose process is gone.
 pub fn read(path: &Path) -> Option<Status> {
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)
-        .ok()?;
-    let meta = file.metadata().ok()?;
-    if !meta.is_file() || meta.len() > MAX_BYTES {
-        return None;
-    }
-    let mut text = Vec::new();
-    file.take(MAX_BYTES).read_to_end(&mut text).ok()?;
+    let text = disk::read(path, disk::Kind::Status).ok()?;
     let status: Status = serde_json::from_slice(&text).ok()?;
     alive(status.pid).then_some(status)
 }

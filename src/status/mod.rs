@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use command::{Style, command};
-pub use file::{MAX_BYTES, clear, read, status_file, write};
+pub use file::{clear, read, status_file, write};
 pub use show::{DEFAULT_FORMAT, Line, left, render};
 
 use crate::session::{Phase, Segment, Session};
