@@ -124,10 +124,13 @@ impl Library {
                 Err(err) => library.errors.push(err),
             }
         }
-        let files = user_dir.map(ron_files).transpose().unwrap_or_else(|err| {
-            library.errors.push(err);
-            None
-        });
+        let files = user_dir
+            .map(|dir| crate::routine::ron_files(dir, "figures"))
+            .transpose()
+            .unwrap_or_else(|err| {
+                library.errors.push(err);
+                None
+            });
         for path in files.unwrap_or_default() {
             let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(String::from) else {
                 continue;
@@ -298,16 +301,4 @@ pub fn check_routine(
             problems,
         })
     }
-}
-
-/// The `*.ron` entries of `dir` (see `disk::ron_entries`): each that is not a figure file
-/// (a FIFO, a directory, a dangling link) fails to load and is reported, never skipped
-/// unsaid. An unreadable `dir` is reported as one error.
-fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    crate::disk::ron_entries(dir).map_err(|e| {
-        LoadError::single(
-            dir.display().to_string(),
-            format!("cannot read this directory: {e}; only the built-in figures are available"),
-        )
-    })
 }
