@@ -88,3 +88,44 @@ fn the_file_is_written_at_phase_changes_pauses_and_time_changes_never_each_secon
     assert!(!file.exists());
     assert_eq!(status::read(&file), None);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Whatever status a session can publish (names as long as the limits allow them, any
+    /// character in them, any instant) is read back by `status::read` as it was written.
+    #[test]
+    fn any_status_written_is_read_back(
+        session in "\\PC{0,1700}",
+        routine in ".{0,100}",
+        step in "[\\x00-\\x7f\\u{80}-\\u{10ffff}]{0,100}",
+        side in proptest::option::of(".{0,100}"),
+        phase in "(prepare|work|switch|rest|done)",
+        paused: bool,
+        numbers in proptest::array::uniform4(1usize..=20_000),
+        rep in proptest::option::of(proptest::array::uniform2(0u32..=u32::MAX)),
+        ends_at in proptest::option::of(-8_000_000_000_000i64..=8_000_000_000_000i64),
+        left_secs: Option<u64>,
+        phase_secs: Option<u64>,
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("limberup").join("status.json");
+        let status = Status {
+            pid: std::process::id(),
+            session,
+            routine,
+            part: Some([numbers[0], numbers[1]]),
+            step,
+            step_number: [numbers[2], numbers[3]],
+            side,
+            phase,
+            paused,
+            rep,
+            ends_at: ends_at.and_then(|ms| DateTime::from_timestamp_millis(ms)),
+            left_secs,
+            phase_secs,
+        };
+        status::write(&path, &status).unwrap();
+        proptest::prop_assert_eq!(status::read(&path), Some(status));
+    }
+}
