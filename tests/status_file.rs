@@ -121,7 +121,7 @@ proptest::proptest! {
             phase,
             paused,
             rep,
-            ends_at: ends_at.and_then(|ms| DateTime::from_timestamp_millis(ms)),
+            ends_at: ends_at.and_then(DateTime::from_timestamp_millis),
             left_secs,
             phase_secs,
         };
